@@ -1,0 +1,85 @@
+"""`omroeper`: no arguments opens the window; subcommands serve automation and support."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import NoReturn
+
+from PySide6.QtCore import QCoreApplication
+
+from composer import __version__
+
+translate = QCoreApplication.translate
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # One clear line, never the usage dump: scripts read stderr too.
+        hint = translate("Cli", "run “omroeper --help” for the commands")
+        self.exit(2, f"omroeper: {message} ({hint})\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="omroeper",
+        description=translate(
+            "Cli",
+            "Write one message, publish it on your own website first, then on the networks.",
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"omroeper {__version__}")
+    parser.add_argument(
+        "--profile",
+        metavar="DIR",
+        default=os.environ.get("OMROEPER_PROFILE") or None,
+        help=translate("Cli", "folder for drafts, accounts and settings (also OMROEPER_PROFILE)"),
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    check = commands.add_parser(
+        "check",
+        help=translate("Cli", "show how a draft file fits every network, as JSON"),
+    )
+    check.add_argument(
+        "file", metavar="FILE", help=translate("Cli", "the draft file, or - for stdin")
+    )
+    return parser
+
+
+def _opens_window(argv: list[str]) -> bool:
+    rest = list(argv)
+    while rest and rest[0].startswith("--profile"):
+        rest = rest[1:] if "=" in rest[0] else rest[2:]
+    return not rest
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if _opens_window(argv):
+        from composer.ui.app import run_window
+
+        return run_window(lambda: build_parser().parse_args(argv))
+    _app = QCoreApplication.instance() or QCoreApplication(["omroeper"])
+    from composer.i18n.translation import install
+
+    install()
+    args = build_parser().parse_args(argv)
+    from composer.cli.messages import draft_file_error
+    from composer.core.draft_file import DraftFileError
+
+    try:
+        if args.command == "check":
+            from composer.cli import check
+
+            return check.run(args.file)
+    except DraftFileError as failure:
+        print(f"omroeper: {draft_file_error(failure)}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

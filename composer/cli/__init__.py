@@ -1,0 +1,1 @@
+"""The command line: automation, support and tests. The window is the product."""

@@ -1,0 +1,151 @@
+"""The draft file format of design.md: strict JSON in, a Draft out.
+
+Unknown keys and wrong types are errors, never silently ignored: a typo in an automation
+script must not publish something other than what was meant.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from composer.core.draft import Draft, Image, Override, ThreadMode
+
+_TOP_KEYS = {
+    "text": str,
+    "title": str,
+    "body": str,
+    "link": str,
+    "language": str,
+    "content_warning": str,
+    "images": list,
+    "targets": list,
+    "overrides": dict,
+    "thread": (bool, str),
+}
+_IMAGE_KEYS = {"path": str, "alt": str, "decorative": bool}
+_OVERRIDE_KEYS = {"text": str, "content_warning": str, "thread": (bool, str)}
+_LANGUAGE = re.compile(r"[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*")
+_TYPE_NAMES = {str: "text", list: "a list", dict: "an object", bool: "true or false"}
+
+
+@dataclass
+class DraftFileError(ValueError):
+    """Why a draft file cannot be used. `code` is stable; `details` feed the message."""
+
+    code: str
+    details: dict[str, Any] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.details}"
+
+
+def read_draft_file(source: Path | None, text: str | None = None) -> Draft:
+    """Parse a draft file; with `text` given (stdin), image paths are relative to `source`."""
+    if text is None:
+        if source is None:
+            raise DraftFileError("file_missing", {"path": ""})
+        text = _read(source)
+        base = source.parent
+    else:
+        base = source or Path.cwd()
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise DraftFileError(
+            "invalid_json", {"line": error.lineno, "column": error.colno, "reason": error.msg}
+        ) from None
+    return draft_from_data(data, base)
+
+
+def draft_from_data(data: Any, base: Path) -> Draft:
+    if not isinstance(data, dict):
+        raise DraftFileError("not_an_object", {"where": "draft"})
+    _check_keys(data, _TOP_KEYS, "draft")
+    images = tuple(
+        _image(item, base, position) for position, item in enumerate(data.get("images", []), 1)
+    )
+    targets = data.get("targets", [])
+    for target in targets:
+        if not isinstance(target, str) or not target:
+            raise DraftFileError("wrong_type", {"key": "targets", "expected": "text"})
+    overrides = {}
+    for target, values in data.get("overrides", {}).items():
+        where = f"overrides.{target}"
+        if not isinstance(values, dict):
+            raise DraftFileError("wrong_type", {"key": where, "expected": _TYPE_NAMES[dict]})
+        _check_keys(values, _OVERRIDE_KEYS, where)
+        overrides[target] = Override(
+            text=values.get("text"),
+            content_warning=values.get("content_warning"),
+            thread=_thread(values["thread"], f"{where}.thread") if "thread" in values else None,
+        )
+    link = data.get("link", "")
+    if link and not re.match(r"https?://\S+$", link):
+        raise DraftFileError("invalid_link", {"link": link})
+    language = data.get("language", "")
+    if language and not _LANGUAGE.fullmatch(language):
+        raise DraftFileError("invalid_language", {"language": language})
+    return Draft(
+        text=data.get("text", ""),
+        title=data.get("title", ""),
+        body=data.get("body", ""),
+        link=link,
+        language=language,
+        content_warning=data.get("content_warning", ""),
+        images=images,
+        targets=tuple(dict.fromkeys(targets)),
+        overrides=overrides,
+        thread=_thread(data.get("thread", False), "thread"),
+    )
+
+
+def _read(source: Path) -> str:
+    try:
+        return source.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DraftFileError("file_missing", {"path": str(source)}) from None
+    except IsADirectoryError:
+        raise DraftFileError("file_is_folder", {"path": str(source)}) from None
+    except UnicodeDecodeError:
+        raise DraftFileError("not_utf8", {"path": str(source)}) from None
+    except OSError as error:
+        raise DraftFileError(
+            "file_unreadable", {"path": str(source), "reason": error.strerror or ""}
+        ) from None
+
+
+def _check_keys(data: dict, allowed: dict[str, Any], where: str) -> None:
+    for key, value in data.items():
+        if key not in allowed:
+            raise DraftFileError("unknown_key", {"key": key, "where": where})
+        expected = allowed[key]
+        # bool is an int in Python, but never text or a list; check it like any other type
+        if not isinstance(value, expected):
+            first = expected[0] if isinstance(expected, tuple) else expected
+            name = f"{where}.{key}" if where != "draft" else key
+            raise DraftFileError("wrong_type", {"key": name, "expected": _TYPE_NAMES[first]})
+
+
+def _image(item: Any, base: Path, position: int) -> Image:
+    where = f"images[{position}]"
+    if not isinstance(item, dict):
+        raise DraftFileError("wrong_type", {"key": where, "expected": _TYPE_NAMES[dict]})
+    _check_keys(item, _IMAGE_KEYS, where)
+    if not item.get("path"):
+        raise DraftFileError("image_path_missing", {"position": position})
+    path = Path(item["path"])
+    if not path.is_absolute():
+        path = base / path
+    if not path.is_file():
+        raise DraftFileError("image_missing", {"position": position, "path": str(path)})
+    return Image(path=path, alt=item.get("alt", ""), decorative=item.get("decorative", False))
+
+
+def _thread(value: Any, where: str) -> ThreadMode:
+    if value in (True, False, "numbered"):
+        return value
+    raise DraftFileError("invalid_thread", {"key": where, "value": value})

@@ -1,0 +1,1 @@
+"""Text as each network sees it: counting, rich-text facets, threads and teasers."""

@@ -1,0 +1,59 @@
+"""The length of a text as one network's server counts it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from composer.core.platforms import Limits, Platform, Unit
+from composer.core.text import mastodon
+from composer.core.text.facets import Facet, detect_facets
+from composer.core.text.graphemes import grapheme_count, utf8_length, utf16_length
+from composer.core.text.shortlinks import shorten_links
+
+
+def length_in(text: str, unit: Unit) -> int:
+    if unit is Unit.GRAPHEMES:
+        return grapheme_count(text)
+    if unit is Unit.UTF16:
+        return utf16_length(text)
+    return len(text)
+
+
+@dataclass(frozen=True, slots=True)
+class Measured:
+    """A text as it would be sent, with its length in the network's own unit."""
+
+    text: str
+    length: int
+    bytes: int
+    facets: tuple[Facet, ...] = ()
+
+    def fits(self, limits: Limits) -> bool:
+        return (limits.max_characters is None or self.length <= limits.max_characters) and (
+            limits.max_bytes is None or self.bytes <= limits.max_bytes
+        )
+
+
+def measure(text: str, limits: Limits, content_warning: str = "") -> Measured:
+    """Prepare `text` as the network would receive it and count it as its server does."""
+    facets: tuple[Facet, ...] = ()
+    if limits.platform is Platform.BLUESKY:
+        # The official app sends links shortened for display; the facet keeps the full URL.
+        text, found = shorten_links(text, detect_facets(text))
+        facets = tuple(found)
+    if limits.platform is Platform.MASTODON:
+        length = mastodon.status_length(
+            text,
+            content_warning if limits.content_warning_counts else "",
+            limits.characters_reserved_per_url or 23,
+        )
+    else:
+        length = length_in(text, limits.unit)
+    return Measured(text=text, length=length, bytes=utf8_length(text), facets=facets)
+
+
+def protected_spans(text: str, limits: Limits) -> list[tuple[int, int]]:
+    """Spans a thread must never cut: links, mentions and hashtags as this network finds them."""
+    if limits.platform is Platform.BLUESKY:
+        return [(facet.start, facet.end) for facet in detect_facets(text)]
+    return [(entity.start, entity.end) for entity in mastodon.find_entities(text)]

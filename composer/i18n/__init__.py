@@ -1,0 +1,1 @@
+"""Words for people, through Qt's translation system; usable without a window."""

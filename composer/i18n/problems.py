@@ -1,0 +1,110 @@
+"""A problem's words: what is wrong and how to fix it, in the person's language."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+
+from composer.core.rules import Code, Problem
+from composer.i18n.translation import number
+
+translate = QCoreApplication.translate
+
+
+def describe(problem: Problem) -> str:
+    numbers = dict(problem.numbers)
+    words = _WORDS[problem.code](numbers)
+    fields = {
+        key: number(value) if isinstance(value, int) else value for key, value in numbers.items()
+    }
+    return words.format(**fields)
+
+
+def _text_too_long(numbers: dict) -> str:
+    over = numbers["over"]
+    if numbers.get("thread_parts", 0) > 1:
+        return translate(
+            "Problems",
+            "%n characters too long: shorten the text, or split it into a thread "
+            "of {thread_parts} posts.",
+            None,
+            over,
+        )
+    return translate("Problems", "%n characters too long: shorten the text.", None, over)
+
+
+def _image_type(numbers: dict) -> str:
+    numbers["type"] = numbers["type"].removeprefix("image/").upper()
+    return translate(
+        "Problems", "Image {image} is a {type} file, which this network does not accept."
+    )
+
+
+_WORDS: dict[Code, Callable[[dict], str]] = {
+    Code.EMPTY_MESSAGE: lambda n: translate(
+        "Problems", "The message is empty: write a text or add an image."
+    ),
+    Code.TEXT_TOO_LONG: _text_too_long,
+    Code.TEXT_TOO_MANY_BYTES: lambda n: translate(
+        "Problems",
+        "%n bytes too long: emoji and accented letters take several bytes each. Shorten the text.",
+        None,
+        n["over"],
+    ),
+    Code.THREAD_PART_TOO_LONG: lambda n: translate(
+        "Problems",
+        "A link, mention or hashtag is longer than a whole post ({length} of {limit} "
+        "characters): shorten it.",
+    ),
+    Code.CONTENT_WARNING_TOO_LONG: lambda n: translate(
+        "Problems",
+        "The content warning is %n characters too long (at most {limit}).",
+        None,
+        n["over"],
+    ),
+    Code.CONTENT_WARNING_UNSUPPORTED: lambda n: translate(
+        "Problems", "This network has no content warnings: the warning will not be shown here."
+    ),
+    Code.TOO_MANY_IMAGES: lambda n: translate(
+        "Problems",
+        "Too many images: this network takes at most {limit}. Remove %n.",
+        None,
+        n["over"],
+    ),
+    Code.IMAGE_REQUIRED: lambda n: translate(
+        "Problems", "This network only shows posts with a photo: add at least one image."
+    ),
+    Code.ALT_TEXT_MISSING: lambda n: translate(
+        "Problems",
+        "Image {image} has no description (alt text): describe what it shows, "
+        "or mark it as decorative.",
+    ),
+    Code.ALT_TEXT_TOO_LONG: lambda n: translate(
+        "Problems",
+        "The description of image {image} is %n characters too long (at most {limit}).",
+        None,
+        n["over"],
+    ),
+    Code.IMAGE_TYPE_UNSUPPORTED: _image_type,
+    Code.IMAGE_TOO_LARGE: lambda n: translate(
+        "Problems",
+        "Image {image} is larger than this network accepts ({width} × {height} pixels, "
+        "{bytes} bytes).",
+    ),
+    Code.IMAGE_EMPTY: lambda n: translate(
+        "Problems", "Image {image} is an empty file: choose the photo again."
+    ),
+    Code.IMAGE_UNREADABLE: lambda n: translate(
+        "Problems",
+        "Image {image} could not be read: check that the file still exists.",
+    ),
+    Code.IMAGE_NOT_RECOGNISED: lambda n: translate(
+        "Problems",
+        "Image {image} is not a picture Omroeper can read, or the file is damaged.",
+    ),
+    Code.IMAGE_TOO_MANY_PIXELS: lambda n: translate(
+        "Problems",
+        "Image {image} has too many pixels to open safely: export a smaller version.",
+    ),
+}

@@ -1,0 +1,1 @@
+"""Everything Qt: the window and its parts. No business logic lives here."""

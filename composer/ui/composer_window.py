@@ -1,0 +1,93 @@
+"""The composer window: write once, see at once how it fits every network."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from composer.core.analysis import TargetAnalysis, analyze
+from composer.core.draft import Draft
+from composer.core.platforms import Platform, default_limits
+from composer.i18n.problems import describe
+from composer.i18n.translation import number
+
+NETWORKS = (Platform.MASTODON, Platform.BLUESKY, Platform.PIXELFED, Platform.DISCORD)
+NETWORK_NAMES = {
+    Platform.MASTODON: "Mastodon",
+    Platform.BLUESKY: "Bluesky",
+    Platform.PIXELFED: "Pixelfed",
+    Platform.DISCORD: "Discord",
+}
+
+
+class Counter(QLabel):
+    """`Bluesky  123 / 300`: red and marked when the text is too long for that network."""
+
+    def __init__(self, platform: Platform, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.platform = platform
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.over = False
+
+    def show_analysis(self, result: TargetAnalysis) -> None:
+        length, limit = result.measured.length, result.limits.max_characters or 0
+        name = NETWORK_NAMES[self.platform]
+        self.over = length > limit or not result.measured.fits(result.limits)
+        mark = "⚠ " if self.over else ""
+        self.setText(f"{mark}{name}  {number(length)} / {number(limit)}")
+        self.setStyleSheet("color: #c0152f; font-weight: bold;" if self.over else "")
+        words = [describe(problem) for problem in result.problems]
+        self.setToolTip("\n".join(words))
+        self.setAccessibleName(
+            self.tr("{network}: {length} of {limit} characters").format(
+                network=name, length=number(length), limit=number(limit)
+            )
+        )
+        self.setAccessibleDescription(" ".join(words))
+
+
+class ComposerWindow(QMainWindow):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWindowTitle("Omroeper")
+        self.resize(760, 520)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        prompt = QLabel(self.tr("Your message for the networks:"), central)
+        self.editor = QPlainTextEdit(central)
+        self.editor.setPlaceholderText(
+            self.tr(
+                "Write your message here. Links, hashtags and mentions count "
+                "as each network counts them."
+            )
+        )
+        self.editor.setAccessibleName(self.tr("Message"))
+        prompt.setBuddy(self.editor)
+        layout.addWidget(prompt)
+        layout.addWidget(self.editor, 1)
+        row = QHBoxLayout()
+        self.counters = {platform: Counter(platform, central) for platform in NETWORKS}
+        for counter in self.counters.values():
+            row.addWidget(counter)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.setCentralWidget(central)
+        self.editor.textChanged.connect(self.refresh)
+        self.refresh()
+        self.editor.setFocus()
+
+    def draft(self) -> Draft:
+        return Draft(text=self.editor.toPlainText(), targets=tuple(NETWORKS))
+
+    def refresh(self) -> None:
+        draft = self.draft()
+        for platform, counter in self.counters.items():
+            counter.show_analysis(analyze(draft, platform, default_limits(platform), ()))

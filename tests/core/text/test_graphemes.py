@@ -1,0 +1,62 @@
+import pyuegc
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from composer.core.text.graphemes import (
+    grapheme_boundaries,
+    grapheme_count,
+    graphemes,
+    utf8_length,
+    utf8_offsets,
+    utf16_length,
+)
+
+# Text a person could type: anything but lone surrogates, which no keyboard or clipboard gives.
+typed_text = st.text(st.characters(exclude_categories=("Cs",)), max_size=200)
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("", 0),
+        ("ĳs", 2),  # Dutch ĳ ligature is one code point
+        ("ij", 2),
+        ("e\u0301", 1),  # combining acute accent
+        ("👨‍👩‍👧‍👦", 1),  # ZWJ family
+        ("🇳🇱🇧🇪", 2),  # two flags
+        ("👍🏽", 1),  # skin tone
+        ("क्षि", 1),  # Devanagari conjunct (UAX #29 rule GB9c, Unicode 15.1)
+        ("日本語", 3),
+        ("שלום", 4),
+        ("مرحبا", 5),
+        ("\r\n", 1),
+        ("🏳️‍🌈", 1),
+    ],
+)
+def test_hard_cases(text, count):
+    assert grapheme_count(text) == count
+    assert "".join(graphemes(text)) == text
+
+
+@settings(max_examples=500, deadline=None)
+@given(typed_text)
+def test_count_equals_an_independent_segmentation(text):
+    assert grapheme_count(text) == len(pyuegc.EGC(text))
+    assert graphemes(text) == pyuegc.EGC(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(typed_text)
+def test_boundaries_and_lengths(text):
+    bounds = grapheme_boundaries(text)
+    assert bounds[0] == 0 and bounds[-1] == len(text)
+    assert [text[a:b] for a, b in zip(bounds, bounds[1:], strict=False)] == graphemes(text)
+    assert utf8_length(text) == len(text.encode("utf-8"))
+    assert utf16_length(text) == len(text.encode("utf-16-le")) // 2
+    offsets = utf8_offsets(text)
+    assert all(offsets[i] == len(text[:i].encode("utf-8")) for i in range(len(text) + 1))
+
+
+def test_empty_text_boundaries():
+    assert grapheme_boundaries("") == [0]

@@ -2,7 +2,8 @@
 
 SENTENCES = (
     "De bibliotheek is zaterdag open van 10.00 tot 16.00 uur, ook voor wie geen lid is.",
-    "Kom langs op https://bibliotheek.example.nl/agenda/open-dag-2026?bron=omroeper voor het programma.",
+    "Kom langs op https://bibliotheek.example.nl/agenda/open-dag-2026?bron=omroeper "
+    "voor het programma.",
     "Met dank aan @vrijwilligers.bsky.social en @cultuur@mastodon.example.nl voor hun hulp! 🎉",
     "Neem je kinderen mee: er is voorlezen, knutselen en een quiz over ĳsvogels. 👨‍👩‍👧",
     "Meer weten? Kijk op gemeente.example.nl/cultuur of bel ons.",

@@ -5,44 +5,44 @@
     <name>Problems</name>
     <message numerus="yes">
         <source>%n characters too long: shorten the text, or split it into a thread of {thread_parts} posts.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n character too long: shorten the text, or split it into a thread of {thread_parts} posts.</numerusform>
+            <numerusform>%n characters too long: shorten the text, or split it into a thread of {thread_parts} posts.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n characters too long: shorten the text.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n character too long: shorten the text.</numerusform>
+            <numerusform>%n characters too long: shorten the text.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n bytes too long: emoji and accented letters take several bytes each. Shorten the text.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n byte too long: emoji and accented letters take several bytes each. Shorten the text.</numerusform>
+            <numerusform>%n bytes too long: emoji and accented letters take several bytes each. Shorten the text.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The content warning is %n characters too long (at most {limit}).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The content warning is %n character too long (at most {limit}).</numerusform>
+            <numerusform>The content warning is %n characters too long (at most {limit}).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Too many images: this network takes at most {limit}. Remove %n.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Too many images: this network takes at most {limit}. Remove %n.</numerusform>
+            <numerusform>Too many images: this network takes at most {limit}. Remove %n.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The description of image {image} is %n characters too long (at most {limit}).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The description of image {image} is %n character too long (at most {limit}).</numerusform>
+            <numerusform>The description of image {image} is %n characters too long (at most {limit}).</numerusform>
         </translation>
     </message>
 </context>

@@ -1,0 +1,48 @@
+"""Screenshots of the real window, in English and Dutch, for docs/screenshots/.
+
+QT_QPA_PLATFORM=offscreen python scripts/screenshots.py
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from composer.i18n.translation import install
+from composer.ui.app import create_application
+from composer.ui.composer_window import ComposerWindow
+
+OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+SAMPLE = {
+    "en": (
+        "Open day at the library on Saturday, 10:00 to 16:00! Reading aloud, crafts and a quiz "
+        "about kingfishers. Programme: https://library.example.org/agenda/open-day-2026 "
+        "Thanks to @volunteers.bsky.social 🎉 #OpenDay #Library\n\n"
+    ),
+    "nl": (
+        "Zaterdag open dag in de bibliotheek, van 10.00 tot 16.00 uur! Voorlezen, knutselen en "
+        "een quiz over ĳsvogels. Programma: https://bibliotheek.example.nl/agenda/open-dag-2026 "
+        "Met dank aan @vrijwilligers.bsky.social 🎉 #OpenDag #Bibliotheek\n\n"
+    ),
+}
+
+
+def main() -> int:
+    OUT.mkdir(parents=True, exist_ok=True)
+    app = create_application()
+    for language, text in SAMPLE.items():
+        install(language)
+        window = ComposerWindow()
+        window.editor.setPlainText(text * 2)
+        window.show()
+        app.processEvents()
+        window.grab().save(str(OUT / f"composer-{language}.png"))
+        window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,60 @@
+from PySide6.QtCore import Qt
+
+from composer.core.platforms import Platform
+from composer.ui.composer_window import ComposerWindow
+
+
+def _window(qtbot) -> ComposerWindow:
+    window = ComposerWindow()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_window_opens_ready_to_type(qtbot, english):
+    window = _window(qtbot)
+    assert window.windowTitle().startswith("Omroeper")
+    window.activateWindow()
+    qtbot.waitUntil(window.editor.hasFocus)
+    assert window.counters[Platform.BLUESKY].text() == "Bluesky  0 / 300"
+
+
+def test_typing_updates_every_counter(qtbot, english):
+    window = _window(qtbot)
+    qtbot.keyClicks(window.editor, "Zie https://example.org/" + "a" * 40)
+    counters = {platform: counter.text() for platform, counter in window.counters.items()}
+    # Mastodon counts the URL as 23; Bluesky shows it shortened; Pixelfed and Discord in full.
+    assert counters == {
+        Platform.MASTODON: "Mastodon  27 / 500",
+        Platform.BLUESKY: "Bluesky  31 / 300",
+        Platform.PIXELFED: "Pixelfed  64 / 500",
+        Platform.DISCORD: "Discord  64 / 2,000",
+    }
+
+
+def test_counter_turns_red_past_the_limit(qtbot, english):
+    window = _window(qtbot)
+    window.editor.setPlainText("ĳ" * 301)
+    bluesky = window.counters[Platform.BLUESKY]
+    assert bluesky.over
+    assert bluesky.text() == "⚠ Bluesky  301 / 300"
+    assert "1 character too long" in bluesky.toolTip()
+    assert not window.counters[Platform.MASTODON].over
+    window.editor.setPlainText("ĳ" * 300)
+    assert not bluesky.over
+
+
+def test_dutch_window(qtbot, dutch):
+    window = _window(qtbot)
+    window.editor.setPlainText("x" * 2_001)
+    discord = window.counters[Platform.DISCORD]
+    assert discord.text() == "⚠ Discord  2.001 / 2.000"
+    assert "1 teken te lang" in discord.toolTip()
+
+
+def test_counters_are_named_for_screen_readers(qtbot, english):
+    window = _window(qtbot)
+    qtbot.keyClick(window.editor, Qt.Key.Key_A)
+    assert window.counters[Platform.MASTODON].accessibleName() == "Mastodon: 1 of 500 characters"
+    assert window.editor.accessibleName() == "Message"

@@ -15,8 +15,13 @@ from PySide6.QtWidgets import (
 from composer.core.analysis import TargetAnalysis, analyze
 from composer.core.draft import Draft
 from composer.core.platforms import Platform, default_limits
+from composer.core.rules import Code
 from composer.i18n.problems import describe
 from composer.i18n.translation import number
+
+_CHIP = "padding: 3px 8px; border: 1px solid palette(mid); border-radius: 9px;"
+_OVER = "color: #c0152f; border-color: #c0152f; font-weight: bold;"
+TEXT_CODES = (Code.TEXT_TOO_LONG, Code.TEXT_TOO_MANY_BYTES)
 
 NETWORKS = (Platform.MASTODON, Platform.BLUESKY, Platform.PIXELFED, Platform.DISCORD)
 NETWORK_NAMES = {
@@ -43,7 +48,7 @@ class Counter(QLabel):
         self.over = length > limit or not result.measured.fits(result.limits)
         mark = "⚠ " if self.over else ""
         self.setText(f"{mark}{name}  {number(length)} / {number(limit)}")
-        self.setStyleSheet("color: #c0152f; font-weight: bold;" if self.over else "")
+        self.setStyleSheet(_CHIP + (_OVER if self.over else ""))
         words = [describe(problem) for problem in result.problems]
         self.setToolTip("\n".join(words))
         self.setAccessibleName(
@@ -74,11 +79,16 @@ class ComposerWindow(QMainWindow):
         layout.addWidget(prompt)
         layout.addWidget(self.editor, 1)
         row = QHBoxLayout()
+        row.setSpacing(8)
         self.counters = {platform: Counter(platform, central) for platform in NETWORKS}
         for counter in self.counters.values():
             row.addWidget(counter)
         row.addStretch(1)
         layout.addLayout(row)
+        self.advice = QLabel(central)
+        self.advice.setWordWrap(True)
+        self.advice.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.advice)
         self.setCentralWidget(central)
         self.editor.textChanged.connect(self.refresh)
         self.refresh()
@@ -89,5 +99,17 @@ class ComposerWindow(QMainWindow):
 
     def refresh(self) -> None:
         draft = self.draft()
+        advice = []
         for platform, counter in self.counters.items():
-            counter.show_analysis(analyze(draft, platform, default_limits(platform), ()))
+            result = analyze(draft, platform, default_limits(platform), ())
+            counter.show_analysis(result)
+            advice += [
+                f"{NETWORK_NAMES[platform]}: {describe(problem)}"
+                for problem in result.problems
+                if problem.code in TEXT_CODES
+            ]
+        if not draft.text.strip():
+            advice = [self.tr("Start typing: the counters show how much room each network gives.")]
+        elif not advice:
+            advice = [self.tr("✓ The text fits on every network.")]
+        self.advice.setText("\n".join(advice))

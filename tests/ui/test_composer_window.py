@@ -58,3 +58,14 @@ def test_counters_are_named_for_screen_readers(qtbot, english):
     qtbot.keyClick(window.editor, Qt.Key.Key_A)
     assert window.counters[Platform.MASTODON].accessibleName() == "Mastodon: 1 of 500 characters"
     assert window.editor.accessibleName() == "Message"
+
+
+def test_advice_says_what_to_do_next(qtbot, english):
+    window = _window(qtbot)
+    assert window.advice.text().startswith("Start typing")
+    window.editor.setPlainText("Kort bericht")
+    assert window.advice.text() == "✓ The text fits on every network."
+    window.editor.setPlainText("woord " * 60)
+    assert window.advice.text() == (
+        "Bluesky: 59 characters too long: shorten the text, or split it into a thread of 2 posts."
+    )

@@ -38,6 +38,14 @@
         <source>Message</source>
         <translation>Bericht</translation>
     </message>
+    <message>
+        <source>Start typing: the counters show how much room each network gives.</source>
+        <translation>Begin met typen: de tellers laten zien hoeveel ruimte elk netwerk geeft.</translation>
+    </message>
+    <message>
+        <source>✓ The text fits on every network.</source>
+        <translation>✓ De tekst past op elk netwerk.</translation>
+    </message>
 </context>
 <context>
     <name>Counter</name>

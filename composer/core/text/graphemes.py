@@ -48,3 +48,15 @@ def utf8_offsets(text: str) -> list[int]:
         total += 1 if code < 0x80 else 2 if code < 0x800 else 3 if code < 0x10000 else 4
     offsets[len(text)] = total
     return offsets
+
+
+# Where Unicode 15.1's rule GB9c joins an Indic conjunct (क्ष) that older rules split in two.
+_CONJUNCT_JOIN = regex.compile(
+    r"(?<=\p{InCB=Consonant}[\p{InCB=Extend}\p{InCB=Linker}]*"
+    r"\p{InCB=Linker}[\p{InCB=Extend}\p{InCB=Linker}]*)\p{InCB=Consonant}"
+)
+
+
+def grapheme_count_unicode15(text: str) -> int:
+    """Clusters as Unicode 15.0 segments them, without rule GB9c: Ruby ≤ 3.4 counts so."""
+    return grapheme_count(text) + len(_CONJUNCT_JOIN.findall(text))

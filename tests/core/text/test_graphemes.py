@@ -8,11 +8,13 @@ from hypothesis import strategies as st
 from composer.core.text.graphemes import (
     grapheme_boundaries,
     grapheme_count,
+    grapheme_count_unicode15,
     graphemes,
     utf8_length,
     utf8_offsets,
     utf16_length,
 )
+from tests.support.unicode15 import count_unicode15
 
 # Text a person could type: anything but lone surrogates, which no keyboard or clipboard gives.
 typed_text = st.text(st.characters(exclude_categories=("Cs",)), max_size=200)
@@ -62,3 +64,33 @@ def test_boundaries_and_lengths(text):
 
 def test_empty_text_boundaries():
     assert grapheme_boundaries("") == [0]
+
+
+@pytest.mark.parametrize(
+    ("text", "ruby"),
+    [
+        ("क्षि", 2),  # measured with Ruby's String#grapheme_clusters (Unicode 13-15 rules)
+        ("क्ष्मि", 3),
+        ("हिन्दी", 3),
+        ("ক্ষ", 2),  # Bengali
+        ("क\u200d्ष", 2),  # ZWJ (InCB=Extend) inside the conjunct
+        ("abc", 3),
+        ("👨‍👩‍👧", 1),
+    ],
+)
+def test_unicode15_count_splits_conjuncts_as_ruby_does(text, ruby):
+    assert grapheme_count_unicode15(text) == ruby
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(
+        st.one_of(
+            st.sampled_from("कषमनदि्ािী্ক\u200d\u200c "),
+            st.characters(exclude_categories=("Cs",)),
+        ),
+        max_size=60,
+    )
+)
+def test_unicode15_count_equals_an_independent_count(text):
+    assert grapheme_count_unicode15(text) == count_unicode15(text)

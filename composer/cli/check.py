@@ -28,7 +28,10 @@ def check(draft: Draft, base: Path) -> tuple[dict[str, Any], bool]:
         if target not in Platform.__members__.values():
             raise DraftFileError("unknown_target", {"target": target})
     infos = [probe(image.path) for image in draft.images]
-    results = {target: analyze(draft, target, default_limits(target), infos) for target in targets}
+    results = {
+        target: analyze(draft, target, default_limits(target), infos, estimate_thread=True)
+        for target in targets
+    }
     report = {"targets": {name: _report(result, base) for name, result in results.items()}}
     return report, all(result.fits for result in results.values())
 

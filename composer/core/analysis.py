@@ -55,9 +55,18 @@ def network_text(draft: Draft, target: str, limits: Limits) -> str:
 
 
 def analyze(
-    draft: Draft, target: str, limits: Limits, infos: Sequence[ImageInfo]
+    draft: Draft,
+    target: str,
+    limits: Limits,
+    infos: Sequence[ImageInfo],
+    *,
+    estimate_thread: bool = False,
 ) -> TargetAnalysis:
-    """`infos` are the probed draft images, in draft order (probe once, analyse often)."""
+    """`infos` are the probed draft images, in draft order (probe once, analyse often).
+
+    `estimate_thread` adds to a too-long text how many posts a thread would take: it splits
+    the text, which costs more than the rest, so a window does it after typing pauses.
+    """
     if limits.platform is Platform.WEBSITE:
         return _analyze_website(draft, target, limits, infos)
     content_warning = draft.content_warning_for(target)
@@ -73,7 +82,9 @@ def analyze(
             parts, thread_problems = _thread(text, limits, content_warning, thread == "numbered")
             problems.extend(thread_problems)
         else:
-            problems.extend(_too_long(whole, limits, text, content_warning))
+            estimate = estimate_thread and limits.threads
+            parts_needed = _parts_needed(text, limits, content_warning) if estimate else 0
+            problems.extend(_too_long(whole, limits, parts_needed))
     problems.extend(check_content_warning(content_warning, limits))
     problems.extend(check_images(draft.images, infos, limits))
     return TargetAnalysis(
@@ -105,7 +116,7 @@ def _analyze_website(
     )
 
 
-def _too_long(whole: Measured, limits: Limits, text: str, content_warning: str) -> list[Problem]:
+def _too_long(whole: Measured, limits: Limits, parts_needed: int) -> list[Problem]:
     problems = []
     limit = limits.max_characters
     if limit is not None and whole.length > limit:
@@ -116,7 +127,7 @@ def _too_long(whole: Measured, limits: Limits, text: str, content_warning: str) 
                 limit=limit,
                 over=whole.length - limit,
                 unit=limits.unit.value,
-                thread_parts=_parts_needed(text, limits, content_warning),
+                thread_parts=parts_needed,
             )
         )
     if limits.max_bytes is not None and whole.bytes > limits.max_bytes:
@@ -133,8 +144,6 @@ def _too_long(whole: Measured, limits: Limits, text: str, content_warning: str) 
 
 def _parts_needed(text: str, limits: Limits, content_warning: str) -> int:
     """How long a thread would be, so the person can weigh splitting against shortening."""
-    if not limits.threads:
-        return 0
     try:
         return len(_split(text, limits, content_warning, numbered=False))
     except UnsplittableError:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -90,18 +90,23 @@ class ComposerWindow(QMainWindow):
         self.advice.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.advice)
         self.setCentralWidget(central)
+        # Splitting into a thread costs more than counting: estimate it once typing pauses.
+        self.estimate_timer = QTimer(self, singleShot=True, interval=400)
+        self.estimate_timer.timeout.connect(lambda: self.refresh(estimate_thread=True))
         self.editor.textChanged.connect(self.refresh)
+        self.editor.textChanged.connect(self.estimate_timer.start)
         self.refresh()
         self.editor.setFocus()
 
     def draft(self) -> Draft:
         return Draft(text=self.editor.toPlainText(), targets=tuple(NETWORKS))
 
-    def refresh(self) -> None:
+    def refresh(self, estimate_thread: bool = False) -> None:
         draft = self.draft()
         advice = []
         for platform, counter in self.counters.items():
-            result = analyze(draft, platform, default_limits(platform), ())
+            limits = default_limits(platform)
+            result = analyze(draft, platform, limits, (), estimate_thread=estimate_thread)
             counter.show_analysis(result)
             advice += [
                 f"{NETWORK_NAMES[platform]}: {describe(problem)}"

@@ -4,8 +4,8 @@ from composer.core.platforms import default_limits
 from composer.core.rules import Code
 
 
-def _analyze(draft: Draft, target: str):
-    return analyze(draft, target, default_limits(target), ())
+def _analyze(draft: Draft, target: str, estimate_thread: bool = False):
+    return analyze(draft, target, default_limits(target), (), estimate_thread=estimate_thread)
 
 
 def test_link_back_is_added_once():
@@ -38,13 +38,16 @@ def test_teaser_from_the_body_when_there_is_no_text():
 
 def test_too_long_without_thread_says_how_many_posts_a_thread_needs():
     draft = Draft(text="woord " * 100)
-    result = _analyze(draft, "bluesky")
+    assert _analyze(draft, "bluesky").problems[0].numbers["thread_parts"] == 0  # not asked
+    result = _analyze(draft, "bluesky", estimate_thread=True)
     (problem,) = result.problems
     assert problem.code is Code.TEXT_TOO_LONG
     assert problem.numbers["over"] == 599 - 300
     assert problem.numbers["thread_parts"] == 2
     assert not result.fits
-    pixelfed = analyze(Draft(text="a" * 501), "pixelfed", default_limits("pixelfed"), ())
+    pixelfed = analyze(
+        Draft(text="a" * 501), "pixelfed", default_limits("pixelfed"), (), estimate_thread=True
+    )
     assert [
         p.numbers.get("thread_parts") for p in pixelfed.problems if p.code is Code.TEXT_TOO_LONG
     ] == [0]

@@ -39,7 +39,7 @@ def test_counter_turns_red_past_the_limit(qtbot, english):
     bluesky = window.counters[Platform.BLUESKY]
     assert bluesky.over
     assert bluesky.text() == "⚠ Bluesky  301 / 300"
-    assert "1 character too long" in bluesky.toolTip()
+    assert "1 character too long: shorten the text." in bluesky.toolTip()
     assert not window.counters[Platform.MASTODON].over
     window.editor.setPlainText("ĳ" * 300)
     assert not bluesky.over
@@ -66,6 +66,8 @@ def test_advice_says_what_to_do_next(qtbot, english):
     window.editor.setPlainText("Kort bericht")
     assert window.advice.text() == "✓ The text fits on every network."
     window.editor.setPlainText("woord " * 60)
+    assert window.advice.text() == "Bluesky: 59 characters too long: shorten the text."
+    qtbot.waitUntil(lambda: "thread" in window.advice.text(), timeout=3000)
     assert window.advice.text() == (
         "Bluesky: 59 characters too long: shorten the text, or split it into a thread of 2 posts."
     )

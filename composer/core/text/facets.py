@@ -124,9 +124,7 @@ def _with_offsets(text: str, spans: list[tuple[str, int, int, str]]) -> list[Fac
     """Facets for (kind, start, end, value) spans of `text`, with their UTF-8 offsets."""
     if not spans:
         return []
-    if text.isascii():
-        return [Facet(kind, start, end, start, end, value) for kind, start, end, value in spans]
-    offsets = utf8_offsets(text)
+    offsets = utf8_offsets(text, [index for _, start, end, _ in spans for index in (start, end)])
     return [
         Facet(kind, start, end, offsets[start], offsets[end], value)
         for kind, start, end, value in spans

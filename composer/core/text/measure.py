@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from composer.core.platforms import Limits, Platform, Unit
 from composer.core.text import mastodon
@@ -34,6 +35,9 @@ class Measured:
         )
 
 
+# Typing changes one part of a thread at a time: the other parts are measured again unchanged,
+# by the previews and by every search for where to split, so remember them.
+@lru_cache(maxsize=4096)
 def measure(text: str, limits: Limits, content_warning: str = "") -> Measured:
     """Prepare `text` as the network would receive it and count it as its server does."""
     facets: tuple[Facet, ...] = ()

@@ -556,14 +556,9 @@ class _Sweep:
 def _reindex(
     text: str, facets: list[Facet], spans: list[list[int]], alive: list[bool]
 ) -> list[Facet]:
-    offsets = None if text.isascii() else utf8_offsets(text)
-    result = []
-    for facet, (start, end), keep in zip(facets, spans, alive, strict=True):
-        if not keep:
-            continue
-        byte_start = start if offsets is None else offsets[start]
-        byte_end = end if offsets is None else offsets[end]
-        result.append(
-            replace(facet, start=start, end=end, byte_start=byte_start, byte_end=byte_end)
-        )
-    return result
+    kept = [(facet, span) for facet, span, keep in zip(facets, spans, alive, strict=True) if keep]
+    offsets = utf8_offsets(text, [index for _, span in kept for index in span])
+    return [
+        replace(facet, start=start, end=end, byte_start=offsets[start], byte_end=offsets[end])
+        for facet, (start, end) in kept
+    ]

@@ -31,6 +31,7 @@ typed_text = st.text(st.characters(exclude_categories=("Cs",)), max_size=200)
         ("🇳🇱🇧🇪", 2),  # two flags
         ("👍🏽", 1),  # skin tone
         ("क्षि", 1),  # Devanagari conjunct (UAX #29 rule GB9c, Unicode 15.1)
+        ("a्क", 2),  # no consonant starts the chain: GB9c does not join (the regex module does)
         ("日本語", 3),
         ("שלום", 4),
         ("مرحبا", 5),
@@ -58,8 +59,8 @@ def test_boundaries_and_lengths(text):
     assert [text[a:b] for a, b in itertools.pairwise(bounds)] == graphemes(text)
     assert utf8_length(text) == len(text.encode("utf-8"))
     assert utf16_length(text) == len(text.encode("utf-16-le")) // 2
-    offsets = utf8_offsets(text)
-    assert all(offsets[i] == len(text[:i].encode("utf-8")) for i in range(len(text) + 1))
+    offsets = utf8_offsets(text, range(len(text), -1, -1))
+    assert offsets == {i: len(text[:i].encode("utf-8")) for i in range(len(text) + 1)}
 
 
 def test_empty_text_boundaries():
@@ -94,3 +95,46 @@ def test_unicode15_count_splits_conjuncts_as_ruby_does(text, ruby):
 )
 def test_unicode15_count_equals_an_independent_count(text):
     assert grapheme_count_unicode15(text) == count_unicode15(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from("a é\r\n©®\u00ad\t🎉日ĳ"), max_size=40) | typed_text)
+def test_fast_count_without_joiners_matches_full_segmentation(text):
+    assert grapheme_count(text) == len(pyuegc.EGC(text))
+
+
+joiner_heavy = st.lists(
+    st.sampled_from(
+        [
+            "a",
+            " ",
+            "\r",
+            "\n",
+            "e\u0301",
+            "\u0301",
+            "\u200d",
+            "👨",
+            "🇳",
+            "🇱",
+            "\u1100",
+            "\u1161",
+            "\u11a8",
+            "\uac00",
+            "\u0600",
+            "क",
+            "्",
+            "ष",
+            "\ufe0f",
+            "❤",
+            "🏽",
+            "©",
+        ]
+    ),
+    max_size=50,
+).map("".join)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(joiner_heavy | typed_text)
+def test_windowed_count_matches_full_segmentation(text):
+    assert grapheme_count(text) == len(pyuegc.EGC(text))

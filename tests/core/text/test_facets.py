@@ -1,5 +1,3 @@
-import time
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -304,16 +302,6 @@ def test_text_with_facets(text):
     check_values(text, facets)
 
 
-def _best_of(text: str, rounds: int = 5, runs: int = 20) -> float:
-    best = float("inf")
-    for _ in range(rounds):
-        started = time.perf_counter()
-        for _ in range(runs):
-            detect_facets(text)
-        best = min(best, (time.perf_counter() - started) / runs)
-    return best
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -327,6 +315,8 @@ def _best_of(text: str, rounds: int = 5, runs: int = 20) -> float:
     ],
     ids=["dense", "digits-tag", "long-handle", "dots", "parens", "long-url", "many-hashes"],
 )
-def test_fast_on_5000_characters(text):
-    # About 1 ms on a developer machine; the bound only catches runaway backtracking.
-    assert _best_of(text) < 0.02
+def test_hostile_5000_character_inputs(text):
+    # Runaway backtracking would hang here; benchmarks/worst_cases.py reports the times.
+    facets = detect_facets(text)
+    check_facets(text, facets)
+    check_values(text, facets)

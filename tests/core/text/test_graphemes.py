@@ -14,10 +14,11 @@ from composer.core.text.graphemes import (
     utf8_offsets,
     utf16_length,
 )
+from tests.support import strategies
 from tests.support.unicode15 import count_unicode15
 
 # Text a person could type: anything but lone surrogates, which no keyboard or clipboard gives.
-typed_text = st.text(st.characters(exclude_categories=("Cs",)), max_size=200)
+typed_text = strategies.text(max_size=200)
 
 
 @pytest.mark.parametrize(
@@ -88,7 +89,7 @@ def test_unicode15_count_splits_conjuncts_as_ruby_does(text, ruby):
     st.text(
         st.one_of(
             st.sampled_from("कषमनदि्ािী্ক\u200d\u200c "),
-            st.characters(exclude_categories=("Cs",)),
+            strategies.characters(),
         ),
         max_size=60,
     )

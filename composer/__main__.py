@@ -44,6 +44,14 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "file", metavar="FILE", help=translate("Cli", "the draft file, or - for stdin")
     )
+    check.add_argument(
+        "--out",
+        metavar="DIR",
+        help=translate("Cli", "also write each fitted image as DIR/<target>/<position>.<ext>"),
+    )
+    from composer.cli import drafts
+
+    drafts.add_parser(commands)
     return parser
 
 
@@ -65,14 +73,18 @@ def main(argv: list[str] | None = None) -> int:
 
     install()
     args = build_parser().parse_args(argv)
-    from composer.cli.messages import draft_file_error
     from composer.core.draft_file import DraftFileError
+    from composer.i18n.input_errors import draft_file_error
 
     try:
         if args.command == "check":
             from composer.cli import check
 
-            return check.run(args.file)
+            return check.run(args.file, args.out)
+        if args.command == "drafts":
+            from composer.cli import drafts
+
+            return drafts.run(args)
     except DraftFileError as failure:
         print(f"omroeper: {draft_file_error(failure)}", file=sys.stderr)
         return 2

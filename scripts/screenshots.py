@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from composer.core.draft import Draft
+from composer.core.store import Store
 from composer.i18n.translation import install
 from composer.ui.app import create_application
 from composer.ui.composer_window import ComposerWindow
@@ -30,18 +33,30 @@ SAMPLE = {
 }
 
 
+OLDER = {
+    "en": ["Reading club: new season starts in September", "Closed on King's Day"],
+    "nl": ["Leesclub: nieuw seizoen begint in september", "Gesloten op Koningsdag"],
+}
+
+
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     app = create_application()
     for language, text in SAMPLE.items():
         install(language)
-        window = ComposerWindow()
+        store = Store.open(Path(tempfile.mkdtemp()) / "profile")
+        for older in OLDER[language]:
+            store.create_draft(Draft(text=older))
+        window = ComposerWindow(store)
+        window.new_draft()
         window.editor.setPlainText(text * 2)
+        window.autosaver.flush()
         window.show()
-        window.refresh(estimate_thread=True)  # what the window shows once typing pauses
+        window.fit.show_draft(window.draft, estimate_thread=True)  # as once typing pauses
         app.processEvents()
         window.grab().save(str(OUT / f"composer-{language}.png"))
         window.close()
+        store.close()
     return 0
 
 

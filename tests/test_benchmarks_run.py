@@ -1,6 +1,6 @@
 """The benchmarks stay runnable (their figures go in the README; no timing is asserted here)."""
 
-from benchmarks import text_analysis, worst_cases
+from benchmarks import image_fitting, text_analysis, worst_cases
 
 
 def test_text_analysis_benchmark_runs():
@@ -11,3 +11,14 @@ def test_text_analysis_benchmark_runs():
 
 def test_worst_cases_benchmark_runs():
     assert worst_cases.report().count("ms") == len(worst_cases.CASES)
+
+
+def test_image_fitting_benchmark_runs():
+    figures = image_fitting.run(width=1200, height=800, limit=60_000, repeats=1)
+    plain, ours = figures["plain"], figures["omroeper"]
+    for route in (plain, ours):
+        assert route["seconds"] > 0
+        assert route["peak_mb"] >= 0
+        assert 0 < route["bytes"] <= 60_000
+        assert 20 < route["psnr"] < 60
+    assert 20 < figures["same_size"]["psnr"] < 60

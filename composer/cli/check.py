@@ -7,12 +7,18 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from composer.core.analysis import TargetAnalysis, analyze
 from composer.core.draft import Draft
 from composer.core.draft_file import DraftFileError, read_draft_file
-from composer.core.images import probe
+from composer.core.image_cache import FitCache
+from composer.core.image_fit import fit_or_info
+from composer.core.images import FittedImage
 from composer.core.platforms import Platform, default_limits
 from composer.i18n.problems import describe
+
+translate = QCoreApplication.translate
 
 
 def load(source: str) -> Draft:
@@ -21,19 +27,29 @@ def load(source: str) -> Draft:
     return read_draft_file(Path(source))
 
 
-def check(draft: Draft, base: Path) -> tuple[dict[str, Any], bool]:
-    """The JSON analysis of every target, and whether all of them fit."""
+def analyze_all(draft: Draft) -> dict[str, TargetAnalysis]:
+    """Every target's analysis, with its images fitted as they would be uploaded."""
     targets = draft.targets or tuple(platform.value for platform in Platform)
     for target in targets:
         if target not in Platform.__members__.values():
             raise DraftFileError("unknown_target", {"target": target})
-    infos = [probe(image.path) for image in draft.images]
-    results = {
-        target: analyze(draft, target, default_limits(target), infos, estimate_thread=True)
-        for target in targets
-    }
-    report = {"targets": {name: _report(result, base) for name, result in results.items()}}
-    return report, all(result.fits for result in results.values())
+    cache = FitCache()  # targets with the same image limits share one fit
+    results = {}
+    for target in targets:
+        limits = default_limits(target)
+        images = [fit_or_info(image.path, limits, cache=cache) for image in draft.images]
+        results[target] = analyze(draft, target, limits, images, estimate_thread=True)
+    return results
+
+
+def write_fitted(results: dict[str, TargetAnalysis], out: Path) -> None:
+    """Each fitted image as it would be uploaded: OUT/<target>/<position>.<ext>."""
+    for target, result in results.items():
+        for position, (image, _fits) in enumerate(result.images, 1):
+            if isinstance(image, FittedImage):
+                folder = out / target
+                folder.mkdir(parents=True, exist_ok=True)
+                (folder / f"{position}.{image.ext}").write_bytes(image.data)
 
 
 def _report(result: TargetAnalysis, base: Path) -> dict[str, Any]:
@@ -62,6 +78,7 @@ def _report(result: TargetAnalysis, base: Path) -> dict[str, Any]:
     report["images"] = [
         {
             "path": _shown_path(info.path, base),
+            "type": info.mime,
             "width": info.width,
             "height": info.height,
             "bytes": info.bytes,
@@ -88,11 +105,22 @@ def _shown_path(path: Path, base: Path) -> str:
         return str(path)
 
 
-def run(source: str) -> int:
-    """Print the analysis; 0 when every target fits, 1 when any has an error."""
-    draft = load(source)
+def run(source: str, out: str | None = None) -> int:
+    """Print the analysis; 0 when every target fits, 1 when any has an error.
+
+    With `out`, also write every fitted image there (2 when that folder cannot be written).
+    """
     base = Path.cwd() if source == "-" else Path(source).parent
-    report, fits = check(draft, base)
+    results = analyze_all(load(source))
+    report = {"targets": {name: _report(result, base) for name, result in results.items()}}
+    fits = all(result.fits for result in results.values())
+    if out is not None:
+        try:
+            write_fitted(results, Path(out))
+        except OSError as failure:
+            words = translate("Cli", "Cannot write the images to {path}: {reason}")
+            print(f"omroeper: {words.format(path=out, reason=failure.strerror)}", file=sys.stderr)
+            return 2
     json.dump(report, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     return 0 if fits else 1

@@ -9,10 +9,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from composer.core.draft import Draft
-from composer.core.images import ImageInfo
 from composer.core.platforms import Limits, Platform
 from composer.core.rules import (
     Code,
+    ImageFacts,
     Problem,
     Severity,
     check_content_warning,
@@ -31,7 +31,8 @@ class TargetAnalysis:
     limits: Limits
     measured: Measured
     parts: tuple[Measured, ...]
-    images: tuple[tuple[ImageInfo, bool], ...]
+    # Each image as checked (probed, or fitted for this target) and whether it fits.
+    images: tuple[tuple[ImageFacts, bool], ...]
     problems: tuple[Problem, ...]
 
     @property
@@ -58,11 +59,13 @@ def analyze(
     draft: Draft,
     target: str,
     limits: Limits,
-    infos: Sequence[ImageInfo],
+    infos: Sequence[ImageFacts],
     *,
     estimate_thread: bool = False,
 ) -> TargetAnalysis:
-    """`infos` are the probed draft images, in draft order (probe once, analyse often).
+    """`infos` are the draft's images in draft order: fitted for this target where that is
+    done (image_fit.fit_or_info, or image_fit.prepared per keystroke), else as probed.
+    Analysis never fits an image itself: that takes far longer than a keystroke may.
 
     `estimate_thread` adds to a too-long text how many posts a thread would take: it splits
     the text, which costs more than the rest, so a window does it after typing pauses.
@@ -98,7 +101,7 @@ def analyze(
 
 
 def _analyze_website(
-    draft: Draft, target: str, limits: Limits, infos: Sequence[ImageInfo]
+    draft: Draft, target: str, limits: Limits, infos: Sequence[ImageFacts]
 ) -> TargetAnalysis:
     body = draft.website_body
     whole = measure(body, limits)

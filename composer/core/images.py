@@ -1,14 +1,23 @@
-"""Reading images: what a file is, how large, and whether it can be opened at all."""
+"""Reading images: what a file is, how large, and whether it can be opened at all.
+
+The fitting itself lives in image_fit.py; this module holds the shared types and the one
+safe way to open a file, so every caller gets the same problem codes for bad input.
+"""
 
 from __future__ import annotations
 
+import io
 import os
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from PIL import Image as PILImage
 from PIL import UnidentifiedImageError
+from pillow_heif import register_heif_opener
+
+register_heif_opener()  # iPhone photos (HEIC/HEIF); Pillow itself reads AVIF since 11.3
 
 _MIME = {
     "JPEG": "image/jpeg",
@@ -21,10 +30,27 @@ _MIME = {
     "BMP": "image/bmp",
     "TIFF": "image/tiff",
 }
+# Only these decoders ever see a person's file: fewer formats, fewer surprises.
+# (MPO is no decoder of its own: the JPEG one recognises it.)
+READABLE = tuple(kind for kind in _MIME if kind != "MPO")
+EXTENSIONS = {"image/jpeg": "jpg", "image/png": "png", "image/gif": "gif", "image/webp": "webp"}
+# A 100-megapixel camera fits; a 20,000 × 20,000 PNG (a memory bomb) does not.
+MAX_PIXELS = 120_000_000
+
+
+class ImageError(Exception):
+    """A file that cannot become an upload; `code` is a rules.Code value."""
+
+    def __init__(self, code: str, kind: str = "") -> None:
+        super().__init__(code)
+        self.code = code
+        self.kind = kind
 
 
 @dataclass(frozen=True, slots=True)
 class ImageInfo:
+    """A file as it stands on disk (header only), or why it cannot be used."""
+
     path: Path
     bytes: int
     mime: str = ""
@@ -33,38 +59,108 @@ class ImageInfo:
     frames: int = 1
     # A stable problem code when the file cannot be used as an image at all.
     error: str = ""
+    # The format's name when it is one Omroeper does not convert (PSD, SVG, …).
+    kind: str = ""
 
     @property
     def pixels(self) -> int:
         return self.width * self.height
 
 
+@dataclass(frozen=True, slots=True)
+class FittedImage:
+    """What would be uploaded to one destination: pixels only, no metadata."""
+
+    path: Path
+    data: bytes
+    mime: str
+    width: int
+    height: int
+    # Codes of warning problems, e.g. "image_animation_dropped".
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def bytes(self) -> int:
+        return len(self.data)
+
+    @property
+    def pixels(self) -> int:
+        return self.width * self.height
+
+    @property
+    def ext(self) -> str:
+        return EXTENSIONS[self.mime]
+
+    @property
+    def error(self) -> str:
+        return ""
+
+
+def mime_of(kind: str) -> str:
+    return _MIME.get(kind, f"image/{kind.lower()}")
+
+
+def open_image(data: bytes) -> PILImage.Image:
+    """Open (header only) with the codes every bad input gets; raises ImageError."""
+    if not data:
+        raise ImageError("image_empty")
+    return _open(io.BytesIO(data), data[:512])
+
+
 def probe(path: Path) -> ImageInfo:
     """Read only the header: cheap enough to call for every image on every change."""
     try:
         size = os.stat(path).st_size
-    except OSError:
+        with open(path, "rb") as file:
+            if size == 0:
+                raise ImageError("image_empty")
+            image = _open(file, file.read(512))
+            with image:
+                width, height = image.size
+                kind = image.format or ""
+                frames = 1 if kind == "MPO" else getattr(image, "n_frames", 1)
+    except ImageError as failure:
+        return ImageInfo(path, size, error=failure.code, kind=failure.kind)
+    except (OSError, ValueError, SyntaxError, EOFError):
         return ImageInfo(path=path, bytes=0, error="image_unreadable")
-    if size == 0:
-        return ImageInfo(path=path, bytes=0, error="image_empty")
+    return ImageInfo(path, size, mime_of(kind), width, height, frames)
+
+
+def _open(file: BinaryIO, head: bytes) -> PILImage.Image:
+    file.seek(0)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", PILImage.DecompressionBombWarning)
-            with PILImage.open(path) as image:
-                width, height = image.size
-                kind = image.format or ""
-                frames = getattr(image, "n_frames", 1)
-    except PILImage.DecompressionBombError:
-        return ImageInfo(path=path, bytes=size, error="image_too_many_pixels")
-    except (UnidentifiedImageError, SyntaxError, ValueError):
-        return ImageInfo(path=path, bytes=size, error="image_not_recognised")
-    except OSError:
-        return ImageInfo(path=path, bytes=size, error="image_unreadable")
-    return ImageInfo(
-        path=path,
-        bytes=size,
-        mime=_MIME.get(kind, f"image/{kind.lower()}"),
-        width=width,
-        height=height,
-        frames=frames,
-    )
+            image = PILImage.open(file, formats=_readable())
+    except PILImage.DecompressionBombError as failure:
+        raise ImageError("image_too_many_pixels") from failure
+    except (UnidentifiedImageError, SyntaxError, ValueError, EOFError) as failure:
+        raise _not_readable(file, head) from failure
+    except OSError as failure:
+        raise ImageError("image_unreadable") from failure
+    if image.width * image.height > MAX_PIXELS:
+        raise ImageError("image_too_many_pixels")
+    return image
+
+
+def _readable() -> list[str]:
+    """READABLE as far as this Pillow knows them (a build may lack one: then it is unknown)."""
+    PILImage.init()
+    return [kind for kind in READABLE if kind in PILImage.OPEN]
+
+
+def _not_readable(file: BinaryIO, head: bytes) -> ImageError:
+    """A picture in a format we do not convert gets its name; anything else is unknown."""
+    text = head.lstrip().lower()
+    if text.startswith(b"%pdf"):
+        return ImageError("image_format_unsupported", "PDF")
+    if b"<svg" in text:
+        return ImageError("image_format_unsupported", "SVG")
+    file.seek(0)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            with PILImage.open(file) as other:
+                return ImageError("image_format_unsupported", other.format or "")
+    except Exception:  # any decoder may fail its own way on foreign data
+        return ImageError("image_not_recognised")

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from composer.core.draft import Image
-from composer.core.images import ImageInfo
+from composer.core.images import FittedImage, ImageInfo
 from composer.core.platforms import Limits
 from composer.core.text.measure import length_in
 
@@ -33,11 +33,15 @@ class Code(StrEnum):
     ALT_TEXT_TOO_LONG = "alt_text_too_long"
     IMAGE_TYPE_UNSUPPORTED = "image_type_unsupported"
     IMAGE_TOO_LARGE = "image_too_large"
-    # Files that cannot be used as images at all (codes from images.probe)
+    # Files that cannot be used as images at all (codes from images.probe and image_fit)
     IMAGE_EMPTY = "image_empty"
     IMAGE_UNREADABLE = "image_unreadable"
     IMAGE_NOT_RECOGNISED = "image_not_recognised"
     IMAGE_TOO_MANY_PIXELS = "image_too_many_pixels"
+    IMAGE_DAMAGED = "image_damaged"
+    IMAGE_FORMAT_UNSUPPORTED = "image_format_unsupported"
+    # A fitted image that lost something on the way (image_fit warnings)
+    IMAGE_ANIMATION_DROPPED = "image_animation_dropped"
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,8 +73,12 @@ def check_content_warning(content_warning: str, limits: Limits) -> list[Problem]
     return []
 
 
+# A probed file is checked as it stands; a fitted one as it would be uploaded.
+ImageFacts = ImageInfo | FittedImage
+
+
 def check_images(
-    images: Sequence[Image], infos: Sequence[ImageInfo], limits: Limits
+    images: Sequence[Image], infos: Sequence[ImageFacts], limits: Limits
 ) -> list[Problem]:
     problems: list[Problem] = []
     if limits.image_required and not images:
@@ -87,10 +95,12 @@ def check_images(
     for position, (image, info) in enumerate(zip(images, infos, strict=True), 1):
         problems.extend(_check_alt(image, position, limits))
         problems.extend(_check_file(info, position, limits))
+        if isinstance(info, FittedImage):
+            problems.extend(warning(Code(code), image=position) for code in info.warnings)
     return problems
 
 
-def image_fits(info: ImageInfo, limits: Limits) -> bool:
+def image_fits(info: ImageFacts, limits: Limits) -> bool:
     return not _check_file(info, 0, limits)
 
 
@@ -113,8 +123,10 @@ def _check_alt(image: Image, position: int, limits: Limits) -> list[Problem]:
     return []
 
 
-def _check_file(info: ImageInfo, position: int, limits: Limits) -> list[Problem]:
-    if info.error:
+def _check_file(info: ImageFacts, position: int, limits: Limits) -> list[Problem]:
+    if isinstance(info, ImageInfo) and info.error:
+        if info.error == Code.IMAGE_FORMAT_UNSUPPORTED:
+            return [error(Code.IMAGE_FORMAT_UNSUPPORTED, image=position, type=info.kind)]
         return [error(Code(info.error), image=position)]
     if info.mime not in limits.image_types:
         return [error(Code.IMAGE_TYPE_UNSUPPORTED, image=position, type=info.mime)]

@@ -107,4 +107,17 @@ _WORDS: dict[Code, Callable[[dict], str]] = {
         "Problems",
         "Image {image} has too many pixels to open safely: export a smaller version.",
     ),
+    Code.IMAGE_DAMAGED: lambda n: translate(
+        "Problems",
+        "Image {image} is damaged or incomplete: save or export it again, then add it anew.",
+    ),
+    Code.IMAGE_FORMAT_UNSUPPORTED: lambda n: translate(
+        "Problems",
+        "Image {image} is a {type} file, which Omroeper cannot convert: export it as JPEG or PNG.",
+    ),
+    Code.IMAGE_ANIMATION_DROPPED: lambda n: translate(
+        "Problems",
+        "Image {image} is animated, but the animation does not fit here: this network gets "
+        "its first frame as a still picture.",
+    ),
 }

@@ -1,4 +1,4 @@
-"""The application: one QApplication, translations, one window."""
+"""The application: one QApplication, translations, the drafts store, one window."""
 
 from __future__ import annotations
 
@@ -6,8 +6,11 @@ import sys
 from collections.abc import Callable
 
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
+from composer.core.profile import profile_dir
+from composer.core.store import Store, StoreError
+from composer.i18n.store_errors import describe_store_error
 from composer.i18n.translation import install
 
 
@@ -23,12 +26,20 @@ def create_application(language: str | None = None) -> QApplication:
 
 def run_window(parse_arguments: Callable[[], object]) -> int:
     app = create_application()
-    parse_arguments()  # after translations, so --help speaks the person's language
+    arguments = parse_arguments()  # after translations, so --help speaks the person's language
+    try:
+        store = Store.open(profile_dir(getattr(arguments, "profile", None)))
+    except StoreError as failure:
+        QMessageBox.critical(None, "Omroeper", describe_store_error(failure))
+        return 1
     from composer.ui.composer_window import ComposerWindow
 
-    window = ComposerWindow()
+    window = ComposerWindow(store)
     window.show()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        store.close()
 
 
 if __name__ == "__main__":

@@ -41,6 +41,7 @@ def test_fitting_draft_exits_zero_with_the_design_fields(omroeper, tmp_path, dra
     assert bluesky["images"] == [
         {
             "path": "photo.jpg",
+            "type": "image/jpeg",
             "width": 2000,
             "height": 1333,
             "bytes": (tmp_path / "photo.jpg").stat().st_size,

@@ -1,5 +1,6 @@
 import pytest
 
+from composer.core.store import Store
 from composer.i18n.translation import install
 
 
@@ -15,3 +16,10 @@ def dutch(qapp):
     install("nl")
     yield
     install("en")
+
+
+@pytest.fixture
+def store(tmp_path):
+    opened = Store.open(tmp_path / "profile")
+    yield opened
+    opened.close()

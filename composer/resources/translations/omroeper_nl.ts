@@ -23,6 +23,46 @@
         <source>the draft file, or - for stdin</source>
         <translation>het conceptbestand, of - voor standaardinvoer</translation>
     </message>
+    <message>
+        <source>also write each fitted image as DIR/&lt;target&gt;/&lt;position&gt;.&lt;ext&gt;</source>
+        <translation>schrijf ook elke passend gemaakte afbeelding als DIR/&lt;target&gt;/&lt;position&gt;.&lt;ext&gt;</translation>
+    </message>
+    <message>
+        <source>list, show, export and import the drafts</source>
+        <translation>concepten tonen, exporteren en importeren</translation>
+    </message>
+    <message>
+        <source>print JSON</source>
+        <translation>als JSON afdrukken</translation>
+    </message>
+    <message>
+        <source>the drafts, newest change first</source>
+        <translation>de concepten, laatst gewijzigde eerst</translation>
+    </message>
+    <message>
+        <source>only drafts holding TEXT</source>
+        <translation>alleen concepten waarin TEXT staat</translation>
+    </message>
+    <message>
+        <source>one draft, in the draft-file format</source>
+        <translation>één concept, in de vorm van een conceptbestand</translation>
+    </message>
+    <message>
+        <source>write one draft and its images to one file</source>
+        <translation>één concept met zijn afbeeldingen in één bestand zetten</translation>
+    </message>
+    <message>
+        <source>for example review.omroeper</source>
+        <translation>bijvoorbeeld controle.omroeper</translation>
+    </message>
+    <message>
+        <source>add a draft from an exported file or a draft file</source>
+        <translation>een concept toevoegen uit een geëxporteerd bestand of een conceptbestand</translation>
+    </message>
+    <message>
+        <source>Cannot write the images to {path}: {reason}</source>
+        <translation>Kan de afbeeldingen niet schrijven naar {path}: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>ComposerWindow</name>
@@ -39,12 +79,76 @@
         <translation>Bericht</translation>
     </message>
     <message>
-        <source>Start typing: the counters show how much room each network gives.</source>
-        <translation>Begin met typen: de tellers laten zien hoeveel ruimte elk netwerk geeft.</translation>
+        <source>Save status</source>
+        <translation>Opslagstatus</translation>
     </message>
     <message>
-        <source>✓ The text fits on every network.</source>
-        <translation>✓ De tekst past op elk netwerk.</translation>
+        <source>✓ Saved</source>
+        <translation>✓ Opgeslagen</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Opslaan…</translation>
+    </message>
+    <message>
+        <source>⚠ Not saved yet. Omroeper keeps trying.</source>
+        <translation>⚠ Nog niet opgeslagen. Omroeper blijft het proberen.</translation>
+    </message>
+    <message>
+        <source>Deleted “{title}”.</source>
+        <translation>“{title}” verwijderd.</translation>
+    </message>
+    <message>
+        <source>(empty draft)</source>
+        <translation>(leeg concept)</translation>
+    </message>
+    <message>
+        <source>&amp;Draft</source>
+        <translation>&amp;Concept</translation>
+    </message>
+    <message>
+        <source>&amp;New draft</source>
+        <translation>&amp;Nieuw concept</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>&amp;Dupliceren</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>Ver&amp;wijderen</translation>
+    </message>
+    <message>
+        <source>&amp;Export for a colleague…</source>
+        <translation>&amp;Exporteren voor een collega…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importeren…</translation>
+    </message>
+    <message>
+        <source>Export draft</source>
+        <translation>Concept exporteren</translation>
+    </message>
+    <message>
+        <source>Omroeper drafts (*{suffix})</source>
+        <translation>Omroeper-concepten (*{suffix})</translation>
+    </message>
+    <message>
+        <source>Import draft</source>
+        <translation>Concept importeren</translation>
+    </message>
+    <message>
+        <source>Omroeper drafts (*{suffix} *.json)</source>
+        <translation>Omroeper-concepten (*{suffix} *.json)</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Niet opgeslagen</translation>
+    </message>
+    <message>
+        <source>Your latest changes could not be saved. If you close now, they are lost. Close anyway?</source>
+        <translation>Je laatste wijzigingen konden niet worden opgeslagen. Als je nu sluit, gaan ze verloren. Toch sluiten?</translation>
     </message>
 </context>
 <context>
@@ -52,6 +156,94 @@
     <message>
         <source>{network}: {length} of {limit} characters</source>
         <translation>{network}: {length} van {limit} tekens</translation>
+    </message>
+</context>
+<context>
+    <name>Drafts</name>
+    <message>
+        <source>No drafts.</source>
+        <translation>Geen concepten.</translation>
+    </message>
+    <message>
+        <source>{id}  {modified}  {title}</source>
+        <translation>{id}  {modified}  {title}</translation>
+    </message>
+    <message>
+        <source>Draft {id}, last changed {modified}</source>
+        <translation>Concept {id}, laatst gewijzigd {modified}</translation>
+    </message>
+    <message>
+        <source>Title: {title}</source>
+        <translation>Titel: {title}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation>
+            <numerusform>%n afbeelding</numerusform>
+            <numerusform>%n afbeeldingen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>For: {targets}</source>
+        <translation>Voor: {targets}</translation>
+    </message>
+    <message>
+        <source>Draft {id} exported to {file}.</source>
+        <translation>Concept {id} geëxporteerd naar {file}.</translation>
+    </message>
+    <message>
+        <source>Imported as draft {id}.</source>
+        <translation>Geïmporteerd als concept {id}.</translation>
+    </message>
+    <message>
+        <source>(empty draft)</source>
+        <translation>(leeg concept)</translation>
+    </message>
+</context>
+<context>
+    <name>DraftsPanel</name>
+    <message>
+        <source>Search drafts</source>
+        <translation>Concepten zoeken</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <translation>Concepten</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Nieuw</translation>
+    </message>
+    <message>
+        <source>Start a new draft (Ctrl+N)</source>
+        <translation>Een nieuw concept beginnen (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>&amp;Dupliceren</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>Ver&amp;wijderen</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Ongedaan maken</translation>
+    </message>
+    <message>
+        <source>(empty draft)</source>
+        <translation>(leeg concept)</translation>
+    </message>
+</context>
+<context>
+    <name>FitPanel</name>
+    <message>
+        <source>Start typing: the counters show how much room each network gives.</source>
+        <translation>Begin met typen: de tellers laten zien hoeveel ruimte elk netwerk geeft.</translation>
+    </message>
+    <message>
+        <source>✓ The text fits on every network.</source>
+        <translation>✓ De tekst past op elk netwerk.</translation>
     </message>
 </context>
 <context>
@@ -127,6 +319,26 @@
     <message>
         <source>Unknown target “{target}”: use website, mastodon, bluesky, pixelfed or discord.</source>
         <translation>Onbekende bestemming “{target}”: gebruik website, mastodon, bluesky, pixelfed of discord.</translation>
+    </message>
+    <message>
+        <source>{path} is damaged, or is not a draft exported by Omroeper.</source>
+        <translation>{path} is beschadigd, of is geen concept dat Omroeper heeft geëxporteerd.</translation>
+    </message>
+    <message>
+        <source>{path} holds no draft.json: it is not a draft.</source>
+        <translation>{path} bevat geen draft.json: het is geen concept.</translation>
+    </message>
+    <message>
+        <source>The draft file holds “{name}”, which points outside it: not imported.</source>
+        <translation>Het conceptbestand bevat “{name}”, dat naar een plek erbuiten wijst: niet geïmporteerd.</translation>
+    </message>
+    <message>
+        <source>The draft file unpacks to more than {limit} MB: not imported.</source>
+        <translation>Uitgepakt is het conceptbestand groter dan {limit} MB: niet geïmporteerd.</translation>
+    </message>
+    <message>
+        <source>The draft file holds {count} files, more than the {limit} a draft can have.</source>
+        <translation>Het conceptbestand bevat {count} bestanden, meer dan de {limit} die een concept kan hebben.</translation>
     </message>
 </context>
 <context>
@@ -216,6 +428,65 @@
     <message>
         <source>Image {image} has too many pixels to open safely: export a smaller version.</source>
         <translation>Afbeelding {image} heeft te veel pixels om veilig te openen: exporteer een kleinere versie.</translation>
+    </message>
+    <message>
+        <source>Image {image} is damaged or incomplete: save or export it again, then add it anew.</source>
+        <translation>Afbeelding {image} is beschadigd of onvolledig: sla hem opnieuw op of exporteer hem opnieuw, en voeg hem daarna weer toe.</translation>
+    </message>
+    <message>
+        <source>Image {image} is a {type} file, which Omroeper cannot convert: export it as JPEG or PNG.</source>
+        <translation>Afbeelding {image} is een {type}-bestand, dat Omroeper niet kan omzetten: exporteer het als JPEG of PNG.</translation>
+    </message>
+    <message>
+        <source>Image {image} is animated, but the animation does not fit here: this network gets its first frame as a still picture.</source>
+        <translation>Afbeelding {image} is bewegend, maar de animatie past hier niet: dit netwerk krijgt het eerste beeld als stilstaande afbeelding.</translation>
+    </message>
+</context>
+<context>
+    <name>Store</name>
+    <message>
+        <source>Omroeper may not write to its folder {path}. Check that the disk is not write-protected, or ask your IT support; Omroeper keeps trying to save.</source>
+        <translation>Omroeper mag niet schrijven in zijn map {path}. Controleer of de schijf niet tegen schrijven is beveiligd, of vraag het je IT-ondersteuning; Omroeper blijft proberen op te slaan.</translation>
+    </message>
+    <message>
+        <source>The drafts database is damaged. A copy was kept at {copy}; contact your IT support with that file.</source>
+        <translation>De database met concepten is beschadigd. Er is een kopie bewaard in {copy}; neem met dat bestand contact op met je IT-ondersteuning.</translation>
+    </message>
+    <message>
+        <source>Omroeper may not write to {path}: nothing was changed or saved.</source>
+        <translation>Omroeper mag niet schrijven in {path}: er is niets gewijzigd of opgeslagen.</translation>
+    </message>
+    <message>
+        <source>The disk is full: nothing was saved. Free some space and try again.</source>
+        <translation>De schijf is vol: er is niets opgeslagen. Maak wat ruimte vrij en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>The drafts are in use by another Omroeper window. Close it and try again.</source>
+        <translation>De concepten zijn in gebruik in een ander Omroeper-venster. Sluit dat en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>These drafts were saved by a newer version of Omroeper. Install that version to open them.</source>
+        <translation>Deze concepten zijn bewaard door een nieuwere versie van Omroeper. Installeer die versie om ze te openen.</translation>
+    </message>
+    <message>
+        <source>There is no draft {id}.</source>
+        <translation>Er is geen concept {id}.</translation>
+    </message>
+    <message>
+        <source>Image {position} not found: {path}</source>
+        <translation>Afbeelding {position} niet gevonden: {path}</translation>
+    </message>
+    <message>
+        <source>Could not read or write {path}: {reason}</source>
+        <translation>Kon {path} niet lezen of schrijven: {reason}</translation>
+    </message>
+    <message>
+        <source>The drafts could not be used ({code}).</source>
+        <translation>De concepten konden niet worden gebruikt ({code}).</translation>
+    </message>
+    <message>
+        <source>The disk is full. Free some space; Omroeper keeps trying to save.</source>
+        <translation>De schijf is vol. Maak wat ruimte vrij; Omroeper blijft proberen op te slaan.</translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,4 @@
-"""Words for input that cannot be used: one line each, in the person's language."""
+"""Words for a draft file that cannot be used: one line each, in the person's language."""
 
 from __future__ import annotations
 
@@ -45,6 +45,19 @@ def draft_file_error(failure: DraftFileError) -> str:
         "unknown_target": translate(
             "Input",
             "Unknown target “{target}”: use website, mastodon, bluesky, pixelfed or discord.",
+        ),
+        "archive_damaged": translate(
+            "Input", "{path} is damaged, or is not a draft exported by Omroeper."
+        ),
+        "archive_no_draft": translate("Input", "{path} holds no draft.json: it is not a draft."),
+        "archive_unsafe_path": translate(
+            "Input", "The draft file holds “{name}”, which points outside it: not imported."
+        ),
+        "archive_too_large": translate(
+            "Input", "The draft file unpacks to more than {limit} MB: not imported."
+        ),
+        "archive_too_many_files": translate(
+            "Input", "The draft file holds {count} files, more than the {limit} a draft can have."
         ),
     }[failure.code]
     return words.format(**details)

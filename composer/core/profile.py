@@ -1,0 +1,25 @@
+"""Where one person's (or one organisation's) drafts, accounts and settings live."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+from composer.core.store_errors import StoreError, from_os_error
+
+ENVIRONMENT = "OMROEPER_PROFILE"
+
+
+def profile_dir(explicit: str | Path | None = None) -> Path:
+    """--profile, else OMROEPER_PROFILE, else the system's data folder; created if missing."""
+    chosen = explicit or os.environ.get(ENVIRONMENT) or user_data_dir("Omroeper", appauthor=False)
+    folder = Path(chosen).expanduser().absolute()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise StoreError("io_error", {"path": str(folder), "reason": "not a folder"}) from None
+    except OSError as error:
+        raise from_os_error(error, folder) from None
+    return folder

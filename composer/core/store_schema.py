@@ -1,0 +1,83 @@
+"""The drafts database schema as forward steps; PRAGMA user_version is the step reached.
+
+A step is never edited once released: change the schema by appending a step. The tests build
+a database at every earlier version from these same statements and migrate it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+STEPS: tuple[tuple[str, ...], ...] = (
+    # 1: drafts and their images (content-addressed copies under images/)
+    (
+        """CREATE TABLE drafts (
+            id INTEGER PRIMARY KEY,
+            text TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL DEFAULT '',
+            body TEXT NOT NULL DEFAULT '',
+            link TEXT NOT NULL DEFAULT '',
+            language TEXT NOT NULL DEFAULT '',
+            content_warning TEXT NOT NULL DEFAULT '',
+            targets TEXT NOT NULL DEFAULT '[]',
+            thread TEXT NOT NULL DEFAULT 'false',
+            created TEXT NOT NULL,
+            modified TEXT NOT NULL
+        )""",
+        """CREATE TABLE images (
+            hash TEXT PRIMARY KEY,
+            extension TEXT NOT NULL DEFAULT '',
+            bytes INTEGER NOT NULL
+        )""",
+        """CREATE TABLE draft_images (
+            draft_id INTEGER NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            hash TEXT NOT NULL REFERENCES images(hash),
+            alt TEXT NOT NULL DEFAULT '',
+            source TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (draft_id, position)
+        )""",
+        "CREATE INDEX draft_images_by_hash ON draft_images(hash)",
+    ),
+    # 2: per-destination overrides, decorative images, deleting with undo
+    (
+        """CREATE TABLE overrides (
+            draft_id INTEGER NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+            target TEXT NOT NULL,
+            text TEXT,
+            content_warning TEXT,
+            thread TEXT,
+            PRIMARY KEY (draft_id, target)
+        )""",
+        "ALTER TABLE draft_images ADD COLUMN decorative INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE drafts ADD COLUMN deleted TEXT",
+        "CREATE INDEX drafts_by_change ON drafts(deleted, modified)",
+    ),
+)
+LATEST = len(STEPS)
+
+
+def version(connection: sqlite3.Connection) -> int:
+    return connection.execute("PRAGMA user_version").fetchone()[0]
+
+
+def apply_step(connection: sqlite3.Connection, number: int) -> None:
+    """Run step `number` (from 1) inside the caller's transaction."""
+    for statement in STEPS[number - 1]:
+        connection.execute(statement)
+    connection.execute(f"PRAGMA user_version = {number:d}")
+
+
+def migrate(connection: sqlite3.Connection) -> None:
+    """Bring the database to LATEST, one transaction per step, so a crash leaves a whole step."""
+    while (current := version(connection)) < LATEST:
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            # another process may have migrated while this one waited for the lock
+            if version(connection) == current:
+                apply_step(connection, current + 1)
+            connection.execute("COMMIT")
+        except BaseException:
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
+            raise

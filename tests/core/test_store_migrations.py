@@ -1,0 +1,106 @@
+"""A database from every earlier schema version opens, migrated, with its data intact."""
+
+import hashlib
+import sqlite3
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from composer.core.draft import Draft, Image, Override
+from composer.core.store import Store, StoreError
+from composer.core.store_schema import LATEST, apply_step
+
+PNG = b"\x89PNG\r\n\x1a\n stands in for a photo"
+HASH = hashlib.sha256(PNG).hexdigest()
+
+# What a database written at each version held; a new schema step needs a sample here.
+SAMPLES = {
+    1: (
+        "INSERT INTO drafts (id, text, title, body, link, language, content_warning, targets,"
+        " thread, created, modified) VALUES (7, 'Oud bericht ✓', 'Oude titel', 'Lang', "
+        "'https://example.org/a', 'nl', 'let op', '[\"website\",\"mastodon\"]', 'numbered', "
+        "'2024-01-01T10:00:00.000000+00:00', '2024-01-02T10:00:00.000000+00:00')",
+        "INSERT INTO drafts (id, text, created, modified) VALUES (8, 'Tweede',"
+        " '2024-01-01T09:00:00.000000+00:00', '2024-01-01T09:00:00.000000+00:00')",
+        f"INSERT INTO images (hash, extension, bytes) VALUES ('{HASH}', '.png', {len(PNG)})",
+        "INSERT INTO draft_images (draft_id, position, hash, alt, source)"
+        f" VALUES (7, 1, '{HASH}', 'Een stip', '/oud/stip.png')",
+    ),
+}
+EXPECTED = {
+    7: Draft(
+        text="Oud bericht ✓",
+        title="Oude titel",
+        body="Lang",
+        link="https://example.org/a",
+        language="nl",
+        content_warning="let op",
+        targets=("website", "mastodon"),
+        thread="numbered",
+    ),
+    8: Draft(text="Tweede"),
+}
+
+
+def test_every_earlier_version_has_sample_data():
+    assert set(SAMPLES) == set(range(1, LATEST))
+
+
+def _database_at(profile: Path, version: int) -> Path:
+    profile.mkdir()
+    (profile / "images" / HASH[:2]).mkdir(parents=True)
+    (profile / "images" / HASH[:2] / f"{HASH}.png").write_bytes(PNG)
+    path = profile / "omroeper.db"
+    raw = sqlite3.connect(path, isolation_level=None)
+    raw.execute("PRAGMA journal_mode = WAL")
+    for step in range(1, version + 1):
+        raw.execute("BEGIN")
+        apply_step(raw, step)
+        for statement in SAMPLES.get(step, ()):
+            raw.execute(statement)
+        raw.execute("COMMIT")
+    assert raw.execute("PRAGMA user_version").fetchone() == (version,)
+    raw.close()
+    return path
+
+
+@pytest.mark.parametrize("version", range(LATEST))
+def test_earlier_version_is_migrated_with_its_data(tmp_path, version):
+    path = _database_at(tmp_path / "profile", version)
+    with Store.open(tmp_path / "profile") as store:
+        ids = [summary.id for summary in store.list_drafts()]
+        drafts = {draft_id: store.load_draft(draft_id) for draft_id in ids}
+        # and it keeps working: the newest columns and tables take data
+        if ids:
+            store.save_draft(ids[0], Draft(text="na", overrides={"bluesky": Override(text="b")}))
+            assert store.load_draft(ids[0]).overrides == {"bluesky": Override(text="b")}
+            store.delete_draft(ids[-1])
+    raw = sqlite3.connect(path)
+    assert raw.execute("PRAGMA user_version").fetchone() == (LATEST,)
+    assert raw.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    raw.close()
+    if version == 0:
+        assert drafts == {}
+        return
+    assert ids == [7, 8]
+    image = drafts[7].images[0]
+    assert image.path == tmp_path / "profile" / "images" / HASH[:2] / f"{HASH}.png"
+    assert image.path.read_bytes() == PNG
+    assert drafts[7] == replace(EXPECTED[7], images=(Image(image.path, "Een stip", False),))
+    assert drafts[8] == EXPECTED[8]
+
+
+def test_a_database_from_a_newer_version_is_left_alone(tmp_path):
+    profile = tmp_path / "profile"
+    with Store.open(profile) as store:
+        store.create_draft(Draft(text="van later"))
+    raw = sqlite3.connect(profile / "omroeper.db")
+    raw.execute(f"PRAGMA user_version = {LATEST + 1}")
+    raw.close()
+    before = (profile / "omroeper.db").read_bytes()
+    with pytest.raises(StoreError) as failure:
+        Store.open(profile)
+    assert failure.value.code == "newer_version"
+    assert failure.value.details == {"version": LATEST + 1, "supported": LATEST}
+    assert (profile / "omroeper.db").read_bytes() == before

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from composer.core.profile import profile_dir
 from composer.core.store import Store, StoreError
+from composer.core.store_recovery import recover
 from composer.i18n.store_errors import describe_store_error
 from composer.i18n.translation import install
 
@@ -27,10 +30,8 @@ def create_application(language: str | None = None) -> QApplication:
 def run_window(parse_arguments: Callable[[], object]) -> int:
     app = create_application()
     arguments = parse_arguments()  # after translations, so --help speaks the person's language
-    try:
-        store = Store.open(profile_dir(getattr(arguments, "profile", None)))
-    except StoreError as failure:
-        QMessageBox.critical(None, "Omroeper", describe_store_error(failure))
+    store = open_store(profile_dir(getattr(arguments, "profile", None)))
+    if store is None:
         return 1
     from composer.ui.composer_window import ComposerWindow
 
@@ -40,6 +41,49 @@ def run_window(parse_arguments: Callable[[], object]) -> int:
         return app.exec()
     finally:
         store.close()
+
+
+def open_store(profile: Path) -> Store | None:
+    """The drafts; a damaged database is rescued into a fresh one when the person agrees."""
+    try:
+        return Store.open(profile)
+    except StoreError as failure:
+        if failure.code != "damaged":
+            QMessageBox.critical(None, "Omroeper", describe_store_error(failure))
+            return None
+        if not ask_to_rescue(describe_store_error(failure)):
+            return None
+    try:
+        rescue = recover(profile)
+    except StoreError as failure:
+        QMessageBox.critical(None, "Omroeper", describe_store_error(failure))
+        return None
+    QMessageBox.information(
+        None,
+        "Omroeper",
+        QCoreApplication.translate(
+            "App",
+            "%n draft(s) rescued. The damaged file stays at {copy} for your IT support.",
+            None,
+            rescue.drafts,
+        ).format(copy=rescue.copy),
+    )
+    return rescue.store
+
+
+def ask_to_rescue(words: str) -> bool:
+    answer = QMessageBox.question(
+        None,
+        "Omroeper",
+        words
+        + "\n\n"
+        + QCoreApplication.translate(
+            "App", "Rescue every draft that can still be read, and carry on with those?"
+        ),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes,
+    )
+    return answer == QMessageBox.StandardButton.Yes
 
 
 if __name__ == "__main__":

@@ -1,47 +1,15 @@
 """A damaged database file: said clearly, copied aside untouched, and what is readable rescued.
 Also: another process holding the write lock."""
 
-import random
 import sqlite3
 from pathlib import Path
 
 import pytest
-from PIL import Image as PILImage
 
-from composer.core.draft import Draft, Image
+from composer.core.draft import Draft
 from composer.core.store import Store, StoreError
 from composer.core.store_recovery import recover
-
-DRAFTS = 300
-
-
-def _texts() -> dict[int, str]:
-    return {number: f"Bericht {number}: " + "tekst " * (number % 40) for number in range(DRAFTS)}
-
-
-def _damaged_profile(tmp_path: Path) -> tuple[Path, dict[int, Draft]]:
-    profile = tmp_path / "profile"
-    photo = tmp_path / "foto.png"
-    PILImage.new("RGB", (20, 20), "green").save(photo)
-    drafts = {}
-    with Store.open(profile) as store:
-        for number, text in _texts().items():
-            draft = Draft(text=text, images=(Image(photo, f"foto {number}"),) if number % 3 else ())
-            draft_id = store.create_draft(draft)
-            drafts[draft_id] = store.load_draft(draft_id)
-    path = profile / "omroeper.db"
-    size = path.stat().st_size
-    assert size > 40 * 4096
-    # the page holding draft 150's text turns to noise, as a failing disk sector would
-    page = path.read_bytes().index(b"Bericht 150:") // 4096
-    with path.open("r+b") as file:
-        file.seek(page * 4096)
-        file.write(random.Random(3).randbytes(4096))
-    raw = sqlite3.connect(path)
-    with pytest.raises(sqlite3.DatabaseError):
-        assert raw.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-    raw.close()
-    return profile, drafts
+from tests.support.damage import DRAFTS, damaged_profile
 
 
 def _copies(profile: Path) -> list[Path]:
@@ -51,7 +19,7 @@ def _copies(profile: Path) -> list[Path]:
 
 
 def test_a_damaged_file_is_reported_and_copied_aside_untouched(tmp_path):
-    profile, _drafts = _damaged_profile(tmp_path)
+    profile, _drafts = damaged_profile(tmp_path)
     damaged = (profile / "omroeper.db").read_bytes()
     with pytest.raises(StoreError) as failure:
         Store.open(profile)
@@ -68,7 +36,7 @@ def test_a_damaged_file_is_reported_and_copied_aside_untouched(tmp_path):
 
 
 def test_rescue_keeps_every_readable_draft_exactly(tmp_path):
-    profile, drafts = _damaged_profile(tmp_path)
+    profile, drafts = damaged_profile(tmp_path)
     damaged = (profile / "omroeper.db").read_bytes()
     rescued = recover(profile)
     with rescued.store as store:

@@ -150,3 +150,33 @@ def test_importing_a_broken_file_explains_and_keeps_the_draft(
     assert len(shown) == 1 and "kapot.omroeper" in shown[0]
     assert window.editor.toPlainText() == "Nog bezig"
     assert store.load_draft(window.draft_id).text == "Nog bezig"
+
+
+def test_a_full_disk_is_explained_and_the_text_kept_until_it_saves(
+    qtbot, english, store, monkeypatch
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    window = _window(qtbot, store)
+    qtbot.keyClicks(window.editor, "Eerste versie")
+    qtbot.waitUntil(lambda: window.autosaver.state is SaveState.SAVED)
+    # SQLite's own page limit: its real "database or disk is full" answer, without a real disk.
+    pages = store._db.execute("PRAGMA page_count").fetchone()[0]
+    store._db.execute(f"PRAGMA max_page_count = {pages}")
+    long_text = "Een lange tekst over de open dag. " * 600
+    window.editor.setPlainText(long_text)
+    qtbot.waitUntil(lambda: window.autosaver.state is SaveState.FAILED)
+    assert window.save_label.text() == "⚠ Not saved yet. Omroeper keeps trying."
+    assert window.statusBar().currentMessage().startswith("The disk is full.")
+    assert window.editor.toPlainText() == long_text
+    assert store.load_draft(window.draft_id).text == "Eerste versie"
+
+    # Closing now would lose the text: the person is asked, and "Cancel" keeps the window.
+    monkeypatch.setattr(QMessageBox, "warning", lambda *_a: QMessageBox.StandardButton.Cancel)
+    assert not window.close()
+    assert window.isVisible()
+
+    store._db.execute("PRAGMA max_page_count = 1073741823")
+    assert window.autosaver.flush()  # what the retry timer does a few seconds later
+    assert window.save_label.text() == "✓ Saved"
+    assert store.load_draft(window.draft_id).text == long_text

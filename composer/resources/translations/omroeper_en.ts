@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>App</name>
+    <message numerus="yes">
+        <source>%n draft(s) rescued. The damaged file stays at {copy} for your IT support.</source>
+        <translation>
+            <numerusform>%n draft rescued. The damaged file stays at {copy} for your IT support.</numerusform>
+            <numerusform>%n drafts rescued. The damaged file stays at {copy} for your IT support.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Drafts</name>
     <message numerus="yes">
         <source>%n image(s)</source>

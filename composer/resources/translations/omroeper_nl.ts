@@ -2,6 +2,20 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl">
 <context>
+    <name>App</name>
+    <message numerus="yes">
+        <source>%n draft(s) rescued. The damaged file stays at {copy} for your IT support.</source>
+        <translation>
+            <numerusform>%n concept gered. Het beschadigde bestand blijft staan op {copy}, voor je IT-ondersteuning.</numerusform>
+            <numerusform>%n concepten gered. Het beschadigde bestand blijft staan op {copy}, voor je IT-ondersteuning.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rescue every draft that can still be read, and carry on with those?</source>
+        <translation>Elk concept redden dat nog te lezen is, en daarmee verder werken?</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>run “omroeper --help” for the commands</source>

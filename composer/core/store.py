@@ -15,8 +15,10 @@ from datetime import datetime
 from pathlib import Path
 
 from composer.core import store_images
+from composer.core.account import Account
 from composer.core.draft import Draft
 from composer.core.image_files import ImageFiles
+from composer.core.store_accounts import read_accounts, write_account
 from composer.core.store_errors import StoreError, from_os_error
 from composer.core.store_open import (
     DATABASE,
@@ -193,6 +195,26 @@ class Store:
         for _path, trash in trashed:
             trash.unlink(missing_ok=True)
         return len(trashed)
+
+    # -- accounts (their secrets are in the keyring, see credentials.py) ---------------------
+
+    def save_account(self, account: Account) -> None:
+        with self._writing() as db:
+            write_account(db, account, stamp(now()))
+
+    def list_accounts(self) -> list[Account]:
+        with self._reading() as db:
+            return read_accounts(db)
+
+    def get_account(self, account_id: str) -> Account:
+        with self._reading() as db:
+            found = read_accounts(db, account_id)
+        if not found:
+            raise StoreError("not_found", {"id": account_id})
+        return found[0]
+
+    def remove_account(self, account_id: str) -> None:
+        self._update("DELETE FROM accounts WHERE id = ?", (account_id,))
 
     # -- inside ----------------------------------------------------------------------------
 

@@ -53,6 +53,22 @@ STEPS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE drafts ADD COLUMN deleted TEXT",
         "CREATE INDEX drafts_by_change ON drafts(deleted, modified)",
     ),
+    # 3: connected accounts, without their secrets (those are in the keyring)
+    (
+        """CREATE TABLE accounts (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            name TEXT NOT NULL DEFAULT '',
+            handle TEXT NOT NULL DEFAULT '',
+            avatar TEXT NOT NULL DEFAULT '',
+            url TEXT NOT NULL DEFAULT '',
+            server TEXT NOT NULL DEFAULT '',
+            settings TEXT NOT NULL DEFAULT '{}',
+            limits TEXT NOT NULL DEFAULT '{}',
+            limits_checked TEXT,
+            created TEXT NOT NULL
+        )""",
+    ),
 )
 LATEST = len(STEPS)
 

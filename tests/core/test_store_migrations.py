@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from composer.core.account import Account, AccountKind, Identity
 from composer.core.draft import Draft, Image, Override
 from composer.core.store import Store, StoreError
 from composer.core.store_schema import LATEST, apply_step
 
+ACCOUNT = Account("mastodon-1a2b3c4d", AccountKind.MASTODON, Identity("Bieb", "@bieb@example.org"))
 PNG = b"\x89PNG\r\n\x1a\n stands in for a photo"
 HASH = hashlib.sha256(PNG).hexdigest()
 
@@ -27,6 +29,7 @@ SAMPLES = {
         "INSERT INTO draft_images (draft_id, position, hash, alt, source)"
         f" VALUES (7, 1, '{HASH}', 'Een stip', '/oud/stip.png')",
     ),
+    2: ("INSERT INTO overrides (draft_id, target, text) VALUES (7, 'bluesky', 'Korter')",),
 }
 EXPECTED = {
     7: Draft(
@@ -76,6 +79,8 @@ def test_earlier_version_is_migrated_with_its_data(tmp_path, version):
             store.save_draft(ids[0], Draft(text="na", overrides={"bluesky": Override(text="b")}))
             assert store.load_draft(ids[0]).overrides == {"bluesky": Override(text="b")}
             store.delete_draft(ids[-1])
+        store.save_account(ACCOUNT)
+        assert store.list_accounts() == [ACCOUNT]
     raw = sqlite3.connect(path)
     assert raw.execute("PRAGMA user_version").fetchone() == (LATEST,)
     assert raw.execute("PRAGMA integrity_check").fetchone() == ("ok",)
@@ -87,7 +92,10 @@ def test_earlier_version_is_migrated_with_its_data(tmp_path, version):
     image = drafts[7].images[0]
     assert image.path == tmp_path / "profile" / "images" / HASH[:2] / f"{HASH}.png"
     assert image.path.read_bytes() == PNG
-    assert drafts[7] == replace(EXPECTED[7], images=(Image(image.path, "Een stip", False),))
+    overrides = {"bluesky": Override(text="Korter")} if version >= 2 else {}
+    assert drafts[7] == replace(
+        EXPECTED[7], images=(Image(image.path, "Een stip", False),), overrides=overrides
+    )
     assert drafts[8] == EXPECTED[8]
 
 

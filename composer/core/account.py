@@ -1,0 +1,61 @@
+"""A connected account: one destination. Only non-secret settings live here; the secret
+(token, password, webhook URL, signing key) is in the operating system's keyring."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field, fields, replace
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from composer.core.platforms import Limits, Platform, default_limits
+
+
+class AccountKind(StrEnum):
+    WEBSITE = "website"
+    MASTODON = "mastodon"
+    PIXELFED = "pixelfed"
+    BLUESKY = "bluesky"
+    DISCORD = "discord"
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """Who the account is, as the server says: shown when connecting and in the checklist."""
+
+    name: str
+    handle: str = ""
+    avatar: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    id: str
+    kind: AccountKind
+    identity: Identity
+    server: str = ""  # base URL; empty where the address itself is the secret (Discord)
+    settings: dict[str, Any] = field(default_factory=dict)  # e.g. a Bluesky DID
+    limits: dict[str, Any] = field(default_factory=dict)  # what the server reported
+    limits_checked: datetime | None = None
+
+    @property
+    def name(self) -> str:
+        return self.identity.handle or self.identity.name
+
+    def effective_limits(self) -> Limits:
+        """The platform's defaults with whatever the server reported laid over them."""
+        base = default_limits(Platform(self.kind.value))
+        known = {f.name for f in fields(Limits)}
+        reported = {
+            key: frozenset(value) if key == "image_types" else value
+            for key, value in self.limits.items()
+            if key in known and key not in ("platform", "unit")
+        }
+        return replace(base, **reported)
+
+
+def new_account_id(kind: AccountKind) -> str:
+    """Short, stable and unguessable enough to name a keyring entry: `mastodon-3f9a2c1b`."""
+    return f"{kind.value}-{secrets.token_hex(4)}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from typing import NoReturn
@@ -49,9 +50,10 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help=translate("Cli", "also write each fitted image as DIR/<target>/<position>.<ext>"),
     )
-    from composer.cli import drafts
+    from composer.cli import accounts, drafts
 
     drafts.add_parser(commands)
+    accounts.add_parser(commands)
     return parser
 
 
@@ -77,20 +79,14 @@ def main(argv: list[str] | None = None) -> int:
     from composer.i18n.input_errors import draft_file_error
 
     try:
-        if args.command == "check":
-            from composer.cli import check
-
-            return check.run(args.file, args.out)
-        if args.command == "drafts":
-            from composer.cli import drafts
-
-            return drafts.run(args)
+        # each command's module loads only when it runs: start-up stays quick
+        command = importlib.import_module(f"composer.cli.{args.command}")
+        return command.run(args)
     except DraftFileError as failure:
         print(f"omroeper: {draft_file_error(failure)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
-    return 2
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from pathlib import Path
@@ -105,7 +106,11 @@ def _shown_path(path: Path, base: Path) -> str:
         return str(path)
 
 
-def run(source: str, out: str | None = None) -> int:
+def run(arguments: argparse.Namespace) -> int:
+    return check_file(arguments.file, arguments.out)
+
+
+def check_file(source: str, out: str | None = None) -> int:
     """Print the analysis; 0 when every target fits, 1 when any has an error.
 
     With `out`, also write every fitted image there (2 when that folder cannot be written).

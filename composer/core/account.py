@@ -31,6 +31,18 @@ class Identity:
 
 
 @dataclass(frozen=True, slots=True)
+class Connected:
+    """What connecting to a server yields: who, where, the secret (for the keyring only),
+    settings worth keeping (a Bluesky DID) and the limits the server reported."""
+
+    identity: Identity
+    server: str
+    secret: dict[str, str] = field(repr=False)
+    settings: dict[str, Any] = field(default_factory=dict)
+    limits: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
 class Account:
     id: str
     kind: AccountKind

@@ -46,8 +46,48 @@
         <translation>concepten tonen, exporteren en importeren</translation>
     </message>
     <message>
+        <source>list, connect and remove accounts</source>
+        <translation>accounts tonen, koppelen en verwijderen</translation>
+    </message>
+    <message>
+        <source>the connected accounts</source>
+        <translation>de gekoppelde accounts</translation>
+    </message>
+    <message>
         <source>print JSON</source>
         <translation>als JSON afdrukken</translation>
+    </message>
+    <message>
+        <source>disconnect an account and forget its secret</source>
+        <translation>een account ontkoppelen en het geheim vergeten</translation>
+    </message>
+    <message>
+        <source>connect an account</source>
+        <translation>een account koppelen</translation>
+    </message>
+    <message>
+        <source>the server&apos;s address</source>
+        <translation>het adres van de server</translation>
+    </message>
+    <message>
+        <source>Bluesky handle or e-mail</source>
+        <translation>Bluesky-handle of e-mailadres</translation>
+    </message>
+    <message>
+        <source>read the secret from stdin</source>
+        <translation>lees het geheim van standaardinvoer</translation>
+    </message>
+    <message>
+        <source>No accounts connected yet.</source>
+        <translation>Nog geen accounts gekoppeld.</translation>
+    </message>
+    <message>
+        <source>Sign in and allow Omroeper in your browser: {url}</source>
+        <translation>Log in en geef Omroeper toestemming in je browser: {url}</translation>
+    </message>
+    <message>
+        <source>Then paste the code the server shows you here:</source>
+        <translation>Plak daarna hier de code die de server je toont:</translation>
     </message>
     <message>
         <source>the drafts, newest change first</source>
@@ -163,6 +203,89 @@
     <message>
         <source>Your latest changes could not be saved. If you close now, they are lost. Close anyway?</source>
         <translation>Je laatste wijzigingen konden niet worden opgeslagen. Als je nu sluit, gaan ze verloren. Toch sluiten?</translation>
+    </message>
+</context>
+<context>
+    <name>Connect</name>
+    <message>
+        <source>“{address}” is not a web address. Type it like mastodon.social.</source>
+        <translation>“{address}” is geen webadres. Typ het zoals mastodon.social.</translation>
+    </message>
+    <message>
+        <source>“{address}” is not secure (http://). Use the https:// address of the server.</source>
+        <translation>“{address}” is niet beveiligd (http://). Gebruik het https://-adres van de server.</translation>
+    </message>
+    <message>
+        <source>The server {address} cannot be reached. Check the address and your internet connection.</source>
+        <translation>De server {address} is niet bereikbaar. Controleer het adres en je internetverbinding.</translation>
+    </message>
+    <message>
+        <source>The server {address} did not answer in time. Try again in a moment.</source>
+        <translation>De server {address} antwoordde niet op tijd. Probeer het zo nog eens.</translation>
+    </message>
+    <message>
+        <source>The connection to {address} is not trusted (its certificate was refused). Ask your IT support.</source>
+        <translation>De verbinding met {address} wordt niet vertrouwd (het certificaat is geweigerd). Vraag het je IT-ondersteuning.</translation>
+    </message>
+    <message>
+        <source>{address} answers, but it is not the kind of server you chose.</source>
+        <translation>{address} antwoordt, maar is niet het soort server dat je koos.</translation>
+    </message>
+    <message>
+        <source>The server did not accept these details. Check them, or create a new token or app password.</source>
+        <translation>De server accepteerde deze gegevens niet. Controleer ze, of maak een nieuw token of app-wachtwoord.</translation>
+    </message>
+    <message>
+        <source>The sign-in has expired or was withdrawn. Connect the account again.</source>
+        <translation>De aanmelding is verlopen of ingetrokken. Koppel het account opnieuw.</translation>
+    </message>
+    <message>
+        <source>Omroeper was not allowed on the server&apos;s page. Nothing was connected.</source>
+        <translation>Omroeper kreeg geen toestemming op de pagina van de server. Er is niets gekoppeld.</translation>
+    </message>
+    <message>
+        <source>The server asks to slow down. Try again in a few minutes.</source>
+        <translation>De server vraagt om het rustiger aan te doen. Probeer het over een paar minuten opnieuw.</translation>
+    </message>
+    <message>
+        <source>The server had a problem ({status}). Try again later.</source>
+        <translation>De server had een probleem ({status}). Probeer het later opnieuw.</translation>
+    </message>
+    <message>
+        <source>That signing secret is not valid: it starts with whsec_.</source>
+        <translation>Dat ondertekeningsgeheim is niet geldig: het begint met whsec_.</translation>
+    </message>
+    <message>
+        <source>Missing {flag}.</source>
+        <translation>{flag} ontbreekt.</translation>
+    </message>
+    <message>
+        <source>{flag} does not go with {kind}.</source>
+        <translation>{flag} hoort niet bij {kind}.</translation>
+    </message>
+    <message>
+        <source>Connecting failed ({code}).</source>
+        <translation>Koppelen is mislukt ({code}).</translation>
+    </message>
+    <message>
+        <source>This computer offers no safe place for passwords (a keyring), so Omroeper keeps none. Ask your IT support to enable one.</source>
+        <translation>Deze computer biedt geen veilige plek voor wachtwoorden (een sleutelbos), dus bewaart Omroeper er geen. Vraag je IT-ondersteuning er een in te schakelen.</translation>
+    </message>
+    <message>
+        <source>The keyring is locked. Unlock it (sign in again) and try once more.</source>
+        <translation>De sleutelbos is vergrendeld. Ontgrendel hem (meld je opnieuw aan) en probeer het nog eens.</translation>
+    </message>
+    <message>
+        <source>The password for this account is gone from the keyring. Connect it again.</source>
+        <translation>Het wachtwoord voor dit account staat niet meer in de sleutelbos. Koppel het opnieuw.</translation>
+    </message>
+    <message>
+        <source>The keyring did not work ({code}).</source>
+        <translation>De sleutelbos werkte niet ({code}).</translation>
+    </message>
+    <message>
+        <source>This does not look like an app password. In Bluesky, go to Settings → Privacy and security → App passwords, create one for Omroeper, and use that instead of your own password.</source>
+        <translation>Dit lijkt geen app-wachtwoord. Ga in Bluesky naar Instellingen → Privacy en beveiliging → App-wachtwoorden, maak er een voor Omroeper en gebruik dat in plaats van je eigen wachtwoord.</translation>
     </message>
 </context>
 <context>

@@ -64,6 +64,9 @@ def _opens_window(argv: list[str]) -> bool:
     return not rest
 
 
+_USES_PROFILE = {"drafts", "accounts"}
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if _opens_window(argv):
@@ -79,6 +82,15 @@ def main(argv: list[str] | None = None) -> int:
     from composer.i18n.input_errors import draft_file_error
 
     try:
+        if args.command in _USES_PROFILE:
+            from composer.core.logs import setup_logging
+            from composer.core.profile import profile_dir
+
+            setup_logging(profile_dir(args.profile), stderr_level=None)  # stderr: one line
+        if args.command == "accounts":
+            from composer.core.net import use_system_trust
+
+            use_system_trust()  # an organisation's TLS-inspecting proxy is in that store
         # each command's module loads only when it runs: start-up stays quick
         command = importlib.import_module(f"composer.cli.{args.command}")
         return command.run(args)

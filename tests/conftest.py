@@ -1,5 +1,27 @@
 import os
 
+import pytest
+
+from tests.support import secret_service as _secret_service
+
 # Qt tests run without a display; set before any Qt import.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("OMROEPER_LANGUAGE", "en")
+
+
+@pytest.fixture(scope="session")
+def _secret_service_daemons(tmp_path_factory):
+    if not _secret_service.is_supported_platform():
+        pytest.skip("the Secret Service is Linux's keyring")
+    problem = _secret_service.missing_programs()
+    if problem:  # fail, never skip: CI installs them and must run these tests
+        pytest.fail(problem, pytrace=False)
+    with _secret_service.running_secret_service(tmp_path_factory.mktemp("keyring")) as service:
+        yield service
+
+
+@pytest.fixture
+def secret_service(_secret_service_daemons, monkeypatch):
+    """A real gnome-keyring Secret Service, the test process's session bus while a test runs."""
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", _secret_service_daemons.address)
+    return _secret_service_daemons

@@ -109,12 +109,14 @@ def _add(accounts: Accounts, arguments: argparse.Namespace) -> int:
 
 
 def _connect(kind: AccountKind, arguments: argparse.Namespace, secret: str) -> Connected:
-    from composer.core.destinations import bluesky, discord, mastodon, website
-
     if kind is AccountKind.DISCORD:
+        from composer.core.destinations import discord
+
         return discord.connect(_required(secret, "--webhook-stdin"))
     server = arguments.server
     if kind is AccountKind.BLUESKY:
+        from composer.core.destinations import bluesky
+
         password = _required(secret, "--password-stdin")
         if not bluesky.looks_like_app_password(password):
             print(f"omroeper: {app_password_advice()}", file=sys.stderr)
@@ -122,8 +124,12 @@ def _connect(kind: AccountKind, arguments: argparse.Namespace, secret: str) -> C
         return bluesky.connect(handle, password, server or "https://bsky.social")
     server = _required(server, "--server")
     if kind is AccountKind.WEBSITE:
+        from composer.core.destinations import website
+
         return website.connect(server, secret or None)
     if secret:
+        from composer.core.destinations import mastodon
+
         return mastodon.connect_with_token(server, kind.value, secret)
     return _browser_sign_in(server, kind)
 

@@ -10,6 +10,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from composer.core.logs import setup_logging
+from composer.core.net import use_system_trust
 from composer.core.profile import profile_dir
 from composer.core.store import Store, StoreError
 from composer.core.store_recovery import recover
@@ -30,7 +32,10 @@ def create_application(language: str | None = None) -> QApplication:
 def run_window(parse_arguments: Callable[[], object]) -> int:
     app = create_application()
     arguments = parse_arguments()  # after translations, so --help speaks the person's language
-    store = open_store(profile_dir(getattr(arguments, "profile", None)))
+    profile = profile_dir(getattr(arguments, "profile", None))
+    setup_logging(profile)
+    use_system_trust()
+    store = open_store(profile)
     if store is None:
         return 1
     from composer.ui.composer_window import ComposerWindow

@@ -1,0 +1,69 @@
+"""Connected accounts: settings in the drafts database, secrets in the keyring, kept in step.
+
+The secret goes into the keyring first: without a usable keyring nothing is kept at all,
+and a failure in between leaves neither half behind.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from datetime import UTC, datetime
+from typing import Any
+
+from composer.core.account import Account, AccountKind, Connected, new_account_id
+from composer.core.credentials import Credentials
+from composer.core.store import Store
+
+log = logging.getLogger(__name__)
+
+
+class Accounts:
+    def __init__(self, store: Store, credentials: Credentials) -> None:
+        self.store = store
+        self.credentials = credentials
+
+    def list(self) -> list[Account]:
+        return self.store.list_accounts()
+
+    def get(self, account_id: str) -> Account:
+        return self.store.get_account(account_id)
+
+    def add(self, kind: AccountKind, connected: Connected) -> Account:
+        account = Account(
+            id=new_account_id(kind),
+            kind=kind,
+            identity=connected.identity,
+            server=connected.server,
+            settings=dict(connected.settings),
+            limits=dict(connected.limits),
+            limits_checked=datetime.now(UTC) if connected.limits else None,
+        )
+        self.credentials.store(account.id, connected.secret)
+        try:
+            self.store.save_account(account)
+        except BaseException:
+            self.credentials.delete(account.id)
+            raise
+        log.info("connected %s account %s (%s)", kind.value, account.id, account.name)
+        return account
+
+    def remove(self, account_id: str) -> None:
+        self.store.get_account(account_id)  # not_found before anything is touched
+        self.credentials.delete(account_id)
+        self.store.remove_account(account_id)
+        log.info("removed account %s", account_id)
+
+    def secret(self, account_id: str) -> dict[str, str]:
+        return self.credentials.load(account_id)
+
+    def replace_secret(self, account_id: str, secret: dict[str, str]) -> None:
+        """A refreshed session token: the keyring entry is overwritten, nothing else changes."""
+        self.credentials.store(account_id, secret)
+
+    def update_limits(self, account_id: str, limits: dict[str, Any]) -> Account:
+        account = replace(
+            self.get(account_id), limits=dict(limits), limits_checked=datetime.now(UTC)
+        )
+        self.store.save_account(account)
+        return account

@@ -1,0 +1,196 @@
+"""Logging for support: a rotating file in the profile, and never a secret in any handler.
+
+Every handler gets a RedactingFilter. It scrubs the exact secrets that credentials.py registers
+and whatever looks like a secret (auth headers, token fields, webhook URLs, app passwords), in
+the message, its arguments and any formatted traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import sys
+import threading
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from urllib.parse import quote
+
+MASK = "[redacted]"
+_MIN_LENGTH = 6  # a shorter registered value would scrub ordinary words from every line
+_NOT_MASKED = r"(?!\[redacted\])"  # scrubbing twice (one record, two handlers) changes nothing
+_KEYS = (
+    "access_token|refresh_token|id_token|client_secret|code_verifier|password|app_password"
+    "|refresh_jwt|access_jwt|accessJwt|refreshJwt|token|secret"
+)
+_VALUE = r"""("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^\s"'&,;})\]]+)"""
+
+
+def _quoted(match: re.Match[str]) -> str:
+    value = match["value"]
+    quote_mark = value[0] if value[0] in "\"'" else ""
+    return f"{match['key']}{quote_mark}{MASK}{quote_mark}"
+
+
+# (pattern, replacement): what stays is the name of the thing, never its value
+_PATTERNS: list[tuple[re.Pattern[str], str | object]] = [
+    (
+        re.compile(
+            r"(?i)(?P<key>\b(?:proxy-)?authorization[\"']?\s*[:=]\s*[\"']?(?:[a-z]+\s+)?+)"
+            + _NOT_MASKED
+            + r"(?P<value>[^\s\"',;}]+)"
+        ),
+        r"\g<key>" + MASK,
+    ),
+    (re.compile(r"(?i)\b(bearer\s+)" + _NOT_MASKED + r"[\w\-.~+/]+=*"), r"\g<1>" + MASK),
+    (
+        re.compile(
+            rf"(?i)(?<![\w-])(?P<key>(?:{_KEYS})[\"']?\s*[:=]\s*){_NOT_MASKED}(?P<value>{_VALUE})"
+        ),
+        _quoted,
+    ),
+    (
+        re.compile(
+            r"(?i)(https?://(?:[a-z]+\.)?discord(?:app)?\.com/api(?:/v\d+)?/webhooks/\d+/)"
+            r"[\w\-.]+"
+        ),
+        r"\g<1>" + MASK,
+    ),
+    (re.compile(r"\bwhsec_[\w+/=\-]+"), "whsec_" + MASK),
+    (re.compile(r"(?<![\w-])[A-Za-z0-9]{4}(?:-[A-Za-z0-9]{4}){3}(?![\w-])"), MASK),  # app password
+    (re.compile(r"\beyJ[\w-]{5,}\.[\w-]{5,}\.[\w-]*"), MASK),  # any JWT, e.g. a Bluesky session
+    (re.compile(r"(?i)(\b[a-z][a-z0-9+.-]*://[^\s/:@]*:)[^\s/@]+@"), r"\g<1>" + MASK + "@"),
+]
+
+
+class Redactor:
+    """The secrets this process has seen, and the patterns of those it has not."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._secrets: set[str] = set()
+        self._exact: re.Pattern[str] | None = None
+
+    def register(self, secret: str) -> None:
+        # also as it appears inside JSON and in a URL or form body
+        forms = {secret, json.dumps(secret)[1:-1], quote(secret, safe="")}
+        with self._lock:
+            new = {form for form in forms if len(form) >= _MIN_LENGTH} - self._secrets
+            if not new:
+                return
+            self._secrets |= new
+            longest_first = sorted(self._secrets, key=len, reverse=True)
+            self._exact = re.compile("|".join(map(re.escape, longest_first)))
+
+    def scrub(self, text: str) -> str:
+        exact = self._exact
+        if exact is not None:
+            text = exact.sub(MASK, text)
+        for pattern, replacement in _PATTERNS:
+            text = pattern.sub(replacement, text)  # type: ignore[arg-type]
+        return text
+
+
+REDACTOR = Redactor()  # the one credentials.py feeds
+
+
+class RedactingFilter(logging.Filter):
+    """Formats the record's message and traceback once, scrubbed, so no handler sees raw text."""
+
+    _formatter = logging.Formatter()
+
+    def __init__(self, redactor: Redactor = REDACTOR) -> None:
+        super().__init__()
+        self.redactor = redactor
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except Exception:  # a bad format string: the handler's error report would print the args
+            message = f"{record.msg!r} % {record.args!r}"
+        record.msg, record.args = self.redactor.scrub(message), None
+        if record.exc_info:
+            record.exc_text = self._formatter.formatException(record.exc_info)
+            record.exc_info = None  # or a formatter would format the raw exception again
+        if record.exc_text:
+            record.exc_text = self.redactor.scrub(record.exc_text)
+        if record.stack_info:
+            record.stack_info = self.redactor.scrub(record.stack_info)
+        return True
+
+
+def install_redaction(handler: logging.Handler, redactor: Redactor = REDACTOR) -> None:
+    if not any(isinstance(each, RedactingFilter) for each in handler.filters):
+        handler.addFilter(RedactingFilter(redactor))
+
+
+class _StderrHandler(logging.StreamHandler):
+    """Writes to sys.stderr as it is at each record: None in a windowed app, replaced in tests."""
+
+    def __init__(self, level: int) -> None:
+        logging.Handler.__init__(self, level)
+
+    @property
+    def stream(self):  # type: ignore[override]
+        return sys.stderr
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if sys.stderr is not None:
+            super().emit(record)
+
+
+# records logged before setup_logging (or with no handler at all) reach stderr through this one
+if logging.lastResort is not None:
+    install_redaction(logging.lastResort)
+
+_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+_OURS = "_omroeper"  # marks the handlers setup_logging added, to replace them and no others
+_setup_lock = threading.Lock()
+
+
+def setup_logging(
+    profile: Path, level: int = logging.INFO, *, stderr_level: int | None = logging.WARNING
+) -> Path:
+    """Log to <profile>/logs/omroeper.log (rotating) and to stderr from `stderr_level` (None:
+    not at all). Every handler on the root logger, ours or not, gets the redaction filter."""
+    path = Path(profile).absolute() / "logs" / "omroeper.log"
+    root = logging.getLogger()
+    with _setup_lock:
+        if not any(getattr(handler, "baseFilename", None) == str(path) for handler in _ours()):
+            stop_logging()
+            handlers: list[logging.Handler] = []
+            try:
+                path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+                handlers.append(
+                    RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+                )
+            except OSError as error:  # a read-only profile can still be read: carry on
+                failed = error
+            else:
+                failed = None
+            if stderr_level is not None:
+                handlers.append(_StderrHandler(stderr_level))
+            for handler in handlers:
+                setattr(handler, _OURS, True)
+                handler.setFormatter(logging.Formatter(_FORMAT))
+                root.addHandler(handler)
+        else:
+            failed = None
+        root.setLevel(level)
+        for handler in root.handlers:
+            install_redaction(handler)
+    if failed is not None:
+        logging.getLogger(__name__).warning("no log file at %s: %s", path, failed.strerror)
+    return path
+
+
+def stop_logging() -> None:
+    """Remove and close the handlers setup_logging added."""
+    root = logging.getLogger()
+    for handler in _ours():
+        root.removeHandler(handler)
+        handler.close()
+
+
+def _ours() -> list[logging.Handler]:
+    return [handler for handler in logging.getLogger().handlers if getattr(handler, _OURS, False)]

@@ -1,0 +1,97 @@
+"""`omroeper accounts` end to end: real processes, the real Secret Service, real HTTP."""
+
+import base64
+import json
+
+import pytest
+from keyring.backends.SecretService import Keyring as SecretServiceKeyring
+
+from composer.core.credentials import Credentials
+from tests.support.canary import assert_no_secret_anywhere
+from tests.support.fake_discord import FakeDiscord
+
+
+@pytest.fixture
+def fake_discord():
+    fake = FakeDiscord(token="canary-DISCORD-token-7f3e9a").start()
+    yield fake
+    fake.stop()
+
+
+@pytest.fixture
+def accounts(omroeper, secret_service, tmp_path, monkeypatch):
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.SecretService.Keyring")
+    profile = tmp_path / "profile"
+
+    def run(*args, stdin=""):
+        return omroeper("--profile", str(profile), "accounts", *args, stdin=stdin)
+
+    run.profile = profile
+    return run
+
+
+def test_website_with_a_generated_secret_shown_once(accounts, secret_service):
+    result = accounts("add", "website", "--server", "https://www.bieb.example.nl/webhook")
+    assert result.returncode == 0, result.stderr
+    added = json.loads(result.stdout)
+    assert set(added) == {"id", "kind", "name", "secret"}
+    assert added["kind"] == "website" and added["name"] == "www.bieb.example.nl"
+    assert added["secret"].startswith("whsec_")
+    listed = json.loads(accounts("list", "--json").stdout)
+    assert listed == [{key: added[key] for key in ("id", "kind", "name")}]
+    (item,) = secret_service.items(f"Omroeper {added['id']}")
+    assert item["username"] == "secret"
+    stored = Credentials(SecretServiceKeyring()).load(added["id"])
+    assert stored == {"signing_secret": added["secret"]}
+    assert_no_secret_anywhere([added["secret"]], accounts.profile)
+
+
+def test_discord_and_remove(accounts, secret_service, fake_discord):
+    result = accounts("add", "discord", "--webhook-stdin", stdin=fake_discord.url + "\n")
+    assert result.returncode == 0, result.stderr
+    added = json.loads(result.stdout)
+    assert added == {"id": added["id"], "kind": "discord", "name": "Omroeper-test"}
+    assert accounts("list").stdout.strip() == f"{added['id']}\tdiscord\tOmroeper-test"
+    removed = accounts("remove", added["id"])
+    assert removed.returncode == 0, removed.stderr
+    assert json.loads(accounts("list", "--json").stdout) == []
+    assert secret_service.items(f"Omroeper {added['id']}") == []
+    again = accounts("remove", added["id"])
+    assert again.returncode == 2 and again.stderr.count("\n") == 1
+
+
+def test_refusals_are_one_line(accounts, fake_discord):
+    cases = [
+        (("add", "discord", "--webhook-stdin"), fake_discord.url.replace("canary", "x") + "\n"),
+        (("add", "website", "--server", "http://www.bieb.example.nl/hook"), ""),
+        (("add", "website", "--server", "https://x.example/h", "--secret-stdin"), "whsec_kort\n"),
+        (("add", "discord"), ""),
+    ]
+    for args, stdin in cases:
+        result = accounts(*args, stdin=stdin)
+        assert result.returncode in (1, 2), result
+        assert result.stderr.startswith("omroeper: ") and result.stderr.count("\n") == 1
+        assert "Traceback" not in result.stderr
+    assert json.loads(accounts("list", "--json").stdout) == []
+
+
+def test_canary_no_secret_in_profile_database_or_logs(accounts, fake_discord):
+    pasted = "whsec_" + base64.b64encode(b"canary-website-key-0123456789").decode()
+    website = accounts(
+        "add",
+        "website",
+        "--server",
+        "https://www.bieb.example.nl/h",
+        "--secret-stdin",
+        stdin=pasted + "\n",
+    )
+    discord = accounts("add", "discord", "--webhook-stdin", stdin=fake_discord.url + "\n")
+    assert website.returncode == discord.returncode == 0, website.stderr + discord.stderr
+    assert pasted not in website.stdout  # a pasted secret is not echoed back
+    assert accounts("list", "--json").returncode == 0
+    log = accounts.profile / "logs" / "omroeper.log"
+    assert "connected discord account" in log.read_text(encoding="utf-8")
+    assert_no_secret_anywhere(
+        [pasted, fake_discord.token, fake_discord.url, pasted.removeprefix("whsec_")],
+        accounts.profile,
+    )

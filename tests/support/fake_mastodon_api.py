@@ -1,0 +1,272 @@
+"""The fake's account and server-description endpoints, shaped as the servers write them:
+Mastodon's Api::BaseController (401 texts from Doorkeeper), REST::InstanceSerializer (4.4),
+the v1 instance, nodeinfo; Pixelfed's ApiV1Controller / ApiV2Controller (version
+"3.5.3 (compatible; Pixelfed …)") and App\\Util\\Site\\Config (/api/v2/config).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from tests.support import fake_mastodon_oauth as oauth
+from tests.support.fake_mastodon_oauth import NOT_FOUND_PAGE, answer
+
+if TYPE_CHECKING:
+    from tests.support.fake_mastodon import Answer, FakeMastodon, Recorded
+
+__all__ = ["DEFAULT_LIMITS", "NOT_FOUND_PAGE", "ROUTES", "authorized", "new_token"]
+
+new_token = oauth.new_token
+DEFAULT_LIMITS: dict[str, dict[str, Any]] = {
+    "mastodon": {
+        "max_characters": 500,
+        "max_media_attachments": 4,
+        "characters_reserved_per_url": 23,
+        "image_size_limit": 16_777_216,
+        "image_matrix_limit": 33_177_600,
+        "description_limit": 1_500,
+        "supported_mime_types": [
+            "image/jpeg",
+            "image/png",
+            "image/gif",
+            "image/heic",
+            "image/heif",
+            "image/webp",
+            "image/avif",
+            "video/mp4",
+        ],
+    },
+    "pixelfed": {
+        "max_caption_length": 500,
+        "album_limit": 4,
+        "max_photo_size": 15_000,
+        "max_altext_length": 1_000,
+        "media_types": "image/jpeg,image/png,image/gif",
+    },
+}
+_INVALID = {
+    "ok": "",
+    "expired": "The access token expired",
+    "revoked": "The access token was revoked",
+}
+
+
+def authorized(
+    fake: FakeMastodon, req: Recorded, *scopes: str
+) -> tuple[dict | None, Answer | None]:
+    """(the token's record, None), or (None, the refusal the server would give)."""
+    info = fake.tokens.get(req.token)
+    if fake.flavour == "pixelfed":  # Laravel's auth:api says the same for every bad token
+        if info is None or info["state"] != "ok":
+            return None, answer(401, {"message": "Unauthenticated."})
+    elif info is None or info["state"] != "ok":
+        said = _INVALID[info["state"]] if info else "The access token is invalid"
+        return None, answer(401, {"error": said})
+    granted = set(info["scopes"])
+    if scopes and not any(s in granted or s.split(":")[0] in granted for s in scopes):
+        return None, answer(403, {"error": "This action is outside the authorized scopes"})
+    if not info["user"]:
+        return None, answer(422, {"error": "This method requires an authenticated user"})
+    return info, None
+
+
+def account(fake: FakeMastodon) -> dict[str, Any]:
+    b, name = fake.base, fake.username
+    return {
+        "id": "109",
+        "username": name,
+        "acct": name,
+        "display_name": fake.display_name,
+        "locked": False,
+        "bot": False,
+        "discoverable": True,
+        "group": False,
+        "created_at": "2024-03-01T00:00:00.000Z",
+        "note": "<p>Nieuws uit de regio</p>",
+        "url": f"{b}/@{name}",
+        "uri": f"{b}/users/{name}",
+        "avatar": f"{b}/system/accounts/avatars/109/original/a.png",
+        "avatar_static": f"{b}/system/accounts/avatars/109/original/a.png",
+        "header": f"{b}/headers/original/missing.png",
+        "header_static": f"{b}/headers/original/missing.png",
+        "followers_count": 12,
+        "following_count": 3,
+        "statuses_count": 40,
+        "last_status_at": "2026-04-30",
+        "emojis": [],
+        "fields": [],
+        "source": {
+            "privacy": "public",
+            "sensitive": False,
+            "language": "nl",
+            "note": "",
+            "fields": [],
+            "follow_requests_count": 0,
+        },
+    }
+
+
+def verify_credentials(fake: FakeMastodon, req: Recorded, _m: Any) -> Answer:
+    _info, refusal = authorized(fake, req, "read:accounts")
+    return refusal or answer(200, account(fake))
+
+
+def _version(fake: FakeMastodon) -> tuple[int, int]:
+    major, minor = fake.version.split(".")[:2]
+    return int(major), int(minor)
+
+
+def _configuration(fake: FakeMastodon) -> dict[str, Any]:
+    lim = fake.limits
+    if fake.flavour == "pixelfed":  # ApiV2Controller::instance, hard-coded where it is there
+        media = {
+            "supported_mime_types": lim["media_types"].split(","),
+            "image_size_limit": lim["max_photo_size"] * 1024,
+            "image_matrix_limit": 2073600,
+            "video_size_limit": lim["max_photo_size"] * 1024,
+        }
+        statuses = {
+            "max_characters": lim["max_caption_length"],
+            "max_media_attachments": lim["album_limit"],
+            "characters_reserved_per_url": 23,
+        }
+        return {"statuses": statuses, "media_attachments": media}
+    media = {k: lim[k] for k in ("image_size_limit", "image_matrix_limit", "supported_mime_types")}
+    if lim.get("description_limit") is not None and _version(fake) >= (4, 4):
+        media["description_limit"] = lim["description_limit"]
+    media |= {
+        "video_size_limit": 103_809_024,
+        "video_frame_rate_limit": 120,
+        "video_matrix_limit": 8_294_400,
+    }
+    statuses = {
+        k: lim[k]
+        for k in ("max_characters", "max_media_attachments", "characters_reserved_per_url")
+    }
+    return {
+        "urls": {"streaming": f"wss://{fake.domain}"},
+        "vapid": {"public_key": "BCk"},
+        "accounts": {"max_featured_tags": 10, "max_pinned_statuses": 5},
+        "statuses": statuses,
+        "media_attachments": media,
+        "polls": {
+            "max_options": 4,
+            "max_characters_per_option": 50,
+            "min_expiration": 300,
+            "max_expiration": 2_629_746,
+        },
+        "translation": {"enabled": False},
+    }
+
+
+def instance_v2(fake: FakeMastodon, _req: Recorded, _m: Any) -> Answer:
+    if fake.flavour == "mastodon" and _version(fake) < (4, 0):
+        return answer(404, NOT_FOUND_PAGE)
+    body = {
+        "domain": fake.domain,
+        "title": "Omroep Sociaal",
+        "version": fake.version,
+        "source_url": "https://github.com/mastodon/mastodon",
+        "description": "",
+        "usage": {"users": {"active_month": 12}},
+        "languages": ["nl"],
+        "thumbnail": {"url": f"{fake.base}/packs/media/images/preview.png"},
+        "configuration": _configuration(fake),
+        "registrations": {"enabled": False, "approval_required": False, "message": None},
+        "contact": {"email": f"admin@{fake.domain}", "account": None},
+        "rules": [],
+    }
+    if fake.flavour == "mastodon" and _version(fake) >= (4, 3):
+        body["api_versions"] = {"mastodon": 6}
+    return answer(200, body)
+
+
+def instance_v1(fake: FakeMastodon, _req: Recorded, _m: Any) -> Answer:
+    body: dict[str, Any] = {
+        "uri": fake.domain,
+        "title": "Omroep Sociaal",
+        "version": fake.version,
+        "short_description": "",
+        "description": "",
+        "email": "",
+        "urls": {},
+        "stats": {"user_count": 1, "status_count": 40, "domain_count": 9},
+        "languages": ["nl"],
+        "registrations": False,
+    }
+    if fake.flavour == "pixelfed":  # ApiV1Controller::instance
+        body |= {"uri": fake.base, "max_toot_chars": fake.limits["max_caption_length"]}
+        body["version"] = fake.version.replace("3.5.3", "2.7.2")
+    else:
+        body["configuration"] = _configuration(fake)
+    return answer(200, body)
+
+
+def pixelfed_config(fake: FakeMastodon, _req: Recorded, _m: Any) -> Answer:
+    if fake.flavour != "pixelfed":
+        return answer(404, NOT_FOUND_PAGE)
+    lim = fake.limits
+    uploader = {
+        k: lim[k]
+        for k in (
+            "max_photo_size",
+            "max_caption_length",
+            "max_altext_length",
+            "album_limit",
+            "media_types",
+        )
+    }
+    uploader |= {
+        "image_quality": 80,
+        "max_collection_length": 100,
+        "optimize_image": True,
+        "optimize_video": True,
+        "mime_types": lim["media_types"].split(","),
+        "enforce_account_limit": True,
+    }
+    return answer(
+        200,
+        {
+            "version": fake.version.split()[-1].rstrip(")"),
+            "open_registration": False,
+            "uploader": uploader,
+            "site": {"name": "Omroep Foto", "domain": fake.domain, "url": fake.base},
+        },
+    )
+
+
+def nodeinfo_links(fake: FakeMastodon, _req: Recorded, _m: Any) -> Answer:
+    href = f"{fake.base}/nodeinfo/2.0"
+    return answer(
+        200, {"links": [{"rel": "http://nodeinfo.diaspora.software/ns/schema/2.0", "href": href}]}
+    )
+
+
+def nodeinfo(fake: FakeMastodon, _req: Recorded, _m: Any) -> Answer:
+    version = fake.version.split()[-1].rstrip(")") if fake.flavour == "pixelfed" else fake.version
+    return answer(
+        200,
+        {
+            "version": "2.0",
+            "software": {"name": fake.flavour, "version": version},
+            "protocols": ["activitypub"],
+            "openRegistrations": False,
+            "usage": {"users": {"total": 1}},
+            "metadata": {},
+        },
+    )
+
+
+ROUTES = [
+    ("POST", r"/api/v1/apps", oauth.apps),
+    ("GET", r"/\.well-known/oauth-authorization-server", oauth.oauth_metadata),
+    ("GET", r"/oauth/authorize", oauth.authorize_page),
+    ("POST", r"/oauth/authorize", oauth.authorize_decision),
+    ("POST", r"/oauth/token", oauth.token),
+    ("GET", r"/api/v1/accounts/verify_credentials", verify_credentials),
+    ("GET", r"/api/v2/instance/?", instance_v2),
+    ("GET", r"/api/v1/instance/?", instance_v1),
+    ("GET", r"/api/v2/config", pixelfed_config),
+    ("GET", r"/\.well-known/nodeinfo", nodeinfo_links),
+    ("GET", r"/nodeinfo/2\.0", nodeinfo),
+]

@@ -9,6 +9,7 @@ from keyring.backends.SecretService import Keyring as SecretServiceKeyring
 from composer.core.credentials import Credentials
 from tests.support.canary import assert_no_secret_anywhere
 from tests.support.fake_discord import FakeDiscord
+from tests.support.fake_mastodon import FakeMastodon
 
 
 @pytest.fixture
@@ -75,7 +76,27 @@ def test_refusals_are_one_line(accounts, fake_discord):
     assert json.loads(accounts("list", "--json").stdout) == []
 
 
-def test_canary_no_secret_in_profile_database_or_logs(accounts, fake_discord):
+@pytest.fixture
+def fake_mastodon():
+    server = FakeMastodon().start()
+    yield server
+    server.stop()
+
+
+def test_mastodon_with_a_pasted_token(accounts, fake_mastodon):
+    token = fake_mastodon.issue_token("read:accounts write:statuses write:media")
+    server = fake_mastodon.base
+    result = accounts("add", "mastodon", "--server", server, "--token-stdin", stdin=token + "\n")
+    assert result.returncode == 0, result.stderr
+    added = json.loads(result.stdout)
+    assert added["kind"] == "mastodon" and added["name"].startswith("@")
+    wrong = accounts("add", "mastodon", "--server", server, "--token-stdin", stdin="nee\n")
+    assert wrong.returncode == 1
+    assert wrong.stderr.startswith("omroeper: The server did not accept these details.")
+    assert len(json.loads(accounts("list", "--json").stdout)) == 1
+
+
+def test_canary_no_secret_in_profile_database_or_logs(accounts, fake_discord, fake_mastodon):
     pasted = "whsec_" + base64.b64encode(b"canary-website-key-0123456789").decode()
     website = accounts(
         "add",
@@ -86,12 +107,18 @@ def test_canary_no_secret_in_profile_database_or_logs(accounts, fake_discord):
         stdin=pasted + "\n",
     )
     discord = accounts("add", "discord", "--webhook-stdin", stdin=fake_discord.url + "\n")
-    assert website.returncode == discord.returncode == 0, website.stderr + discord.stderr
+    token = fake_mastodon.issue_token("read:accounts write:statuses write:media")
+    mastodon = accounts(
+        "add", "mastodon", "--server", fake_mastodon.base, "--token-stdin", stdin=token + "\n"
+    )
+    assert website.returncode == discord.returncode == mastodon.returncode == 0, (
+        website.stderr + discord.stderr + mastodon.stderr
+    )
     assert pasted not in website.stdout  # a pasted secret is not echoed back
     assert accounts("list", "--json").returncode == 0
     log = accounts.profile / "logs" / "omroeper.log"
     assert "connected discord account" in log.read_text(encoding="utf-8")
     assert_no_secret_anywhere(
-        [pasted, fake_discord.token, fake_discord.url, pasted.removeprefix("whsec_")],
+        [pasted, fake_discord.token, fake_discord.url, pasted.removeprefix("whsec_"), token],
         accounts.profile,
     )

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from composer.core.account import Account, AccountKind, Connected, new_account_id
-from composer.core.credentials import Credentials
+from composer.core.credentials import CredentialError, Credentials
 from composer.core.store import Store
 
 log = logging.getLogger(__name__)
+LIMITS_MAX_AGE = timedelta(hours=12)  # instances rarely change them; offline, the cache serves
 
 
 class Accounts:
@@ -60,6 +61,31 @@ class Accounts:
     def replace_secret(self, account_id: str, secret: dict[str, str]) -> None:
         """A refreshed session token: the keyring entry is overwritten, nothing else changes."""
         self.credentials.store(account_id, secret)
+
+    def refresh_limits(self, older_than: timedelta = LIMITS_MAX_AGE) -> list[str]:
+        """Read again the limits of Mastodon and Pixelfed accounts last checked too long ago.
+
+        Blocking network calls: run it off the window's thread. Offline or refused, the cached
+        limits stay as they were. Returns the ids that were brought up to date.
+        """
+        from composer.core.destinations import mastodon
+        from composer.core.destinations.errors import ConnectError
+
+        updated = []
+        for account in self.list():
+            checked = account.limits_checked
+            fresh = checked is not None and datetime.now(UTC) - checked < older_than
+            if account.kind not in (AccountKind.MASTODON, AccountKind.PIXELFED) or fresh:
+                continue
+            try:
+                token = self.secret(account.id).get("access_token")
+                limits = mastodon.read_limits(account.server, account.kind, token)
+            except (ConnectError, CredentialError) as failure:
+                log.info("limits of %s not refreshed: %s", account.id, failure)
+                continue
+            self.update_limits(account.id, limits)
+            updated.append(account.id)
+        return updated
 
     def update_limits(self, account_id: str, limits: dict[str, Any]) -> Account:
         account = replace(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,6 +19,8 @@ from composer.core.store import Store, StoreError
 from composer.core.store_recovery import recover
 from composer.i18n.store_errors import describe_store_error
 from composer.i18n.translation import install
+
+log = logging.getLogger(__name__)
 
 
 def create_application(language: str | None = None) -> QApplication:
@@ -42,10 +46,28 @@ def run_window(parse_arguments: Callable[[], object]) -> int:
 
     window = ComposerWindow(store)
     window.show()
+    refresh_limits_later(store)
     try:
         return app.exec()
     finally:
         store.close()
+
+
+def refresh_limits_later(store: Store) -> threading.Thread:
+    """Re-read the servers' limits off the window's thread, so previews stay right offline."""
+
+    def work() -> None:
+        from composer.core.accounts import Accounts
+        from composer.core.credentials import Credentials
+
+        try:
+            Accounts(store, Credentials()).refresh_limits()
+        except Exception:  # a background nicety: never take the window down
+            log.exception("refreshing the servers' limits failed")
+
+    thread = threading.Thread(target=work, name="refresh-limits", daemon=True)
+    thread.start()
+    return thread
 
 
 def open_store(profile: Path) -> Store | None:

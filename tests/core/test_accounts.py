@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 import pytest
 
 from composer.core.account import AccountKind, Connected, Identity
@@ -75,3 +77,39 @@ def test_refreshed_secret_and_limits(store):
     updated = accounts.update_limits(account.id, {"max_characters": 280})
     assert accounts.get(account.id).effective_limits().max_characters == 280
     assert updated.limits_checked >= account.limits_checked
+
+
+def test_limits_are_refreshed_in_the_background_and_kept_when_offline(store):
+    from datetime import UTC, datetime, timedelta
+
+    from tests.support.fake_mastodon import FakeMastodon
+
+    fake = FakeMastodon(limits={"max_characters": 1234}).start()
+    try:
+        accounts = Accounts(store, Credentials(InMemoryKeyring()))
+        token = fake.issue_token("read:accounts write:statuses write:media")
+        stale = accounts.add(
+            AccountKind.MASTODON,
+            Connected(
+                Identity("a"), fake.base, {"access_token": token}, limits={"max_characters": 500}
+            ),
+        )
+        fresh = accounts.add(
+            AccountKind.MASTODON,
+            Connected(
+                Identity("b"), fake.base, {"access_token": token}, limits={"max_characters": 777}
+            ),
+        )
+        website = accounts.add(
+            AccountKind.WEBSITE, Connected(Identity("w"), "https://w.example", {"k": "v"})
+        )
+        store.save_account(replace(stale, limits_checked=datetime.now(UTC) - timedelta(days=2)))
+        assert accounts.refresh_limits() == [stale.id]
+        assert accounts.get(stale.id).effective_limits().max_characters == 1234
+        assert accounts.get(fresh.id).effective_limits().max_characters == 777  # checked just now
+        assert accounts.get(website.id).limits == {}
+    finally:
+        fake.stop()
+    # offline: nothing changes, nothing breaks
+    assert accounts.refresh_limits(older_than=timedelta(0)) == []
+    assert accounts.get(stale.id).effective_limits().max_characters == 1234

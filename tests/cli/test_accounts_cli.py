@@ -122,3 +122,48 @@ def test_canary_no_secret_in_profile_database_or_logs(accounts, fake_discord, fa
         [pasted, fake_discord.token, fake_discord.url, pasted.removeprefix("whsec_"), token],
         accounts.profile,
     )
+
+
+def test_bluesky_with_an_app_password_and_the_canary(accounts, bluesky_pds):
+    alice = bluesky_pds.create_account("clialice", display_name="Bieb Alice")
+    app_password = bluesky_pds.create_app_password(alice)
+    added = accounts(
+        "add",
+        "bluesky",
+        "--handle",
+        alice.handle,
+        "--server",
+        bluesky_pds.url,
+        "--password-stdin",
+        stdin=app_password + "\n",
+    )
+    assert added.returncode == 0, added.stderr
+    assert added.stderr == ""  # an app password: no warning
+    assert json.loads(added.stdout)["name"] == f"@{alice.handle}"
+    main = accounts(
+        "add",
+        "bluesky",
+        "--handle",
+        alice.handle,
+        "--server",
+        bluesky_pds.url,
+        "--password-stdin",
+        stdin=alice.password + "\n",
+    )
+    assert main.returncode == 0, main.stderr
+    assert main.stderr.startswith("omroeper: This does not look like an app password.")
+    wrong = accounts(
+        "add",
+        "bluesky",
+        "--handle",
+        alice.handle,
+        "--server",
+        bluesky_pds.url,
+        "--password-stdin",
+        stdin="aaaa-bbbb-cccc-dddd\n",
+    )
+    assert wrong.returncode == 1
+    assert wrong.stderr.startswith("omroeper: The server did not accept these details.")
+    assert len(json.loads(accounts("list", "--json").stdout)) == 2
+    # the session tokens the CLI received are JWTs: their header always starts so
+    assert_no_secret_anywhere([app_password, alice.password, "eyJhbGci"], accounts.profile)

@@ -9,13 +9,14 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import keyring
 from keyring.backend import KeyringBackend
 from keyring.backends.chainer import ChainerBackend
 from keyring.errors import KeyringLocked, NoKeyringError, PasswordDeleteError
 
+from composer.core.errors import CodedError
 from composer.core.logs import REDACTOR, Redactor
 
 USERNAME = "secret"
@@ -28,18 +29,10 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
-class CredentialError(Exception):
+class CredentialError(CodedError):
     """codes: no_keyring (backend), locked (backend), missing (id), failed (backend, error).
 
     The details name the backend and the error's type, never the secret."""
-
-    def __init__(self, code: str, details: dict[str, Any] | None = None) -> None:
-        super().__init__(code, details or {})
-        self.code = code
-        self.details: dict[str, Any] = details or {}
-
-    def __str__(self) -> str:
-        return f"{self.code}: {self.details}"
 
 
 def service_name(account_id: str) -> str:

@@ -8,7 +8,8 @@ from __future__ import annotations
 import errno
 import sqlite3
 from pathlib import Path
-from typing import Any
+
+from composer.core.errors import CodedError
 
 _DISK_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 _READ_ONLY = {errno.EROFS, errno.EACCES, errno.EPERM}
@@ -23,18 +24,10 @@ _SQLITE_CODES = {
 }
 
 
-class StoreError(Exception):
+class StoreError(CodedError):
     """codes: damaged (path, copy), read_only (path), disk_full (path), locked (path),
     newer_version (version, supported), not_found (id), image_missing (position, path),
     io_error (path, reason)."""
-
-    def __init__(self, code: str, details: dict[str, Any] | None = None) -> None:
-        super().__init__(code, details or {})
-        self.code = code
-        self.details: dict[str, Any] = details or {}
-
-    def __str__(self) -> str:
-        return f"{self.code}: {self.details}"
 
 
 def from_os_error(error: OSError, path: Path) -> StoreError:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from composer.core.errors import CodedError
 
 # invalid_address, insecure_address: what the person typed cannot be used
 # unreachable: no answer (offline, wrong name, firewall); timeout
@@ -28,12 +28,5 @@ CODES = frozenset(
 )
 
 
-class ConnectError(Exception):
-    def __init__(self, code: str, details: dict[str, Any] | None = None) -> None:
-        super().__init__(code)
-        self.code = code
-        self.details = details or {}
-
-    def __str__(self) -> str:
-        # Never the secret: details hold addresses and numbers only.
-        return f"{self.code}: {self.details}"
+class ConnectError(CodedError):
+    pass

@@ -57,7 +57,28 @@ def main() -> int:
         window.grab().save(str(OUT / f"composer-{language}.png"))
         window.close()
         store.close()
+    accounts_screenshot(app)
     return 0
+
+
+def accounts_screenshot(app) -> None:
+    """The Accounts dialog, in Dutch, on the Bluesky step with its app-password warning."""
+    from composer.core.account import AccountKind
+    from composer.core.accounts import Accounts
+    from composer.core.credentials import Credentials
+    from composer.ui.accounts_dialog import AccountsDialog
+
+    install("nl")
+    store = Store.open(Path(tempfile.mkdtemp()) / "profile")
+    dialog = AccountsDialog(Accounts(store, Credentials()))  # nothing is connected or stored
+    dialog.show()
+    dialog.start(AccountKind.BLUESKY)
+    dialog.form.handle.setText("bibliotheek.bsky.social")
+    dialog.form.password.setText("mijn-eigen-wachtwoord")
+    app.processEvents()
+    dialog.grab().save(str(OUT / "accounts-nl.png"))
+    dialog.close()
+    store.close()
 
 
 if __name__ == "__main__":

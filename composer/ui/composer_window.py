@@ -170,6 +170,18 @@ class ComposerWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(self.tr("&Export for a colleague…"), self._ask_export)
         menu.addAction(self.tr("&Import…"), self._ask_import)
+        accounts = self.menuBar().addMenu(self.tr("&Accounts"))
+        accounts.addAction(self.tr("Connect and manage accounts…"), self.open_accounts)
+
+    def open_accounts(self) -> None:
+        # keyring and the account dialog load only when the menu is used
+        from composer.core.accounts import Accounts
+        from composer.core.credentials import Credentials
+        from composer.ui.accounts_dialog import AccountsDialog
+
+        dialog = AccountsDialog(Accounts(self.store, Credentials()), self)
+        dialog.exec()
+        dialog.deleteLater()
 
     def export_to(self, file: Path) -> bool:
         """Write the draft, text and images, to one file a colleague can import."""

@@ -2,6 +2,153 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl">
 <context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <source>Connected accounts</source>
+        <translation>Gekoppelde accounts</translation>
+    </message>
+    <message>
+        <source>Omroeper publishes to these accounts. Their passwords stay on this computer.</source>
+        <translation>Omroeper publiceert op deze accounts. Hun wachtwoorden blijven op deze computer.</translation>
+    </message>
+    <message>
+        <source>No accounts connected yet.</source>
+        <translation>Nog geen accounts gekoppeld.</translation>
+    </message>
+    <message>
+        <source>&amp;Add account…</source>
+        <translation>&amp;Account toevoegen…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Verwijderen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Which kind of account?</source>
+        <translation>Wat voor account?</translation>
+    </message>
+    <message>
+        <source>Choose where Omroeper should publish.</source>
+        <translation>Kies waar Omroeper moet publiceren.</translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s own website, through a webhook its developer set up.</source>
+        <translation>De eigen website van je organisatie, via een webhook die de ontwikkelaar heeft ingesteld.</translation>
+    </message>
+    <message>
+        <source>An account on a Mastodon server: you sign in with your browser.</source>
+        <translation>Een account op een Mastodon-server: je logt in met je browser.</translation>
+    </message>
+    <message>
+        <source>Photos on a Pixelfed server: you sign in with your browser.</source>
+        <translation>Foto’s op een Pixelfed-server: je logt in met je browser.</translation>
+    </message>
+    <message>
+        <source>A Bluesky account, with an app password.</source>
+        <translation>Een Bluesky-account, met een app-wachtwoord.</translation>
+    </message>
+    <message>
+        <source>A channel in a Discord server, through its webhook.</source>
+        <translation>Een kanaal in een Discord-server, via de webhook ervan.</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Terug</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Koppelen</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Gekoppeld</translation>
+    </message>
+    <message>
+        <source>Give this signing key to the website&apos;s developer, so the website can check that messages really come from Omroeper. Omroeper shows it only this once; copy it now. It is kept safely on this computer.</source>
+        <translation>Geef deze ondertekeningssleutel aan de ontwikkelaar van de website, zodat de website kan controleren dat berichten echt van Omroeper komen. Omroeper laat hem maar één keer zien: kopieer hem nu. Hij wordt veilig bewaard op deze computer.</translation>
+    </message>
+    <message>
+        <source>Signing key</source>
+        <translation>Ondertekeningssleutel</translation>
+    </message>
+    <message>
+        <source>C&amp;opy</source>
+        <translation>K&amp;opiëren</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>&amp;Klaar</translation>
+    </message>
+    <message>
+        <source>Remove account</source>
+        <translation>Account verwijderen</translation>
+    </message>
+    <message>
+        <source>Remove {name} ({kind}) from Omroeper? Its password or key is removed from this computer. The account itself on {kind} stays as it is.</source>
+        <translation>{name} ({kind}) uit Omroeper verwijderen? Het wachtwoord of de sleutel wordt van deze computer verwijderd. Het account zelf op {kind} blijft zoals het is.</translation>
+    </message>
+    <message>
+        <source>Removed {name}.</source>
+        <translation>{name} is verwijderd.</translation>
+    </message>
+    <message>
+        <source>Connect {kind}</source>
+        <translation>{kind} koppelen</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in with your browser</source>
+        <translation>&amp;Inloggen met je browser</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Bezig met koppelen…</translation>
+    </message>
+    <message>
+        <source>Omroeper could not open your web browser.</source>
+        <translation>Omroeper kon je webbrowser niet openen.</translation>
+    </message>
+    <message>
+        <source>Your browser shows the server&apos;s page. Sign in there and allow Omroeper; then copy the code it shows into the field above.</source>
+        <translation>Je browser toont de pagina van de server. Log daar in en geef Omroeper toestemming; kopieer daarna de code die je ziet in het veld hierboven.</translation>
+    </message>
+    <message>
+        <source>Your browser shows the server&apos;s page. Sign in there and allow Omroeper; Omroeper waits here and continues by itself.</source>
+        <translation>Je browser toont de pagina van de server. Log daar in en geef Omroeper toestemming; Omroeper wacht hier en gaat vanzelf verder.</translation>
+    </message>
+    <message>
+        <source>Connected as {name} ({handle}).</source>
+        <translation>Gekoppeld als {name} ({handle}).</translation>
+    </message>
+    <message>
+        <source>Connected as {name}.</source>
+        <translation>Gekoppeld als {name}.</translation>
+    </message>
+    <message>
+        <source>Something went wrong, and nothing was connected. Try again.</source>
+        <translation>Er ging iets mis en er is niets gekoppeld. Probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Gekopieerd</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message numerus="yes">
         <source>%n draft(s) rescued. The damaged file stays at {copy} for your IT support.</source>
@@ -181,6 +328,14 @@
         <translation>&amp;Importeren…</translation>
     </message>
     <message>
+        <source>&amp;Accounts</source>
+        <translation>&amp;Accounts</translation>
+    </message>
+    <message>
+        <source>Connect and manage accounts…</source>
+        <translation>Accounts koppelen en beheren…</translation>
+    </message>
+    <message>
         <source>Export draft</source>
         <translation>Concept exporteren</translation>
     </message>
@@ -286,6 +441,89 @@
     <message>
         <source>This does not look like an app password. In Bluesky, go to Settings → Privacy and security → App passwords, create one for Omroeper, and use that instead of your own password.</source>
         <translation>Dit lijkt geen app-wachtwoord. Ga in Bluesky naar Instellingen → Privacy en beveiliging → App-wachtwoorden, maak er een voor Omroeper en gebruik dat in plaats van je eigen wachtwoord.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectForm</name>
+    <message>
+        <source>Show advanced settings</source>
+        <translation>Geavanceerde instellingen tonen</translation>
+    </message>
+    <message>
+        <source>&amp;Webhook address:</source>
+        <translation>&amp;Webhookadres:</translation>
+    </message>
+    <message>
+        <source>The address the website&apos;s developer gave you. It starts with https://.</source>
+        <translation>Het adres dat je van de ontwikkelaar van de website hebt gekregen. Het begint met https://.</translation>
+    </message>
+    <message>
+        <source>Make a new signing key (recommended)</source>
+        <translation>Een nieuwe ondertekeningssleutel maken (aanbevolen)</translation>
+    </message>
+    <message>
+        <source>I already have a signing key from the developer</source>
+        <translation>Ik heb al een ondertekeningssleutel van de ontwikkelaar</translation>
+    </message>
+    <message>
+        <source>Signing key:</source>
+        <translation>Ondertekeningssleutel:</translation>
+    </message>
+    <message>
+        <source>Signing key</source>
+        <translation>Ondertekeningssleutel</translation>
+    </message>
+    <message>
+        <source>&amp;Server address:</source>
+        <translation>&amp;Serveradres:</translation>
+    </message>
+    <message>
+        <source>Where the account lives: for @name@mastodon.social, that is mastodon.social. Omroeper then opens your browser, where you sign in and allow Omroeper.</source>
+        <translation>Waar het account staat: bij @naam@mastodon.social is dat mastodon.social. Omroeper opent dan je browser; daar log je in en geef je Omroeper toestemming.</translation>
+    </message>
+    <message>
+        <source>&amp;Code from the page:</source>
+        <translation>&amp;Code van de pagina:</translation>
+    </message>
+    <message>
+        <source>The server shows a code after you allow Omroeper. Copy it here.</source>
+        <translation>De server toont een code nadat je Omroeper toestemming hebt gegeven. Kopieer die hierheen.</translation>
+    </message>
+    <message>
+        <source>Access &amp;token:</source>
+        <translation>&amp;Toegangstoken:</translation>
+    </message>
+    <message>
+        <source>Instead of signing in: a token made on the server under Preferences → Development. Leave it empty to sign in with your browser.</source>
+        <translation>In plaats van inloggen: een token dat je op de server maakt onder Voorkeuren → Ontwikkeling. Laat het leeg om in te loggen met je browser.</translation>
+    </message>
+    <message>
+        <source>&amp;Handle or e-mail:</source>
+        <translation>&amp;Gebruikersnaam of e-mail:</translation>
+    </message>
+    <message>
+        <source>The account&apos;s name, like yourname.bsky.social, or its e-mail address.</source>
+        <translation>De naam van het account, zoals jouwnaam.bsky.social, of het e-mailadres ervan.</translation>
+    </message>
+    <message>
+        <source>&amp;App password:</source>
+        <translation>&amp;App-wachtwoord:</translation>
+    </message>
+    <message>
+        <source>A separate password just for Omroeper, made in Bluesky under Settings → Privacy and security → App passwords. It looks like abcd-efgh-ijkl-mnop.</source>
+        <translation>Een apart wachtwoord alleen voor Omroeper, dat je in Bluesky maakt onder Instellingen → Privacy en beveiliging → App-wachtwoorden. Het ziet eruit als abcd-efgh-ijkl-mnop.</translation>
+    </message>
+    <message>
+        <source>Se&amp;rver:</source>
+        <translation>Se&amp;rver:</translation>
+    </message>
+    <message>
+        <source>Only for accounts that are not on bsky.social.</source>
+        <translation>Alleen voor accounts die niet op bsky.social staan.</translation>
+    </message>
+    <message>
+        <source>In Discord, open the channel&apos;s settings (the gear next to its name) → Integrations → Webhooks → New Webhook (or pick one) → Copy Webhook URL, and paste it here. Keep it to yourself: anyone who has it can post.</source>
+        <translation>Open in Discord de instellingen van het kanaal (het tandwiel naast de naam) → Integraties → Webhooks → Nieuwe webhook (of kies er een) → Webhook-URL kopiëren, en plak hem hier. Houd hem voor jezelf: wie hem heeft, kan berichten plaatsen.</translation>
     </message>
 </context>
 <context>

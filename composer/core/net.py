@@ -58,3 +58,17 @@ def checked_url(url: str) -> str:
     if not parts.scheme:
         raise ConnectError("invalid_address", {"address": url})
     return url.strip()
+
+
+def fetch_image(url: str, max_bytes: int = 2_000_000) -> bytes:
+    """A small picture (an avatar) to show; an unusable one is simply not shown."""
+    import requests
+
+    try:
+        url = checked_url(url)
+        with requests.get(url, timeout=TIMEOUT, stream=True) as answer:
+            answer.raise_for_status()
+            data = answer.raw.read(max_bytes + 1, decode_content=True)
+    except (ConnectError, requests.RequestException, OSError):
+        return b""
+    return data if len(data) <= max_bytes else b""

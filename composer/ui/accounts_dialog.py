@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QPixmap
 from PySide6.QtWidgets import (
     QCommandLinkButton,
     QDialog,
@@ -36,6 +36,7 @@ from composer.core.account import Account, AccountKind, Connected
 from composer.core.accounts import Accounts
 from composer.core.credentials import CredentialError
 from composer.core.destinations.errors import ConnectError
+from composer.core.net import fetch_image
 from composer.core.store import StoreError
 from composer.i18n.connect_errors import describe_connect_error, describe_credential_error
 from composer.i18n.store_errors import describe_store_error
@@ -205,7 +206,13 @@ class AccountsDialog(QDialog):
         page, layout = self._page(self.tr("Connected"), "")
         self.connected_label = QLabel(page)
         self.connected_label.setWordWrap(True)
-        layout.addWidget(self.connected_label)
+        self.avatar = QLabel(page)
+        self.avatar.setFixedSize(64, 64)
+        self.avatar.setAccessibleName(self.tr("Profile picture"))
+        row = QHBoxLayout()
+        row.addWidget(self.avatar)
+        row.addWidget(self.connected_label, 1)
+        layout.addLayout(row)
         self.key_box = QWidget(page)
         key_layout = QVBoxLayout(self.key_box)
         key_layout.setContentsMargins(0, 8, 0, 0)
@@ -391,6 +398,10 @@ class AccountsDialog(QDialog):
         else:
             words = self.tr("Connected as {name}.")
         self.connected_label.setText(words.format(name=identity.name, handle=identity.handle))
+        self.avatar.clear()
+        self.avatar.setVisible(bool(identity.avatar))
+        if identity.avatar:
+            self.runner.run(lambda: fetch_image(identity.avatar), self._show_avatar)
         generated = kind is AccountKind.WEBSITE and not self.form.paste_key.isChecked()
         self.shown_key = connected.secret["signing_secret"] if generated else ""
         self.key_field.setText(self.shown_key)
@@ -398,6 +409,18 @@ class AccountsDialog(QDialog):
         self.form.deleteLater()
         self.form = None
         self.pages.setCurrentIndex(self.DONE)
+
+    def _show_avatar(self, data: bytes | None, _failure: Exception | None) -> None:
+        picture = QPixmap()
+        if data and picture.loadFromData(data):
+            self.avatar.setPixmap(
+                picture.scaled(
+                    64,
+                    64,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
 
     def _failed(self, failure: Exception | None, words: str = "") -> None:
         self._busy(False)

@@ -48,7 +48,7 @@ class Recorded:
 @dataclass
 class Answer:
     status: int = 200
-    body: Any = None  # dict/list → JSON, str → HTML
+    body: Any = None  # dict/list → JSON, str → HTML, bytes as they are (set Content-Type)
     headers: dict[str, str] = field(default_factory=dict)
 
 
@@ -219,7 +219,9 @@ def _handler_class(fake: FakeMastodon) -> type[BaseHTTPRequestHandler]:
                 self.connection.shutdown(socket.SHUT_RDWR)
                 return
             assert answer is not None
-            if isinstance(answer.body, str):
+            if isinstance(answer.body, bytes):
+                data, kind = answer.body, "application/octet-stream"
+            elif isinstance(answer.body, str):
                 data, kind = answer.body.encode(), "text/html; charset=utf-8"
             else:
                 data, kind = json.dumps(answer.body).encode(), "application/json; charset=utf-8"

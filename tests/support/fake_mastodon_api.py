@@ -257,7 +257,26 @@ def nodeinfo(fake: FakeMastodon, _req: Recorded, _m: Any) -> Answer:
     )
 
 
+def avatar(_fake: FakeMastodon, _req: Recorded, _m: Any) -> Answer:
+    from tests.support.fake_mastodon import Answer
+
+    return Answer(200, AVATAR_PNG, {"Content-Type": "image/png"})
+
+
+def _avatar_png() -> bytes:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (96, 96), (20, 110, 160)).save(out, "PNG")
+    return out.getvalue()
+
+
+AVATAR_PNG = _avatar_png()
+
 ROUTES = [
+    ("GET", r"/system/accounts/avatars/.*", avatar),
     ("POST", r"/api/v1/apps", oauth.apps),
     ("GET", r"/\.well-known/oauth-authorization-server", oauth.oauth_metadata),
     ("GET", r"/oauth/authorize", oauth.authorize_page),

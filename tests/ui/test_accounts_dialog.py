@@ -152,6 +152,18 @@ def test_mastodon_with_a_pasted_token(qtbot, dialog, accounts, fake_mastodon):
     ), dialog.message.text()
     (account,) = accounts.list()
     assert accounts.secret(account.id)["access_token"] == token
+    # who it is, with the profile picture the server reports
+    qtbot.waitUntil(
+        lambda: dialog.avatar.pixmap() is not None and not dialog.avatar.pixmap().isNull()
+    )
+    assert dialog.avatar.pixmap().width() == 64
+
+
+def test_an_avatar_that_cannot_be_fetched_is_simply_not_shown():
+    from composer.core.net import fetch_image
+
+    assert fetch_image("http://127.0.0.1:9/a.png") == b""
+    assert fetch_image("http://example.org/a.png") == b""  # not https: never requested
 
 
 @pytest.mark.parametrize("approve", [True, False])

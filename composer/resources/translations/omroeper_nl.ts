@@ -76,6 +76,10 @@
         <translation>Gekoppeld</translation>
     </message>
     <message>
+        <source>Profile picture</source>
+        <translation>Profielfoto</translation>
+    </message>
+    <message>
         <source>Give this signing key to the website&apos;s developer, so the website can check that messages really come from Omroeper. Omroeper shows it only this once; copy it now. It is kept safely on this computer.</source>
         <translation>Geef deze ondertekeningssleutel aan de ontwikkelaar van de website, zodat de website kan controleren dat berichten echt van Omroeper komen. Omroeper laat hem maar één keer zien: kopieer hem nu. Hij wordt veilig bewaard op deze computer.</translation>
     </message>

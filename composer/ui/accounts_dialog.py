@@ -10,11 +10,10 @@ from __future__ import annotations
 import contextlib
 import logging
 import socket
-import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QPixmap
 from PySide6.QtWidgets import (
     QCommandLinkButton,
@@ -41,33 +40,10 @@ from composer.core.store import StoreError
 from composer.i18n.connect_errors import describe_connect_error, describe_credential_error
 from composer.i18n.store_errors import describe_store_error
 from composer.ui.connect_page import BROWSER_KINDS, ConnectForm
+from composer.ui.tasks import Runner
 
 log = logging.getLogger(__name__)
 SIGN_IN_WAIT = 600  # seconds the browser sign-in may take
-
-
-class Runner(QObject):
-    """Runs blocking work on a thread; `then(result, failure)` is called on the GUI thread.
-
-    Daemon threads: a sign-in still waiting for the browser never holds up quitting.
-    """
-
-    _done = Signal(object, object, object)
-
-    def __init__(self, parent: QObject) -> None:
-        super().__init__(parent)
-        self._done.connect(lambda then, result, failure: then(result, failure))
-
-    def run(self, work: Callable[[], Any], then: Callable[[Any, Any], None]) -> None:
-        def job() -> None:
-            try:
-                result, failure = work(), None
-            except Exception as error:  # delivered to the window, never raised in a thread
-                result, failure = None, error
-            with contextlib.suppress(RuntimeError):  # the dialog is gone
-                self._done.emit(then, result, failure)
-
-        threading.Thread(target=job, name="connect", daemon=True).start()
 
 
 def kind_name(kind: AccountKind) -> str:

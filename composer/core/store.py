@@ -6,20 +6,23 @@ version as it was. Thread-safe: one connection, one lock.
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
-from composer.core import store_images
+from composer.core import store_images, store_jobs
 from composer.core.account import Account
 from composer.core.draft import Draft
 from composer.core.image_files import ImageFiles
 from composer.core.store_accounts import read_accounts, write_account
 from composer.core.store_errors import StoreError, from_os_error
+from composer.core.store_jobs import Job, State
 from composer.core.store_open import (
     DATABASE,
     check_integrity,
@@ -42,7 +45,7 @@ from composer.core.store_rows import (
 )
 from composer.core.store_schema import LATEST, migrate, version
 
-__all__ = ["DraftSummary", "Store", "StoreError"]
+__all__ = ["DraftSummary", "Job", "Store", "StoreError"]
 
 
 class Store:
@@ -215,6 +218,62 @@ class Store:
 
     def remove_account(self, account_id: str) -> None:
         self._update("DELETE FROM accounts WHERE id = ?", (account_id,))
+
+    # -- publish jobs (the engine is publishing.py) ----------------------------------------
+
+    def create_job(self, draft: Draft, account_ids: Sequence[str]) -> int:
+        """A job for these accounts, in this order; the draft and its photos are kept as sent."""
+        with self._lock:
+            images = self._copy_in(None, draft)
+            with self._writing() as db:
+                images = store_images.ensure(self.images, images, self.profile)
+                return store_jobs.insert_job(db, draft, images, account_ids, stamp(now()))
+
+    def job(self, job_id: int) -> Job:
+        with self._reading() as db:
+            found = store_jobs.read_job(db, job_id, self.images.path)
+        if found is None:
+            raise StoreError("not_found", {"id": job_id})
+        return found
+
+    def set_destination_state(
+        self,
+        job_id: int,
+        account_id: str,
+        state: State,
+        *,
+        remote_id: str = "",
+        url: str = "",
+        error_code: str | None = None,
+        error_details: dict[str, Any] | None = None,
+        retryable: bool = False,
+        count_attempt: bool = False,
+    ) -> None:
+        """Replace the destination's outcome; `count_attempt` when an attempt is starting."""
+        values = {
+            "state": state,
+            "remote_id": remote_id,
+            "url": url,
+            "error_code": error_code,
+            "error_details": json.dumps(error_details or {}, sort_keys=True, default=str),
+            "retryable": int(retryable),
+        }
+        with self._writing() as db:
+            changed = store_jobs.update_destination(
+                db, job_id, account_id, values, count_attempt=count_attempt, updated=stamp(now())
+            )
+            if not changed:
+                raise StoreError("not_found", {"id": f"{job_id}/{account_id}"})
+
+    def set_canonical_url(self, job_id: int, url: str) -> None:
+        with self._writing() as db:
+            if not store_jobs.set_canonical(db, job_id, url):
+                raise StoreError("not_found", {"id": job_id})
+
+    def unfinished_jobs(self) -> list[int]:
+        """Jobs with a destination pending, cut short while sending, or failed retryably."""
+        with self._reading() as db:
+            return store_jobs.unfinished(db)
 
     # -- inside ----------------------------------------------------------------------------
 

@@ -62,15 +62,21 @@ def _copy_again(files: ImageFiles, item: ImageRow, position: int, profile: Path)
         raise from_os_error(error, profile) from None
 
 
+# Photos a draft shows, or a publish job may still have to send (its draft may be long gone).
+_USED = (
+    "SELECT hash FROM draft_images UNION"
+    " SELECT json_extract(value, '$.hash') FROM jobs, json_each(jobs.draft, '$.images')"
+)
+
+
 def trash_unused(files: ImageFiles, db: sqlite3.Connection) -> list[tuple[Path, Path]]:
     """Inside the transaction: drop unused image rows and move their files to a trash name.
 
     Returns (path, trash) pairs; the caller deletes the trash after COMMIT, or moves it back.
     """
-    unused = "SELECT hash, extension, bytes FROM images WHERE hash NOT IN"
-    unused += " (SELECT hash FROM draft_images)"
+    unused = f"SELECT hash, extension, bytes FROM images WHERE hash NOT IN ({_USED})"
     doomed = [files.path(StoredImage(*row)) for row in db.execute(unused)]
-    db.execute("DELETE FROM images WHERE hash NOT IN (SELECT hash FROM draft_images)")
+    db.execute(f"DELETE FROM images WHERE hash NOT IN ({_USED})")
     keep = {row[0] for row in db.execute("SELECT hash FROM images")}
     doomed += files.unreferenced(keep, ORPHAN_GRACE)
     trashed = []

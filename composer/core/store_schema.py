@@ -69,6 +69,34 @@ STEPS: tuple[tuple[str, ...], ...] = (
             created TEXT NOT NULL
         )""",
     ),
+    # 4: publish jobs, one row per destination (the outbox that survives a crash)
+    (
+        """CREATE TABLE jobs (
+            id INTEGER PRIMARY KEY,
+            draft TEXT NOT NULL,
+            created TEXT NOT NULL,
+            canonical_url TEXT,
+            state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'finished'))
+        )""",
+        """CREATE TABLE job_destinations (
+            job_id INTEGER NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+            account_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            state TEXT NOT NULL DEFAULT 'pending'
+                CHECK (state IN ('pending', 'sending', 'done', 'failed', 'unknown')),
+            remote_id TEXT NOT NULL DEFAULT '',
+            url TEXT NOT NULL DEFAULT '',
+            error_code TEXT,
+            error_details TEXT NOT NULL DEFAULT '{}',
+            retryable INTEGER NOT NULL DEFAULT 0,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            idempotency_key TEXT NOT NULL,
+            updated TEXT NOT NULL,
+            PRIMARY KEY (job_id, account_id)
+        )""",
+        "CREATE INDEX jobs_by_state ON jobs(state)",
+    ),
 )
 LATEST = len(STEPS)
 

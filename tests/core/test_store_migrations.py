@@ -30,7 +30,20 @@ SAMPLES = {
         f" VALUES (7, 1, '{HASH}', 'Een stip', '/oud/stip.png')",
     ),
     2: ("INSERT INTO overrides (draft_id, target, text) VALUES (7, 'bluesky', 'Korter')",),
+    3: (
+        "INSERT INTO accounts (id, kind, name, handle, server, settings, created)"
+        " VALUES ('bluesky-99aa88bb', 'bluesky', 'Museum', 'museum.example.org',"
+        " 'https://pds.example.org', '{\"did\": \"did:plc:abc\"}',"
+        " '2024-01-01T08:00:00.000000+00:00')",
+    ),
 }
+OLD_ACCOUNT = Account(
+    "bluesky-99aa88bb",
+    AccountKind.BLUESKY,
+    Identity("Museum", "museum.example.org"),
+    server="https://pds.example.org",
+    settings={"did": "did:plc:abc"},
+)
 EXPECTED = {
     7: Draft(
         text="Oud bericht ✓",
@@ -80,7 +93,9 @@ def test_earlier_version_is_migrated_with_its_data(tmp_path, version):
             assert store.load_draft(ids[0]).overrides == {"bluesky": Override(text="b")}
             store.delete_draft(ids[-1])
         store.save_account(ACCOUNT)
-        assert store.list_accounts() == [ACCOUNT]
+        assert store.list_accounts() == [OLD_ACCOUNT] * (version >= 3) + [ACCOUNT]
+        job = store.job(store.create_job(Draft(text="uit"), [ACCOUNT.id]))
+        assert [row.state for row in job.destinations] == ["pending"]
     raw = sqlite3.connect(path)
     assert raw.execute("PRAGMA user_version").fetchone() == (LATEST,)
     assert raw.execute("PRAGMA integrity_check").fetchone() == ("ok",)

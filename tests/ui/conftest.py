@@ -23,3 +23,18 @@ def store(tmp_path):
     opened = Store.open(tmp_path / "profile")
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def open_window(qtbot, store):
+    """The composer window on `store`, shown and exposed, as a person would have it."""
+    from composer.ui.composer_window import ComposerWindow
+
+    def open_it() -> ComposerWindow:
+        window = ComposerWindow(store)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return open_it

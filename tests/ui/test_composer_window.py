@@ -1,27 +1,18 @@
 from PySide6.QtCore import Qt
 
 from composer.core.platforms import Platform
-from composer.ui.composer_window import ComposerWindow
 
 
-def _window(qtbot, store) -> ComposerWindow:
-    window = ComposerWindow(store)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
-
-
-def test_window_opens_ready_to_type(qtbot, english, store):
-    window = _window(qtbot, store)
+def test_window_opens_ready_to_type(open_window, qtbot, english, store):
+    window = open_window()
     assert window.windowTitle().startswith("Omroeper")
     window.activateWindow()
     qtbot.waitUntil(window.editor.hasFocus)
     assert window.counters[Platform.BLUESKY].text() == "Bluesky  0 / 300"
 
 
-def test_typing_updates_every_counter(qtbot, english, store):
-    window = _window(qtbot, store)
+def test_typing_updates_every_counter(open_window, qtbot, english, store):
+    window = open_window()
     qtbot.keyClicks(window.editor, "Zie https://example.org/" + "a" * 40)
     counters = {platform: counter.text() for platform, counter in window.counters.items()}
     # Mastodon counts the URL as 23; Bluesky shows it shortened; Pixelfed and Discord in full.
@@ -33,8 +24,8 @@ def test_typing_updates_every_counter(qtbot, english, store):
     }
 
 
-def test_counter_turns_red_past_the_limit(qtbot, english, store):
-    window = _window(qtbot, store)
+def test_counter_turns_red_past_the_limit(open_window, qtbot, english, store):
+    window = open_window()
     window.editor.setPlainText("ĳ" * 301)
     bluesky = window.counters[Platform.BLUESKY]
     assert bluesky.over
@@ -45,23 +36,23 @@ def test_counter_turns_red_past_the_limit(qtbot, english, store):
     assert not bluesky.over
 
 
-def test_dutch_window(qtbot, dutch, store):
-    window = _window(qtbot, store)
+def test_dutch_window(open_window, qtbot, dutch, store):
+    window = open_window()
     window.editor.setPlainText("x" * 2_001)
     discord = window.counters[Platform.DISCORD]
     assert discord.text() == "⚠ Discord  2.001 / 2.000"
     assert "1 teken te lang" in discord.toolTip()
 
 
-def test_counters_are_named_for_screen_readers(qtbot, english, store):
-    window = _window(qtbot, store)
+def test_counters_are_named_for_screen_readers(open_window, qtbot, english, store):
+    window = open_window()
     qtbot.keyClick(window.editor, Qt.Key.Key_A)
     assert window.counters[Platform.MASTODON].accessibleName() == "Mastodon: 1 of 500 characters"
     assert window.editor.accessibleName() == "Message"
 
 
-def test_advice_says_what_to_do_next(qtbot, english, store):
-    window = _window(qtbot, store)
+def test_advice_says_what_to_do_next(open_window, qtbot, english, store):
+    window = open_window()
     assert window.advice.text().startswith("Start typing")
     window.editor.setPlainText("Kort bericht")
     assert window.advice.text() == "✓ The text fits on every network."

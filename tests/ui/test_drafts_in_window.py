@@ -5,25 +5,17 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 
 from composer.core.draft import Draft
 from composer.ui.autosave import SAVE_WITHIN_MS, SaveState
-from composer.ui.composer_window import ComposerWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _window(qtbot, store) -> ComposerWindow:
-    window = ComposerWindow(store)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
-
-
-def test_typing_is_saved_within_half_a_second_and_shown(qtbot, english, store):
-    window = _window(qtbot, store)
+def test_typing_is_saved_within_half_a_second_and_shown(open_window, qtbot, english, store):
+    window = open_window()
     qtbot.keyClicks(window.editor, "Open dag")
     assert window.save_label.text() == "Saving…"
     qtbot.waitUntil(lambda: window.autosaver.state is SaveState.SAVED, timeout=SAVE_WITHIN_MS + 500)
@@ -32,8 +24,8 @@ def test_typing_is_saved_within_half_a_second_and_shown(qtbot, english, store):
     assert window.windowTitle() == "Omroeper — Open dag"
 
 
-def test_steady_typing_still_saves(qtbot, english, store):
-    window = _window(qtbot, store)
+def test_steady_typing_still_saves(open_window, qtbot, english, store):
+    window = open_window()
     for letter in "abcdefghij":
         qtbot.keyClick(window.editor, letter)
         qtbot.wait(SAVE_WITHIN_MS // 4)  # never a pause long enough for a debounce
@@ -41,10 +33,10 @@ def test_steady_typing_still_saves(qtbot, english, store):
     assert store.load_draft(window.draft_id).text.startswith("abcdef")
 
 
-def test_opens_on_the_last_draft_with_the_cursor_in_the_message(qtbot, english, store):
+def test_opens_on_the_last_draft_with_the_cursor_in_the_message(open_window, qtbot, english, store):
     store.create_draft(Draft(text="Oud"))
     newest = store.create_draft(Draft(text="Nieuwste"))
-    window = _window(qtbot, store)
+    window = open_window()
     assert window.draft_id == newest
     assert window.editor.toPlainText() == "Nieuwste"
     window.activateWindow()
@@ -52,8 +44,8 @@ def test_opens_on_the_last_draft_with_the_cursor_in_the_message(qtbot, english, 
     assert window.editor.textCursor().position() == len("Nieuwste")
 
 
-def test_new_duplicate_delete_undo_and_search(qtbot, english, store):
-    window = _window(qtbot, store)
+def test_new_duplicate_delete_undo_and_search(open_window, qtbot, english, store):
+    window = open_window()
     window.activateWindow()
     qtbot.waitUntil(window.editor.hasFocus)
     qtbot.keyClicks(window.editor, "Eerste bericht")
@@ -107,7 +99,7 @@ def test_text_survives_a_killed_window(tmp_path):
     assert json.loads(reader.stdout) == "Niet kwijt 🎉"
 
 
-def test_export_and_import_through_the_window(qtbot, english, store, tmp_path):
+def test_export_and_import_through_the_window(open_window, qtbot, english, store, tmp_path):
     from PIL import Image as PILImage
 
     from composer.core.draft import Image
@@ -117,7 +109,7 @@ def test_export_and_import_through_the_window(qtbot, english, store, tmp_path):
     draft_id = store.create_draft(
         Draft(text="Voor de collega", images=(Image(photo, alt="De leeszaal"),))
     )
-    window = _window(qtbot, store)
+    window = open_window()
     assert window.draft_id == draft_id
     file = tmp_path / "review.omroeper"
     assert window.export_to(file)
@@ -133,8 +125,9 @@ def test_export_and_import_through_the_window(qtbot, english, store, tmp_path):
     )
 
 
+@pytest.mark.usefixtures("english")
 def test_importing_a_broken_file_explains_and_keeps_the_draft(
-    qtbot, english, store, tmp_path, monkeypatch
+    open_window, qtbot, store, tmp_path, monkeypatch
 ):
     from PySide6.QtWidgets import QMessageBox
 
@@ -142,7 +135,7 @@ def test_importing_a_broken_file_explains_and_keeps_the_draft(
     monkeypatch.setattr(
         QMessageBox, "warning", lambda _parent, _title, words, *a: shown.append(words)
     )
-    window = _window(qtbot, store)
+    window = open_window()
     qtbot.keyClicks(window.editor, "Nog bezig")
     broken = tmp_path / "kapot.omroeper"
     broken.write_bytes(b"PK\x03\x04 not really a zip")
@@ -153,11 +146,11 @@ def test_importing_a_broken_file_explains_and_keeps_the_draft(
 
 
 def test_a_full_disk_is_explained_and_the_text_kept_until_it_saves(
-    qtbot, english, store, monkeypatch
+    open_window, qtbot, english, store, monkeypatch
 ):
     from PySide6.QtWidgets import QMessageBox
 
-    window = _window(qtbot, store)
+    window = open_window()
     qtbot.keyClicks(window.editor, "Eerste versie")
     qtbot.waitUntil(lambda: window.autosaver.state is SaveState.SAVED)
     # SQLite's own page limit: its real "database or disk is full" answer, without a real disk.

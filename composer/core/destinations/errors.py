@@ -30,3 +30,31 @@ CODES = frozenset(
 
 class ConnectError(CodedError):
     pass
+
+
+# Publishing (the website webhook; the other destinations may share these):
+# timeout, unreachable, tls_failed: no (complete) answer; the same event may be sent again
+# rejected (status, message): a 4xx the site will repeat, so not retried
+# server_error (status, retry_after), rate_limited (retry_after seconds or None): retry later
+# bad_answer: a 2xx without a usable post URL
+# invalid_address, insecure_address: refused before anything was sent
+PUBLISH_CODES = frozenset(
+    {
+        "invalid_address",
+        "insecure_address",
+        "unreachable",
+        "timeout",
+        "tls_failed",
+        "rejected",
+        "server_error",
+        "rate_limited",
+        "bad_answer",
+    }
+)
+RETRYABLE = frozenset({"unreachable", "timeout", "server_error", "rate_limited"})
+
+
+class PublishError(CodedError):
+    @property
+    def retryable(self) -> bool:
+        return self.code in RETRYABLE

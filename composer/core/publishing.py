@@ -1,0 +1,209 @@
+"""The publish job: the website first (its URL is the link back), then every network at once.
+
+Each attempt is written down before it starts (`sending`) and after it ends, so a crash, a
+quit or a lost connection resumes only what is unfinished, and nothing is posted twice.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from composer.core.account import Account, AccountKind
+from composer.core.draft import Draft
+from composer.core.errors import CodedError
+from composer.core.store import Store
+from composer.core.store_jobs import Job, JobDestination, State
+
+__all__ = ["Destination", "Job", "PublishRequest", "Published", "Publisher"]
+
+log = logging.getLogger(__name__)
+# worth trying again: nothing was refused
+TRANSIENT = frozenset({"timeout", "unreachable", "server_error", "rate_limited", "connection_lost"})
+# the server may have taken the post before the answer went missing
+UNCLEAR = frozenset({"timeout", "server_error", "connection_lost"})
+BACKOFF_FIRST = 1.0  # seconds, doubled after each failure
+BACKOFF_MOST = 300.0  # a longer wait is left to the next resume
+
+
+@dataclass(frozen=True, slots=True)
+class PublishRequest:
+    draft: Draft
+    account: Account
+    canonical_url: str | None  # the website's page; None when sending to the website itself
+    idempotency_key: str  # the same on every attempt, across crashes
+    attempt: int  # from 1, counted over all runs: above 1, check what the last one left
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    remote_id: str
+    url: str
+
+
+class Destination(Protocol):
+    # True when the server deduplicates by idempotency_key (or the post can be read back),
+    # so an attempt cut short may be repeated; False (Discord): an unclear outcome is `unknown`.
+    idempotent: bool
+
+    def publish(self, request: PublishRequest) -> Published:
+        """Raises CodedError: TRANSIENT codes are retried, any other is a rejection."""
+        ...
+
+
+class AccountSource(Protocol):
+    def get(self, account_id: str, /) -> Account | None: ...
+
+
+class Publisher:
+    def __init__(
+        self,
+        store: Store,
+        destinations: Mapping[AccountKind, Destination] | Callable[[Account], Destination],
+        accounts: AccountSource,
+        *,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.time,
+        max_attempts: int = 5,
+    ) -> None:
+        self.store = store
+        self._destinations = destinations
+        self._accounts = accounts
+        self._sleep = sleep
+        self._clock = clock
+        self.max_attempts = max_attempts
+
+    def publish(self, job_id: int) -> Job:
+        """Send a new job. One already under way is resumed, never started over."""
+        return self.resume(job_id)
+
+    def resume(self, job_id: int) -> Job:
+        """Send what is unfinished: pending, failed retryably, or cut short while sending."""
+        job = self.store.job(job_id)
+        for row in job.destinations:
+            if row.state == "sending":
+                self._settle_interrupted(job, row)
+        job = self.store.job(job_id)
+        websites = [row for row in job.destinations if row.kind is AccountKind.WEBSITE]
+        networks = [row for row in job.destinations if row.kind is not AccountKind.WEBSITE]
+        canonical = job.draft.link or job.canonical_url
+        if job.draft.link:
+            for row in websites:  # the page exists already: nothing to send to the site
+                if row.state != "done":
+                    self._write(job, row, "done", url=job.draft.link)
+        else:
+            for row in websites:
+                if _is_open(row):
+                    self._deliver(job, row, None)
+            job = self.store.job(job_id)
+            sites = [job.destination(row.account_id) for row in websites]
+            if any(row.state != "done" for row in sites):
+                return job  # without the page the networks would have no link back: they wait
+            if sites and not canonical:
+                canonical = sites[0].url
+                self.store.set_canonical_url(job_id, canonical)
+        waiting = [row for row in networks if _is_open(row)]
+        if waiting:
+            with ThreadPoolExecutor(len(waiting), thread_name_prefix="publish") as pool:
+                for future in [pool.submit(self._deliver, job, r, canonical) for r in waiting]:
+                    future.result()
+        return self.store.job(job_id)
+
+    # -- inside ----------------------------------------------------------------------------
+
+    def _settle_interrupted(self, job: Job, row: JobDestination) -> None:
+        found = self._resolve(row)
+        if found is not None and not found[1].idempotent:
+            # the post may be there already; only the person can look
+            self._write(job, row, "unknown", error=CodedError("interrupted"))
+        # otherwise it stays `sending` and goes out again with the same key
+
+    def _deliver(self, job: Job, row: JobDestination, canonical: str | None) -> None:
+        found = self._resolve(row)
+        if found is None:
+            self._write(job, row, "failed", error=CodedError("account_missing"))
+            return
+        account, destination = found
+        attempt = row.attempts
+        for tries in range(1, self.max_attempts + 1):
+            attempt += 1
+            self._write(job, row, "sending", count_attempt=True)
+            request = PublishRequest(job.draft, account, canonical, row.idempotency_key, attempt)
+            try:
+                published = destination.publish(request)
+            except CodedError as error:
+                if error.code in UNCLEAR and not destination.idempotent:
+                    self._write(job, row, "unknown", error=error)
+                    return
+                transient = error.code in TRANSIENT
+                self._write(job, row, "failed", error=error, retryable=transient)
+                log.info("%s attempt %d: %s", row.account_id, attempt, error)
+                if not transient or tries == self.max_attempts:
+                    return
+                self._sleep(self._delay(error, tries))
+                continue
+            except Exception as error:  # a bug: stop, and say whether the post may exist
+                log.exception("publishing to %s failed", row.account_id)
+                state = "failed" if destination.idempotent else "unknown"
+                self._write(job, row, state, error=CodedError("unexpected", _kind_of(error)))
+                return
+            self._write(job, row, "done", remote_id=published.remote_id, url=published.url)
+            return
+
+    def _resolve(self, row: JobDestination) -> tuple[Account, Destination] | None:
+        try:
+            account = self._accounts.get(row.account_id)
+        except CodedError as error:  # Accounts.get says not_found; a dict gives None
+            if error.code != "not_found":
+                raise
+            account = None
+        if account is None:
+            return None
+        if isinstance(self._destinations, Mapping):
+            return account, self._destinations[account.kind]
+        return account, self._destinations(account)
+
+    def _delay(self, error: CodedError, tries: int) -> float:
+        wanted = BACKOFF_FIRST * 2 ** (tries - 1)
+        retry_after, reset = error.details.get("retry_after"), error.details.get("reset")
+        if isinstance(retry_after, int | float):  # None when the server did not say
+            wanted = max(wanted, float(retry_after))
+        elif isinstance(reset, int | float):  # a Unix time, as X-RateLimit-Reset gives it
+            wanted = max(wanted, float(reset) - self._clock())
+        return min(wanted, BACKOFF_MOST)
+
+    def _write(
+        self,
+        job: Job,
+        row: JobDestination,
+        state: State,
+        *,
+        error: CodedError | None = None,
+        retryable: bool = False,
+        count_attempt: bool = False,
+        remote_id: str = "",
+        url: str = "",
+    ) -> None:
+        self.store.set_destination_state(
+            job.id,
+            row.account_id,
+            state,
+            remote_id=remote_id,
+            url=url,
+            error_code=error.code if error else None,
+            error_details=error.details if error else None,
+            retryable=retryable,
+            count_attempt=count_attempt,
+        )
+
+
+def _is_open(row: JobDestination) -> bool:
+    return row.state in ("pending", "sending") or (row.state == "failed" and row.retryable)
+
+
+def _kind_of(error: Exception) -> dict[str, Any]:
+    return {"type": type(error).__name__}

@@ -1,0 +1,230 @@
+"""Publish job rows: the draft as it was sent, and one row per destination with its state.
+
+Each state change is its own transaction, so a crash leaves the last step taken on record.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import sqlite3
+import time
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from composer.core.account import AccountKind
+from composer.core.draft import Draft, Image, Override
+from composer.core.image_files import StoredImage
+from composer.core.store_errors import StoreError
+from composer.core.store_rows import ImageRow, moment
+
+State = Literal["pending", "sending", "done", "failed", "unknown"]
+STATES = ("pending", "sending", "done", "failed", "unknown")
+_COLUMNS = (
+    "account_id, kind, position, state, remote_id, url, error_code, error_details,"
+    " retryable, attempts, idempotency_key, updated"
+)
+# still to do: never sent, cut short, or failed in a way worth trying again
+_OPEN = "state IN ('pending', 'sending') OR (state = 'failed' AND retryable)"
+_TID_ALPHABET = "234567abcdefghijklmnopqrstuvwxyz"
+
+
+@dataclass(frozen=True, slots=True)
+class JobDestination:
+    account_id: str
+    kind: AccountKind
+    position: int
+    state: State
+    remote_id: str
+    url: str
+    error_code: str | None
+    error_details: dict[str, Any]
+    retryable: bool
+    attempts: int
+    idempotency_key: str
+    updated: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    id: int
+    draft: Draft
+    created: datetime
+    canonical_url: str | None
+    state: Literal["open", "finished"]
+    destinations: tuple[JobDestination, ...] = field(default=())
+
+    def destination(self, account_id: str) -> JobDestination:
+        for row in self.destinations:
+            if row.account_id == account_id:
+                return row
+        raise KeyError(account_id)
+
+
+def new_idempotency_key(kind: AccountKind) -> str:
+    """Made once per destination, before the first attempt, and reused on every retry."""
+    if kind is AccountKind.BLUESKY:
+        return _tid()  # the post's record key: the record can be read back by it
+    if kind is AccountKind.WEBSITE:
+        return f"msg_{uuid.uuid4().hex}"  # Standard Webhooks' webhook-id
+    return str(uuid.uuid4())  # Mastodon's Idempotency-Key (Discord has none; harmless)
+
+
+def _tid() -> str:
+    # atproto TID: 53 bits of microseconds, 10 bits of clock id, base32-sortable, 13 chars
+    value = ((time.time_ns() // 1000) << 10) | secrets.randbelow(1024)
+    return "".join(_TID_ALPHABET[(value >> (5 * i)) & 31] for i in reversed(range(13)))
+
+
+def insert_job(
+    db: sqlite3.Connection,
+    draft: Draft,
+    images: Sequence[ImageRow],
+    account_ids: Sequence[str],
+    created: str,
+) -> int:
+    """Inside the caller's transaction; the images are already copies in the profile."""
+    kinds = []
+    for account_id in dict.fromkeys(account_ids):
+        row = db.execute("SELECT kind FROM accounts WHERE id = ?", (account_id,)).fetchone()
+        if row is None:
+            raise StoreError("not_found", {"id": account_id})
+        kinds.append((account_id, AccountKind(row[0])))
+    for item in images:
+        db.execute(
+            "INSERT OR IGNORE INTO images (hash, extension, bytes) VALUES (?, ?, ?)",
+            (item.image.hash, item.image.extension, item.image.bytes),
+        )
+    job_id = db.execute(
+        "INSERT INTO jobs (draft, created) VALUES (?, ?)",
+        (json.dumps(_snapshot(draft, images), ensure_ascii=False), created),
+    ).lastrowid
+    db.executemany(
+        "INSERT INTO job_destinations (job_id, account_id, kind, position, idempotency_key,"
+        " updated) VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (job_id, account_id, kind.value, position, new_idempotency_key(kind), created)
+            for position, (account_id, kind) in enumerate(kinds, 1)
+        ],
+    )
+    return job_id
+
+
+def read_job(
+    db: sqlite3.Connection, job_id: int, image_path: Callable[[StoredImage], Path]
+) -> Job | None:
+    row = db.execute(
+        "SELECT draft, created, canonical_url, state FROM jobs WHERE id = ?", (job_id,)
+    ).fetchone()
+    if row is None:
+        return None
+    rows = db.execute(
+        f"SELECT {_COLUMNS} FROM job_destinations WHERE job_id = ? ORDER BY position", (job_id,)
+    ).fetchall()
+    destinations = tuple(
+        JobDestination(
+            *(found[0], AccountKind(found[1]), *found[2:7]),
+            json.loads(found[7]),
+            bool(found[8]),
+            found[9],
+            found[10],
+            moment(found[11]),
+        )
+        for found in rows
+    )
+    draft = _from_snapshot(json.loads(row[0]), image_path)
+    return Job(job_id, draft, moment(row[1]), row[2], row[3], destinations)
+
+
+def update_destination(
+    db: sqlite3.Connection,
+    job_id: int,
+    account_id: str,
+    values: dict[str, Any],
+    *,
+    count_attempt: bool,
+    updated: str,
+) -> bool:
+    """Write one destination's state, then the job's; False when there is no such row."""
+    assignments = "".join(f"{column} = ?, " for column in values)
+    changed = db.execute(
+        f"UPDATE job_destinations SET {assignments}attempts = attempts + ?, updated = ?"
+        " WHERE job_id = ? AND account_id = ?",
+        (*values.values(), int(count_attempt), updated, job_id, account_id),
+    ).rowcount
+    db.execute(
+        "UPDATE jobs SET state = CASE WHEN EXISTS (SELECT 1 FROM job_destinations"
+        f" WHERE job_id = ? AND ({_OPEN})) THEN 'open' ELSE 'finished' END WHERE id = ?",
+        (job_id, job_id),
+    )
+    return changed > 0
+
+
+def set_canonical(db: sqlite3.Connection, job_id: int, url: str) -> bool:
+    return db.execute("UPDATE jobs SET canonical_url = ? WHERE id = ?", (url, job_id)).rowcount > 0
+
+
+def unfinished(db: sqlite3.Connection) -> list[int]:
+    return [row[0] for row in db.execute("SELECT id FROM jobs WHERE state = 'open' ORDER BY id")]
+
+
+def _snapshot(draft: Draft, images: Sequence[ImageRow]) -> dict[str, Any]:
+    """The draft-file format, with each image named by its copy's hash instead of a path."""
+    overrides = {
+        target: {
+            key: value
+            for key, value in (
+                ("text", own.text),
+                ("content_warning", own.content_warning),
+                ("thread", own.thread),
+            )
+            if value is not None
+        }
+        for target, own in draft.overrides.items()
+    }
+    return {
+        "text": draft.text,
+        "title": draft.title,
+        "body": draft.body,
+        "link": draft.link,
+        "language": draft.language,
+        "content_warning": draft.content_warning,
+        "images": [
+            {
+                "hash": item.image.hash,
+                "extension": item.image.extension,
+                "bytes": item.image.bytes,
+                "alt": item.alt,
+                "decorative": item.decorative,
+            }
+            for item in images
+        ],
+        "targets": list(draft.targets),
+        "overrides": overrides,
+        "thread": draft.thread,
+    }
+
+
+def _from_snapshot(data: dict[str, Any], image_path: Callable[[StoredImage], Path]) -> Draft:
+    images = tuple(
+        Image(
+            image_path(StoredImage(item["hash"], item["extension"], item["bytes"])),
+            item["alt"],
+            item["decorative"],
+        )
+        for item in data["images"]
+    )
+    overrides = {target: Override(**values) for target, values in data["overrides"].items()}
+    fields = {key: data[key] for key in ("text", "title", "body", "link", "language")}
+    return Draft(
+        **fields,
+        content_warning=data["content_warning"],
+        images=images,
+        targets=tuple(data["targets"]),
+        overrides=overrides,
+        thread=data["thread"],
+    )

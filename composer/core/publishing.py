@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from composer.core.account import Account, AccountKind
+from composer.core.destinations.errors import TRANSIENT, UNCLEAR
 from composer.core.draft import Draft
 from composer.core.errors import CodedError
 from composer.core.store import Store
@@ -22,10 +23,6 @@ from composer.core.store_jobs import Job, JobDestination, State
 __all__ = ["Destination", "Job", "PublishRequest", "Published", "Publisher"]
 
 log = logging.getLogger(__name__)
-# worth trying again: nothing was refused
-TRANSIENT = frozenset({"timeout", "unreachable", "server_error", "rate_limited", "connection_lost"})
-# the server may have taken the post before the answer went missing
-UNCLEAR = frozenset({"timeout", "server_error", "connection_lost"})
 BACKOFF_FIRST = 1.0  # seconds, doubled after each failure
 BACKOFF_MOST = 300.0  # a longer wait is left to the next resume
 

@@ -49,12 +49,16 @@ PUBLISH_CODES = frozenset(
         "server_error",
         "rate_limited",
         "bad_answer",
+        "connection_lost",
     }
 )
-RETRYABLE = frozenset({"unreachable", "timeout", "server_error", "rate_limited"})
+# Worth trying again: nothing was refused. connection_lost: the answer went missing after sending.
+TRANSIENT = frozenset({"timeout", "unreachable", "server_error", "rate_limited", "connection_lost"})
+# The server may have taken the post before the answer went missing.
+UNCLEAR = frozenset({"timeout", "server_error", "connection_lost"})
 
 
 class PublishError(CodedError):
     @property
     def retryable(self) -> bool:
-        return self.code in RETRYABLE
+        return self.code in TRANSIENT

@@ -50,10 +50,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help=translate("Cli", "also write each fitted image as DIR/<target>/<position>.<ext>"),
     )
-    from composer.cli import accounts, drafts
+    from composer.cli import accounts, delete, drafts, publish
 
     drafts.add_parser(commands)
     accounts.add_parser(commands)
+    publish.add_parser(commands)
+    delete.add_parser(commands)
     return parser
 
 
@@ -64,7 +66,8 @@ def _opens_window(argv: list[str]) -> bool:
     return not rest
 
 
-_USES_PROFILE = {"drafts", "accounts"}
+_USES_PROFILE = {"drafts", "accounts", "publish", "delete"}
+_USES_NETWORK = {"accounts", "publish", "delete"}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -87,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
             from composer.core.profile import profile_dir
 
             setup_logging(profile_dir(args.profile), stderr_level=None)  # stderr: one line
-        if args.command == "accounts":
+        if args.command in _USES_NETWORK:
             from composer.core.net import use_system_trust
 
             use_system_trust()  # an organisation's TLS-inspecting proxy is in that store

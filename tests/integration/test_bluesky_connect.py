@@ -241,3 +241,31 @@ def test_resume_after_the_app_password_was_revoked(bluesky_pds, resume, a_day_la
         resume(bluesky_pds.url, secret)
     assert caught.value.code == "wrong_credentials"
     assert app_password not in str(caught.value)
+
+
+def test_resume_works_in_a_fresh_process(bluesky_pds, alice, app_password):
+    """The SDK's models need the whole package imported first: a fresh process shows it."""
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    connected = bluesky.connect(alice.handle, app_password, bluesky_pds.url)
+    code = (
+        "import json, sys\n"
+        "from composer.core.destinations.bluesky_session import resume\n"
+        "client, _ = resume(sys.argv[1], json.loads(sys.stdin.read()))\n"
+        "print(client.me.handle)\n"
+        "client.request.close()\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, bluesky_pds.url],
+        input=json.dumps(connected.secret),
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == alice.handle

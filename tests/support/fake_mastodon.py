@@ -13,6 +13,7 @@ import json
 import re
 import socket
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -80,6 +81,13 @@ class FakeMastodon:
     tokens: dict[str, dict[str, Any]] = field(default_factory=dict)
     faults: list[Fault] = field(default_factory=list)
     routes: list[tuple[str, re.Pattern[str], Handler]] = field(default_factory=list)
+    # What was published, oldest first (with `text`, the status as typed), for assertions.
+    statuses: list[dict[str, Any]] = field(default_factory=list)
+    media: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # (token, Idempotency-Key) → (status id, when): what a repeat within the hour gets
+    idempotency: dict[tuple[str, str], tuple[str, float]] = field(default_factory=dict)
+    clock: Callable[[], float] = time.time
+    _last_id: int = 110_000_000_000_000_000
 
     def __post_init__(self) -> None:
         pixelfed = self.flavour == "pixelfed"
@@ -138,6 +146,18 @@ class FakeMastodon:
             and fault.method == request.method
             and bool(fault.path.fullmatch(request.path))
         )
+
+    def next_id(self) -> int:
+        self._last_id += 1
+        return self._last_id
+
+    @staticmethod
+    def timestamp(when: float) -> str:
+        moment = datetime.fromtimestamp(when, UTC).isoformat(timespec="milliseconds")
+        return moment.replace("+00:00", "Z")
+
+    def status(self, status_id: str) -> dict[str, Any] | None:
+        return next((s for s in self.statuses if s["id"] == status_id), None)
 
     # -- fault injection ----------------------------------------------------------------
 

@@ -57,8 +57,9 @@ def resume(
     An expired access token is refreshed; a refused refresh token leads to a fresh login
     with the app password; a refused app password is `wrong_credentials`.
     """
-    from atproto import Session
-    from atproto_client.models.app.bsky.actor.defs import ProfileViewDetailed
+    from atproto import Session, models  # `models` completes the models' forward references
+
+    ProfileViewDetailed = models.AppBskyActorDefs.ProfileViewDetailed
 
     server = net.checked_server(server)
     current = dict(secret)

@@ -268,6 +268,30 @@
         <source>Cannot write the images to {path}: {reason}</source>
         <translation>Kan de afbeeldingen niet schrijven naar {path}: {reason}</translation>
     </message>
+    <message>
+        <source>delete a published message everywhere</source>
+        <translation>een gepubliceerd bericht overal verwijderen</translation>
+    </message>
+    <message>
+        <source>publish a draft file: your website first, then the networks</source>
+        <translation>een conceptbestand publiceren: eerst je website, dan de netwerken</translation>
+    </message>
+    <message>
+        <source>the draft file</source>
+        <translation>het conceptbestand</translation>
+    </message>
+    <message>
+        <source>the accounts to publish to</source>
+        <translation>de accounts om op te publiceren</translation>
+    </message>
+    <message>
+        <source>continue an interrupted job</source>
+        <translation>een onderbroken publicatie afmaken</translation>
+    </message>
+    <message>
+        <source>give a FILE with --to ID[,ID…], or --resume JOB</source>
+        <translation>geef een BESTAND met --to ID[,ID…], of --resume JOB</translation>
+    </message>
 </context>
 <context>
     <name>ComposerWindow</name>

@@ -1,0 +1,54 @@
+"""`omroeper delete JOB`: remove a published message from every destination, the website last
+(so the copies never point at a page that is already gone)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from composer.core.errors import CodedError
+from composer.core.profile import profile_dir
+from composer.core.store import Store, StoreError
+from composer.i18n.store_errors import describe_store_error
+
+translate = QCoreApplication.translate
+
+
+def add_parser(commands: Any) -> None:
+    delete = commands.add_parser(
+        "delete", help=translate("Cli", "delete a published message everywhere")
+    )
+    delete.add_argument("job", metavar="JOB", type=int)
+
+
+def run(arguments: argparse.Namespace) -> int:
+    """0 removed everywhere; 1 some copy could not be removed (the JSON says which)."""
+    from composer.core.account import AccountKind
+    from composer.core.accounts import Accounts
+    from composer.core.credentials import Credentials
+    from composer.core.destinations.registry import delete_published
+
+    try:
+        with Store.open(profile_dir(arguments.profile)) as store:
+            accounts = Accounts(store, Credentials())
+            job = store.job(arguments.job)
+            published = [row for row in job.destinations if row.state == "done"]
+            published.sort(key=lambda row: row.kind is AccountKind.WEBSITE)
+            results: dict[str, Any] = {}
+            for row in published:
+                try:
+                    delete_published(accounts, row)
+                    results[row.account_id] = {"state": "deleted", "error": None}
+                except (CodedError, StoreError) as failure:
+                    error = {"code": failure.code, **failure.details}
+                    results[row.account_id] = {"state": "failed", "error": error}
+    except StoreError as failure:
+        print(f"omroeper: {describe_store_error(failure)}", file=sys.stderr)
+        return 2 if failure.code == "not_found" else 1
+    json.dump({"job": arguments.job, "destinations": results}, sys.stdout, indent=2)
+    sys.stdout.write("\n")
+    return 0 if all(entry["state"] == "deleted" for entry in results.values()) else 1

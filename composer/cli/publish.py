@@ -1,0 +1,82 @@
+"""`omroeper publish FILE --to ID[,ID…]` and `omroeper publish --resume JOB`: own site first,
+then every network, exactly once; the per-destination result as JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from composer.core.draft_file import DraftFileError, read_draft_file
+from composer.core.profile import profile_dir
+from composer.core.store import Store, StoreError
+from composer.i18n.store_errors import describe_store_error
+
+translate = QCoreApplication.translate
+
+
+def add_parser(commands: Any) -> None:
+    publish = commands.add_parser(
+        "publish",
+        help=translate("Cli", "publish a draft file: your website first, then the networks"),
+    )
+    publish.add_argument("file", metavar="FILE", nargs="?", help=translate("Cli", "the draft file"))
+    publish.add_argument(
+        "--to", metavar="ID[,ID…]", help=translate("Cli", "the accounts to publish to")
+    )
+    publish.add_argument(
+        "--resume", metavar="JOB", type=int, help=translate("Cli", "continue an interrupted job")
+    )
+
+
+def run(arguments: argparse.Namespace) -> int:
+    """0 everything done; 1 a destination failed or is unknown (the JSON says why); 2 bad input."""
+    from composer.core.accounts import Accounts
+    from composer.core.credentials import Credentials
+    from composer.core.destinations.registry import destinations_for
+    from composer.core.publishing import Publisher
+
+    if (arguments.resume is None) == (arguments.file is None) or (
+        arguments.file is not None and not arguments.to
+    ):
+        return _fail(translate("Cli", "give a FILE with --to ID[,ID…], or --resume JOB"), 2)
+    try:
+        with Store.open(profile_dir(arguments.profile)) as store:
+            accounts = Accounts(store, Credentials())
+            job_id = arguments.resume
+            if job_id is None:
+                draft = read_draft_file(Path(arguments.file))
+                ids = [item.strip() for item in arguments.to.split(",") if item.strip()]
+                job_id = store.create_job(draft, ids)
+            job = Publisher(store, destinations_for(accounts), accounts).publish(job_id)
+    except StoreError as failure:
+        return _fail(describe_store_error(failure), 2 if failure.code == "not_found" else 1)
+    except DraftFileError:
+        raise  # one line from composer/__main__.py
+    report = {
+        "job": job.id,
+        "destinations": {
+            row.account_id: {
+                "state": row.state,
+                "url": row.url,
+                "remote_id": row.remote_id,
+                "error": {"code": row.error_code, **(row.error_details or {})}
+                if row.error_code
+                else None,
+            }
+            for row in job.destinations
+        },
+    }
+    json.dump(report, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    done = all(entry["state"] == "done" for entry in report["destinations"].values())
+    return 0 if done else 1
+
+
+def _fail(words: str, status: int) -> int:
+    print(f"omroeper: {words}", file=sys.stderr)
+    return status

@@ -1,0 +1,283 @@
+"""Publishing on Mastodon and Pixelfed with Mastodon.py: images with alt text, the link back,
+content warning, language, threads as replies, and an Idempotency-Key on every status.
+
+Mastodon answers a repeated key (within the hour) with the original status, so an attempt cut
+short is simply made again. Pixelfed answers 400 "Duplicate idempotency key": the post is
+there, and is looked up among the account's latest statuses.
+
+Everything here blocks: the publish job calls it from its worker threads.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
+from dataclasses import replace
+from typing import Any
+
+import requests
+from mastodon import Mastodon
+from mastodon.errors import (
+    MastodonAPIError,
+    MastodonIllegalArgumentError,
+    MastodonNetworkError,
+    MastodonNotFoundError,
+    MastodonRatelimitError,
+    MastodonServerError,
+    MastodonUnauthorizedError,
+)
+from urllib3.exceptions import ConnectTimeoutError, NameResolutionError, NewConnectionError
+
+from composer.core.account import Account, AccountKind
+from composer.core.analysis import analyze
+from composer.core.destinations.errors import PublishError
+from composer.core.destinations.mastodon_client import Session, client
+from composer.core.image_fit import fit_image
+from composer.core.images import FittedImage, ImageError
+from composer.core.publishing import Published, PublishRequest
+
+__all__ = ["MastodonDestination", "part_key"]
+
+LOOKUP_LIMIT = 20  # the account's latest statuses searched for a post Pixelfed says exists
+_TAG = re.compile(r"<[^>]+>")
+_BREAK = re.compile(r"<br\s*/?>|</p>\s*<p>", re.IGNORECASE)
+
+
+def part_key(key: str, number: int) -> str:
+    """The Idempotency-Key of a thread's part `number` (from 1): the post's own for the first."""
+    return key if number == 1 else f"{key}-{number}"
+
+
+class _ErrorSession(Session):
+    """Also notes an error answer's message: Mastodon.py keeps only an `error` field, while
+    Pixelfed (Laravel) says what went wrong in `message`."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.last_message = ""
+        self.hooks["response"].append(self._note_message)
+
+    def _note_message(self, answer: requests.Response, *_args: object, **_kwargs: object) -> None:
+        self.last_message = ""
+        if answer.ok:
+            return
+        try:
+            body = answer.json()
+        except ValueError:
+            return
+        if isinstance(body, dict):
+            said = body.get("error") or body.get("message") or ""
+            self.last_message = said if isinstance(said, str) else ""
+
+
+class MastodonDestination:
+    """The Destination for Mastodon and Pixelfed accounts. `credentials_lookup(account_id)`
+    gives the account's secret (`access_token`), as Credentials.load does."""
+
+    idempotent = True
+
+    def __init__(
+        self,
+        credentials_lookup: Callable[[str], dict[str, str]],
+        *,
+        session_factory: Callable[[], _ErrorSession] = _ErrorSession,
+    ) -> None:
+        self._credentials = credentials_lookup
+        self._session_factory = session_factory
+
+    # -- publishing ----------------------------------------------------------------------
+
+    def publish(self, request: PublishRequest) -> Published:
+        account = request.account
+        limits = account.effective_limits()
+        draft = request.draft
+        if request.canonical_url:
+            draft = replace(draft, link=request.canonical_url)
+        pixelfed = account.kind is AccountKind.PIXELFED
+        if pixelfed and not draft.images:
+            raise PublishError("rejected", {"reason": "image_required", "address": account.server})
+        images = [self._fit(image.path, limits) for image in draft.images]
+        target = account.kind.value
+        parts = [part.text for part in analyze(draft, target, limits, images).parts]
+        warning = draft.content_warning_for(target).strip()
+        api, session = self._client(account)
+        with _publishing(account.server, session):
+            media_ids = [
+                api.media_post(
+                    fitted.data,
+                    mime_type=fitted.mime,
+                    description=image.alt or None,
+                    file_name=f"image-{number}{_suffix(fitted.mime)}",
+                )["id"]
+                for number, (image, fitted) in enumerate(zip(draft.images, images, strict=True), 1)
+            ]
+            first: dict[str, Any] | None = None
+            previous: str | None = None
+            for number, text in enumerate(parts, 1):
+                key = part_key(request.idempotency_key, number)
+                fields = {
+                    "in_reply_to_id": previous,
+                    "media_ids": media_ids if number == 1 else None,
+                    "spoiler_text": warning or None,
+                    "sensitive": bool(warning),
+                    "language": draft.language or None,
+                    "visibility": "public",
+                }
+                status = self._post(api, session, account, text, key=key, fields=fields)
+                first = first or status
+                previous = str(status["id"])
+        assert first is not None
+        return Published(str(first["id"]), str(first.get("url") or first.get("uri") or ""))
+
+    def delete(self, account: Account, remote_ids: Sequence[str]) -> None:
+        """Delete everywhere: each status and the rest of its thread (our own replies below
+        it). One already gone counts as deleted."""
+        api, session = self._client(account)
+        with _publishing(account.server, session):
+            for remote_id in remote_ids:
+                try:
+                    below = api.status_context(remote_id)["descendants"]
+                except MastodonNotFoundError:
+                    continue
+                for status_id in [
+                    *reversed(_own_replies(remote_id, below)),
+                    remote_id,
+                ]:  # replies first
+                    with suppress(MastodonNotFoundError):
+                        api.status_delete(status_id)
+
+    # -- inside --------------------------------------------------------------------------
+
+    def _client(self, account: Account) -> tuple[Mastodon, _ErrorSession]:
+        try:
+            token = self._credentials(account.id)["access_token"]
+        except KeyError:
+            raise PublishError("expired", {"address": account.server}) from None
+        session = self._session_factory()
+        return client(account.server, token, session), session
+
+    @staticmethod
+    def _fit(path: Any, limits: Any) -> FittedImage:
+        try:
+            return fit_image(path, limits)
+        except ImageError as error:
+            raise PublishError("rejected", {"reason": error.code}) from None
+
+    def _post(
+        self,
+        api: Mastodon,
+        session: _ErrorSession,
+        account: Account,
+        text: str,
+        *,
+        key: str,
+        fields: dict[str, Any],
+    ) -> dict[str, Any]:
+        try:
+            return api.status_post(text, idempotency_key=key, **fields)
+        except MastodonAPIError as error:
+            duplicate = "idempotency" in session.last_message.lower()
+            if _status(error) != 400 or not duplicate:
+                raise
+        found = _find_posted(api, text, fields["in_reply_to_id"])
+        if found is None:  # Pixelfed remembered the key, but no post came of it
+            raise PublishError(
+                "rejected",
+                {"status": 400, "message": session.last_message, "address": account.server},
+            )
+        return found
+
+
+def _find_posted(api: Mastodon, text: str, reply_to: str | None) -> dict[str, Any] | None:
+    """The status Pixelfed says was posted with this key: the newest with the same text."""
+    me = api.account_verify_credentials()
+    wanted = _plain(text)
+    for status in api.account_statuses(me["id"], limit=LOOKUP_LIMIT):
+        if str(status.get("in_reply_to_id") or "") != str(reply_to or ""):
+            continue
+        if _plain(_from_html(str(status.get("content") or ""))) == wanted:
+            return status
+    return None
+
+
+def _from_html(content: str) -> str:
+    return html.unescape(_TAG.sub("", _BREAK.sub("\n", content)))
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _own_replies(root: str, below: Sequence[Any]) -> list[str]:
+    """The rest of our thread under `root`: the chain of self-replies, not others' answers."""
+    ours, found = {str(root)}, []
+    for status in below:  # the server lists them parents first
+        account_id = str((status.get("account") or {}).get("id", ""))
+        reply = str(status.get("in_reply_to_id"))
+        if reply in ours and account_id == str(status.get("in_reply_to_account_id")):
+            ours.add(str(status["id"]))
+            found.append(str(status["id"]))
+    return found
+
+
+def _suffix(mime: str) -> str:
+    return {"image/jpeg": ".jpg", "image/png": ".png", "image/gif": ".gif"}.get(
+        mime, "." + mime.rpartition("/")[2]
+    )
+
+
+def _status(error: MastodonAPIError) -> int | None:
+    return error.args[1] if len(error.args) > 1 and isinstance(error.args[1], int) else None
+
+
+@contextmanager
+def _publishing(server: str, session: _ErrorSession) -> Iterator[None]:
+    """Mastodon.py's exceptions as PublishError codes, `from None` so no request rides along."""
+    where = {"address": server}
+    try:
+        yield
+    except MastodonRatelimitError:
+        raise PublishError("rate_limited", where | {"retry_after": session.retry_after()}) from None
+    except MastodonNetworkError as error:
+        raise _network(error.__context__ or error, where) from None
+    except MastodonUnauthorizedError:
+        raise PublishError("expired", where) from None
+    except MastodonServerError as error:
+        raise PublishError("server_error", where | {"status": _status(error)}) from None
+    except MastodonAPIError as error:
+        status = _status(error) or session.last_status
+        if status == 429:
+            retry = session.retry_after()
+            raise PublishError("rate_limited", where | {"retry_after": retry}) from None
+        if status is not None and status >= 500:
+            raise PublishError("server_error", where | {"status": status}) from None
+        message = session.last_message or (str(error.args[3]) if len(error.args) > 3 else "")
+        raise PublishError("rejected", where | {"status": status, "message": message}) from None
+    except (MastodonIllegalArgumentError, KeyError, TypeError, ValueError):
+        if session.last_status >= 500:
+            raise PublishError("server_error", where | {"status": session.last_status}) from None
+        raise PublishError("bad_answer", where | {"status": session.last_status}) from None
+
+
+def _network(error: BaseException, where: dict[str, Any]) -> PublishError:
+    """Nothing reached the server (unreachable), or the answer went missing after the
+    request was sent (connection_lost, timeout): the post may be there."""
+    chain: list[BaseException] = []
+    cause: BaseException | None = error
+    while cause is not None and len(chain) < 10:
+        chain.append(cause)
+        cause = cause.__cause__ or cause.__context__
+        if cause is None and chain[-1].args and isinstance(chain[-1].args[-1], BaseException):
+            cause = chain[-1].args[-1]
+    if any(isinstance(e, requests.exceptions.SSLError) for e in chain):
+        return PublishError("tls_failed", where)
+    if any(isinstance(e, NewConnectionError | NameResolutionError) for e in chain):
+        # ConnectTimeoutError is a NewConnectionError's cousin: nothing was sent either
+        return PublishError("unreachable", where)
+    if any(isinstance(e, ConnectTimeoutError | requests.exceptions.ConnectTimeout) for e in chain):
+        return PublishError("unreachable", where)
+    if any(isinstance(e, requests.Timeout) for e in chain):
+        return PublishError("timeout", where)
+    return PublishError("connection_lost", where)

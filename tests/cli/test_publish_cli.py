@@ -1,0 +1,124 @@
+"""`omroeper publish` and `omroeper delete` end to end: real processes, the real keyring, the
+reference website receiver, the real PDS, faithful Mastodon and Discord fakes."""
+
+import json
+import threading
+
+import pytest
+
+from composer.core.destinations import website
+from examples import webhook_receiver
+from tests.support.fake_discord import FakeDiscord
+from tests.support.fake_mastodon import FakeMastodon
+
+BASE = "https://example.org/nieuws"
+
+
+@pytest.fixture
+def site(tmp_path):
+    secret = website.new_secret()
+    receiver = webhook_receiver.Receiver(secret, tmp_path / "content", BASE)
+    server = webhook_receiver.Server(("127.0.0.1", 0), receiver)
+    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
+    server.secret = secret
+    server.url = f"http://127.0.0.1:{server.server_port}/omroeper"
+    server.content = tmp_path / "content"
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def servers(site, bluesky_pds):
+    mastodon, discord = FakeMastodon().start(), FakeDiscord().start()
+    yield site, mastodon, discord, bluesky_pds
+    mastodon.stop()
+    discord.stop()
+
+
+@pytest.fixture
+def cli(omroeper, secret_service, tmp_path, monkeypatch):
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.SecretService.Keyring")
+    profile = tmp_path / "profile"
+
+    def run(*args, stdin=""):
+        return omroeper("--profile", str(profile), *args, stdin=stdin)
+
+    return run
+
+
+def _add(cli, *args, stdin):
+    result = cli("accounts", "add", *args, stdin=stdin + "\n")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)["id"]
+
+
+def test_publish_everywhere_once_then_resume_and_delete(cli, servers, draft_file):
+    site, mastodon, discord, pds = servers
+    alice = pds.create_account("pubalice")
+    ids = [
+        _add(cli, "website", "--server", site.url, "--secret-stdin", stdin=site.secret),
+        _add(
+            cli,
+            "mastodon",
+            "--server",
+            mastodon.base,
+            "--token-stdin",
+            stdin=mastodon.issue_token("read:accounts write:statuses write:media"),
+        ),
+        _add(cli, "discord", "--webhook-stdin", stdin=discord.url),
+        _add(
+            cli,
+            "bluesky",
+            "--handle",
+            alice.handle,
+            "--server",
+            pds.url,
+            "--password-stdin",
+            stdin=pds.create_app_password(alice),
+        ),
+    ]
+    path = draft_file(
+        {
+            "title": "Open dag in de bibliotheek",
+            "body": "Zaterdag is iedereen welkom. Er is voorlezen, knutselen en koffie.",
+            "text": "Zaterdag open dag in de bibliotheek! #OpenDag",
+            "language": "nl",
+        }
+    )
+    result = cli("publish", str(path), "--to", ",".join(ids))
+    assert result.returncode == 0, result.stdout + result.stderr
+    report = json.loads(result.stdout)
+    states = {key: value["state"] for key, value in report["destinations"].items()}
+    assert states == dict.fromkeys(ids, "done")
+    page = report["destinations"][ids[0]]["url"]
+    assert page == f"{BASE}/open-dag-in-de-bibliotheek/"
+    assert (site.content / "open-dag-in-de-bibliotheek" / "index.md").exists()
+    (status,) = mastodon.statuses
+    assert page in status["text"]
+    (message,) = discord.messages
+    assert page in message["content"]
+    assert report["destinations"][ids[3]]["url"].startswith("https://bsky.app/profile/")
+
+    again = cli("publish", "--resume", str(report["job"]))
+    assert again.returncode == 0, again.stderr
+    assert json.loads(again.stdout)["destinations"] == report["destinations"]
+    assert len(mastodon.statuses) == len(discord.messages) == 1  # nothing posted twice
+
+    deleted = cli("delete", str(report["job"]))
+    assert deleted.returncode == 0, deleted.stdout + deleted.stderr
+    assert set(json.loads(deleted.stdout)["destinations"]) == set(ids)
+    assert not (site.content / "open-dag-in-de-bibliotheek").exists()
+    assert mastodon.statuses == [] and discord.messages == []
+    records = pds.xrpc(
+        "com.atproto.repo.listRecords", repo=alice.did, collection="app.bsky.feed.post"
+    )
+    assert records["records"] == []
+
+
+def test_publish_refuses_unusable_input_in_one_line(cli, draft_file):
+    path = draft_file({"text": "Hallo"})
+    for args in [("publish", str(path)), ("publish",), ("publish", str(path), "--to", "nope-1")]:
+        result = cli(*args)
+        assert result.returncode == 2, result
+        assert result.stderr.startswith("omroeper: ") and result.stderr.count("\n") == 1

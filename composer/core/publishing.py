@@ -104,11 +104,39 @@ class Publisher:
                 canonical = sites[0].url
                 self.store.set_canonical_url(job_id, canonical)
         waiting = [row for row in networks if _is_open(row)]
-        if waiting:
-            with ThreadPoolExecutor(len(waiting), thread_name_prefix="publish") as pool:
-                for future in [pool.submit(self._deliver, job, r, canonical) for r in waiting]:
-                    future.result()
-        return self.store.job(job_id)
+        self._deliver_together(job, waiting, canonical)
+        job = self.store.job(job_id)
+        if waiting and not job.draft.link:
+            self._tell_the_site(job, websites)
+        return job
+
+    def _deliver_together(
+        self, job: Job, rows: list[JobDestination], canonical: str | None
+    ) -> None:
+        """The networks in parallel: the whole takes as long as the slowest, not the sum."""
+        if not rows:
+            return
+        with ThreadPoolExecutor(len(rows), thread_name_prefix="publish") as pool:
+            for future in [pool.submit(self._deliver, job, row, canonical) for row in rows]:
+                future.result()
+
+    def _tell_the_site(self, job: Job, websites: list[JobDestination]) -> None:
+        """Step 3: the site learns where the copies are ("also on Mastodon"). It merges what it
+        hears, so telling it again after a resume is harmless; failing to is not fatal."""
+        copies = [
+            (row.kind.value, row.url)
+            for row in job.destinations
+            if row.kind is not AccountKind.WEBSITE and row.state == "done" and row.url
+        ]
+        for row in websites:
+            found = self._resolve(row)
+            syndicate = getattr(found[1], "syndicate", None) if found else None
+            if not copies or syndicate is None:
+                continue
+            try:
+                syndicate(found[0], job.destination(row.account_id).url, copies)
+            except CodedError as failure:
+                log.warning("telling %s where the copies are failed: %s", row.account_id, failure)
 
     # -- inside ----------------------------------------------------------------------------
 

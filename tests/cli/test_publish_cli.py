@@ -99,6 +99,10 @@ def test_publish_everywhere_once_then_resume_and_delete(cli, servers, draft_file
     (message,) = discord.messages
     assert page in message["content"]
     assert report["destinations"][ids[3]]["url"].startswith("https://bsky.app/profile/")
+    # step 3: the site was told where the copies are
+    index = (site.content / "open-dag-in-de-bibliotheek" / "index.md").read_text(encoding="utf-8")
+    for copy in ids[1:]:
+        assert report["destinations"][copy]["url"] in index
 
     again = cli("publish", "--resume", str(report["job"]))
     assert again.returncode == 0, again.stderr

@@ -1,6 +1,6 @@
 """Run every benchmark and print the figures the README quotes."""
 
-from benchmarks import image_fitting, text_analysis, worst_cases
+from benchmarks import image_fitting, publishing, text_analysis, worst_cases
 
 
 def main() -> None:
@@ -9,6 +9,8 @@ def main() -> None:
     print(worst_cases.report())
     print()
     print(image_fitting.report())
+    print()
+    print(publishing.report())
 
 
 if __name__ == "__main__":

@@ -22,3 +22,10 @@ def test_image_fitting_benchmark_runs():
         assert 0 < route["bytes"] <= 60_000
         assert 20 < route["psnr"] < 60
     assert 20 < figures["same_size"]["psnr"] < 60
+
+
+def test_publishing_benchmark_runs():
+    from benchmarks import publishing
+
+    figures = publishing.run()
+    assert figures["all"] > 0 and figures["slowest"] >= publishing.LATENCY

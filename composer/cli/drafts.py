@@ -11,7 +11,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from composer.core.draft_archive import draft_to_data, export_draft, import_draft
+from composer.core.draft_archive import export_draft, import_draft
+from composer.core.draft_file import draft_to_data
 from composer.core.profile import profile_dir
 from composer.core.store import Store, StoreError
 from composer.i18n.store_errors import describe_store_error
@@ -83,7 +84,9 @@ def _list(store: Store, arguments: argparse.Namespace) -> int:
 def _show(store: Store, arguments: argparse.Namespace) -> int:
     draft = store.load_draft(arguments.id)
     if arguments.json:
-        _print_json({"id": arguments.id, **draft_to_data(draft, lambda image: str(image.path))})
+        _print_json(
+            {"id": arguments.id, **draft_to_data(draft, lambda image: {"path": str(image.path)})}
+        )
         return 0
     summary = store.summary(arguments.id)
     heading = translate("Drafts", "Draft {id}, last changed {modified}")

@@ -13,12 +13,11 @@ import os
 import stat
 import tempfile
 import zipfile
-from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from composer.core.draft import Draft, Image
-from composer.core.draft_file import DraftFileError, draft_from_data, read_draft_file
+from composer.core.draft_file import DraftFileError, draft_from_data, draft_to_data, read_draft_file
 from composer.core.store import Store
 from composer.core.store_errors import from_os_error
 
@@ -31,44 +30,14 @@ MAX_RATIO = 100  # photos hardly compress; text a few times; a bomb a thousand t
 _CHUNK = 1 << 20
 
 
-def draft_to_data(draft: Draft, image_path: Callable[[Image], str]) -> dict[str, Any]:
-    """The draft in the draft-file format; `image_path` names each image's file."""
-    return {
-        "text": draft.text,
-        "title": draft.title,
-        "body": draft.body,
-        "link": draft.link,
-        "language": draft.language,
-        "content_warning": draft.content_warning,
-        "images": [
-            {"path": image_path(image), "alt": image.alt, "decorative": image.decorative}
-            for image in draft.images
-        ],
-        "targets": list(draft.targets),
-        "overrides": {
-            target: {
-                key: value
-                for key, value in (
-                    ("text", own.text),
-                    ("content_warning", own.content_warning),
-                    ("thread", own.thread),
-                )
-                if value is not None
-            }
-            for target, own in draft.overrides.items()
-        },
-        "thread": draft.thread,
-    }
-
-
 def export_draft(store: Store, draft_id: int, file: Path) -> None:
     draft = store.load_draft(draft_id)
     members: dict[str, Path] = {}
 
-    def member(image: Image) -> str:
+    def member(image: Image) -> dict[str, str]:
         name = f"images/{image.path.name}"  # the copy's name is its content hash: unique
         members[name] = image.path
-        return name
+        return {"path": name}
 
     data = draft_to_data(draft, member)
     # what cannot be imported must not be exported: say so now, to the one who can fix it

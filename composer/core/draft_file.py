@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -149,3 +150,34 @@ def _thread(value: Any, where: str) -> ThreadMode:
     if value in (True, False, "numbered"):
         return value
     raise DraftFileError("invalid_thread", {"key": where, "value": value})
+
+
+def draft_to_data(draft: Draft, image_fields: Callable[[Image], dict[str, Any]]) -> dict[str, Any]:
+    """The draft in the draft-file format; `image_fields` says where each image's file is
+    (its `path`, or for a publish job its stored copy's hash)."""
+    return {
+        "text": draft.text,
+        "title": draft.title,
+        "body": draft.body,
+        "link": draft.link,
+        "language": draft.language,
+        "content_warning": draft.content_warning,
+        "images": [
+            {**image_fields(image), "alt": image.alt, "decorative": image.decorative}
+            for image in draft.images
+        ],
+        "targets": list(draft.targets),
+        "overrides": {
+            target: {
+                key: value
+                for key, value in (
+                    ("text", own.text),
+                    ("content_warning", own.content_warning),
+                    ("thread", own.thread),
+                )
+                if value is not None
+            }
+            for target, own in draft.overrides.items()
+        },
+        "thread": draft.thread,
+    }

@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 from composer.core.account import AccountKind
 from composer.core.draft import Draft, Image, Override
+from composer.core.draft_file import draft_to_data
 from composer.core.image_files import StoredImage
 from composer.core.store_errors import StoreError
 from composer.core.store_rows import ImageRow, moment
@@ -174,39 +175,13 @@ def unfinished(db: sqlite3.Connection) -> list[int]:
 
 def _snapshot(draft: Draft, images: Sequence[ImageRow]) -> dict[str, Any]:
     """The draft-file format, with each image named by its copy's hash instead of a path."""
-    overrides = {
-        target: {
-            key: value
-            for key, value in (
-                ("text", own.text),
-                ("content_warning", own.content_warning),
-                ("thread", own.thread),
-            )
-            if value is not None
-        }
-        for target, own in draft.overrides.items()
-    }
-    return {
-        "text": draft.text,
-        "title": draft.title,
-        "body": draft.body,
-        "link": draft.link,
-        "language": draft.language,
-        "content_warning": draft.content_warning,
-        "images": [
-            {
-                "hash": item.image.hash,
-                "extension": item.image.extension,
-                "bytes": item.image.bytes,
-                "alt": item.alt,
-                "decorative": item.decorative,
-            }
-            for item in images
-        ],
-        "targets": list(draft.targets),
-        "overrides": overrides,
-        "thread": draft.thread,
-    }
+    copies = iter(images)
+
+    def stored(_image: Image) -> dict[str, Any]:
+        copy = next(copies).image
+        return {"hash": copy.hash, "extension": copy.extension, "bytes": copy.bytes}
+
+    return draft_to_data(draft, stored)
 
 
 def _from_snapshot(data: dict[str, Any], image_path: Callable[[StoredImage], Path]) -> Draft:

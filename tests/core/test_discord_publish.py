@@ -150,6 +150,15 @@ def test_a_500_is_unknown_too(store, fake, draft):
     assert len(posts(fake)) == 1
 
 
+def test_a_garbled_success_is_unknown_not_resent(store, fake, draft):
+    fake.fail_next = [200]  # a 2xx whose body is no message: did it arrive? only a person can see
+    job_id = store.create_job(draft, [ACCOUNT.id])
+    job = publisher(store, fake)[0].publish(job_id)
+    row = job.destination(ACCOUNT.id)
+    assert (row.state, row.error_code) == ("unknown", "bad_answer")
+    assert len(posts(fake)) == 1
+
+
 def test_a_refused_connection_sent_nothing_and_is_retried(store, fake, draft):
     with socket.socket() as spare:
         spare.bind(("127.0.0.1", 0))

@@ -54,8 +54,8 @@ PUBLISH_CODES = frozenset(
 )
 # Worth trying again: nothing was refused. connection_lost: the answer went missing after sending.
 TRANSIENT = frozenset({"timeout", "unreachable", "server_error", "rate_limited", "connection_lost"})
-# The server may have taken the post before the answer went missing.
-UNCLEAR = frozenset({"timeout", "server_error", "connection_lost"})
+# The server may have taken the post before the answer went missing (or came back garbled).
+UNCLEAR = frozenset({"timeout", "server_error", "connection_lost", "bad_answer"})
 
 
 class PublishError(CodedError):

@@ -31,6 +31,11 @@ def add_parser(commands: Any) -> None:
     publish.add_argument(
         "--resume", metavar="JOB", type=int, help=translate("Cli", "continue an interrupted job")
     )
+    publish.add_argument(
+        "--wait",
+        action="store_true",
+        help=translate("Cli", "offline, wait for the connection to return instead of stopping"),
+    )
 
 
 def run(arguments: argparse.Namespace) -> int:
@@ -52,7 +57,10 @@ def run(arguments: argparse.Namespace) -> int:
                 draft = read_draft_file(Path(arguments.file))
                 ids = [item.strip() for item in arguments.to.split(",") if item.strip()]
                 job_id = store.create_job(draft, ids)
-            job = Publisher(store, destinations_for(accounts), accounts).publish(job_id)
+            publisher = Publisher(
+                store, destinations_for(accounts), accounts, wait_offline=arguments.wait
+            )
+            job = publisher.publish(job_id)
     except StoreError as failure:
         return _fail(describe_store_error(failure), 2 if failure.code == "not_found" else 1)
     except DraftFileError:

@@ -25,6 +25,7 @@ __all__ = ["Destination", "Job", "PublishRequest", "Published", "Publisher"]
 log = logging.getLogger(__name__)
 BACKOFF_FIRST = 1.0  # seconds, doubled after each failure
 BACKOFF_MOST = 300.0  # a longer wait is left to the next resume
+OFFLINE_POLL = 30.0  # seconds between tries while the network is away
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +67,7 @@ class Publisher:
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.time,
         max_attempts: int = 5,
+        wait_offline: bool = False,
     ) -> None:
         self.store = store
         self._destinations = destinations
@@ -73,6 +75,9 @@ class Publisher:
         self._sleep = sleep
         self._clock = clock
         self.max_attempts = max_attempts
+        # Offline (every server unreachable), keep trying instead of giving up: the job goes out
+        # when the connection returns.
+        self.wait_offline = wait_offline
 
     def publish(self, job_id: int) -> Job:
         """Send a new job. One already under way is resumed, never started over."""
@@ -153,8 +158,9 @@ class Publisher:
             self._write(job, row, "failed", error=CodedError("account_missing"))
             return
         account, destination = found
-        attempt = row.attempts
-        for tries in range(1, self.max_attempts + 1):
+        attempt, tries = row.attempts, 0
+        while True:
+            tries += 1
             attempt += 1
             self._write(job, row, "sending", count_attempt=True)
             request = PublishRequest(job.draft, account, canonical, row.idempotency_key, attempt)
@@ -167,9 +173,11 @@ class Publisher:
                 transient = error.code in TRANSIENT
                 self._write(job, row, "failed", error=error, retryable=transient)
                 log.info("%s attempt %d: %s", row.account_id, attempt, error)
-                if not transient or tries == self.max_attempts:
+                offline = self.wait_offline and error.code == "unreachable"
+                if not transient or (tries >= self.max_attempts and not offline):
                     return
-                self._sleep(self._delay(error, tries))
+                delay = self._delay(error, tries)
+                self._sleep(min(delay, OFFLINE_POLL) if offline else delay)
                 continue
             except Exception as error:  # a bug: stop, and say whether the post may exist
                 log.exception("publishing to %s failed", row.account_id)

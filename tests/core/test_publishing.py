@@ -432,3 +432,20 @@ def test_killed_halfway_then_resumed_posts_exactly_once_everywhere(store, tmp_pa
         AccountKind.DISCORD: 1,
     }
     assert store.unfinished_jobs() == []
+
+
+def test_offline_the_job_waits_and_goes_out_when_the_connection_returns(store):
+    offline = [CodedError("unreachable")] * 12  # more than max_attempts: a long time away
+    servers = _servers(
+        website={"script": list(offline)}, mastodon={"script": [CodedError("unreachable")] * 3}
+    )
+    publisher, sleeps = _publisher(store, servers, wait_offline=True)
+    job = publisher.publish(_job(store, kinds=[AccountKind.WEBSITE, AccountKind.MASTODON]))
+    assert _states(job) == {AccountKind.WEBSITE: "done", AccountKind.MASTODON: "done"}
+    assert len(servers[AccountKind.WEBSITE].requests) == 13
+    assert max(sleeps) == 30.0  # while away, it looks again every half minute
+    assert servers[AccountKind.MASTODON].requests[0].canonical_url == SITE_URL
+    # a refusal still stops at once, online or not
+    servers[AccountKind.MASTODON].script = [CodedError("wrong_credentials")]
+    job = publisher.publish(_job(store, kinds=[AccountKind.MASTODON]))
+    assert _states(job) == {AccountKind.MASTODON: "failed"}

@@ -289,6 +289,10 @@
         <translation>een onderbroken publicatie afmaken</translation>
     </message>
     <message>
+        <source>offline, wait for the connection to return instead of stopping</source>
+        <translation>zonder verbinding wachten tot die terug is, in plaats van te stoppen</translation>
+    </message>
+    <message>
         <source>give a FILE with --to ID[,ID…], or --resume JOB</source>
         <translation>geef een BESTAND met --to ID[,ID…], of --resume JOB</translation>
     </message>

@@ -72,9 +72,7 @@ def run(arguments: argparse.Namespace) -> int:
                 "state": row.state,
                 "url": row.url,
                 "remote_id": row.remote_id,
-                "error": {"code": row.error_code, **(row.error_details or {})}
-                if row.error_code
-                else None,
+                "error": _error(row.state, row.error_code, row.error_details),
             }
             for row in job.destinations
         },
@@ -83,6 +81,16 @@ def run(arguments: argparse.Namespace) -> int:
     sys.stdout.write("\n")
     done = all(entry["state"] == "done" for entry in report["destinations"].values())
     return 0 if done else 1
+
+
+def _error(state: str, code: str | None, details: dict | None) -> dict | None:
+    """The code and numbers for scripts, and the words for people."""
+    from composer.i18n.publish_errors import describe_publish_error, describe_unknown
+
+    if not code:
+        return None
+    words = describe_unknown() if state == "unknown" else describe_publish_error(code, details)
+    return {"code": code, **(details or {}), "message": words}
 
 
 def _fail(words: str, status: int) -> int:

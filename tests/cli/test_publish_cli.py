@@ -126,3 +126,25 @@ def test_publish_refuses_unusable_input_in_one_line(cli, draft_file):
         result = cli(*args)
         assert result.returncode == 2, result
         assert result.stderr.startswith("omroeper: ") and result.stderr.count("\n") == 1
+
+
+def test_failures_are_explained_in_plain_words(cli, draft_file):
+    discord = FakeDiscord().start()
+    try:
+        account = _add(cli, "discord", "--webhook-stdin", stdin=discord.url)
+        path = draft_file({"text": "Zaterdag open dag!", "link": "https://example.org/open-dag"})
+        discord.drop_after_next = True  # the message lands, the answer never comes
+        unclear = json.loads(cli("publish", str(path), "--to", account).stdout)
+        error = unclear["destinations"][account]["error"]
+        assert unclear["destinations"][account]["state"] == "unknown"
+        assert error["code"] == "connection_lost"
+        assert error["message"].startswith("Omroeper cannot tell whether this copy arrived")
+        assert len(discord.messages) == 1
+        discord.token = "ingetrokken"  # the webhook was deleted in Discord
+        refused = cli("publish", str(path), "--to", account)
+        assert refused.returncode == 1
+        error = json.loads(refused.stdout)["destinations"][account]["error"]
+        assert error["code"] == "rejected"
+        assert error["message"].startswith("The server refused the message (401)")
+    finally:
+        discord.stop()

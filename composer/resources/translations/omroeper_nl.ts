@@ -850,6 +850,81 @@
     </message>
 </context>
 <context>
+    <name>Publish</name>
+    <message>
+        <source>The server refused the message ({status}): {message}</source>
+        <translation>De server weigerde het bericht ({status}): {message}</translation>
+    </message>
+    <message>
+        <source>The message is too long for this network: shorten it and try again.</source>
+        <translation>Het bericht is te lang voor dit netwerk: maak het korter en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>This network only takes posts with a photo: add one and try again.</source>
+        <translation>Dit netwerk neemt alleen berichten met een foto: voeg er een toe en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>The sign-in for this account has expired: connect it again, then retry.</source>
+        <translation>De aanmelding voor dit account is verlopen: koppel het opnieuw en probeer het dan nog eens.</translation>
+    </message>
+    <message>
+        <source>The server no longer accepts this account&apos;s password or token: connect it again, then retry.</source>
+        <translation>De server accepteert het wachtwoord of token van dit account niet meer: koppel het opnieuw en probeer het dan nog eens.</translation>
+    </message>
+    <message>
+        <source>The server asked Omroeper to slow down; it will try again later.</source>
+        <translation>De server vroeg Omroeper het rustiger aan te doen; het wordt later opnieuw geprobeerd.</translation>
+    </message>
+    <message>
+        <source>The server had a problem ({status}); Omroeper will try again.</source>
+        <translation>De server had een probleem ({status}); Omroeper probeert het opnieuw.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time; Omroeper will try again.</source>
+        <translation>De server antwoordde niet op tijd; Omroeper probeert het opnieuw.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached (offline?); Omroeper will try again.</source>
+        <translation>De server is niet bereikbaar (geen verbinding?); Omroeper probeert het opnieuw.</translation>
+    </message>
+    <message>
+        <source>The connection broke before the server answered.</source>
+        <translation>De verbinding viel weg voordat de server antwoordde.</translation>
+    </message>
+    <message>
+        <source>Omroeper stopped while sending this copy.</source>
+        <translation>Omroeper stopte terwijl dit exemplaar werd verstuurd.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer could not be understood.</source>
+        <translation>Het antwoord van de server was niet te begrijpen.</translation>
+    </message>
+    <message>
+        <source>The connection is not trusted (certificate refused): ask your IT support.</source>
+        <translation>De verbinding wordt niet vertrouwd (certificaat geweigerd): vraag het je IT-ondersteuning.</translation>
+    </message>
+    <message>
+        <source>This account is no longer connected: connect it again, then retry.</source>
+        <translation>Dit account is niet meer gekoppeld: koppel het opnieuw en probeer het dan nog eens.</translation>
+    </message>
+    <message>
+        <source>The password for this account is gone from the keyring: connect it again.</source>
+        <translation>Het wachtwoord voor dit account staat niet meer in de sleutelbos: koppel het opnieuw.</translation>
+    </message>
+    <message>
+        <source>Photo {index} could not be prepared for this network.</source>
+        <translation>Foto {index} kon niet worden klaargemaakt voor dit netwerk.</translation>
+    </message>
+    <message>
+        <source>Publishing failed ({code}).</source>
+        <translation>Publiceren is mislukt ({code}).</translation>
+    </message>
+    <message>
+        <source>Omroeper cannot tell whether this copy arrived: look in the channel before trying again.</source>
+        <translation>Omroeper kan niet zien of dit exemplaar is aangekomen: kijk in het kanaal voordat je het opnieuw probeert.</translation>
+    </message>
+</context>
+<context>
     <name>Store</name>
     <message>
         <source>Omroeper may not write to its folder {path}. Check that the disk is not write-protected, or ask your IT support; Omroeper keeps trying to save.</source>

@@ -1,0 +1,73 @@
+"""Why a copy was not published, in plain words with what to do next."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+translate = QCoreApplication.translate
+
+
+def describe_publish_error(code: str, details: dict[str, Any] | None = None) -> str:
+    details = details or {}
+    if code == "rejected" and details.get("reason") == "image_required":
+        code = "image_required"
+    words = {
+        "rejected": lambda: translate(
+            "Publish", "The server refused the message ({status}): {message}"
+        ),
+        "too_long": lambda: translate(
+            "Publish", "The message is too long for this network: shorten it and try again."
+        ),
+        "image_required": lambda: translate(
+            "Publish", "This network only takes posts with a photo: add one and try again."
+        ),
+        "expired": lambda: translate(
+            "Publish", "The sign-in for this account has expired: connect it again, then retry."
+        ),
+        "wrong_credentials": lambda: translate(
+            "Publish",
+            "The server no longer accepts this account's password or token: "
+            "connect it again, then retry.",
+        ),
+        "rate_limited": lambda: translate(
+            "Publish", "The server asked Omroeper to slow down; it will try again later."
+        ),
+        "server_error": lambda: translate(
+            "Publish", "The server had a problem ({status}); Omroeper will try again."
+        ),
+        "timeout": lambda: translate(
+            "Publish", "The server did not answer in time; Omroeper will try again."
+        ),
+        "unreachable": lambda: translate(
+            "Publish", "The server cannot be reached (offline?); Omroeper will try again."
+        ),
+        "connection_lost": lambda: translate(
+            "Publish", "The connection broke before the server answered."
+        ),
+        "interrupted": lambda: translate("Publish", "Omroeper stopped while sending this copy."),
+        "bad_answer": lambda: translate("Publish", "The server's answer could not be understood."),
+        "tls_failed": lambda: translate(
+            "Publish", "The connection is not trusted (certificate refused): ask your IT support."
+        ),
+        "account_missing": lambda: translate(
+            "Publish", "This account is no longer connected: connect it again, then retry."
+        ),
+        "no_secret": lambda: translate(
+            "Publish", "The password for this account is gone from the keyring: connect it again."
+        ),
+        "image_failed": lambda: translate(
+            "Publish", "Photo {index} could not be prepared for this network."
+        ),
+    }.get(code)
+    text = words() if words else translate("Publish", "Publishing failed ({code}).")
+    blanks = {"status": "", "message": "", "index": ""}
+    return text.format(**{**blanks, **details, "code": code})
+
+
+def describe_unknown() -> str:
+    return translate(
+        "Publish",
+        "Omroeper cannot tell whether this copy arrived: look in the channel before trying again.",
+    )

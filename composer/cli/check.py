@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from composer.core.analysis import TargetAnalysis, analyze
+from composer.core.analysis import TargetAnalysis, analyze, reserve_link_back
 from composer.core.draft import Draft
 from composer.core.draft_file import DraftFileError, read_draft_file
 from composer.core.image_cache import FitCache
@@ -35,11 +35,14 @@ def analyze_all(draft: Draft) -> dict[str, TargetAnalysis]:
         if target not in Platform.__members__.values():
             raise DraftFileError("unknown_target", {"target": target})
     cache = FitCache()  # targets with the same image limits share one fit
+    # The website goes first: its page's link back then ends every network's text.
+    networks = reserve_link_back(draft) if Platform.WEBSITE.value in targets else draft
     results = {}
     for target in targets:
         limits = default_limits(target)
         images = [fit_or_info(image.path, limits, cache=cache) for image in draft.images]
-        results[target] = analyze(draft, target, limits, images, estimate_thread=True)
+        seen = draft if target == Platform.WEBSITE.value else networks
+        results[target] = analyze(seen, target, limits, images, estimate_thread=True)
     return results
 
 

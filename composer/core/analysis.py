@@ -6,7 +6,7 @@ It drives the live previews and refuses to publish what a network would reject.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from composer.core.draft import Draft
 from composer.core.platforms import Limits, Platform
@@ -23,6 +23,9 @@ from composer.core.rules import (
 from composer.core.text.measure import Measured, measure, protected_spans
 from composer.core.text.teaser import make_teaser
 from composer.core.text.threads import UnsplittableError, split_thread
+
+# A page path of a typical length ("nieuws/2026/open-dag-in-de-bibliotheek/" is 39).
+LINK_BACK_PATH = "x" * 39 + "/"
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +56,17 @@ def network_text(draft: Draft, target: str, limits: Limits) -> str:
     if link and link not in text:
         return f"{text}\n\n{link}" if text else link
     return text
+
+
+def reserve_link_back(draft: Draft, site: str = "https://example.org") -> Draft:
+    """The draft as the networks will get it when the website is published first.
+
+    The page's address is only known once the site has answered; until then an address of a
+    typical length on `site` stands in for it, so every count includes the link back.
+    """
+    if draft.link:
+        return draft
+    return replace(draft, link=f"{site.rstrip('/')}/{LINK_BACK_PATH}")
 
 
 def analyze(

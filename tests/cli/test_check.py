@@ -26,8 +26,14 @@ def test_fitting_draft_exits_zero_with_the_design_fields(omroeper, tmp_path, dra
     assert status == 0
     assert list(targets) == ["website", "mastodon", "bluesky", "pixelfed", "discord"]
     bluesky = targets["bluesky"]
+    # The website goes first: a link back of a typical length is reserved in every count
+    # (shortened on Bluesky as the app shows it: host, 13 characters of path, "...").
+    link_back = "https://example.org/" + "x" * 39 + "/"
+    assert bluesky["text"] == (
+        "Open dag! Zie bibliotheek.nl/agenda #OpenDag\n\nexample.org/xxxxxxxxxxxx..."
+    )
     assert {key: bluesky[key] for key in ("length", "limit", "unit", "fits")} == {
-        "length": 44,
+        "length": 44 + 2 + 27,
         "limit": 300,
         "unit": "graphemes",
         "fits": True,
@@ -36,7 +42,11 @@ def test_fitting_draft_exits_zero_with_the_design_fields(omroeper, tmp_path, dra
     assert bluesky["facets"] == [
         {"type": "link", "byteStart": 14, "byteEnd": 35, "value": "https://bibliotheek.nl/agenda"},
         {"type": "tag", "byteStart": 36, "byteEnd": 44, "value": "OpenDag"},
+        {"type": "link", "byteStart": 46, "byteEnd": 73, "value": link_back},
     ]
+    assert targets["mastodon"]["length"] == 44 + 2 + 23
+    assert targets["discord"]["length"] == 44 + 2 + len(link_back)
+    assert targets["website"]["text"] == "Open dag! Zie bibliotheek.nl/agenda #OpenDag"
     assert bluesky["parts"] == [bluesky["text"]]
     assert bluesky["images"] == [
         {

@@ -15,8 +15,6 @@ import pytest
 
 from composer.core import net
 from composer.core.account import AccountKind
-from composer.core.accounts import Accounts
-from composer.core.credentials import Credentials
 from composer.core.destinations import bluesky, discord, mastodon
 from composer.core.destinations.bluesky_publish import POST
 from composer.core.destinations.registry import destinations_for
@@ -26,7 +24,6 @@ from composer.core.store import Store
 from tests.support.fake_discord import FakeDiscord
 from tests.support.fake_mastodon import FakeMastodon
 from tests.support.fault_proxy import FaultProxy
-from tests.support.keyrings import InMemoryKeyring
 from tests.support.pds import Pds
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -40,17 +37,6 @@ def proxy(bluesky_pds: Pds) -> Iterator[FaultProxy]:
     made = FaultProxy(port)
     yield made
     made.close()
-
-
-@pytest.fixture
-def store(tmp_path) -> Iterator[Store]:
-    with Store.open(tmp_path / "profile") as opened:
-        yield opened
-
-
-@pytest.fixture
-def accounts(store) -> Accounts:
-    return Accounts(store, Credentials(InMemoryKeyring()))
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ import pytest
 from composer.core import net
 from composer.core.account import AccountKind
 from composer.core.accounts import Accounts
-from composer.core.credentials import Credentials
 from composer.core.destinations import discord, mastodon
 from composer.core.destinations.registry import destinations_for
 from composer.core.draft import Draft
@@ -20,7 +19,6 @@ from composer.core.store import Store
 from tests.support.fake_discord import FakeDiscord
 from tests.support.fake_mastodon import FakeMastodon
 from tests.support.fault_proxy import FaultProxy
-from tests.support.keyrings import InMemoryKeyring
 
 DRAFT = Draft(text="Zaterdag open dag in de bibliotheek! #OpenDag", language="nl")
 STATUSES = "/api/v1/statuses"
@@ -34,37 +32,24 @@ def short_timeout(monkeypatch) -> None:
     monkeypatch.setattr(net, "TIMEOUT", WAITS)
 
 
-@pytest.fixture
-def store(tmp_path) -> Iterator[Store]:
-    with Store.open(tmp_path / "profile") as opened:
-        yield opened
-
-
-@pytest.fixture
-def accounts(store) -> Accounts:
-    return Accounts(store, Credentials(InMemoryKeyring()))
+def _behind_a_proxy(fake):
+    """The started fake with a FaultProxy in front of it; both stopped afterwards."""
+    proxy = FaultProxy(fake.server.server_address[1])
+    try:
+        yield fake, proxy
+    finally:
+        proxy.close()
+        fake.stop()
 
 
 @pytest.fixture
 def toot() -> Iterator[tuple[FakeMastodon, FaultProxy]]:
-    fake = FakeMastodon().start()
-    proxy = FaultProxy(fake.server.server_address[1])
-    try:
-        yield fake, proxy
-    finally:
-        proxy.close()
-        fake.stop()
+    yield from _behind_a_proxy(FakeMastodon().start())
 
 
 @pytest.fixture
 def hook() -> Iterator[tuple[FakeDiscord, FaultProxy]]:
-    fake = FakeDiscord().start()
-    proxy = FaultProxy(fake.server.server_address[1])
-    try:
-        yield fake, proxy
-    finally:
-        proxy.close()
-        fake.stop()
+    yield from _behind_a_proxy(FakeDiscord().start())
 
 
 def _publish(store: Store, accounts: Accounts, account_id: str):

@@ -1,6 +1,6 @@
 """Run every benchmark and print the figures the README quotes."""
 
-from benchmarks import image_fitting, publishing, text_analysis, worst_cases
+from benchmarks import image_fitting, publishing, startup, text_analysis, worst_cases
 
 
 def main() -> None:
@@ -11,6 +11,8 @@ def main() -> None:
     print(image_fitting.report())
     print()
     print(publishing.report())
+    print()
+    print(startup.report())
 
 
 if __name__ == "__main__":

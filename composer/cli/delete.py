@@ -10,7 +10,6 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from composer.core.errors import CodedError
 from composer.core.profile import profile_dir
 from composer.core.store import Store, StoreError
 from composer.i18n.store_errors import describe_store_error
@@ -27,28 +26,22 @@ def add_parser(commands: Any) -> None:
 
 def run(arguments: argparse.Namespace) -> int:
     """0 removed everywhere; 1 some copy could not be removed (the JSON says which)."""
-    from composer.core.account import AccountKind
     from composer.core.accounts import Accounts
     from composer.core.credentials import Credentials
-    from composer.core.destinations.registry import delete_published
+    from composer.core.deleting import delete_everywhere
 
     try:
         with Store.open(profile_dir(arguments.profile)) as store:
-            accounts = Accounts(store, Credentials())
-            job = store.job(arguments.job)
-            published = [row for row in job.destinations if row.state == "done"]
-            published.sort(key=lambda row: row.kind is AccountKind.WEBSITE)
-            results: dict[str, Any] = {}
-            for row in published:
-                try:
-                    delete_published(accounts, row)
-                    results[row.account_id] = {"state": "deleted", "error": None}
-                except (CodedError, StoreError) as failure:
-                    error = {"code": failure.code, **failure.details}
-                    results[row.account_id] = {"state": "failed", "error": error}
+            done = delete_everywhere(store, Accounts(store, Credentials()), arguments.job)
     except StoreError as failure:
         print(f"omroeper: {describe_store_error(failure)}", file=sys.stderr)
         return 2 if failure.code == "not_found" else 1
+    results: dict[str, Any] = {
+        account_id: {"state": "deleted", "error": None}
+        if result.error is None
+        else {"state": "failed", "error": {"code": result.error.code, **result.error.details}}
+        for account_id, result in done.items()
+    }
     json.dump({"job": arguments.job, "destinations": results}, sys.stdout, indent=2)
     sys.stdout.write("\n")
     return 0 if all(entry["state"] == "deleted" for entry in results.values()) else 1

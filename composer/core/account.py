@@ -7,6 +7,7 @@ import secrets
 from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 
 from composer.core.platforms import Limits, Platform, default_limits
@@ -58,14 +59,19 @@ class Account:
 
     def effective_limits(self) -> Limits:
         """The platform's defaults with whatever the server reported laid over them."""
-        base = default_limits(Platform(self.kind.value))
         known = {f.name for f in fields(Limits)}
-        reported = {
-            key: frozenset(value) if key == "image_types" else value
-            for key, value in self.limits.items()
+        reported = tuple(
+            (key, frozenset(value) if key == "image_types" else value)
+            for key, value in sorted(self.limits.items())
             if key in known and key not in ("platform", "unit")
-        }
-        return replace(base, **reported)
+        )
+        return _laid_over(self.kind, reported)
+
+
+# The previews ask on every keystroke for every destination: the answer never changes.
+@lru_cache(maxsize=256)
+def _laid_over(kind: AccountKind, reported: tuple[tuple[str, Any], ...]) -> Limits:
+    return replace(default_limits(Platform(kind.value)), **dict(reported))
 
 
 def new_account_id(kind: AccountKind) -> str:

@@ -7,10 +7,11 @@ quit or a lost connection resumes only what is unfinished, and nothing is posted
 from __future__ import annotations
 
 import logging
+import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from composer.core.account import Account, AccountKind
@@ -68,6 +69,7 @@ class Publisher:
         clock: Callable[[], float] = time.time,
         max_attempts: int = 5,
         wait_offline: bool = False,
+        on_offline: Callable[[bool], None] | None = None,
     ) -> None:
         self.store = store
         self._destinations = destinations
@@ -78,13 +80,45 @@ class Publisher:
         # Offline (every server unreachable), keep trying instead of giving up: the job goes out
         # when the connection returns.
         self.wait_offline = wait_offline
+        self._watch = _OfflineWatch(on_offline)
+
+    @property
+    def offline(self) -> bool:
+        """True while every destination being sent found no server and waits to try again, and
+        that cannot be one server down: several wait, or none answered in this run."""
+        return self._watch.offline
+
+    @property
+    def unreachable(self) -> frozenset[str]:
+        """The account ids whose server did not answer the last attempt (trying again)."""
+        return self._watch.unreachable
 
     def publish(self, job_id: int) -> Job:
         """Send a new job. One already under way is resumed, never started over."""
         return self.resume(job_id)
 
+    def retry(self, job_id: int, account_ids: Collection[str] | None = None) -> Job:
+        """Send again what failed, refusals too (the person fixed the cause), then resume.
+
+        `account_ids` limits it to those, and may name copies whose outcome is `unknown`: only
+        after the person has looked and found them missing (they would appear twice)."""
+        for row in self.store.job(job_id).destinations:
+            named = account_ids is None or row.account_id in account_ids
+            unknown = row.state == "unknown" and account_ids is not None
+            if named and (row.state == "failed" or unknown):
+                self.store.set_destination_state(
+                    job_id,
+                    row.account_id,
+                    "failed",
+                    error_code=row.error_code,
+                    error_details=row.error_details,
+                    retryable=True,
+                )
+        return self.resume(job_id)
+
     def resume(self, job_id: int) -> Job:
         """Send what is unfinished: pending, failed retryably, or cut short while sending."""
+        self._watch.reset()
         job = self.store.job(job_id)
         for row in job.destinations:
             if row.state == "sending":
@@ -153,6 +187,13 @@ class Publisher:
         # otherwise it stays `sending` and goes out again with the same key
 
     def _deliver(self, job: Job, row: JobDestination, canonical: str | None) -> None:
+        self._watch.begin(row.account_id)
+        try:
+            self._attempts(job, row, canonical)
+        finally:
+            self._watch.end(row.account_id)
+
+    def _attempts(self, job: Job, row: JobDestination, canonical: str | None) -> None:
         found = self._resolve(row)
         if found is None:
             self._write(job, row, "failed", error=CodedError("account_missing"))
@@ -163,10 +204,12 @@ class Publisher:
             tries += 1
             attempt += 1
             self._write(job, row, "sending", count_attempt=True)
-            request = PublishRequest(job.draft, account, canonical, row.idempotency_key, attempt)
+            draft = draft_for(job.draft, account)
+            request = PublishRequest(draft, account, canonical, row.idempotency_key, attempt)
             try:
                 published = destination.publish(request)
             except CodedError as error:
+                self._watch.outcome(row.account_id, reached=error.code != "unreachable")
                 if error.code in UNCLEAR and not destination.idempotent:
                     self._write(job, row, "unknown", error=error)
                     return
@@ -184,6 +227,7 @@ class Publisher:
                 state = "failed" if destination.idempotent else "unknown"
                 self._write(job, row, state, error=CodedError("unexpected", _kind_of(error)))
                 return
+            self._watch.outcome(row.account_id, reached=True)
             self._write(job, row, "done", remote_id=published.remote_id, url=published.url)
             return
 
@@ -234,9 +278,69 @@ class Publisher:
         )
 
 
+class _OfflineWatch:
+    """Which destinations are being sent and which of them found no server: from the
+    publishing threads, read from any thread."""
+
+    def __init__(self, on_change: Callable[[bool], None] | None) -> None:
+        self._on_change = on_change
+        self._lock = threading.Lock()
+        self._active: set[str] = set()
+        self._unreachable: set[str] = set()
+        self._answered = False  # some server answered in this run: the network is there
+        self.offline = False
+
+    @property
+    def unreachable(self) -> frozenset[str]:
+        with self._lock:
+            return frozenset(self._unreachable)
+
+    def reset(self) -> None:
+        with self._lock:
+            self._answered = False
+
+    def begin(self, account_id: str) -> None:
+        with self._lock:
+            self._active.add(account_id)
+        self._update()
+
+    def outcome(self, account_id: str, *, reached: bool) -> None:
+        """After an attempt that will be repeated: did the server answer at all?"""
+        with self._lock:
+            if reached:
+                self._answered = True
+                self._unreachable.discard(account_id)
+            else:
+                self._unreachable.add(account_id)
+        self._update()
+
+    def end(self, account_id: str) -> None:
+        with self._lock:
+            self._active.discard(account_id)
+            self._unreachable.discard(account_id)
+        self._update()
+
+    def _update(self) -> None:
+        with self._lock:
+            waiting = self._active and self._active <= self._unreachable
+            offline = bool(waiting) and (len(self._unreachable) > 1 or not self._answered)
+            changed, self.offline = offline != self.offline, offline
+        if changed and self._on_change is not None:
+            self._on_change(offline)
+
+
 def _is_open(row: JobDestination) -> bool:
     return row.state in ("pending", "sending") or (row.state == "failed" and row.retryable)
 
 
 def _kind_of(error: Exception) -> dict[str, Any]:
     return {"type": type(error).__name__}
+
+
+def draft_for(draft: Draft, account: Account) -> Draft:
+    """The window keys "edit for this network only" by account (two Mastodon accounts may
+    differ); a draft file keys it by network. Destinations read the network's key."""
+    own = draft.overrides.get(account.id)
+    if own is None:
+        return draft
+    return replace(draft, overrides={**draft.overrides, account.kind.value: own})

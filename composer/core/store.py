@@ -270,6 +270,17 @@ class Store:
             if not store_jobs.set_canonical(db, job_id, url):
                 raise StoreError("not_found", {"id": job_id})
 
+    def list_jobs(self) -> list[Job]:
+        """Every publish job, newest first, with each destination's outcome (the history)."""
+        with self._reading() as db:
+            return store_jobs.read_jobs(db, self.images.path)
+
+    def mark_deleted(self, job_id: int, account_id: str) -> None:
+        """The published copy at this destination was removed ("delete everywhere")."""
+        with self._writing() as db:
+            if not store_jobs.mark_deleted(db, job_id, account_id, stamp(now())):
+                raise StoreError("not_found", {"id": f"{job_id}/{account_id}"})
+
     def unfinished_jobs(self) -> list[int]:
         """Jobs with a destination pending, cut short while sending, or failed retryably."""
         with self._reading() as db:

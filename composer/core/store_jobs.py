@@ -27,7 +27,7 @@ State = Literal["pending", "sending", "done", "failed", "unknown"]
 STATES = ("pending", "sending", "done", "failed", "unknown")
 _COLUMNS = (
     "account_id, kind, position, state, remote_id, url, error_code, error_details,"
-    " retryable, attempts, idempotency_key, updated"
+    " retryable, attempts, idempotency_key, updated, deleted"
 )
 # still to do: never sent, cut short, or failed in a way worth trying again
 _OPEN = "state IN ('pending', 'sending') OR (state = 'failed' AND retryable)"
@@ -48,6 +48,7 @@ class JobDestination:
     attempts: int
     idempotency_key: str
     updated: datetime
+    deleted: datetime | None = None  # removed by "delete everywhere"
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +65,12 @@ class Job:
             if row.account_id == account_id:
                 return row
         raise KeyError(account_id)
+
+    @property
+    def deleted(self) -> bool:
+        """Every copy that was published has been deleted since (and there was one)."""
+        published = [row for row in self.destinations if row.state == "done"]
+        return bool(published) and all(row.deleted for row in published)
 
 
 def new_idempotency_key(kind: AccountKind) -> str:
@@ -118,27 +125,54 @@ def insert_job(
 def read_job(
     db: sqlite3.Connection, job_id: int, image_path: Callable[[StoredImage], Path]
 ) -> Job | None:
-    row = db.execute(
-        "SELECT draft, created, canonical_url, state FROM jobs WHERE id = ?", (job_id,)
-    ).fetchone()
-    if row is None:
-        return None
-    rows = db.execute(
-        f"SELECT {_COLUMNS} FROM job_destinations WHERE job_id = ? ORDER BY position", (job_id,)
+    found = read_jobs(db, image_path, "WHERE id = ?", (job_id,))
+    return found[0] if found else None
+
+
+def read_jobs(
+    db: sqlite3.Connection,
+    image_path: Callable[[StoredImage], Path],
+    where: str = "",
+    parameters: tuple = (),
+) -> list[Job]:
+    """Jobs newest first, each with its destinations: two queries, however many jobs."""
+    jobs = db.execute(
+        f"SELECT id, draft, created, canonical_url, state FROM jobs {where}"
+        " ORDER BY created DESC, id DESC",
+        parameters,
     ).fetchall()
-    destinations = tuple(
-        JobDestination(
-            *(found[0], AccountKind(found[1]), *found[2:7]),
-            json.loads(found[7]),
-            bool(found[8]),
-            found[9],
-            found[10],
-            moment(found[11]),
+    if not jobs:
+        return []
+    rows: dict[int, list[JobDestination]] = {job[0]: [] for job in jobs}
+    for found in db.execute(
+        f"SELECT job_id, {_COLUMNS} FROM job_destinations"
+        f" WHERE job_id IN (SELECT id FROM jobs {where}) ORDER BY job_id, position",
+        parameters,
+    ):
+        rows[found[0]].append(_destination(found[1:]))
+    return [
+        Job(
+            job_id,
+            _from_snapshot(json.loads(draft), image_path),
+            moment(created),
+            canonical,
+            state,
+            tuple(rows[job_id]),
         )
-        for found in rows
+        for job_id, draft, created, canonical, state in jobs
+    ]
+
+
+def _destination(found: tuple) -> JobDestination:
+    return JobDestination(
+        *(found[0], AccountKind(found[1]), *found[2:7]),
+        json.loads(found[7]),
+        bool(found[8]),
+        found[9],
+        found[10],
+        moment(found[11]),
+        moment(found[12]) if found[12] else None,
     )
-    draft = _from_snapshot(json.loads(row[0]), image_path)
-    return Job(job_id, draft, moment(row[1]), row[2], row[3], destinations)
 
 
 def update_destination(
@@ -167,6 +201,18 @@ def update_destination(
 
 def set_canonical(db: sqlite3.Connection, job_id: int, url: str) -> bool:
     return db.execute("UPDATE jobs SET canonical_url = ? WHERE id = ?", (url, job_id)).rowcount > 0
+
+
+def mark_deleted(db: sqlite3.Connection, job_id: int, account_id: str, when: str) -> bool:
+    """Only a published copy can be deleted; the first moment is kept."""
+    return (
+        db.execute(
+            "UPDATE job_destinations SET deleted = coalesce(deleted, ?)"
+            " WHERE job_id = ? AND account_id = ? AND state = 'done'",
+            (when, job_id, account_id),
+        ).rowcount
+        > 0
+    )
 
 
 def unfinished(db: sqlite3.Connection) -> list[int]:

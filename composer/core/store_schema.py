@@ -97,6 +97,8 @@ STEPS: tuple[tuple[str, ...], ...] = (
         )""",
         "CREATE INDEX jobs_by_state ON jobs(state)",
     ),
+    # 5: when a published copy was deleted everywhere (NULL: still online)
+    ("ALTER TABLE job_destinations ADD COLUMN deleted TEXT",),
 )
 LATEST = len(STEPS)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from composer.core.rules import Code, Problem
 from composer.i18n.translation import number
@@ -21,17 +21,47 @@ def describe(problem: Problem) -> str:
     return words.format(**fields)
 
 
-def _text_too_long(numbers: dict) -> str:
-    over = numbers["over"]
-    if numbers.get("thread_parts", 0) > 1:
-        return translate(
-            "Problems",
-            "%n characters too long: shorten the text, or split it into a thread "
-            "of {thread_parts} posts.",
-            None,
-            over,
+class Problems(QObject):
+    """The sentences with a count. lupdate (PySide6 6.11) reads a plural only from self.tr()
+    inside a class, and takes the class's name as the context: hence this class."""
+
+    def too_long(self, n: dict) -> str:
+        if n.get("thread_parts", 0) > 1:
+            return self.tr(
+                "%n characters too long: shorten the text, or split it into a thread "
+                "of {thread_parts} posts.",
+                "",
+                n["over"],
+            )
+        return self.tr("%n characters too long: shorten the text.", "", n["over"])
+
+    def too_many_bytes(self, n: dict) -> str:
+        return self.tr(
+            "%n bytes too long: emoji and accented letters take several bytes each. "
+            "Shorten the text.",
+            "",
+            n["over"],
         )
-    return translate("Problems", "%n characters too long: shorten the text.", None, over)
+
+    def warning_too_long(self, n: dict) -> str:
+        return self.tr(
+            "The content warning is %n characters too long (at most {limit}).", "", n["over"]
+        )
+
+    def too_many_images(self, n: dict) -> str:
+        return self.tr(
+            "Too many images: this network takes at most {limit}. Remove %n.", "", n["over"]
+        )
+
+    def alt_too_long(self, n: dict) -> str:
+        return self.tr(
+            "The description of image {image} is %n characters too long (at most {limit}).",
+            "",
+            n["over"],
+        )
+
+
+_PLURALS = Problems()
 
 
 def _image_type(numbers: dict) -> str:
@@ -45,33 +75,18 @@ _WORDS: dict[Code, Callable[[dict], str]] = {
     Code.EMPTY_MESSAGE: lambda n: translate(
         "Problems", "The message is empty: write a text or add an image."
     ),
-    Code.TEXT_TOO_LONG: _text_too_long,
-    Code.TEXT_TOO_MANY_BYTES: lambda n: translate(
-        "Problems",
-        "%n bytes too long: emoji and accented letters take several bytes each. Shorten the text.",
-        None,
-        n["over"],
-    ),
+    Code.TEXT_TOO_LONG: _PLURALS.too_long,
+    Code.TEXT_TOO_MANY_BYTES: _PLURALS.too_many_bytes,
     Code.THREAD_PART_TOO_LONG: lambda n: translate(
         "Problems",
         "A link, mention or hashtag is longer than a whole post ({length} of {limit} "
         "characters): shorten it.",
     ),
-    Code.CONTENT_WARNING_TOO_LONG: lambda n: translate(
-        "Problems",
-        "The content warning is %n characters too long (at most {limit}).",
-        None,
-        n["over"],
-    ),
+    Code.CONTENT_WARNING_TOO_LONG: _PLURALS.warning_too_long,
     Code.CONTENT_WARNING_UNSUPPORTED: lambda n: translate(
         "Problems", "This network has no content warnings: the warning will not be shown here."
     ),
-    Code.TOO_MANY_IMAGES: lambda n: translate(
-        "Problems",
-        "Too many images: this network takes at most {limit}. Remove %n.",
-        None,
-        n["over"],
-    ),
+    Code.TOO_MANY_IMAGES: _PLURALS.too_many_images,
     Code.IMAGE_REQUIRED: lambda n: translate(
         "Problems", "This network only shows posts with a photo: add at least one image."
     ),
@@ -80,12 +95,7 @@ _WORDS: dict[Code, Callable[[dict], str]] = {
         "Image {image} has no description (alt text): describe what it shows, "
         "or mark it as decorative.",
     ),
-    Code.ALT_TEXT_TOO_LONG: lambda n: translate(
-        "Problems",
-        "The description of image {image} is %n characters too long (at most {limit}).",
-        None,
-        n["over"],
-    ),
+    Code.ALT_TEXT_TOO_LONG: _PLURALS.alt_too_long,
     Code.IMAGE_TYPE_UNSUPPORTED: _image_type,
     Code.IMAGE_TOO_LARGE: lambda n: translate(
         "Problems",

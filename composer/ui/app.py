@@ -2,25 +2,46 @@
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from composer.core.logs import setup_logging
-from composer.core.net import use_system_trust
 from composer.core.profile import profile_dir
+from composer.core.settings import Settings
 from composer.core.store import Store, StoreError
 from composer.core.store_recovery import recover
 from composer.i18n.store_errors import describe_store_error
 from composer.i18n.translation import install
+from composer.ui import restart
+from composer.ui.appearance import follow_system_scheme
+from composer.ui.error_dialog import install_error_dialog
+from composer.ui.icon import app_icon
 
 log = logging.getLogger(__name__)
+
+# Set: once the window has painted, print the loaded modules and the language as JSON, and quit
+# (the start-up tests and benchmark).
+STARTUP_PROBE = "OMROEPER_STARTUP_PROBE"
+
+
+class App(QObject):
+    """lupdate (PySide6 6.11) reads a plural only from self.tr() inside a class named like
+    its context."""
+
+    def rescued(self, drafts: int, copy: Path) -> str:
+        return self.tr(
+            "%n draft(s) rescued. The damaged file stays at {copy} for your IT support.",
+            "",
+            drafts,
+        ).format(copy=copy)
 
 
 def create_application(language: str | None = None) -> QApplication:
@@ -28,7 +49,8 @@ def create_application(language: str | None = None) -> QApplication:
     app.setApplicationName("Omroeper")
     app.setOrganizationName("Omroeper")
     app.setApplicationDisplayName("Omroeper")
-    app.setWindowIcon(QIcon.fromTheme("mail-send"))
+    app.setWindowIcon(app_icon())
+    follow_system_scheme(app)
     install(language)
     return app
 
@@ -37,20 +59,96 @@ def run_window(parse_arguments: Callable[[], object]) -> int:
     app = create_application()
     arguments = parse_arguments()  # after translations, so --help speaks the person's language
     profile = profile_dir(getattr(arguments, "profile", None))
-    setup_logging(profile)
-    use_system_trust()
-    store = open_store(profile)
-    if store is None:
+    log_file = setup_logging(profile)
+    settings = load_settings(profile)
+    if settings.interface_language:  # else the system's, installed above
+        install(settings.interface_language)
+    window = None
+    errors = install_error_dialog(lambda: window, lambda: save_draft(window), log_file)
+    try:
+        opened = open_window(profile, settings)
+    except Exception:
+        errors.show_fatal(sys.exc_info())  # type: ignore[arg-type]
+        opened = None
+    if opened is None:
+        errors.uninstall()
         return 1
-    from composer.ui.composer_window import ComposerWindow
-
-    window = ComposerWindow(store)
-    window.show()
-    refresh_limits_later(store)
+    store, window = opened
+    # the keyring and the network libraries load after the first paint: the window comes first
+    after_first_paint(window, lambda: started(app, store))
     try:
         return app.exec()
     finally:
         store.close()
+        errors.uninstall()
+        if restart.requested():
+            restart.relaunch()
+
+
+def open_window(profile: Path, settings: Settings) -> tuple[Store, QWidget] | None:
+    store = open_store(profile)
+    if store is None:
+        return None
+    from composer.ui.composer_window import ComposerWindow
+
+    try:
+        window = ComposerWindow(store, settings=settings)
+    except BaseException:
+        store.close()
+        raise
+    window.show()
+    return store, window
+
+
+def load_settings(profile: Path) -> Settings:
+    """The person's settings; a new post's language defaults to the system's."""
+    system = QLocale.system()
+    return Settings.load(profile, (system.uiLanguages() or [system.name()])[0])
+
+
+def save_draft(window: QWidget | None) -> bool | None:
+    """Before an error report: the draft on disk now (None: no window yet to save)."""
+    autosaver = getattr(window, "autosaver", None)
+    return None if autosaver is None else autosaver.flush()
+
+
+def started(app: QApplication, store: Store) -> None:
+    """The window is on screen: now the slower things (each destination also does this)."""
+    if os.environ.get(STARTUP_PROBE):
+        found = {"modules": sorted(sys.modules), "language": QLocale().name()}
+        print(json.dumps(found), flush=True)
+        app.quit()
+        return
+    from composer.core.net import use_system_trust
+
+    use_system_trust()  # loads requests: ~90 ms
+    refresh_limits_later(store)
+
+
+class _FirstPaint(QObject):
+    FALLBACK_MS = 3000  # a window started minimised is not painted: go on all the same
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self.then: Callable[[], None] | None = then
+        window.installEventFilter(self)
+        QTimer.singleShot(self.FALLBACK_MS, self, self._run)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._run)  # after the rest of this paint, the children's
+        return False
+
+    def _run(self) -> None:
+        then, self.then = self.then, None
+        if then is not None:
+            then()
+
+
+def after_first_paint(window: QWidget, then: Callable[[], None]) -> None:
+    """Run `then` once, when the window has painted for the first time."""
+    _FirstPaint(window, then)
 
 
 def refresh_limits_later(store: Store) -> threading.Thread:
@@ -85,16 +183,7 @@ def open_store(profile: Path) -> Store | None:
     except StoreError as failure:
         QMessageBox.critical(None, "Omroeper", describe_store_error(failure))
         return None
-    QMessageBox.information(
-        None,
-        "Omroeper",
-        QCoreApplication.translate(
-            "App",
-            "%n draft(s) rescued. The damaged file stays at {copy} for your IT support.",
-            None,
-            rescue.drafts,
-        ).format(copy=rescue.copy),
-    )
+    QMessageBox.information(None, "Omroeper", App().rescued(rescue.drafts, rescue.copy))
     return rescue.store
 
 

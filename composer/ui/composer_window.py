@@ -1,85 +1,147 @@
-"""The composer window: write once, see at once how it fits every network; never lose a text."""
+"""The composer window: write once, see how it looks on every network, publish with confidence.
+
+It only wires widgets to the core: what fits where is `core.composing`, saving is `Autosaver`.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QPlainTextEdit,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from composer.core.draft import Draft
-from composer.core.draft_archive import SUFFIX as ARCHIVE_SUFFIX
-from composer.core.draft_archive import export_draft, import_draft
-from composer.core.draft_file import DraftFileError
+from composer.core.account import Account
+from composer.core.composing import (
+    analyze_destinations,
+    blocking_problems,
+    chosen_accounts,
+    default_targets,
+    derive_teaser,
+    is_sample,
+    link_back_site,
+)
+from composer.core.draft import Draft, Override
+from composer.core.image_cache import FitCache
+from composer.core.settings import Settings
 from composer.core.store import Store, StoreError
-from composer.i18n.input_errors import draft_file_error
 from composer.i18n.store_errors import describe_store_error
 from composer.ui.autosave import Autosaver, SaveState
-from composer.ui.counters import FitPanel
+from composer.ui.counters import FitPanel, network_name
+from composer.ui.destinations_panel import DestinationsPanel
+from composer.ui.draft_transfer import DraftTransfer
 from composer.ui.drafts_panel import DraftsPanel, display_title
+from composer.ui.image_fitter import ImageFitter
+from composer.ui.images_strip import ImagesStrip
+from composer.ui.previews_panel import PreviewsPanel
+from composer.ui.publish_bar import PublishBar
+from composer.ui.window_menus import build_menus
+from composer.ui.writing_panel import WritingPanel
+
+if TYPE_CHECKING:
+    from composer.core.accounts import Accounts
+
+ESTIMATE_AFTER_MS = 400  # splitting into a thread costs more than counting: wait for a pause
 
 
 class ComposerWindow(QMainWindow):
-    def __init__(self, store: Store) -> None:
+    def __init__(
+        self,
+        store: Store,
+        accounts: Callable[[], Accounts] | None = None,
+        *,
+        settings: Settings | None = None,
+    ) -> None:
         super().__init__()
         self.store = store
-        self.resize(1000, 600)
+        self._accounts_factory = accounts
+        self._accounts: Accounts | None = None
+        self.settings = settings or Settings.defaults(QLocale.system().name())
+        self.resize(1280, 800)
+        self.setAcceptDrops(True)
+
         self.drafts = DraftsPanel(self)
-        editor_area = QWidget(self)
-        layout = QVBoxLayout(editor_area)
-        prompt = QLabel(self.tr("Your message for the networks:"), editor_area)
-        self.editor = QPlainTextEdit(editor_area)
-        self.editor.setPlaceholderText(
-            self.tr(
-                "Write your message here. Links, hashtags and mentions count "
-                "as each network counts them."
-            )
-        )
-        self.editor.setAccessibleName(self.tr("Message"))
-        prompt.setBuddy(self.editor)
-        self.fit = FitPanel(editor_area)
-        layout.addWidget(prompt)
-        layout.addWidget(self.editor, 1)
-        layout.addWidget(self.fit)
-        splitter = QSplitter(self)
-        splitter.addWidget(self.drafts)
-        splitter.addWidget(editor_area)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([260, 740])
-        self.setCentralWidget(splitter)
+        self.images = ImagesStrip(store.profile / "pasted", self)
+        self.writing = WritingPanel(self.images.accepts, self)
+        self.editor = self.writing.message
+        self.fit = FitPanel(self)
+        self.counters, self.advice = self.fit.counters, self.fit.advice
+        self.fitter = ImageFitter(FitCache(store.profile / "cache" / "fitted"), self)
+        self.destinations = DestinationsPanel(self)
+        self.previews = PreviewsPanel(self)
+        self.publish_bar = PublishBar(self)
+        self.transfer = DraftTransfer(store, self)
+        self._lay_out()
+
         self.save_label = QLabel(self)
         self.save_label.setAccessibleName(self.tr("Save status"))
         self.statusBar().addPermanentWidget(self.save_label)
-        self.counters, self.advice = self.fit.counters, self.fit.advice
+        self.estimate_timer = QTimer(self, singleShot=True, interval=ESTIMATE_AFTER_MS)
+        self.estimate_timer.timeout.connect(lambda: self._show_fit(estimate_thread=True))
+        self._connect()
+        build_menus(self)
 
-        # Splitting into a thread costs more than counting: estimate it once typing pauses.
-        self.estimate_timer = QTimer(self, singleShot=True, interval=400)
-        self.estimate_timer.timeout.connect(lambda: self.fit.show_draft(self.draft, True))
-        self.editor.textChanged.connect(self._edited)
+        self.deleted: int | None = None
+        self.autosaver: Autosaver | None = None
+        self.draft = Draft()
+        self.accounts_list: list[Account] = store.list_accounts()
+        self.analyses: dict = {}
+        self._image_destinations: list = []
+        self.draft_id = store.last_draft_id() or self._create_draft()
+        self.open_draft(self.draft_id)
+
+    def _lay_out(self) -> None:
+        writing_area = QWidget(self)
+        column = QVBoxLayout(writing_area)
+        column.addWidget(self.writing, 1)
+        self.writing.below_message.addWidget(self.fit)
+        column.addWidget(self.images)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(writing_area)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        side = QWidget(self)
+        right = QVBoxLayout(side)
+        right.addWidget(self.destinations)
+        right.addWidget(self.previews, 1)
+        right.addWidget(self.publish_bar)
+        splitter = QSplitter(self)
+        for part in (self.drafts, scroll, side):
+            splitter.addWidget(part)
+        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(2, 1)
+        splitter.setSizes([240, 560, 480])
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+
+    def _connect(self) -> None:
+        self.writing.edited.connect(self._edited)
+        self.writing.teaser_requested.connect(self.make_teaser)
+        self.editor.photos_given.connect(self.images.add_from_mime)
+        self.images.images_changed.connect(self._images_changed)
+        self.fitter.updated.connect(self._show_fit)
+        self.destinations.chosen_changed.connect(self._targets_changed)
+        self.destinations.connect_requested.connect(self.open_accounts)
+        self.previews.override_changed.connect(self._override_changed)
+        self.publish_bar.publish_requested.connect(self.publish)
         self.drafts.chosen.connect(self.open_draft)
         self.drafts.new_requested.connect(self.new_draft)
         self.drafts.duplicate_requested.connect(self.duplicate_draft)
         self.drafts.delete_requested.connect(self.delete_draft)
         self.drafts.undo_requested.connect(self.undo_delete)
         self.drafts.search_changed.connect(lambda _text: self._show_list())
-        self._build_menu()
-
-        self.deleted: int | None = None
-        self.autosaver: Autosaver | None = None
-        self.draft = Draft()
-        self.draft_id = store.last_draft_id() or store.create_draft(Draft())
-        self.open_draft(self.draft_id)
 
     # -- one draft ---------------------------------------------------------------------------
 
@@ -88,29 +150,84 @@ class ComposerWindow(QMainWindow):
             return  # stay on the unsaved draft rather than drop its changes
         self.draft_id = draft_id
         self.draft = self.store.load_draft(draft_id)
+        if not self.draft.language:
+            self.draft = replace(self.draft, language=self.settings.post_language)
         if self.autosaver:
             self.autosaver.deleteLater()
         self.autosaver = Autosaver(self.store, draft_id, self)
         self.autosaver.state_changed.connect(self._save_state)
-        self.editor.blockSignals(True)
-        self.editor.setPlainText(self.draft.text)
-        self.editor.blockSignals(False)
+        self.writing.show_draft(self.draft)
+        self.images.set_images(self.draft.images)
+        self.destinations.show_accounts(self.accounts_list, self.draft.targets)
         self.editor.moveCursor(self.editor.textCursor().MoveOperation.End)
         self._save_state(SaveState.SAVED, None)
         self._show_draft()
         self._show_list()
         self.editor.setFocus()
 
-    def _edited(self) -> None:
-        self.draft = replace(self.draft, text=self.editor.toPlainText())
-        self.autosaver.changed(self.draft)
+    def _changed(self, draft: Draft) -> None:
+        self.draft = draft
+        self.autosaver.changed(draft)
         self._show_draft()
         self.estimate_timer.start()
 
+    def _edited(self) -> None:
+        self._changed(self.writing.apply(self.draft))
+
+    def _images_changed(self, images: tuple) -> None:
+        self._changed(replace(self.draft, images=images))
+
+    def _targets_changed(self, targets: tuple) -> None:
+        self._changed(replace(self.draft, targets=targets))
+
+    def _override_changed(self, account_id: str, override: Override | None) -> None:
+        overrides = dict(self.draft.overrides)
+        if override is None or override == Override():
+            overrides.pop(account_id, None)
+        else:
+            overrides[account_id] = override
+        self._changed(replace(self.draft, overrides=overrides))
+
+    def make_teaser(self) -> None:
+        if not self.writing.body.toPlainText().strip():
+            self.writing.body.setFocus()
+            self.statusBar().showMessage(self.tr("Write the full text first."), 5000)
+            return
+        chosen = self._chosen()
+        limits = [account.effective_limits() for account in chosen]
+        site = link_back_site(chosen) or "https://example.org"
+        self.editor.setPlainText(derive_teaser(self.draft, limits, site))
+        self.editor.setFocus()
+
+    def _chosen(self) -> list[Account]:
+        return chosen_accounts(self.accounts_list, self.draft.targets)
+
     def _show_draft(self) -> None:
-        self.fit.show_draft(self.draft)
+        self._show_fit()
         title = display_title(self.draft.title, self.draft.text)
         self.setWindowTitle(f"Omroeper — {title}" if title else "Omroeper")
+
+    def _show_fit(self, estimate_thread: bool = False) -> None:
+        chosen = self._chosen()
+        images = self.draft.images
+        self.analyses = analyze_destinations(
+            self.draft,
+            chosen,
+            lambda account: self.fitter.facts(images, account.effective_limits()),
+            estimate_thread=estimate_thread,
+        )
+        if images:
+            self.fitter.request(images, [account.effective_limits() for account in chosen])
+        self.fit.show_analyses(self.draft, chosen, self.analyses)
+        self.previews.show_previews(self.draft, chosen, self.analyses)
+        destinations = [(network_name(a, chosen), a.effective_limits()) for a in chosen]
+        if destinations != self._image_destinations:
+            self._image_destinations = destinations
+            self.images.set_destinations(destinations)
+        connected = bool(self.accounts_list)
+        real = [account for account in chosen if not is_sample(account)] if connected else []
+        blocking = blocking_problems({a.id: self.analyses[a.id] for a in real})
+        self.publish_bar.show_state(real, blocking, connected)
 
     def _save_state(self, state: SaveState, failure: StoreError | None) -> None:
         if state is SaveState.SAVED:
@@ -129,12 +246,22 @@ class ComposerWindow(QMainWindow):
         summaries = self.store.list_drafts(self.drafts.search.text())
         self.drafts.show_drafts(summaries, self.draft_id)
 
+    def _create_draft(self) -> int:
+        targets = default_targets(self.accounts_list, self.draft.targets)
+        draft = Draft(
+            language=self.settings.post_language,
+            targets=targets,
+            thread=self.settings.thread_mode,
+        )
+        return self.store.create_draft(draft)
+
     def new_draft(self) -> None:
-        if not self.draft.text.strip() and not self.draft.images and not self.draft.title:
+        draft = self.draft
+        if not (draft.text.strip() or draft.images or draft.title.strip() or draft.body.strip()):
             self.editor.setFocus()  # the current draft is still empty: write there
             return
         if self.autosaver.flush():
-            self.open_draft(self.store.create_draft(Draft()))
+            self.open_draft(self._create_draft())
 
     def duplicate_draft(self) -> None:
         if self.autosaver.flush():
@@ -152,7 +279,7 @@ class ComposerWindow(QMainWindow):
         self.drafts.undo_bar.show()
         remaining = self.store.list_drafts()
         self.autosaver = None
-        self.open_draft(remaining[0].id if remaining else self.store.create_draft(Draft()))
+        self.open_draft(remaining[0].id if remaining else self._create_draft())
 
     def undo_delete(self) -> None:
         if self.deleted is None:
@@ -162,78 +289,99 @@ class ComposerWindow(QMainWindow):
         deleted, self.deleted = self.deleted, None
         self.open_draft(deleted)
 
-    def _build_menu(self) -> None:
-        menu = self.menuBar().addMenu(self.tr("&Draft"))
-        menu.addAction(self.tr("&New draft"), QKeySequence.StandardKey.New, self.new_draft)
-        menu.addAction(self.tr("D&uplicate"), self.duplicate_draft)
-        menu.addAction(self.tr("&Delete"), self.delete_draft)
-        menu.addSeparator()
-        menu.addAction(self.tr("&Export for a colleague…"), self._ask_export)
-        menu.addAction(self.tr("&Import…"), self._ask_import)
-        accounts = self.menuBar().addMenu(self.tr("&Accounts"))
-        accounts.addAction(self.tr("Connect and manage accounts…"), self.open_accounts)
-
-    def open_accounts(self) -> None:
-        # keyring and the account dialog load only when the menu is used
-        from composer.core.accounts import Accounts
-        from composer.core.credentials import Credentials
-        from composer.ui.accounts_dialog import AccountsDialog
-
-        dialog = AccountsDialog(Accounts(self.store, Credentials()), self)
-        dialog.exec()
-        dialog.deleteLater()
-
     def export_to(self, file: Path) -> bool:
         """Write the draft, text and images, to one file a colleague can import."""
-        if not self.autosaver.flush():
-            return False
-        return self._attempt(lambda: export_draft(self.store, self.draft_id, file))
+        return self.autosaver.flush() and self.transfer.export_to(self.draft_id, file)
 
     def import_from(self, file: Path) -> bool:
-        result: list[int] = []
-        if not self.autosaver.flush() or not self._attempt(
-            lambda: result.append(import_draft(self.store, file))
-        ):
+        if not self.autosaver.flush():
             return False
-        self.open_draft(result[0])
-        return True
+        imported = self.transfer.import_from(file)
+        if imported is not None:
+            self.open_draft(imported)
+        return imported is not None
 
-    def _ask_export(self) -> None:
+    def ask_export(self) -> None:
         suggested = display_title(self.draft.title, self.draft.text, "draft")[:40].strip()
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export draft"),
-            f"{suggested or 'draft'}{ARCHIVE_SUFFIX}",
-            self.tr("Omroeper drafts (*{suffix})").format(suffix=ARCHIVE_SUFFIX),
-        )
-        if name:
-            self.export_to(Path(name))
+        file = self.transfer.ask_export_file(suggested)
+        if file:
+            self.export_to(file)
 
-    def _ask_import(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Import draft"),
-            "",
-            self.tr("Omroeper drafts (*{suffix} *.json)").format(suffix=ARCHIVE_SUFFIX),
-        )
-        if name:
-            self.import_from(Path(name))
+    def ask_import(self) -> None:
+        file = self.transfer.ask_import_file()
+        if file:
+            self.import_from(file)
 
-    def _attempt(self, work) -> bool:
-        """Run `work`; a refusal becomes a message in plain words, never a crash."""
-        try:
-            work()
-        except StoreError as failure:
-            self._tell(describe_store_error(failure))
-            return False
-        except DraftFileError as failure:
-            self._tell(draft_file_error(failure))
-            return False
-        return True
+    # -- accounts, publishing, history -------------------------------------------------------
 
-    def _tell(self, words: str) -> None:
-        self.statusBar().showMessage(words)
-        QMessageBox.warning(self, "Omroeper", words)
+    def accounts(self) -> Accounts:
+        """The keyring loads only when an account is used, not at start."""
+        if self._accounts is None:
+            if self._accounts_factory is None:
+                from composer.core.accounts import Accounts
+                from composer.core.credentials import Credentials
+
+                self._accounts = Accounts(self.store, Credentials())
+            else:
+                self._accounts = self._accounts_factory()
+        return self._accounts
+
+    def open_accounts(self) -> None:
+        from composer.ui.accounts_dialog import AccountsDialog
+
+        before = {account.id for account in self.accounts_list}
+        dialog = AccountsDialog(self.accounts(), self)
+        dialog.exec()
+        dialog.deleteLater()
+        self.accounts_list = self.store.list_accounts()
+        added = tuple(a.id for a in self.accounts_list if a.id not in before)
+        known = {account.id for account in self.accounts_list}
+        targets = tuple(t for t in self.draft.targets if t in known) + added
+        self.destinations.show_accounts(self.accounts_list, targets)
+        if targets != self.draft.targets:
+            self._changed(replace(self.draft, targets=targets))
+        else:
+            self._show_draft()
+
+    def open_settings(self) -> None:
+        from composer.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, self.store.profile, self)
+        if dialog.exec():
+            self.settings = dialog.settings
+        dialog.deleteLater()
+
+    def publish(self) -> None:
+        if not self.publish_bar.button.isEnabled():
+            QMessageBox.information(self, "Omroeper", self.publish_bar.status.text())
+            return
+        if not self.autosaver.flush():
+            return
+        from composer.ui.publish_dialog import PublishDialog
+
+        chosen = [account for account in self._chosen() if not is_sample(account)]
+        dialog = PublishDialog(self.store, self.accounts(), self.draft, chosen, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.publish_dialog = dialog
+        dialog.open()
+
+    def open_history(self) -> None:
+        from composer.ui.history import HistoryDialog
+
+        dialog = HistoryDialog(self.store, self.accounts(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    # -- photos dropped or pasted anywhere in the window -------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.images.accepts(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if self.images.accepts(event.mimeData()):
+            self.images.add_from_mime(event.mimeData())
+            event.acceptProposedAction()
 
     # -- leaving -----------------------------------------------------------------------------
 

@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from composer.core.analysis import TargetAnalysis, analyze
+from composer.core.account import Account, AccountKind
+from composer.core.analysis import TargetAnalysis
 from composer.core.draft import Draft
-from composer.core.platforms import Platform, default_limits
+from composer.core.platforms import Platform
 from composer.core.rules import Code
 from composer.i18n.problems import describe
 from composer.i18n.translation import number
+from composer.ui.flow_layout import FlowLayout
 
 _CHIP = "padding: 3px 8px; border: 1px solid palette(mid); border-radius: 9px;"
 _OVER = "color: #c0152f; border-color: #c0152f; font-weight: bold;"
 TEXT_CODES = (Code.TEXT_TOO_LONG, Code.TEXT_TOO_MANY_BYTES)
 
-NETWORKS = (Platform.MASTODON, Platform.BLUESKY, Platform.PIXELFED, Platform.DISCORD)
 NETWORK_NAMES = {
     Platform.MASTODON: "Mastodon",
     Platform.BLUESKY: "Bluesky",
@@ -36,14 +37,17 @@ class Counter(QLabel):
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.over = False
+        self.name = NETWORK_NAMES[platform]
 
     def show_analysis(self, result: TargetAnalysis) -> None:
         length, limit = result.measured.length, result.limits.max_characters or 0
-        name = NETWORK_NAMES[self.platform]
+        name = self.name
         self.over = length > limit or not result.measured.fits(result.limits)
         mark = "⚠ " if self.over else ""
         self.setText(f"{mark}{name}  {number(length)} / {number(limit)}")
-        self.setStyleSheet(_CHIP + (_OVER if self.over else ""))
+        style = _CHIP + (_OVER if self.over else "")
+        if style != self.styleSheet():  # restyling costs a relayout: only on a change
+            self.setStyleSheet(style)
         words = [describe(problem) for problem in result.problems]
         self.setToolTip("\n".join(words))
         self.setAccessibleName(
@@ -61,32 +65,51 @@ class FitPanel(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        row = QHBoxLayout()
-        row.setSpacing(8)
-        self.counters = {platform: Counter(platform, self) for platform in NETWORKS}
-        for counter in self.counters.values():
-            row.addWidget(counter)
-        row.addStretch(1)
-        layout.addLayout(row)
+        self.row = FlowLayout()
+        layout.addLayout(self.row)
         self.advice = QLabel(self)
         self.advice.setWordWrap(True)
         self.advice.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.advice)
+        self.counters: dict[str, Counter] = {}
 
-    def show_draft(self, draft: Draft, estimate_thread: bool = False) -> None:
-        draft = replace(draft, images=())  # the counters judge the text; images have their own view
+    def show_analyses(
+        self, draft: Draft, chosen: Sequence[Account], analyses: Mapping[str, TargetAnalysis]
+    ) -> None:
+        networks = [account for account in chosen if account.kind is not AccountKind.WEBSITE]
+        if [account.id for account in networks] != list(self.counters):
+            self._make_counters(networks)
         advice = []
-        for platform, counter in self.counters.items():
-            limits = default_limits(platform)
-            result = analyze(draft, platform, limits, (), estimate_thread=estimate_thread)
-            counter.show_analysis(result)
+        for account in networks:
+            result = analyses[account.id]
+            self.counters[account.id].show_analysis(result)
             advice += [
-                f"{NETWORK_NAMES[platform]}: {describe(problem)}"
+                f"{network_name(account, chosen)}: {describe(problem)}"
                 for problem in result.problems
                 if problem.code in TEXT_CODES
             ]
-        if not draft.text.strip():
+        if not draft.text.strip() and not draft.body.strip():
             advice = [self.tr("Start typing: the counters show how much room each network gives.")]
         elif not advice:
             advice = [self.tr("✓ The text fits on every network.")]
         self.advice.setText("\n".join(advice))
+
+    def _make_counters(self, networks: Sequence[Account]) -> None:
+        for counter in self.counters.values():
+            self.row.removeWidget(counter)
+            counter.deleteLater()
+        self.counters.clear()  # the same dict: the window holds on to it
+        for account in networks:
+            counter = Counter(Platform(account.kind.value), self)
+            counter.name = network_name(account, networks)
+            self.row.addWidget(counter)
+            self.counters[account.id] = counter
+
+
+def network_name(account: Account, chosen: Sequence[Account]) -> str:
+    """`Mastodon`, or `Mastodon (@bieb)` when two accounts on that network are chosen."""
+    if account.kind is AccountKind.WEBSITE:
+        return QCoreApplication.translate("Counters", "Your website")
+    kind = NETWORK_NAMES[Platform(account.kind.value)]
+    twins = [other for other in chosen if other.kind is account.kind]
+    return f"{kind} ({account.name})" if len(twins) > 1 and account.name else kind

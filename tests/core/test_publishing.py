@@ -449,3 +449,93 @@ def test_offline_the_job_waits_and_goes_out_when_the_connection_returns(store):
     servers[AccountKind.MASTODON].script = [CodedError("wrong_credentials")]
     job = publisher.publish(_job(store, kinds=[AccountKind.MASTODON]))
     assert _states(job) == {AccountKind.MASTODON: "failed"}
+
+
+def test_offline_is_known_while_every_server_is_unreachable(store):
+    changes: list[bool] = []
+    seen: list[tuple[bool, frozenset]] = []
+    servers = _servers(website={"script": [CodedError("unreachable")] * 3})
+    publisher = Publisher(
+        store,
+        servers,
+        ACCOUNTS_BY_ID,
+        sleep=lambda _s: seen.append((publisher.offline, publisher.unreachable)),
+        wait_offline=True,
+        on_offline=changes.append,
+    )
+    job = publisher.publish(_job(store, kinds=[AccountKind.WEBSITE, AccountKind.MASTODON]))
+    assert seen == [(True, frozenset({_id(AccountKind.WEBSITE)}))] * 3
+    assert changes == [True, False]
+    assert not publisher.offline and publisher.unreachable == frozenset()
+    assert set(_states(job).values()) == {"done"}
+
+
+def test_several_networks_unreachable_at_once_is_offline(store):
+    changes: list[bool] = []
+    seen: list[bool] = []
+    down = {"script": [CodedError("unreachable")]}
+    servers = _servers(mastodon=dict(down), bluesky=dict(down))
+    both_failed, both_looked = threading.Barrier(2), threading.Barrier(2)
+
+    def sleep(_seconds):  # both have failed, both look, then both try again
+        both_failed.wait(timeout=10)
+        seen.append(publisher.offline)
+        both_looked.wait(timeout=10)
+
+    publisher = Publisher(
+        store,
+        servers,
+        ACCOUNTS_BY_ID,
+        sleep=sleep,
+        wait_offline=True,
+        on_offline=changes.append,
+    )
+    kinds = [AccountKind.WEBSITE, AccountKind.MASTODON, AccountKind.BLUESKY]
+    job = publisher.publish(_job(store, kinds=kinds))
+    assert seen == [True, True]
+    assert changes == [True, False]
+    assert set(_states(job).values()) == {"done"}
+
+
+def test_one_server_down_while_others_answer_is_not_offline(store):
+    changes: list[bool] = []
+    seen: list[tuple[bool, frozenset]] = []
+    servers = _servers(mastodon={"script": [CodedError("unreachable")] * 2})
+    publisher = Publisher(
+        store,
+        servers,
+        ACCOUNTS_BY_ID,
+        sleep=lambda _s: seen.append((publisher.offline, publisher.unreachable)),
+        wait_offline=True,
+        on_offline=changes.append,
+    )
+    publisher.publish(_job(store, kinds=[AccountKind.WEBSITE, AccountKind.MASTODON]))
+    assert seen == [(False, frozenset({_id(AccountKind.MASTODON)}))] * 2
+    assert changes == []
+
+
+def test_retry_sends_again_only_what_failed_and_unknown_only_when_named(store):
+    servers = _servers(
+        mastodon={"script": [CodedError("rejected", {"status": 422, "message": "nee"})]},
+        discord={"script": [("after", CodedError("timeout"))]},
+    )
+    publisher, _sleeps = _publisher(store, servers)
+    job_id = _job(store)
+    job = publisher.publish(job_id)
+    assert _states(job)[AccountKind.MASTODON] == "failed"
+    assert _states(job)[AccountKind.DISCORD] == "unknown"
+    assert publisher.resume(job_id).state == "finished"  # a refusal is not resumed by itself
+    mastodon_key = job.destination(_id(AccountKind.MASTODON)).idempotency_key
+
+    job = publisher.retry(job_id)
+    assert set(_states(job).values()) - {"unknown"} == {"done"}
+    assert _states(job)[AccountKind.DISCORD] == "unknown"  # never blindly resent
+    assert [r.idempotency_key for r in servers[AccountKind.MASTODON].requests] == [mastodon_key] * 2
+    for kind in (AccountKind.WEBSITE, AccountKind.PIXELFED, AccountKind.BLUESKY):
+        assert len(servers[kind].requests) == 1, kind
+    assert len(servers[AccountKind.DISCORD].requests) == 1
+
+    job = publisher.retry(job_id, [_id(AccountKind.DISCORD)])  # the person looked: not there
+    assert set(_states(job).values()) == {"done"}
+    assert len(servers[AccountKind.DISCORD].requests) == 2
+    assert len(servers[AccountKind.MASTODON].requests) == 2

@@ -1,6 +1,7 @@
 """A database from every earlier schema version opens, migrated, with its data intact."""
 
 import hashlib
+import json
 import sqlite3
 from dataclasses import replace
 from pathlib import Path
@@ -16,6 +17,13 @@ ACCOUNT = Account("mastodon-1a2b3c4d", AccountKind.MASTODON, Identity("Bieb", "@
 PNG = b"\x89PNG\r\n\x1a\n stands in for a photo"
 HASH = hashlib.sha256(PNG).hexdigest()
 
+EMPTY_DRAFT = {
+    **dict.fromkeys(("text", "title", "body", "link", "language", "content_warning"), ""),
+    "images": [],
+    "targets": [],
+    "overrides": {},
+    "thread": False,
+}
 # What a database written at each version held; a new schema step needs a sample here.
 SAMPLES = {
     1: (
@@ -35,6 +43,15 @@ SAMPLES = {
         " VALUES ('bluesky-99aa88bb', 'bluesky', 'Museum', 'museum.example.org',"
         " 'https://pds.example.org', '{\"did\": \"did:plc:abc\"}',"
         " '2024-01-01T08:00:00.000000+00:00')",
+    ),
+    4: (
+        "INSERT INTO jobs (id, draft, created, state) VALUES (3, '"
+        + json.dumps({**EMPTY_DRAFT, "text": "Uit", "language": "nl"})
+        + "', '2024-01-03T10:00:00.000000+00:00', 'finished')",
+        "INSERT INTO job_destinations (job_id, account_id, kind, position, state, remote_id, url,"
+        " idempotency_key, updated) VALUES (3, 'bluesky-99aa88bb', 'bluesky', 1, 'done',"
+        " 'at://did:plc:abc/app.bsky.feed.post/3k', 'https://bsky.app/profile/m/post/3k', '3k',"
+        " '2024-01-03T10:00:01.000000+00:00')",
     ),
 }
 OLD_ACCOUNT = Account(
@@ -96,6 +113,19 @@ def test_earlier_version_is_migrated_with_its_data(tmp_path, version):
         assert store.list_accounts() == [OLD_ACCOUNT] * (version >= 3) + [ACCOUNT]
         job = store.job(store.create_job(Draft(text="uit"), [ACCOUNT.id]))
         assert [row.state for row in job.destinations] == ["pending"]
+        old_jobs = [job for job in store.list_jobs() if job.id == 3]
+        if version >= 4:
+            (old_job,) = old_jobs
+            (row,) = old_job.destinations
+            assert (old_job.draft, row.url, row.deleted) == (
+                Draft(text="Uit", language="nl"),
+                "https://bsky.app/profile/m/post/3k",
+                None,
+            )
+            store.mark_deleted(3, row.account_id)  # the newest column takes data
+            assert store.job(3).deleted
+        else:
+            assert old_jobs == []
     raw = sqlite3.connect(path)
     assert raw.execute("PRAGMA user_version").fetchone() == (LATEST,)
     assert raw.execute("PRAGMA integrity_check").fetchone() == ("ok",)

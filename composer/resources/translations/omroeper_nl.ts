@@ -300,20 +300,12 @@
 <context>
     <name>ComposerWindow</name>
     <message>
-        <source>Your message for the networks:</source>
-        <translation>Je bericht voor de netwerken:</translation>
-    </message>
-    <message>
-        <source>Write your message here. Links, hashtags and mentions count as each network counts them.</source>
-        <translation>Schrijf hier je bericht. Links, hashtags en vermeldingen tellen zoals elk netwerk ze telt.</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>Bericht</translation>
-    </message>
-    <message>
         <source>Save status</source>
         <translation>Opslagstatus</translation>
+    </message>
+    <message>
+        <source>Write the full text first.</source>
+        <translation>Schrijf eerst de volledige tekst.</translation>
     </message>
     <message>
         <source>✓ Saved</source>
@@ -336,60 +328,65 @@
         <translation>(leeg concept)</translation>
     </message>
     <message>
-        <source>&amp;Draft</source>
-        <translation>&amp;Concept</translation>
-    </message>
-    <message>
-        <source>&amp;New draft</source>
-        <translation>&amp;Nieuw concept</translation>
-    </message>
-    <message>
-        <source>D&amp;uplicate</source>
-        <translation>&amp;Dupliceren</translation>
-    </message>
-    <message>
-        <source>&amp;Delete</source>
-        <translation>Ver&amp;wijderen</translation>
-    </message>
-    <message>
-        <source>&amp;Export for a colleague…</source>
-        <translation>&amp;Exporteren voor een collega…</translation>
-    </message>
-    <message>
-        <source>&amp;Import…</source>
-        <translation>&amp;Importeren…</translation>
-    </message>
-    <message>
-        <source>&amp;Accounts</source>
-        <translation>&amp;Accounts</translation>
-    </message>
-    <message>
-        <source>Connect and manage accounts…</source>
-        <translation>Accounts koppelen en beheren…</translation>
-    </message>
-    <message>
-        <source>Export draft</source>
-        <translation>Concept exporteren</translation>
-    </message>
-    <message>
-        <source>Omroeper drafts (*{suffix})</source>
-        <translation>Omroeper-concepten (*{suffix})</translation>
-    </message>
-    <message>
-        <source>Import draft</source>
-        <translation>Concept importeren</translation>
-    </message>
-    <message>
-        <source>Omroeper drafts (*{suffix} *.json)</source>
-        <translation>Omroeper-concepten (*{suffix} *.json)</translation>
-    </message>
-    <message>
         <source>Not saved</source>
         <translation>Niet opgeslagen</translation>
     </message>
     <message>
         <source>Your latest changes could not be saved. If you close now, they are lost. Close anyway?</source>
         <translation>Je laatste wijzigingen konden niet worden opgeslagen. Als je nu sluit, gaan ze verloren. Toch sluiten?</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmPage</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>&amp;Publish now</source>
+        <translation>Nu &amp;publiceren</translation>
+    </message>
+    <message>
+        <source>Publish this message?</source>
+        <translation>Dit bericht publiceren?</translation>
+    </message>
+    <message>
+        <source>Where it goes, in this order:</source>
+        <translation>Waar het heen gaat, in deze volgorde:</translation>
+    </message>
+    <message>
+        <source>1. {website}</source>
+        <translation>1. {website}</translation>
+    </message>
+    <message>
+        <source>2. Then, each with a link to it:</source>
+        <translation>2. Daarna, elk met een link ernaar:</translation>
+    </message>
+    <message>
+        <source>At the same time, each with a link to {link}:</source>
+        <translation>Tegelijk, elk met een link naar {link}:</translation>
+    </message>
+    <message>
+        <source>At the same time:</source>
+        <translation>Tegelijk:</translation>
+    </message>
+    <message>
+        <source>Message: “{line}”</source>
+        <translation>Bericht: ‘{line}’</translation>
+    </message>
+    <message numerus="yes">
+        <source>With %n photo(s).</source>
+        <translation>
+            <numerusform>Met %n foto.</numerusform>
+            <numerusform>Met %n foto’s.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>On {network} it becomes a thread of %n post(s).</source>
+        <translation>
+            <numerusform>Op {network} wordt het een draad van %n bericht.</numerusform>
+            <numerusform>Op {network} wordt het een draad van %n berichten.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -566,6 +563,94 @@
     </message>
 </context>
 <context>
+    <name>Counters</name>
+    <message>
+        <source>Your website</source>
+        <translation>Je website</translation>
+    </message>
+</context>
+<context>
+    <name>DestinationPreview</name>
+    <message>
+        <source>Problems</source>
+        <translation>Problemen</translation>
+    </message>
+    <message>
+        <source>This network gets its own text.</source>
+        <translation>Dit netwerk krijgt een eigen tekst.</translation>
+    </message>
+    <message>
+        <source>Use the shared text again</source>
+        <translation>Weer de gedeelde tekst gebruiken</translation>
+    </message>
+    <message>
+        <source>Edit for this network only…</source>
+        <translation>Alleen voor dit netwerk bewerken…</translation>
+    </message>
+    <message>
+        <source>Edit the text for this network only</source>
+        <translation>De tekst alleen voor dit netwerk bewerken</translation>
+    </message>
+    <message>
+        <source>✓ Fits on {network}.</source>
+        <translation>✓ Past op {network}.</translation>
+    </message>
+    <message>
+        <source>Image {number}: {width} × {height} pixels, {size}</source>
+        <translation>Afbeelding {number}: {width} × {height} pixels, {size}</translation>
+    </message>
+    <message>
+        <source>⚠ {about} — does not fit here.</source>
+        <translation>⚠ {about} — past hier niet.</translation>
+    </message>
+</context>
+<context>
+    <name>DestinationsPanel</name>
+    <message>
+        <source>Your website</source>
+        <translation>Je website</translation>
+    </message>
+    <message>
+        <source>Where to publish</source>
+        <translation>Waar publiceren</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Publish to:&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Publiceren op:&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>No accounts connected yet. You can write and check your message now, and connect your website and networks when you are ready to publish.</source>
+        <translation>Nog geen accounts gekoppeld. Je kunt je bericht nu al schrijven en controleren, en je website en netwerken koppelen zodra je wilt publiceren.</translation>
+    </message>
+    <message>
+        <source>&amp;Connect an account…</source>
+        <translation>Account koppel&amp;en…</translation>
+    </message>
+    <message>
+        <source>&amp;Manage accounts…</source>
+        <translation>Accounts behe&amp;ren…</translation>
+    </message>
+</context>
+<context>
+    <name>DraftTransfer</name>
+    <message>
+        <source>Export draft</source>
+        <translation>Concept exporteren</translation>
+    </message>
+    <message>
+        <source>Omroeper drafts (*{suffix})</source>
+        <translation>Omroeper-concepten (*{suffix})</translation>
+    </message>
+    <message>
+        <source>Import draft</source>
+        <translation>Concept importeren</translation>
+    </message>
+    <message>
+        <source>Omroeper drafts (*{suffix} *.json)</source>
+        <translation>Omroeper-concepten (*{suffix} *.json)</translation>
+    </message>
+</context>
+<context>
     <name>Drafts</name>
     <message>
         <source>No drafts.</source>
@@ -643,6 +728,68 @@
     </message>
 </context>
 <context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Omroeper: something went wrong</source>
+        <translation>Omroeper: er ging iets mis</translation>
+    </message>
+    <message>
+        <source>To get help, copy this report and send it to your IT support. Passwords and keys are left out of it.</source>
+        <translation>Kopieer dit verslag voor hulp en stuur het naar je IT-ondersteuning. Wachtwoorden en sleutels staan er niet in.</translation>
+    </message>
+    <message>
+        <source>Error report</source>
+        <translation>Foutverslag</translation>
+    </message>
+    <message>
+        <source>The log file is at: {path}</source>
+        <translation>Het logbestand staat in: {path}</translation>
+    </message>
+    <message>
+        <source>Something went wrong in Omroeper.</source>
+        <translation>Er ging iets mis in Omroeper.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy report</source>
+        <translation>Verslag &amp;kopiëren</translation>
+    </message>
+    <message>
+        <source>Open the &amp;log folder</source>
+        <translation>&amp;Logmap openen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Your latest changes are not saved yet; Omroeper keeps trying. To be safe, copy your message somewhere else too. If this happens again, restart Omroeper.</source>
+        <translation>Je laatste wijzigingen zijn nog niet bewaard; Omroeper blijft het proberen. Kopieer je bericht voor de zekerheid ook ergens anders heen. Gebeurt dit opnieuw, start Omroeper dan opnieuw.</translation>
+    </message>
+    <message>
+        <source>Your draft is saved. You can carry on working; if this happens again, restart Omroeper.</source>
+        <translation>Je concept is bewaard. Je kunt gewoon verder; gebeurt dit opnieuw, start Omroeper dan opnieuw.</translation>
+    </message>
+    <message>
+        <source>You can carry on working; if this happens again, restart Omroeper.</source>
+        <translation>Je kunt gewoon verder; gebeurt dit opnieuw, start Omroeper dan opnieuw.</translation>
+    </message>
+    <message>
+        <source>Omroeper could not open its window and has to close. The drafts you saved earlier are not affected. Try starting Omroeper again.</source>
+        <translation>Omroeper kon zijn venster niet openen en moet stoppen. De concepten die je eerder bewaarde blijven heel. Probeer Omroeper opnieuw te starten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>This has now happened %n time(s).</source>
+        <translation>
+            <numerusform>Dit is nu %n keer gebeurd.</numerusform>
+            <numerusform>Dit is nu %n keer gebeurd.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The report is copied: paste it into an e-mail.</source>
+        <translation>Het verslag is gekopieerd: plak het in een e-mail.</translation>
+    </message>
+</context>
+<context>
     <name>FitPanel</name>
     <message>
         <source>Start typing: the counters show how much room each network gives.</source>
@@ -651,6 +798,239 @@
     <message>
         <source>✓ The text fits on every network.</source>
         <translation>✓ De tekst past op elk netwerk.</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <source>Delete “{title}” everywhere? It will be removed from: {names}.</source>
+        <translation>‘{title}’ overal verwijderen? Het verdwijnt van: {names}.</translation>
+    </message>
+    <message>
+        <source>Omroeper cannot remove a copy it is not sure arrived ({names}): look there and remove it yourself if it is there.</source>
+        <translation>Omroeper kan geen kopie verwijderen waarvan niet zeker is dat die aankwam ({names}): kijk daar zelf en verwijder hem als hij er staat.</translation>
+    </message>
+    <message>
+        <source>✓ Removed from {name}.</source>
+        <translation>✓ Verwijderd van {name}.</translation>
+    </message>
+    <message>
+        <source>✗ Still on {name}: {reason}</source>
+        <translation>✗ Staat nog op {name}: {reason}</translation>
+    </message>
+    <message>
+        <source>Something went wrong; nothing more was deleted.</source>
+        <translation>Er ging iets mis; er is niets meer verwijderd.</translation>
+    </message>
+    <message>
+        <source>the server could not be reached or had a problem. Try again later.</source>
+        <translation>de server was niet bereikbaar of had een probleem. Probeer het later opnieuw.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Published messages</source>
+        <translation>Gepubliceerde berichten</translation>
+    </message>
+    <message>
+        <source>Nothing published yet.</source>
+        <translation>Nog niets gepubliceerd.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>&amp;Delete everywhere…</source>
+        <translation>Overal &amp;verwijderen…</translation>
+    </message>
+    <message>
+        <source>(no text)</source>
+        <translation>(geen tekst)</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Verwijderd</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Bezig met versturen…</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Gepubliceerd</translation>
+    </message>
+    <message>
+        <source>Partly published</source>
+        <translation>Deels gepubliceerd</translation>
+    </message>
+    <message>
+        <source>Not published</source>
+        <translation>Niet gepubliceerd</translation>
+    </message>
+    <message>
+        <source>Sent on {date}. {standing}.</source>
+        <translation>Verstuurd op {date}. {standing}.</translation>
+    </message>
+    <message>
+        <source>&amp;Retry the failed ones…</source>
+        <translation>Mislukte &amp;opnieuw proberen…</translation>
+    </message>
+    <message>
+        <source>C&amp;ontinue sending…</source>
+        <translation>&amp;Verder versturen…</translation>
+    </message>
+    <message>
+        <source>Delete everywhere?</source>
+        <translation>Overal verwijderen?</translation>
+    </message>
+    <message>
+        <source>This cannot be undone.</source>
+        <translation>Dit kun je niet ongedaan maken.</translation>
+    </message>
+    <message>
+        <source>Delete everywhere</source>
+        <translation>Overal verwijderen</translation>
+    </message>
+    <message>
+        <source>Deleting…</source>
+        <translation>Bezig met verwijderen…</translation>
+    </message>
+</context>
+<context>
+    <name>ImageCard</name>
+    <message>
+        <source>Remove</source>
+        <translation>Weghalen</translation>
+    </message>
+    <message>
+        <source>Description (alt text)</source>
+        <translation>Beschrijving (alt-tekst)</translation>
+    </message>
+    <message>
+        <source>This image is decorative (no description needed)</source>
+        <translation>Deze afbeelding is decoratief (geen beschrijving nodig)</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Laden…</translation>
+    </message>
+    <message>
+        <source>Decorative: no description needed.</source>
+        <translation>Decoratief: geen beschrijving nodig.</translation>
+    </message>
+    <message>
+        <source>No description yet: write one, or tick “decorative”.</source>
+        <translation>Nog geen beschrijving: schrijf er een, of vink ‘decoratief’ aan.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s)</source>
+        <translation>
+            <numerusform>%n teken</numerusform>
+            <numerusform>%n tekens</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>⚠ {length} / {limit}: too long for {network}</source>
+        <translation>⚠ {length} / {limit}: te lang voor {network}</translation>
+    </message>
+    <message>
+        <source>{length} / {limit} — {network} allows the least</source>
+        <translation>{length} / {limit} — {network} staat het minst toe</translation>
+    </message>
+    <message>
+        <source>{length} / {limit} for {network}</source>
+        <translation>{length} / {limit} voor {network}</translation>
+    </message>
+    <message>
+        <source>Photo {position}</source>
+        <translation>Foto {position}</translation>
+    </message>
+    <message>
+        <source>Ctrl+Left and Ctrl+Right move it, Delete removes it.</source>
+        <translation>Ctrl+Links en Ctrl+Rechts verplaatsen hem, Delete haalt hem weg.</translation>
+    </message>
+    <message>
+        <source>Move photo {position} earlier</source>
+        <translation>Foto {position} naar voren</translation>
+    </message>
+    <message>
+        <source>Move photo {position} later</source>
+        <translation>Foto {position} naar achteren</translation>
+    </message>
+    <message>
+        <source>Move earlier (Ctrl+Left)</source>
+        <translation>Naar voren (Ctrl+Links)</translation>
+    </message>
+    <message>
+        <source>Move later (Ctrl+Right)</source>
+        <translation>Naar achteren (Ctrl+Rechts)</translation>
+    </message>
+    <message>
+        <source>Remove photo {position}</source>
+        <translation>Foto {position} weghalen</translation>
+    </message>
+    <message>
+        <source>Description of photo {position} (alt text)</source>
+        <translation>Beschrijving van foto {position} (alt-tekst)</translation>
+    </message>
+    <message>
+        <source>Photo {position} is decorative (no description needed)</source>
+        <translation>Foto {position} is decoratief (geen beschrijving nodig)</translation>
+    </message>
+    <message>
+        <source>Describe what matters in the photo for someone who cannot see it: who, what, where. No “image of”.</source>
+        <translation>Beschrijf wat ertoe doet op de foto voor iemand die hem niet kan zien: wie, wat, waar. Geen ‘afbeelding van’.</translation>
+    </message>
+</context>
+<context>
+    <name>ImageGrid</name>
+    <message>
+        <source>Image 1 of {count}</source>
+        <translation>Afbeelding 1 van {count}</translation>
+    </message>
+</context>
+<context>
+    <name>ImageTile</name>
+    <message>
+        <source>Image {number}</source>
+        <translation>Afbeelding {number}</translation>
+    </message>
+</context>
+<context>
+    <name>ImagesStrip</name>
+    <message>
+        <source>Photos</source>
+        <translation>Foto’s</translation>
+    </message>
+    <message>
+        <source>Add photos…</source>
+        <translation>Foto’s toevoegen…</translation>
+    </message>
+    <message>
+        <source>Add photos</source>
+        <translation>Foto’s toevoegen</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Ongedaan maken</translation>
+    </message>
+    <message>
+        <source>“{name}” is a folder: open it and choose the photos in it.</source>
+        <translation>‘{name}’ is een map: open hem en kies de foto’s daarin.</translation>
+    </message>
+    <message>
+        <source>All files</source>
+        <translation>Alle bestanden</translation>
+    </message>
+    <message>
+        <source>The pasted picture could not be saved. Is the disk full?</source>
+        <translation>De geplakte afbeelding kon niet worden bewaard. Is de schijf vol?</translation>
+    </message>
+    <message>
+        <source>Photo {position} removed.</source>
+        <translation>Foto {position} weggehaald.</translation>
     </message>
 </context>
 <context>
@@ -746,6 +1126,213 @@
     <message>
         <source>The draft file holds {count} files, more than the {limit} a draft can have.</source>
         <translation>Het conceptbestand bevat {count} bestanden, meer dan de {limit} die een concept kan hebben.</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <source>&amp;Draft</source>
+        <translation>&amp;Concept</translation>
+    </message>
+    <message>
+        <source>&amp;New draft</source>
+        <translation>&amp;Nieuw concept</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>&amp;Dupliceren</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>Ver&amp;wijderen</translation>
+    </message>
+    <message>
+        <source>&amp;Publish…</source>
+        <translation>&amp;Publiceren…</translation>
+    </message>
+    <message>
+        <source>Published &amp;messages…</source>
+        <translation>Gepubliceerde &amp;berichten…</translation>
+    </message>
+    <message>
+        <source>&amp;Export for a colleague…</source>
+        <translation>&amp;Exporteren voor een collega…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importeren…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afsluiten</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts</source>
+        <translation>&amp;Accounts</translation>
+    </message>
+    <message>
+        <source>Connect and manage accounts…</source>
+        <translation>Accounts koppelen en beheren…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Instellingen</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Instellingen…</translation>
+    </message>
+</context>
+<context>
+    <name>OverrideEditor</name>
+    <message>
+        <source>Text for {network} only</source>
+        <translation>Tekst alleen voor {network}</translation>
+    </message>
+    <message>
+        <source>Text for {network}</source>
+        <translation>Tekst voor {network}</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>&amp;Tekst:</translation>
+    </message>
+    <message>
+        <source>Content warning</source>
+        <translation>Inhoudswaarschuwing</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Geen</translation>
+    </message>
+    <message>
+        <source>Content &amp;warning:</source>
+        <translation>Inhoud&amp;swaarschuwing:</translation>
+    </message>
+    <message>
+        <source>The link to the website is added at the end.</source>
+        <translation>De link naar de website komt er aan het eind bij.</translation>
+    </message>
+    <message>
+        <source>Off: one post</source>
+        <translation>Uit: één bericht</translation>
+    </message>
+    <message>
+        <source>Split into a thread when too long</source>
+        <translation>In een draad splitsen als het te lang is</translation>
+    </message>
+    <message>
+        <source>Split and number the posts (1/3)</source>
+        <translation>Splitsen en de berichten nummeren (1/3)</translation>
+    </message>
+    <message>
+        <source>Thread</source>
+        <translation>Draad</translation>
+    </message>
+    <message>
+        <source>T&amp;hread:</source>
+        <translation>&amp;Draad:</translation>
+    </message>
+    <message>
+        <source>Use the shared text again</source>
+        <translation>Weer de gedeelde tekst gebruiken</translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} · %n post(s)</source>
+        <translation>
+            <numerusform>{count} · %n bericht</numerusform>
+            <numerusform>{count} · %n berichten</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PhotoRow</name>
+    <message>
+        <source>Drop photos here, paste them (Ctrl+V), or choose “Add photos…”.</source>
+        <translation>Sleep foto’s hierheen, plak ze (Ctrl+V), of kies ‘Foto’s toevoegen…’.</translation>
+    </message>
+    <message>
+        <source>Photos of this message</source>
+        <translation>Foto’s bij dit bericht</translation>
+    </message>
+</context>
+<context>
+    <name>PostCard</name>
+    <message>
+        <source>Show more</source>
+        <translation>Meer tonen</translation>
+    </message>
+    <message>
+        <source>Post text</source>
+        <translation>Tekst van het bericht</translation>
+    </message>
+    <message>
+        <source>Profile picture</source>
+        <translation>Profielfoto</translation>
+    </message>
+    <message>
+        <source>APP</source>
+        <translation>APP</translation>
+    </message>
+    <message>
+        <source>Post {number} of {count}</source>
+        <translation>Bericht {number} van {count}</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Bericht</translation>
+    </message>
+    <message>
+        <source>{count}, too long</source>
+        <translation>{count}, te lang</translation>
+    </message>
+    <message>
+        <source>Show less</source>
+        <translation>Minder tonen</translation>
+    </message>
+</context>
+<context>
+    <name>Preview</name>
+    <message>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s)</source>
+        <translation>
+            <numerusform>%n teken</numerusform>
+            <numerusform>%n tekens</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{length} of {limit} characters</source>
+        <translation>{length} van {limit} tekens</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewsPanel</name>
+    <message>
+        <source>Choose where to publish on the left: a preview for each destination appears here.</source>
+        <translation>Kies links waar je wilt publiceren: hier verschijnt voor elke bestemming een voorbeeld.</translation>
+    </message>
+    <message>
+        <source>Previews</source>
+        <translation>Voorbeelden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s)</source>
+        <translation>
+            <numerusform>%n bericht</numerusform>
+            <numerusform>%n berichten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>fits</source>
+        <translation>past</translation>
+    </message>
+    <message>
+        <source>does not fit</source>
+        <translation>past niet</translation>
     </message>
 </context>
 <context>
@@ -923,6 +1510,303 @@
         <source>Omroeper cannot tell whether this copy arrived: look in the channel before trying again.</source>
         <translation>Omroeper kan niet zien of dit exemplaar is aangekomen: kijk in het kanaal voordat je het opnieuw probeert.</translation>
     </message>
+    <message>
+        <source>Your website ({host})</source>
+        <translation>Je website ({host})</translation>
+    </message>
+    <message>
+        <source>Your website</source>
+        <translation>Je website</translation>
+    </message>
+    <message>
+        <source>{network} (no longer connected)</source>
+        <translation>{network} (niet meer gekoppeld)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Openen</translation>
+    </message>
+    <message>
+        <source>Open the copy on {name} in your browser</source>
+        <translation>De kopie op {name} openen in je browser</translation>
+    </message>
+    <message>
+        <source>Sending to {name}</source>
+        <translation>Bezig met versturen naar {name}</translation>
+    </message>
+    <message>
+        <source>Not there: send &amp;again…</source>
+        <translation>Staat er niet: &amp;opnieuw versturen…</translation>
+    </message>
+    <message>
+        <source>Send to {name} again</source>
+        <translation>Opnieuw naar {name} versturen</translation>
+    </message>
+    <message>
+        <source>Waiting…</source>
+        <translation>Wacht…</translation>
+    </message>
+    <message>
+        <source>Deleted from here on {date}.</source>
+        <translation>Hier verwijderd op {date}.</translation>
+    </message>
+    <message>
+        <source>Published:</source>
+        <translation>Gepubliceerd:</translation>
+    </message>
+    <message>
+        <source>Not published. {reason}</source>
+        <translation>Niet gepubliceerd. {reason}</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Bezig met versturen…</translation>
+    </message>
+    <message>
+        <source>Waits for your website: it links back to its page.</source>
+        <translation>Wacht op je website: het linkt terug naar die pagina.</translation>
+    </message>
+    <message>
+        <source>Not sent yet.</source>
+        <translation>Nog niet verstuurd.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n destination(s) did not work: the reason is next to each. Put it right if needed, then choose “Retry the failed ones”.</source>
+        <translation>
+            <numerusform>Bij %n bestemming lukte het niet: de reden staat ernaast. Los het zo nodig op en kies dan ‘Mislukte opnieuw proberen’.</numerusform>
+            <numerusform>Bij %n bestemmingen lukte het niet: de reden staat ernaast. Los het zo nodig op en kies dan ‘Mislukte opnieuw proberen’.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>For %n destination(s) it is unclear whether the message arrived: look there before sending it again.</source>
+        <translation>
+            <numerusform>Bij %n bestemming is niet duidelijk of het bericht aankwam: kijk daar voordat je het opnieuw verstuurt.</numerusform>
+            <numerusform>Bij %n bestemmingen is niet duidelijk of het bericht aankwam: kijk daar voordat je het opnieuw verstuurt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No internet connection. Omroeper sends it as soon as the connection is back — you can keep working.</source>
+        <translation>Geen internetverbinding. Omroeper verstuurt het zodra de verbinding terug is — je kunt gewoon verder werken.</translation>
+    </message>
+    <message>
+        <source>Waiting for the connection</source>
+        <translation>Wacht op de verbinding</translation>
+    </message>
+    <message>
+        <source>You can close this window and keep working: Omroeper carries on in the background.</source>
+        <translation>Je kunt dit venster sluiten en verder werken: Omroeper gaat op de achtergrond door.</translation>
+    </message>
+    <message>
+        <source>Publishing…</source>
+        <translation>Bezig met publiceren…</translation>
+    </message>
+    <message>
+        <source>&amp;Retry the failed ones</source>
+        <translation>Mislukte &amp;opnieuw proberen</translation>
+    </message>
+    <message>
+        <source>&amp;Continue sending</source>
+        <translation>&amp;Verder versturen</translation>
+    </message>
+    <message>
+        <source>Publishing stopped</source>
+        <translation>Publiceren gestopt</translation>
+    </message>
+    <message>
+        <source>Published everywhere. Each copy links back to your website.</source>
+        <translation>Overal gepubliceerd. Elke kopie linkt terug naar je website.</translation>
+    </message>
+    <message>
+        <source>Published everywhere.</source>
+        <translation>Overal gepubliceerd.</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Gepubliceerd</translation>
+    </message>
+    <message>
+        <source>Not finished yet: choose “Continue sending” to send the rest.</source>
+        <translation>Nog niet klaar: kies ‘Verder versturen’ om de rest te versturen.</translation>
+    </message>
+    <message>
+        <source>Not everything was published</source>
+        <translation>Niet alles is gepubliceerd</translation>
+    </message>
+    <message>
+        <source>Something went wrong and Omroeper stopped sending. What was published stays published, and nothing is sent twice: try again.</source>
+        <translation>Er ging iets mis en Omroeper is gestopt met versturen. Wat gepubliceerd is, blijft staan, en niets wordt twee keer verstuurd: probeer het opnieuw.</translation>
+    </message>
+</context>
+<context>
+    <name>PublishBar</name>
+    <message>
+        <source>Ready to publish?</source>
+        <translation>Klaar om te publiceren?</translation>
+    </message>
+    <message>
+        <source>&amp;Publish…</source>
+        <translation>&amp;Publiceren…</translation>
+    </message>
+    <message>
+        <source>Publish on your website and the chosen networks (Ctrl+Enter)</source>
+        <translation>Publiceren op je website en de gekozen netwerken (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Connect your website or a network to publish.</source>
+        <translation>Koppel je website of een netwerk om te publiceren.</translation>
+    </message>
+    <message>
+        <source>Choose at least one place to publish.</source>
+        <translation>Kies minstens één plek om te publiceren.</translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more: see the previews.</source>
+        <translation>
+            <numerusform>…en nog %n: zie de voorbeelden.</numerusform>
+            <numerusform>…en nog %n: zie de voorbeelden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Before publishing:</source>
+        <translation>Voor het publiceren:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ready to publish to %n destination(s).</source>
+        <translation>
+            <numerusform>Klaar om te publiceren op %n bestemming.</numerusform>
+            <numerusform>Klaar om te publiceren op %n bestemmingen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PublishDialog</name>
+    <message>
+        <source>Publish</source>
+        <translation>Publiceren</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Send again?</source>
+        <translation>Opnieuw versturen?</translation>
+    </message>
+    <message>
+        <source>Only send it again if the message is not on {name}. If it is there, it will appear twice.</source>
+        <translation>Verstuur het alleen opnieuw als het bericht niet op {name} staat. Staat het er wel, dan verschijnt het twee keer.</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Opnieuw versturen</translation>
+    </message>
+    <message>
+        <source>Not sent.</source>
+        <translation>Niet verstuurd.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Instellingen</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Bewaren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Omroeper</source>
+        <translation>Omroeper</translation>
+    </message>
+    <message>
+        <source>Language of Omroeper</source>
+        <translation>Taal van Omroeper</translation>
+    </message>
+    <message>
+        <source>Same as the computer ({language})</source>
+        <translation>Zelfde als de computer ({language})</translation>
+    </message>
+    <message>
+        <source>Omroeper switches to this language when it starts again.</source>
+        <translation>Omroeper gebruikt deze taal zodra het opnieuw start.</translation>
+    </message>
+    <message>
+        <source>&amp;Restart now</source>
+        <translation>Nu &amp;opnieuw starten</translation>
+    </message>
+    <message>
+        <source>Saves the settings and your draft, then starts Omroeper again</source>
+        <translation>Bewaart de instellingen en je concept en start Omroeper dan opnieuw</translation>
+    </message>
+    <message>
+        <source>&amp;Language of Omroeper:</source>
+        <translation>&amp;Taal van Omroeper:</translation>
+    </message>
+    <message>
+        <source>New messages</source>
+        <translation>Nieuwe berichten</translation>
+    </message>
+    <message>
+        <source>Language of new messages</source>
+        <translation>Taal van nieuwe berichten</translation>
+    </message>
+    <message>
+        <source>Other language…</source>
+        <translation>Andere taal…</translation>
+    </message>
+    <message>
+        <source>Language code</source>
+        <translation>Taalcode</translation>
+    </message>
+    <message>
+        <source>code, e.g. pl</source>
+        <translation>code, bijv. pl</translation>
+    </message>
+    <message>
+        <source>Two or three letters (ISO 639), e.g. pl for Polish</source>
+        <translation>Twee of drie letters (ISO 639), bijv. pl voor Pools</translation>
+    </message>
+    <message>
+        <source>Networks use it to show your message to people who read that language, and screen readers to pronounce it. You can change it for each message.</source>
+        <translation>Netwerken gebruiken dit om je bericht te tonen aan mensen die die taal lezen, en schermlezers om het goed uit te spreken. Je kunt het per bericht veranderen.</translation>
+    </message>
+    <message>
+        <source>When a new message is too long</source>
+        <translation>Als een nieuw bericht te lang is</translation>
+    </message>
+    <message>
+        <source>Don&apos;t split: I&apos;ll shorten it</source>
+        <translation>Niet splitsen: ik maak het korter</translation>
+    </message>
+    <message>
+        <source>Split into a thread</source>
+        <translation>In een draad splitsen</translation>
+    </message>
+    <message>
+        <source>Split into a numbered thread (1/3)</source>
+        <translation>In een genummerde draad splitsen (1/3)</translation>
+    </message>
+    <message>
+        <source>L&amp;anguage:</source>
+        <translation>T&amp;aal:</translation>
+    </message>
+    <message>
+        <source>&amp;Too long for a network:</source>
+        <translation>&amp;Te lang voor een netwerk:</translation>
+    </message>
+    <message>
+        <source>Type the language&apos;s code: two or three letters, e.g. pl for Polish.</source>
+        <translation>Typ de code van de taal: twee of drie letters, bijv. pl voor Pools.</translation>
+    </message>
+    <message>
+        <source>Settings not saved</source>
+        <translation>Instellingen niet bewaard</translation>
+    </message>
 </context>
 <context>
     <name>Store</name>
@@ -969,6 +1853,97 @@
     <message>
         <source>The disk is full. Free some space; Omroeper keeps trying to save.</source>
         <translation>De schijf is vol. Maak wat ruimte vrij; Omroeper blijft proberen op te slaan.</translation>
+    </message>
+</context>
+<context>
+    <name>WritingPanel</name>
+    <message>
+        <source>The headline on your website</source>
+        <translation>De kop op je website</translation>
+    </message>
+    <message>
+        <source>Title for your website</source>
+        <translation>Titel voor je website</translation>
+    </message>
+    <message>
+        <source>The whole story, as it appears on your own website. Optional.</source>
+        <translation>Het hele verhaal, zoals het op je eigen website komt. Niet verplicht.</translation>
+    </message>
+    <message>
+        <source>Full text for your website</source>
+        <translation>Volledige tekst voor je website</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <source>&amp;Full text:</source>
+        <translation>&amp;Volledige tekst:</translation>
+    </message>
+    <message>
+        <source>Write your message here. Links, hashtags and mentions count as each network counts them.</source>
+        <translation>Schrijf hier je bericht. Links, hashtags en vermeldingen tellen zoals elk netwerk ze telt.</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Bericht</translation>
+    </message>
+    <message>
+        <source>Make from the full te&amp;xt</source>
+        <translation>Maken uit de volledige te&amp;kst</translation>
+    </message>
+    <message>
+        <source>Shorten the full text into a message that fits every chosen network</source>
+        <translation>De volledige tekst inkorten tot een bericht dat op elk gekozen netwerk past</translation>
+    </message>
+    <message>
+        <source>&amp;Message for the networks:</source>
+        <translation>&amp;Bericht voor de netwerken:</translation>
+    </message>
+    <message>
+        <source>Language of the message</source>
+        <translation>Taal van het bericht</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Geen</translation>
+    </message>
+    <message>
+        <source>Content warning</source>
+        <translation>Inhoudswaarschuwing</translation>
+    </message>
+    <message>
+        <source>Networks that support it hide the message behind this line until opened</source>
+        <translation>Netwerken die dit kennen verbergen het bericht achter deze regel tot iemand het opent</translation>
+    </message>
+    <message>
+        <source>When the message is too long</source>
+        <translation>Als het bericht te lang is</translation>
+    </message>
+    <message>
+        <source>Don&apos;t split: I&apos;ll shorten it</source>
+        <translation>Niet splitsen: ik maak het korter</translation>
+    </message>
+    <message>
+        <source>Split into a thread</source>
+        <translation>In een draad splitsen</translation>
+    </message>
+    <message>
+        <source>Split into a numbered thread (1/3)</source>
+        <translation>In een genummerde draad splitsen (1/3)</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>Taa&amp;l:</translation>
+    </message>
+    <message>
+        <source>Content &amp;warning:</source>
+        <translation>Inhoud&amp;swaarschuwing:</translation>
+    </message>
+    <message>
+        <source>Too lon&amp;g:</source>
+        <translation>Te lan&amp;g:</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,15 @@
+"""The app's own icon, drawn once as SVG (composer/resources/icons/omroeper.svg)."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+
+from PySide6.QtGui import QIcon
+
+ICON = Path(str(files("composer") / "resources" / "icons" / "omroeper.svg"))
+
+
+def app_icon() -> QIcon:
+    """Every size drawn from the vector source, by Qt's SVG icon engine (the qsvgicon plugin)."""
+    return QIcon(str(ICON))

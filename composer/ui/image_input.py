@@ -1,0 +1,75 @@
+"""Where photos come from: dropped or pasted files, pasted picture data, the file dialog."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QMimeData
+from PySide6.QtGui import QImage, QPixmap
+
+# A card dragged to another place in the strip (never leaves the window).
+REORDER = "application/x-omroeper-photo-position"
+PATTERNS = "*.jpg *.jpeg *.png *.gif *.webp *.heic *.heif *.avif *.bmp *.tif *.tiff"
+
+
+def dialog_filter(photos: str, everything: str) -> str:
+    """The file dialog's choices; the two names come translated."""
+    # Upper-case variants too: some file dialogs match the pattern case-sensitively.
+    return f"{photos} ({PATTERNS} {PATTERNS.upper()});;{everything} (*)"
+
+
+def local_files(mime: QMimeData) -> list[Path]:
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+
+
+def picture(mime: QMimeData) -> QImage | None:
+    """Picture data (a screenshot, an image copied in a browser), as a QImage of its own."""
+    if not mime.hasImage():
+        return None
+    data = mime.imageData()
+    image = data.toImage() if isinstance(data, QPixmap) else QImage(data)
+    return None if image.isNull() else image.copy()  # a copy no other thread shares
+
+
+def holds_images(mime: QMimeData) -> bool:
+    return bool(local_files(mime)) or picture(mime) is not None
+
+
+def split_folders(paths: Sequence[Path]) -> tuple[list[Path], list[Path]]:
+    """(files, folders): a folder is refused with a word; any file gets a card."""
+    files = [Path(path) for path in paths if not Path(path).is_dir()]
+    return files, [Path(path) for path in paths if Path(path).is_dir()]
+
+
+def save_png(image: QImage, folder: Path) -> Path:
+    """Save pasted picture data as a PNG file of its own; for a worker thread. Raises OSError."""
+    folder.mkdir(parents=True, exist_ok=True)
+    name = f"pasted-{datetime.now():%Y%m%d-%H%M%S}-{uuid.uuid4().hex[:6]}.png"
+    target = folder / name
+    temporary = target.with_suffix(".partial")
+    try:
+        if not image.save(str(temporary), "PNG"):
+            raise OSError(f"could not write {temporary}")
+        os.replace(temporary, target)  # never a half-written photo under its real name
+    finally:
+        temporary.unlink(missing_ok=True)
+    return target
+
+
+def reorder_mime(position: int) -> QMimeData:
+    mime = QMimeData()
+    mime.setData(REORDER, QByteArray(str(position).encode()))
+    return mime
+
+
+def reorder_index(mime: QMimeData) -> int | None:
+    if not mime.hasFormat(REORDER):
+        return None
+    try:
+        return int(bytes(mime.data(REORDER).data()).decode())
+    except ValueError:
+        return None

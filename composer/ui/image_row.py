@@ -1,0 +1,158 @@
+"""The photo cards left to right, in a scroll area: insert, move, remove, drag to reorder."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import pairwise
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QColor, QDrag, QPalette
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QScrollArea, QWidget
+
+from composer.core.draft import Image
+from composer.core.platforms import Limits
+from composer.ui import image_input
+from composer.ui.image_card import ImageCard
+from composer.ui.image_thumbnailer import Thumbnailer
+
+
+class PhotoRow(QScrollArea):
+    changed = Signal()  # the person moved a photo or edited its alt text
+    removed = Signal(int, object)  # (index, Image): the strip offers to undo it
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.cards: list[ImageCard] = []
+        self.destinations: tuple[tuple[str, Limits], ...] = ()
+        self.lead: QWidget | None = None  # comes before the first card in the tab order
+        self.thumbnailer = Thumbnailer(self)
+        self.thumbnailer.ready.connect(self._thumbnail_ready)
+        self.inner = QWidget(self)
+        self.cards_layout = QHBoxLayout(self.inner)
+        self.cards_layout.setContentsMargins(0, 0, 0, 0)
+        self.empty = QLabel(
+            self.tr("Drop photos here, paste them (Ctrl+V), or choose “Add photos…”."), self.inner
+        )
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._style_drop_zone()
+        self.cards_layout.addWidget(self.empty, 1)
+        self.cards_layout.addStretch(0)
+        self.setWidget(self.inner)
+        self.setWidgetResizable(True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the cards' controls take focus, not the frame
+        self.setAccessibleName(self.tr("Photos of this message"))
+
+    def _style_drop_zone(self) -> None:
+        # Halfway between text and background: visible (3:1) in light and dark mode alike.
+        palette = self.palette()
+        text, window = (
+            palette.color(QPalette.ColorRole.Text),
+            palette.color(QPalette.ColorRole.Window),
+        )
+        mixed = QColor(
+            *((a + b) // 2 for a, b in zip(text.getRgb()[:3], window.getRgb()[:3], strict=True))
+        )
+        self.empty.setStyleSheet(
+            f"QLabel {{ border: 2px dashed {mixed.name()}; border-radius: 8px; padding: 12px; }}"
+        )
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._style_drop_zone()
+        super().changeEvent(event)
+
+    @property
+    def images(self) -> tuple[Image, ...]:
+        return tuple(card.image for card in self.cards)
+
+    def set_destinations(self, destinations: Sequence[tuple[str, Limits]]) -> None:
+        self.destinations = tuple(destinations)
+        for card in self.cards:
+            card.set_destinations(self.destinations)
+        self.arrange()
+
+    def clear(self) -> None:
+        for card in self.cards:
+            card.deleteLater()
+        self.cards = []
+
+    def insert(self, items: Sequence[tuple[int, Image]]) -> None:
+        for index, image in items:
+            card = ImageCard(image, self.inner)
+            card.set_destinations(self.destinations)
+            card.changed.connect(self.changed)
+            card.move_requested.connect(lambda step, card=card: self.move(card, step))
+            card.remove_requested.connect(lambda card=card: self.remove_at(self.cards.index(card)))
+            card.drag_started.connect(lambda card=card: self._drag(card))
+            self.cards.insert(index, card)
+            self.cards_layout.insertWidget(index, card)
+            card.show()  # at once, not when the layout next runs: keys and focus work now
+            side = round(max(card.width(), card.thumb.height()) * self.devicePixelRatioF())
+            card.thumb_key, known = self.thumbnailer.request(image.path, side)
+            if known is not None:
+                card.show_thumbnail(known)
+        self.arrange()
+
+    def move(self, card: ImageCard, step: int) -> None:
+        self.move_to(self.cards.index(card), self.cards.index(card) + step)
+
+    def move_to(self, index: int, target: int) -> None:
+        target = max(0, min(target, len(self.cards) - 1))
+        if target == index:
+            return
+        focused = QApplication.focusWidget()
+        card = self.cards.pop(index)
+        self.cards.insert(target, card)
+        self.cards_layout.removeWidget(card)
+        self.cards_layout.insertWidget(target, card)
+        self.arrange()
+        if focused is not None and not focused.isEnabled():
+            card.thumb.setFocus()  # its move button just became disabled at the end
+        self.ensureWidgetVisible(card)
+        self.changed.emit()
+
+    def remove_at(self, index: int) -> None:
+        card = self.cards.pop(index)
+        had_focus = card.isAncestorOf(QApplication.focusWidget())
+        card.hide()
+        card.deleteLater()
+        self.arrange()
+        self.removed.emit(index, card.image)
+        if had_focus:  # focus stays nearby, never lost to the window
+            nearest = self.cards[min(index, len(self.cards) - 1)] if self.cards else None
+            target = nearest.thumb if nearest else self.lead
+            if target is not None:
+                target.setFocus()
+
+    def drop_at(self, index: int, x: int) -> None:
+        """A card dragged from `index` and dropped at `x` (in this row's widget)."""
+        centres = [c.geometry().center().x() for i, c in enumerate(self.cards) if i != index]
+        self.move_to(index, sum(1 for centre in centres if centre < x))
+
+    def arrange(self) -> None:
+        """Positions, the tab order (as shown, left to right) and the row's height."""
+        chain = [self.lead] if self.lead else []
+        for position, card in enumerate(self.cards, 1):
+            card.set_position(position, len(self.cards))
+            chain += [card.thumb, card.earlier, card.later, card.remove]
+            chain += [card.alt_edit, card.decorative]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        self.empty.setVisible(not self.cards)
+        bar = self.horizontalScrollBar().sizeHint().height()
+        # As tall as the cards: the window's editor keeps the rest of the height.
+        self.setFixedHeight(self.inner.sizeHint().height() + bar + 2 * self.frameWidth())
+
+    def _thumbnail_ready(self, key: str, result: object) -> None:
+        for card in self.cards:
+            if card.thumb_key == key:
+                card.show_thumbnail(result)
+        self.arrange()
+
+    def _drag(self, card: ImageCard) -> None:
+        drag = QDrag(card)
+        drag.setMimeData(image_input.reorder_mime(self.cards.index(card)))
+        if card.thumb.pixmap is not None:
+            drag.setPixmap(card.thumb.pixmap.scaledToHeight(64))
+        drag.exec(Qt.DropAction.MoveAction)

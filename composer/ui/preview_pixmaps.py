@@ -1,0 +1,58 @@
+"""Pictures for the previews, decoded once and small: typing never decodes an image.
+
+A fitted image is decoded from the bytes that will be uploaded, a probed one from its file;
+Qt's JPEG reader scales while decoding, so even a 24-megapixel photo is quick and small.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from PySide6.QtCore import QBuffer, QByteArray, Qt
+from PySide6.QtGui import QImageReader, QPixmap
+
+from composer.core.images import FittedImage
+from composer.core.rules import ImageFacts
+
+DECODED_SIDE = 640  # enough for a tile at 200% scaling; a 24-megapixel photo stays small
+_KEPT = 48
+_decoded: OrderedDict[tuple, QPixmap | None] = OrderedDict()
+
+
+def image_key(facts: ImageFacts) -> tuple:
+    """Which picture this is, cheaply: asked for every image on every keystroke."""
+    if isinstance(facts, FittedImage):
+        data, middle = facts.data, len(facts.data) // 2
+        sample = (len(data), data[:256], data[middle : middle + 256], data[-256:])
+        return ("fitted", str(facts.path), facts.mime, facts.width, facts.height, sample)
+    return ("file", str(facts.path), facts.bytes, facts.width, facts.height, facts.error)
+
+
+def decoded(facts: ImageFacts) -> QPixmap | None:
+    """The picture at most DECODED_SIDE pixels long, decoded once; None when Qt can't read it."""
+    key = image_key(facts)
+    if key in _decoded:
+        _decoded.move_to_end(key)
+        return _decoded[key]
+    pixmap = None if facts.error else _decode(facts)
+    _decoded[key] = pixmap
+    while len(_decoded) > _KEPT:
+        _decoded.popitem(last=False)
+    return pixmap
+
+
+def _decode(facts: ImageFacts) -> QPixmap | None:
+    if isinstance(facts, FittedImage):
+        buffer = QBuffer()
+        buffer.setData(QByteArray(facts.data))
+        reader = QImageReader(buffer)
+    else:
+        reader = QImageReader(str(facts.path))
+    reader.setAutoTransform(True)
+    size = reader.size()
+    if size.isValid() and max(size.width(), size.height()) > DECODED_SIDE:
+        reader.setScaledSize(
+            size.scaled(DECODED_SIDE, DECODED_SIDE, Qt.AspectRatioMode.KeepAspectRatio)
+        )
+    image = reader.read()
+    return None if image.isNull() else QPixmap.fromImage(image)

@@ -1,0 +1,74 @@
+"""The Publish button and, beside it, what still stands in the way, in plain words."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from composer.core.account import Account
+from composer.core.rules import Problem
+from composer.i18n.problems import describe
+from composer.ui import theme
+from composer.ui.counters import network_name
+
+SHOWN_AT_MOST = 3  # more lines than this hide the button; the previews list them all
+
+
+class PublishBar(QWidget):
+    publish_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setAccessibleName(self.tr("Ready to publish?"))
+        self.button = QPushButton(self.tr("&Publish…"), self)
+        self.button.setToolTip(
+            self.tr("Publish on your website and the chosen networks (Ctrl+Enter)")
+        )
+        self.button.setDefault(True)
+        self.button.setMinimumHeight(36)
+        self.button.clicked.connect(self.publish_requested)
+        layout.addWidget(self.status, 1)
+        layout.addWidget(self.button)
+        self.reasons: list[str] = []
+
+    def show_state(
+        self,
+        chosen: Sequence[Account],
+        blocking: Sequence[tuple[str, Problem]],
+        connected: bool,
+    ) -> None:
+        """`blocking` are (account id, problem) pairs; `connected` is False before any account."""
+        by_id = {account.id: account for account in chosen}
+        self.reasons = [
+            f"{network_name(by_id[target], chosen)}: {describe(problem)}"
+            for target, problem in blocking
+            if target in by_id
+        ]
+        calm = True  # nothing wrong yet, just a step to take: no red
+        if not connected:
+            words, ok = self.tr("Connect your website or a network to publish."), False
+        elif not chosen:
+            words, ok = self.tr("Choose at least one place to publish."), False
+        elif self.reasons:
+            shown = self.reasons[:SHOWN_AT_MOST]
+            more = len(self.reasons) - len(shown)
+            if more:
+                shown.append(self.tr("…and %n more: see the previews.", "", more))
+            words, ok = self.tr("Before publishing:") + "\n" + "\n".join(shown), False
+            calm = False
+        else:
+            words = self.tr("Ready to publish to %n destination(s).", "", len(chosen))
+            ok = True
+        self.status.setText(words)
+        style = "" if calm else f"color: {theme.error_color()};"
+        if style != self.status.styleSheet():
+            self.status.setStyleSheet(style)
+        self.button.setEnabled(ok)
+        self.button.setAccessibleDescription(words)

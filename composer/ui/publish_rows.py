@@ -1,0 +1,164 @@
+"""One destination of a publish job as a row: its name, how far it is, and then its link or
+the reason in plain words. Used by the publish dialog and the history."""
+
+from __future__ import annotations
+
+import html
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+from composer.core.account import Account, AccountKind
+from composer.core.errors import CodedError
+from composer.core.store_jobs import JobDestination
+from composer.i18n.connect_errors import describe_credential_error
+from composer.i18n.publish_errors import describe_publish_error, describe_unknown
+from composer.ui import theme
+
+translate = QCoreApplication.translate
+LINK_SHOWN = 60
+KEYRING_CODES = frozenset(
+    {"no_keyring", "locked", "missing"}
+)  # CredentialError's  # characters of a link's address shown; the whole one is in the tooltip
+KIND_NAMES = {
+    AccountKind.MASTODON: "Mastodon",
+    AccountKind.PIXELFED: "Pixelfed",
+    AccountKind.BLUESKY: "Bluesky",
+    AccountKind.DISCORD: "Discord",
+}
+
+
+def destination_name(kind: AccountKind, account: Account | None) -> str:
+    """`Your website (bieb.nl)`, `Mastodon @bieb@social.nl`, `Discord (Nieuws)`."""
+    if kind is AccountKind.WEBSITE:
+        host = urlsplit(account.server).hostname if account else ""
+        if host:
+            return translate("Publish", "Your website ({host})").format(host=host)
+        return translate("Publish", "Your website")
+    if account is None:
+        return translate("Publish", "{network} (no longer connected)").format(
+            network=KIND_NAMES[kind]
+        )
+    if account.identity.handle:
+        return f"{KIND_NAMES[kind]} {account.identity.handle}"
+    return f"{KIND_NAMES[kind]} ({account.name})"
+
+
+def short_link(url: str) -> str:
+    """The address as people read it: no https://, the middle left out when it is long."""
+    shown = url.split("://", 1)[-1].rstrip("/")
+    if len(shown) <= LINK_SHOWN:
+        return shown
+    half = (LINK_SHOWN - 1) // 2
+    return shown[:half] + "…" + shown[-half:]
+
+
+def reason(row: JobDestination) -> str:
+    if row.state == "unknown":
+        return describe_unknown()
+    if row.error_code == "not_found":  # the account was removed from Omroeper meanwhile
+        return describe_publish_error("account_missing")
+    if row.error_code in KEYRING_CODES:  # the password could not be read from the keyring
+        return describe_credential_error(CodedError(row.error_code, row.error_details))
+    return describe_publish_error(row.error_code or "unexpected", row.error_details)
+
+
+class DestinationRow(QWidget):
+    """`running`: the job is being sent now, so a failure that will be tried again is shown
+    as such. `send_again` asks to resend a copy whose arrival is unclear (the person looked)."""
+
+    send_again = Signal(str)
+
+    def __init__(self, account_id: str, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.account_id, self.name = account_id, name
+        self.state = ""
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 4, 0, 4)
+        self.title = QLabel(name, self)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.RichText)
+        # the link for the mouse; the Open button for the keyboard (one stop per row)
+        self.status.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        self.status.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.status.linkActivated.connect(lambda url: QDesktopServices.openUrl(QUrl(url)))
+        self.link = ""
+        self.open = QPushButton(translate("Publish", "Open"), self)
+        self.open.setAccessibleName(
+            translate("Publish", "Open the copy on {name} in your browser").format(name=name)
+        )
+        self.open.clicked.connect(lambda: QDesktopServices.openUrl(QUrl(self.link)))
+        self.busy = QProgressBar(self)
+        self.busy.setRange(0, 0)  # moving, without a percentage
+        self.busy.setTextVisible(False)
+        self.busy.setMaximumHeight(8)
+        self.busy.setAccessibleName(translate("Publish", "Sending to {name}").format(name=name))
+        self.again = QPushButton(translate("Publish", "Not there: send &again…"), self)
+        self.again.setAccessibleName(translate("Publish", "Send to {name} again").format(name=name))
+        self.again.clicked.connect(lambda: self.send_again.emit(self.account_id))
+        for button in (self.open, self.again):  # Enter elsewhere in the dialog must not open
+            button.setAutoDefault(False)
+        layout.addWidget(self.title, 0, 0)
+        layout.addWidget(self.busy, 0, 1)
+        layout.addWidget(self.status, 1, 0)
+        layout.addWidget(self.open, 1, 1, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.again, 2, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.setColumnStretch(0, 1)
+        self.show_waiting(translate("Publish", "Waiting…"))
+
+    def show_waiting(self, words: str) -> None:
+        self._show("", words, "", busy=False)
+        self.again.hide()
+
+    def show_row(self, row: JobDestination, *, running: bool, waiting_for_site: bool) -> None:
+        self.state = row.state
+        if row.state == "done" and row.deleted:
+            when = QLocale().toString(row.deleted.astimezone(), QLocale.FormatType.ShortFormat)
+            words = translate("Publish", "Deleted from here on {date}.").format(date=when)
+            self._show("", words, "", busy=False)
+        elif row.state == "done":
+            words = translate("Publish", "Published:")
+            self._show("✓", words, theme.ok_color(), busy=False, link=row.url)
+        elif row.state == "failed" and running and row.retryable:
+            self._show("⟳", reason(row), theme.warning_color(), busy=True)
+        elif row.state == "failed":
+            words = translate("Publish", "Not published. {reason}").format(reason=reason(row))
+            self._show("✗", words, theme.error_color(), busy=False)
+        elif row.state == "unknown":
+            self._show("?", reason(row), theme.warning_color(), busy=False)
+        elif row.state == "sending" and running:
+            self._show("", translate("Publish", "Sending…"), "", busy=True)
+        elif waiting_for_site:
+            words = translate("Publish", "Waits for your website: it links back to its page.")
+            self._show("", words, "", busy=False)
+        elif running:
+            self._show("", translate("Publish", "Waiting…"), "", busy=False)
+        else:
+            self._show("", translate("Publish", "Not sent yet."), "", busy=False)
+        self.again.setVisible(row.state == "unknown" and not running)
+
+    def _show(self, mark: str, words: str, colour: str, *, busy: bool, link: str = "") -> None:
+        shown = html.escape(words)
+        if mark:
+            style = f' style="color: {colour}"' if colour else ""
+            shown = f"<span{style}><b>{mark}</b></span> {shown}"
+        if link:
+            shown += f' <a href="{html.escape(link)}">{html.escape(short_link(link))}</a>'
+        self.status.setText(shown)
+        self.status.setToolTip(link)
+        plain = f"{words} {link}".strip()
+        self.status.setAccessibleName(f"{self.name}: {plain}")
+        self.link = link
+        self.open.setVisible(bool(link))
+        self.open.setToolTip(link)
+        self.busy.setVisible(busy)

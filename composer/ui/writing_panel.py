@@ -1,0 +1,167 @@
+"""Where the person writes: the website's title and full text, the message for the networks,
+its language, a content warning and what to do when the message is too long."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtCore import QMimeData, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from composer.core.draft import Draft, ThreadMode
+from composer.core.languages import POST_LANGUAGES, language_name
+
+THREAD_MODES: tuple[ThreadMode, ...] = (False, True, "numbered")
+
+
+class MessageEdit(QPlainTextEdit):
+    """The message field; a photo pasted or dropped into it goes to the photos, not lost."""
+
+    photos_given = Signal(QMimeData)
+
+    def __init__(self, parent: QWidget, holds_photos: Callable[[QMimeData], bool]) -> None:
+        super().__init__(parent)
+        self._holds_photos = holds_photos
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
+        return self._holds_photos(source) or super().canInsertFromMimeData(source)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        # A copied picture, or photo files dragged in (not their paths as text); text copied
+        # with a picture beside it (from a word processor) stays text.
+        if self._holds_photos(source) and (source.hasUrls() or not source.hasText()):
+            self.photos_given.emit(source)
+        else:
+            super().insertFromMimeData(source)
+
+
+class WritingPanel(QWidget):
+    edited = Signal()
+    teaser_requested = Signal()
+
+    def __init__(
+        self, holds_photos: Callable[[QMimeData], bool], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+        self.title = QLineEdit(self)
+        self.title.setPlaceholderText(self.tr("The headline on your website"))
+        self.title.setAccessibleName(self.tr("Title for your website"))
+        self.body = QPlainTextEdit(self)
+        self.body.setTabChangesFocus(True)
+        self.body.setPlaceholderText(
+            self.tr("The whole story, as it appears on your own website. Optional.")
+        )
+        self.body.setAccessibleName(self.tr("Full text for your website"))
+        self.body.setMinimumHeight(90)
+        self.body.setMaximumHeight(180)
+        website = QFormLayout()
+        website.addRow(self._label(self.tr("&Title:"), self.title), self.title)
+        website.addRow(self._label(self.tr("&Full text:"), self.body), self.body)
+
+        self.message = MessageEdit(self, holds_photos)
+        self.message.setTabChangesFocus(True)  # Tab moves on, so the keyboard alone gets around
+        self.message.setPlaceholderText(
+            self.tr(
+                "Write your message here. Links, hashtags and mentions count "
+                "as each network counts them."
+            )
+        )
+        self.message.setAccessibleName(self.tr("Message"))
+        self.message.setMinimumHeight(160)
+        self.teaser_button = QPushButton(self.tr("Make from the full te&xt"), self)
+        self.teaser_button.setToolTip(
+            self.tr("Shorten the full text into a message that fits every chosen network")
+        )
+        self.teaser_button.clicked.connect(self.teaser_requested)
+        heading = QHBoxLayout()
+        heading.addWidget(self._label(self.tr("&Message for the networks:"), self.message), 1)
+        heading.addWidget(self.teaser_button)
+
+        self.language = QComboBox(self)
+        self.language.setAccessibleName(self.tr("Language of the message"))
+        for code, name in POST_LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.warning = QLineEdit(self)
+        self.warning.setPlaceholderText(self.tr("None"))
+        self.warning.setAccessibleName(self.tr("Content warning"))
+        self.warning.setToolTip(
+            self.tr("Networks that support it hide the message behind this line until opened")
+        )
+        self.thread = QComboBox(self)
+        self.thread.setAccessibleName(self.tr("When the message is too long"))
+        self.thread.addItems(
+            [
+                self.tr("Don't split: I'll shorten it"),
+                self.tr("Split into a thread"),
+                self.tr("Split into a numbered thread (1/3)"),
+            ]
+        )
+        options = QFormLayout()
+        options.addRow(self._label(self.tr("&Language:"), self.language), self.language)
+        options.addRow(self._label(self.tr("Content &warning:"), self.warning), self.warning)
+        options.addRow(self._label(self.tr("Too lon&g:"), self.thread), self.thread)
+
+        layout.addLayout(website)
+        layout.addLayout(heading)
+        layout.addWidget(self.message, 1)
+        # the window puts the counters here, right under the text they count
+        self.below_message = QVBoxLayout()
+        layout.addLayout(self.below_message)
+        layout.addLayout(options)
+
+        for field in (self.title, self.warning):
+            field.textChanged.connect(self.edited)
+        for editor in (self.body, self.message):
+            editor.textChanged.connect(self.edited)
+        for box in (self.language, self.thread):
+            box.currentIndexChanged.connect(self.edited)
+
+    def _label(self, text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text, self)
+        label.setBuddy(buddy)
+        return label
+
+    def show_draft(self, draft: Draft) -> None:
+        """Fill the fields without reporting an edit: opening a draft changes nothing."""
+        widgets = (self.title, self.body, self.message, self.language, self.warning, self.thread)
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.title.setText(draft.title)
+        self.body.setPlainText(draft.body)
+        self.message.setPlainText(draft.text)
+        self.warning.setText(draft.content_warning)
+        self.set_language(draft.language)
+        self.thread.setCurrentIndex(THREAD_MODES.index(draft.thread))
+        for widget in widgets:
+            widget.blockSignals(False)
+
+    def set_language(self, code: str) -> None:
+        if code and self.language.findData(code) < 0:
+            self.language.addItem(language_name(code), code)
+        self.language.setCurrentIndex(max(0, self.language.findData(code)))
+
+    def apply(self, draft: Draft) -> Draft:
+        """`draft` with what the fields now say."""
+        return replace(
+            draft,
+            title=self.title.text(),
+            body=self.body.toPlainText(),
+            text=self.message.toPlainText(),
+            language=self.language.currentData() or "",
+            content_warning=self.warning.text(),
+            thread=THREAD_MODES[max(0, self.thread.currentIndex())],
+        )

@@ -1,0 +1,103 @@
+"""The publish dialog in a known state without any server, for screenshots and quick looks.
+
+    from composer.ui.app import create_application
+    from tests.support.publish_scenes import publish_results_dialog
+
+    app = create_application("en")
+    dialog = publish_results_dialog(Path("/tmp/scene-profile"))  # a fresh folder
+    dialog.show()
+    app.processEvents()
+    dialog.grab().save("publish-results.png")
+
+Needs a QApplication. The accounts and the job are real (a store in `profile`, an in-memory
+keyring); only the servers are stand-ins, answering at once (one of them refuses).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from composer.core.account import AccountKind, Connected, Identity
+from composer.core.accounts import Accounts
+from composer.core.credentials import Credentials
+from composer.core.draft import Draft
+from composer.core.errors import CodedError
+from composer.core.publishing import Published, Publisher, PublishRequest
+from composer.core.store import Store
+from tests.support.keyrings import InMemoryKeyring
+
+DRAFT = Draft(
+    title="Open dag in de bibliotheek",
+    text="Zaterdag 14 juni is iedereen welkom op onze open dag! Voorlezen, knutselen en koffie.",
+    language="nl",
+)
+PEOPLE = {
+    AccountKind.WEBSITE: (Identity("bieb.example.nl"), "https://bieb.example.nl/omroeper"),
+    AccountKind.MASTODON: (Identity("Bieb Zuid", "@bieb@social.example.nl"), "https://s.nl"),
+    AccountKind.BLUESKY: (Identity("Bieb Zuid", "@bieb.example.nl"), "https://bsky.social"),
+    AccountKind.DISCORD: (Identity("Nieuws"), ""),
+}
+LINKS = {
+    AccountKind.WEBSITE: "https://bieb.example.nl/nieuws/open-dag-in-de-bibliotheek/",
+    AccountKind.BLUESKY: "https://bsky.app/profile/bieb.example.nl/post/3lbq2ofxqk22c",
+    AccountKind.DISCORD: "https://discord.com/channels/556677/998877/1300000000000000001",
+}
+
+
+class _Server:
+    idempotent = True
+
+    def __init__(self, kind: AccountKind) -> None:
+        self.kind = kind
+
+    def publish(self, request: PublishRequest) -> Published:
+        if self.kind is AccountKind.MASTODON:
+            details = {"status": 422, "message": "Validation failed: Text character limit"}
+            raise CodedError("rejected", details)
+        return Published(f"{self.kind.value}-1", LINKS[self.kind])
+
+
+def scene_accounts(profile: Path) -> tuple[Store, Accounts]:
+    store = Store.open(profile)
+    accounts = Accounts(store, Credentials(InMemoryKeyring()))
+    for kind, (identity, server) in PEOPLE.items():
+        accounts.add(kind, Connected(identity, server, {"token": "stand-in"}))
+    return store, accounts
+
+
+def publish_confirm_dialog(profile: Path):
+    from composer.ui.publish_dialog import PublishDialog
+
+    store, accounts = scene_accounts(profile)
+    servers = {kind: _Server(kind) for kind in AccountKind}
+    return PublishDialog(store, accounts, DRAFT, accounts.list(), destinations=servers)
+
+
+def publish_results_dialog(profile: Path):
+    """The results step: three links, and Mastodon's refusal with "Retry the failed ones"."""
+    from composer.ui.publish_dialog import PublishDialog
+
+    store, accounts = scene_accounts(profile)
+    servers = {kind: _Server(kind) for kind in AccountKind}
+    ordered = sorted(accounts.list(), key=lambda a: list(PEOPLE).index(a.kind))
+    job_id = store.create_job(DRAFT, [account.id for account in ordered])
+    Publisher(store, servers, accounts, sleep=lambda _s: None).publish(job_id)
+    return PublishDialog.for_job(store, accounts, job_id, destinations=servers)
+
+
+def history_dialog(profile: Path):
+    """The history: one message published everywhere but Mastodon, an older one deleted."""
+    from composer.ui.history import HistoryDialog
+
+    store, accounts = scene_accounts(profile)
+    servers = {kind: _Server(kind) for kind in AccountKind}
+    ordered = sorted(accounts.list(), key=lambda a: list(PEOPLE).index(a.kind))
+    publisher = Publisher(store, servers, accounts, sleep=lambda _s: None)
+    older = Draft(title="Boekenmarkt op zondag", text="Zondag boekenmarkt op het plein.")
+    for draft in (older, DRAFT):
+        publisher.publish(store.create_job(draft, [account.id for account in ordered]))
+    old_job = store.list_jobs()[-1]
+    for row in old_job.destinations:
+        if row.state == "done":
+            store.mark_deleted(old_job.id, row.account_id)
+    return HistoryDialog(store, accounts, destinations=servers)

@@ -1,6 +1,13 @@
 """Run every benchmark and print the figures the README quotes."""
 
-from benchmarks import image_fitting, publishing, startup, text_analysis, worst_cases
+from benchmarks import (
+    image_fitting,
+    publishing,
+    startup,
+    text_analysis,
+    window_keystroke,
+    worst_cases,
+)
 
 
 def main() -> None:
@@ -13,6 +20,8 @@ def main() -> None:
     print(publishing.report())
     print()
     print(startup.report())
+    print()
+    print(window_keystroke.report())
 
 
 if __name__ == "__main__":

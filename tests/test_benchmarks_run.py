@@ -29,3 +29,10 @@ def test_publishing_benchmark_runs():
 
     figures = publishing.run()
     assert figures["all"] > 0 and figures["slowest"] >= publishing.LATENCY
+
+
+def test_window_keystroke_benchmark_runs(qapp):
+    from benchmarks import window_keystroke
+
+    figures = window_keystroke.run(keystrokes=3)
+    assert figures["window"] > figures["baseline"] > 0

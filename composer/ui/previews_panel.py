@@ -139,7 +139,8 @@ class PreviewsPanel(QWidget):
         self.stack.setCurrentWidget(self.tabs if chosen else self.empty)
 
     def _label(self, account_id: str) -> None:
-        """`⚠ Bluesky · 320 / 300 · @bieb.nl`: network, counter and account at a glance."""
+        """`⚠ Bluesky`: short, so every destination's tab shows at once; the counter is on
+        the card and in the row under the message, the account in the tooltip."""
         shown = self._latest[account_id]
         account, analysis = shown.account, shown.analysis
         platform = Platform(account.kind.value)
@@ -149,17 +150,18 @@ class PreviewsPanel(QWidget):
             counted = self.tr("%n post(s)", "", count)
         else:
             counted = count_words(analysis.measured, analysis.limits)
-        # The account last and cut short (whole in the tooltip): the counter always shows.
         pieces = [network] if platform is Platform.WEBSITE else [network, counted]
         if account.name and account.name != network:
             pieces.append(account.name)
-        text = " · ".join([*pieces[:-1], _short(pieces[-1])] if len(pieces) > 2 else pieces)
+        twins = [other for other in self._chosen if other.kind is account.kind]
+        text = f"{network} ({_short(account.name)})" if len(twins) > 1 else network
         if not analysis.fits:
             text = f"⚠ {text}"
         index = self._ids.index(account_id)
-        if self._labels.get(account_id) == (index, text, analysis.problems):
+        key = (index, text, counted, analysis.problems)
+        if self._labels.get(account_id) == key:
             return  # a keystroke that changed nothing here
-        self._labels[account_id] = (index, text, analysis.problems)
+        self._labels[account_id] = key
         self.tabs.setTabText(index, text.replace("&", "&&"))
         words = [describe(problem) for problem in analysis.problems]
         self.tabs.setTabToolTip(index, "\n".join([account.name, *words]))

@@ -46,11 +46,13 @@ class PublishBar(QWidget):
     ) -> None:
         """`blocking` are (account id, problem) pairs; `connected` is False before any account."""
         by_id = {account.id: account for account in chosen}
-        self.reasons = [
-            f"{network_name(by_id[target], chosen)}: {describe(problem)}"
-            for target, problem in blocking
-            if target in by_id
-        ]
+        # The same missing description blocks every network: say it once, naming them all.
+        where: dict[str, list[str]] = {}
+        for target, problem in blocking:
+            if target in by_id:
+                names = where.setdefault(describe(problem), [])
+                names.append(network_name(by_id[target], chosen))
+        self.reasons = [f"{', '.join(names)}: {words}" for words, names in where.items()]
         calm = True  # nothing wrong yet, just a step to take: no red
         if not connected:
             words, ok = self.tr("Connect your website or a network to publish."), False

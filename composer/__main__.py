@@ -59,6 +59,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _window_arguments(argv: list[str]) -> argparse.Namespace | None:
+    """What build_parser() would make of the plain ways to open the window; None: ask it."""
+    if not argv:
+        profile = os.environ.get("OMROEPER_PROFILE") or None
+    elif len(argv) == 2 and argv[0] == "--profile" and not argv[1].startswith("-"):
+        profile = argv[1]
+    elif len(argv) == 1 and argv[0].startswith("--profile=") and argv[0] != "--profile=":
+        profile = argv[0].removeprefix("--profile=")
+    else:
+        return None
+    return argparse.Namespace(profile=profile, command=None)
+
+
 def _opens_window(argv: list[str]) -> bool:
     rest = list(argv)
     while rest and rest[0].startswith("--profile"):
@@ -75,7 +88,9 @@ def main(argv: list[str] | None = None) -> int:
     if _opens_window(argv):
         from composer.ui.app import run_window
 
-        return run_window(lambda: build_parser().parse_args(argv))
+        # building every subcommand's parser costs start-up time: only when there is more to read
+        simple = _window_arguments(argv)
+        return run_window(lambda: simple or build_parser().parse_args(argv))
     _app = QCoreApplication.instance() or QCoreApplication(["omroeper"])
     from composer.i18n.translation import install
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING
 
-from PIL import Image as PILImage
-from PIL import ImageCms
+if TYPE_CHECKING:
+    from PIL import Image as PILImage
 
 _SIXTEEN_BIT = frozenset({"I;16", "I;16L", "I;16B", "I;16N"})
 _OUTPUT_MODES = frozenset({"RGB", "RGBA", "L", "LA"})
@@ -40,6 +41,8 @@ def is_srgb(icc: bytes) -> bool:
     """True for no profile or an sRGB one: pixels that need no conversion."""
     if not icc:
         return True
+    from PIL import ImageCms  # loaded only when there is a profile to read
+
     try:
         profile = ImageCms.ImageCmsProfile(io.BytesIO(icc))
         return "srgb" in ImageCms.getProfileDescription(profile).lower()
@@ -55,6 +58,8 @@ def flatten(image: PILImage.Image) -> PILImage.Image:
     """Transparent pixels on white, for formats without transparency (JPEG)."""
     if not has_alpha(image):
         return image
+    from PIL import Image as PILImage
+
     white = PILImage.new("RGBA", image.size, (255, 255, 255, 255))
     flat = PILImage.alpha_composite(white, image.convert("RGBA"))
     return flat.convert("L" if image.mode == "LA" else "RGB")
@@ -78,6 +83,8 @@ def _eight_bit(image: PILImage.Image) -> PILImage.Image:
 def _to_srgb(image: PILImage.Image, icc: bytes) -> PILImage.Image:
     if image.mode != "CMYK" and is_srgb(icc):
         return image
+    from PIL import ImageCms
+
     try:
         source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
         srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
@@ -92,6 +99,8 @@ def _to_srgb(image: PILImage.Image, icc: bytes) -> PILImage.Image:
 
 
 def _lab(image: PILImage.Image) -> PILImage.Image:
+    from PIL import ImageCms
+
     lab = ImageCms.createProfile("LAB")
     srgb = ImageCms.createProfile("sRGB")
     return ImageCms.profileToProfile(image, lab, srgb, outputMode="RGB")

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass
-
-from PIL import Image as PILImage
-from PIL import ImageOps
+from typing import TYPE_CHECKING
 
 from composer.core.image_color import normalise
 from composer.core.images import ImageError, open_image
+
+if TYPE_CHECKING:
+    from PIL import Image as PILImage
 
 ORIENTATION = 0x0112
 _SIDEWAYS = frozenset({5, 6, 7, 8})  # stored rotated by a quarter turn: width and height swap
@@ -69,6 +70,8 @@ def decode(source: Source, at_least: tuple[int, int] | None = None) -> PILImage.
     With `at_least`, a JPEG is decoded at 1/2, 1/4 or 1/8 of its size when that is still at
     least this large (upright width, height): most of the time of a full decode is saved.
     """
+    from PIL import ImageOps  # Pillow loads with the first image (open_image)
+
     image = open_image(source.data)
     if at_least and source.kind in _DRAFTABLE:
         width, height = at_least

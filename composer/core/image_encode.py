@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import io
-
-from PIL import Image as PILImage
+from typing import TYPE_CHECKING
 
 from composer.core.image_color import flatten
+
+if TYPE_CHECKING:
+    from PIL import Image as PILImage
 
 JPEG, PNG, GIF, WEBP = "image/jpeg", "image/png", "image/gif", "image/webp"
 LOSSY = frozenset({JPEG, WEBP})

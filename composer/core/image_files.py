@@ -7,7 +7,6 @@ never leaves a half-written copy under a real name.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import time
@@ -71,6 +70,8 @@ class ImageFiles:
         self.folder.mkdir(parents=True, exist_ok=True)
         extension = source.suffix.lower() if _EXTENSION.fullmatch(source.suffix.lower()) else ""
         temporary = self.folder / f"{os.getpid()}-{time.monotonic_ns()}{TEMPORARY}"
+        import hashlib  # loads OpenSSL: not at start-up, when no photo is copied
+
         digest = hashlib.sha256()
         try:
             with source.open("rb") as reader, temporary.open("wb") as writer:

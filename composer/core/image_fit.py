@@ -12,8 +12,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-
-from PIL import Image as PILImage
+from typing import TYPE_CHECKING
 
 from composer.core.image_cache import FitCache, content_digest, fit_key
 from composer.core.image_color import has_alpha, is_srgb
@@ -22,8 +21,11 @@ from composer.core.image_encode import GIF, JPEG, LOSSY, choose, encode
 from composer.core.image_gif import fit_animation
 from composer.core.image_jpeg import strip_metadata
 from composer.core.image_search import search, size_at
-from composer.core.images import FittedImage, ImageError, ImageInfo, probe
+from composer.core.images import FittedImage, ImageError, ImageInfo, pillow, probe
 from composer.core.platforms import Limits
+
+if TYPE_CHECKING:
+    from PIL import Image as PILImage
 
 ANIMATION_DROPPED = "image_animation_dropped"
 
@@ -192,4 +194,4 @@ class _Renderer:
         master = self.master(size)
         if master.size == size:
             return master
-        return master.resize(size, PILImage.Resampling.LANCZOS, reducing_gap=3.0)
+        return master.resize(size, pillow().Resampling.LANCZOS, reducing_gap=3.0)

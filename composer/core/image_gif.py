@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import io
 import warnings
-
-from PIL import Image as PILImage
+from typing import TYPE_CHECKING
 
 from composer.core.image_decode import Source
 from composer.core.image_encode import GIF
 from composer.core.image_search import Encoded, search
-from composer.core.images import ImageError, open_image
+from composer.core.images import ImageError, open_image, pillow
 from composer.core.platforms import Limits
+
+if TYPE_CHECKING:
+    from PIL import Image as PILImage
 
 # Frames × pixels we are willing to hold (as RGBA: 4 bytes each): about 160 MB.
 FRAME_BUDGET = 40_000_000
@@ -28,7 +30,7 @@ def fit_animation(source: Source, limits: Limits, top_side: int) -> Encoded | No
     def render(size: tuple[int, int]) -> list[PILImage.Image]:
         if size == frames[0].size:
             return frames
-        return [frame.resize(size, PILImage.Resampling.LANCZOS) for frame in frames]
+        return [frame.resize(size, pillow().Resampling.LANCZOS) for frame in frames]
 
     def encode(scaled: list[PILImage.Image], _quality: int | None) -> bytes:
         out = io.BytesIO()

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PIL import Image as PILImage
-
 from composer.core.image_color import has_alpha
 from composer.core.image_decode import decode, open_source
 from composer.core.image_encode import JPEG, PNG, encode
 from composer.core.image_search import size_at
-from composer.core.images import ImageError
+from composer.core.images import ImageError, pillow
 
 
 def thumbnail(path: Path, size: int = 256) -> bytes:
@@ -32,5 +30,5 @@ def thumbnail(path: Path, size: int = 256) -> bytes:
     wanted = size_at(source.width, source.height, side)
     image = decode(source, at_least=wanted)
     if image.size != wanted:
-        image = image.resize(wanted, PILImage.Resampling.LANCZOS, reducing_gap=2.0)
+        image = image.resize(wanted, pillow().Resampling.LANCZOS, reducing_gap=2.0)
     return encode(image, PNG) if has_alpha(image) else encode(image, JPEG, 85)

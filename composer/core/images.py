@@ -10,14 +10,12 @@ import io
 import os
 import warnings
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
-from PIL import Image as PILImage
-from PIL import UnidentifiedImageError
-from pillow_heif import register_heif_opener
-
-register_heif_opener()  # iPhone photos (HEIC/HEIF); Pillow itself reads AVIF since 11.3
+if TYPE_CHECKING:
+    from PIL import Image as PILImage
 
 _MIME = {
     "JPEG": "image/jpeg",
@@ -96,6 +94,16 @@ class FittedImage:
         return ""
 
 
+@cache
+def pillow():  # -> the PIL.Image module
+    """Pillow loads with the first image opened, not at start-up (it takes a while)."""
+    from PIL import Image
+    from pillow_heif import register_heif_opener
+
+    register_heif_opener()  # iPhone photos (HEIC/HEIF); Pillow itself reads AVIF since 11.3
+    return Image
+
+
 def mime_of(kind: str) -> str:
     return _MIME.get(kind, f"image/{kind.lower()}")
 
@@ -127,6 +135,9 @@ def probe(path: Path) -> ImageInfo:
 
 
 def _open(file: BinaryIO, head: bytes) -> PILImage.Image:
+    from PIL import UnidentifiedImageError
+
+    PILImage = pillow()
     file.seek(0)
     try:
         with warnings.catch_warnings():
@@ -145,6 +156,7 @@ def _open(file: BinaryIO, head: bytes) -> PILImage.Image:
 
 def _readable() -> list[str]:
     """READABLE as far as this Pillow knows them (a build may lack one: then it is unknown)."""
+    PILImage = pillow()
     PILImage.init()
     return [kind for kind in READABLE if kind in PILImage.OPEN]
 
@@ -160,7 +172,7 @@ def _not_readable(file: BinaryIO, head: bytes) -> ImageError:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            with PILImage.open(file) as other:
+            with pillow().open(file) as other:
                 return ImageError("image_format_unsupported", other.format or "")
     except Exception:  # any decoder may fail its own way on foreign data
         return ImageError("image_not_recognised")

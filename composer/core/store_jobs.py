@@ -6,10 +6,8 @@ Each state change is its own transaction, so a crash leaves the last step taken 
 from __future__ import annotations
 
 import json
-import secrets
 import sqlite3
 import time
-import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -75,6 +73,8 @@ class Job:
 
 def new_idempotency_key(kind: AccountKind) -> str:
     """Made once per destination, before the first attempt, and reused on every retry."""
+    import uuid  # here, not at the top: it loads `platform` before the window's first paint
+
     if kind is AccountKind.BLUESKY:
         return _tid()  # the post's record key: the record can be read back by it
     if kind is AccountKind.WEBSITE:
@@ -84,6 +84,8 @@ def new_idempotency_key(kind: AccountKind) -> str:
 
 def _tid() -> str:
     # atproto TID: 53 bits of microseconds, 10 bits of clock id, base32-sortable, 13 chars
+    import secrets
+
     value = ((time.time_ns() // 1000) << 10) | secrets.randbelow(1024)
     return "".join(_TID_ALPHABET[(value >> (5 * i)) & 31] for i in reversed(range(13)))
 

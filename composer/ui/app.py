@@ -17,7 +17,6 @@ from composer.core.logs import setup_logging
 from composer.core.profile import profile_dir
 from composer.core.settings import Settings
 from composer.core.store import Store, StoreError
-from composer.core.store_recovery import recover
 from composer.i18n.store_errors import describe_store_error
 from composer.i18n.translation import install
 from composer.ui import restart
@@ -74,8 +73,9 @@ def run_window(parse_arguments: Callable[[], object]) -> int:
         errors.uninstall()
         return 1
     store, window = opened
-    # the keyring and the network libraries load after the first paint: the window comes first
-    after_first_paint(window, lambda: started(app, store))
+    # the window's heavier parts, the keyring and the network libraries load after the first
+    # paint: the window comes first
+    after_first_paint(window, lambda: started(app, store, window))
     try:
         return app.exec()
     finally:
@@ -92,7 +92,7 @@ def open_window(profile: Path, settings: Settings) -> tuple[Store, QWidget] | No
     from composer.ui.composer_window import ComposerWindow
 
     try:
-        window = ComposerWindow(store, settings=settings)
+        window = ComposerWindow(store, settings=settings, deferred=True)
     except BaseException:
         store.close()
         raise
@@ -112,17 +112,24 @@ def save_draft(window: QWidget | None) -> bool | None:
     return None if autosaver is None else autosaver.flush()
 
 
-def started(app: QApplication, store: Store) -> None:
+def started(app: QApplication, store: Store, window: QWidget | None = None) -> None:
     """The window is on screen: now the slower things (each destination also does this)."""
     if os.environ.get(STARTUP_PROBE):
         found = {"modules": sorted(sys.modules), "language": QLocale().name()}
         print(json.dumps(found), flush=True)
         app.quit()
         return
+    finish = getattr(window, "finish_building", None)
+    if finish is not None:
+        finish()
     from composer.core.net import use_system_trust
 
     use_system_trust()  # loads requests: ~90 ms
     refresh_limits_later(store)
+    if window is not None:
+        from composer.ui.window_dialogs import resume_unfinished
+
+        resume_unfinished(window)  # a message left half-sent goes on where it stopped
 
 
 class _FirstPaint(QObject):
@@ -178,6 +185,8 @@ def open_store(profile: Path) -> Store | None:
             return None
         if not ask_to_rescue(describe_store_error(failure)):
             return None
+    from composer.core.store_recovery import recover  # only for a damaged database
+
     try:
         rescue = recover(profile)
     except StoreError as failure:

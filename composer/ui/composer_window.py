@@ -1,12 +1,15 @@
 """The composer window: write once, see how it looks on every network, publish with confidence.
 
 It only wires widgets to the core: what fits where is `core.composing`, saving is `Autosaver`.
+Built `deferred`, it shows the drafts and the writing fields first and adds the parts that need
+the text analysis and the image libraries in `finish_building()`, right after the first paint.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,34 +26,27 @@ from PySide6.QtWidgets import (
 )
 
 from composer.core.account import Account
-from composer.core.composing import (
-    analyze_destinations,
-    blocking_problems,
-    chosen_accounts,
-    default_targets,
-    derive_teaser,
-    is_sample,
-    link_back_site,
-)
 from composer.core.draft import Draft, Override
-from composer.core.image_cache import FitCache
 from composer.core.settings import Settings
 from composer.core.store import Store, StoreError
 from composer.i18n.store_errors import describe_store_error
+from composer.ui import window_dialogs
 from composer.ui.autosave import Autosaver, SaveState
-from composer.ui.counters import FitPanel, network_name
-from composer.ui.destinations_panel import DestinationsPanel
 from composer.ui.draft_transfer import DraftTransfer
 from composer.ui.drafts_panel import DraftsPanel, display_title
-from composer.ui.image_fitter import ImageFitter
-from composer.ui.images_strip import ImagesStrip
-from composer.ui.previews_panel import PreviewsPanel
-from composer.ui.publish_bar import PublishBar
 from composer.ui.window_menus import build_menus
 from composer.ui.writing_panel import WritingPanel
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QMimeData
+
     from composer.core.accounts import Accounts
+    from composer.ui.counters import FitPanel
+    from composer.ui.destinations_panel import DestinationsPanel
+    from composer.ui.image_fitter import ImageFitter
+    from composer.ui.images_strip import ImagesStrip
+    from composer.ui.previews_panel import PreviewsPanel
+    from composer.ui.publish_bar import PublishBar
 
 ESTIMATE_AFTER_MS = 400  # splitting into a thread costs more than counting: wait for a pause
 
@@ -62,6 +58,7 @@ class ComposerWindow(QMainWindow):
         accounts: Callable[[], Accounts] | None = None,
         *,
         settings: Settings | None = None,
+        deferred: bool = False,
     ) -> None:
         super().__init__()
         self.store = store
@@ -70,17 +67,11 @@ class ComposerWindow(QMainWindow):
         self.settings = settings or Settings.defaults(QLocale.system().name())
         self.resize(1280, 800)
         self.setAcceptDrops(True)
+        self.built = False  # the parts finish_building() adds
 
         self.drafts = DraftsPanel(self)
-        self.images = ImagesStrip(store.profile / "pasted", self)
-        self.writing = WritingPanel(self.images.accepts, self)
+        self.writing = WritingPanel(self._accepts_photos, self)
         self.editor = self.writing.message
-        self.fit = FitPanel(self)
-        self.counters, self.advice = self.fit.counters, self.fit.advice
-        self.fitter = ImageFitter(FitCache(store.profile / "cache" / "fitted"), self)
-        self.destinations = DestinationsPanel(self)
-        self.previews = PreviewsPanel(self)
-        self.publish_bar = PublishBar(self)
         self.transfer = DraftTransfer(store, self)
         self._lay_out()
 
@@ -100,23 +91,77 @@ class ComposerWindow(QMainWindow):
         self._image_destinations: list = []
         self.draft_id = store.last_draft_id() or self._create_draft()
         self.open_draft(self.draft_id)
+        if not deferred:
+            self.finish_building()
+
+    def finish_building(self) -> None:
+        """Add the photos, counters, destinations, previews and publish bar (once): they load
+        the text analysis and the image libraries, which the first paint need not wait for."""
+        if self.built:
+            return
+        self.built = True
+        from composer.core.image_cache import FitCache
+        from composer.ui.counters import FitPanel
+        from composer.ui.destinations_panel import DestinationsPanel
+        from composer.ui.image_fitter import ImageFitter
+        from composer.ui.images_strip import ImagesStrip
+        from composer.ui.previews_panel import PreviewsPanel
+        from composer.ui.publish_bar import PublishBar
+
+        profile = self.store.profile
+        self.images: ImagesStrip = ImagesStrip(profile / "pasted", self)
+        self.fit: FitPanel = FitPanel(self)
+        self.counters, self.advice = self.fit.counters, self.fit.advice
+        self.fitter: ImageFitter = ImageFitter(FitCache(profile / "cache" / "fitted"), self)
+        self.destinations: DestinationsPanel = DestinationsPanel(self)
+        self.previews: PreviewsPanel = PreviewsPanel(self)
+        self.publish_bar: PublishBar = PublishBar(self)
+        self.writing.below_message.addWidget(self.fit)
+        self._writing_column.addWidget(self.images)
+        self._side_column.addWidget(self.destinations)
+        self._side_column.addWidget(self.previews, 1)
+        self._side_column.addWidget(self.publish_bar)
+        self.images.images_changed.connect(self._images_changed)
+        self.fitter.updated.connect(self._show_fit)
+        self.destinations.chosen_changed.connect(self._targets_changed)
+        self.destinations.connect_requested.connect(self.open_accounts)
+        self.previews.override_changed.connect(self._override_changed)
+        self.publish_bar.publish_requested.connect(self.publish)
+        self.images.set_images(self.draft.images)
+        self.destinations.show_accounts(self.accounts_list, self.draft.targets)
+        self._show_fit()
+        self.keep_tab_order()
+
+    def keep_tab_order(self) -> None:
+        """Tab follows the screen, left to right and down, even through parts made later
+        (a new destination's checkbox, a counter): Qt puts new widgets at the chain's end."""
+        parts = (self.drafts, self.writing, self.images, self.destinations, self.previews)
+        parts += (self.publish_bar,)
+
+        def rank(widget: QWidget) -> int:
+            return next((n for n, part in enumerate(parts) if part.isAncestorOf(widget)), 99)
+
+        chain, widget = [], self.nextInFocusChain()
+        while widget is not self:
+            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                chain.append(widget)
+            widget = widget.nextInFocusChain()
+        for before, after in pairwise(sorted(chain, key=rank)):
+            QWidget.setTabOrder(before, after)
 
     def _lay_out(self) -> None:
         writing_area = QWidget(self)
-        column = QVBoxLayout(writing_area)
-        column.addWidget(self.writing, 1)
-        self.writing.below_message.addWidget(self.fit)
-        column.addWidget(self.images)
+        self._writing_column = QVBoxLayout(writing_area)
+        self._writing_column.addWidget(self.writing, 1)
         scroll = QScrollArea(self)
+        scroll.setAccessibleName(self.tr("Writing"))
         scroll.setWidgetResizable(True)
         scroll.setWidget(writing_area)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # narrow (200 % on a laptop): scroll sideways rather than cut anything off
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         side = QWidget(self)
-        right = QVBoxLayout(side)
-        right.addWidget(self.destinations)
-        right.addWidget(self.previews, 1)
-        right.addWidget(self.publish_bar)
+        self._side_column = QVBoxLayout(side)
         splitter = QSplitter(self)
         for part in (self.drafts, scroll, side):
             splitter.addWidget(part)
@@ -124,18 +169,13 @@ class ComposerWindow(QMainWindow):
         splitter.setStretchFactor(2, 1)
         splitter.setSizes([240, 560, 480])
         splitter.setChildrenCollapsible(False)
+        splitter.setCollapsible(0, True)  # the drafts list may fold away on a small screen
         self.setCentralWidget(splitter)
 
     def _connect(self) -> None:
         self.writing.edited.connect(self._edited)
         self.writing.teaser_requested.connect(self.make_teaser)
-        self.editor.photos_given.connect(self.images.add_from_mime)
-        self.images.images_changed.connect(self._images_changed)
-        self.fitter.updated.connect(self._show_fit)
-        self.destinations.chosen_changed.connect(self._targets_changed)
-        self.destinations.connect_requested.connect(self.open_accounts)
-        self.previews.override_changed.connect(self._override_changed)
-        self.publish_bar.publish_requested.connect(self.publish)
+        self.editor.photos_given.connect(self._add_photos)
         self.drafts.chosen.connect(self.open_draft)
         self.drafts.new_requested.connect(self.new_draft)
         self.drafts.duplicate_requested.connect(self.duplicate_draft)
@@ -157,12 +197,14 @@ class ComposerWindow(QMainWindow):
         self.autosaver = Autosaver(self.store, draft_id, self)
         self.autosaver.state_changed.connect(self._save_state)
         self.writing.show_draft(self.draft)
-        self.images.set_images(self.draft.images)
-        self.destinations.show_accounts(self.accounts_list, self.draft.targets)
+        if self.built:  # else finish_building() shows them
+            self.images.set_images(self.draft.images)
+            self.destinations.show_accounts(self.accounts_list, self.draft.targets)
         self.editor.moveCursor(self.editor.textCursor().MoveOperation.End)
-        self._save_state(SaveState.SAVED, None)
+        self._save_state(SaveState.SAVED, None)  # also lists the drafts
         self._show_draft()
-        self._show_list()
+        if self.built:
+            self.keep_tab_order()
         self.editor.setFocus()
 
     def _changed(self, draft: Draft) -> None:
@@ -179,6 +221,7 @@ class ComposerWindow(QMainWindow):
 
     def _targets_changed(self, targets: tuple) -> None:
         self._changed(replace(self.draft, targets=targets))
+        self.keep_tab_order()  # counters came or went
 
     def _override_changed(self, account_id: str, override: Override | None) -> None:
         overrides = dict(self.draft.overrides)
@@ -189,6 +232,8 @@ class ComposerWindow(QMainWindow):
         self._changed(replace(self.draft, overrides=overrides))
 
     def make_teaser(self) -> None:
+        from composer.core.composing import derive_teaser, link_back_site
+
         if not self.writing.body.toPlainText().strip():
             self.writing.body.setFocus()
             self.statusBar().showMessage(self.tr("Write the full text first."), 5000)
@@ -200,6 +245,8 @@ class ComposerWindow(QMainWindow):
         self.editor.setFocus()
 
     def _chosen(self) -> list[Account]:
+        from composer.core.composing import chosen_accounts
+
         return chosen_accounts(self.accounts_list, self.draft.targets)
 
     def _show_draft(self) -> None:
@@ -208,6 +255,11 @@ class ComposerWindow(QMainWindow):
         self.setWindowTitle(f"Omroeper — {title}" if title else "Omroeper")
 
     def _show_fit(self, estimate_thread: bool = False) -> None:
+        if not self.built:
+            return  # finish_building() shows it
+        from composer.core.composing import analyze_destinations, blocking_problems, is_sample
+        from composer.ui.counters import network_name
+
         chosen = self._chosen()
         images = self.draft.images
         self.analyses = analyze_destinations(
@@ -247,6 +299,8 @@ class ComposerWindow(QMainWindow):
         self.drafts.show_drafts(summaries, self.draft_id)
 
     def _create_draft(self) -> int:
+        from composer.core.composing import default_targets
+
         targets = default_targets(self.accounts_list, self.draft.targets)
         draft = Draft(
             language=self.settings.post_language,
@@ -312,80 +366,48 @@ class ComposerWindow(QMainWindow):
         if file:
             self.import_from(file)
 
-    # -- accounts, publishing, history -------------------------------------------------------
+    # -- accounts, publishing, history, settings: composer/ui/window_dialogs.py -------------
 
     def accounts(self) -> Accounts:
-        """The keyring loads only when an account is used, not at start."""
-        if self._accounts is None:
-            if self._accounts_factory is None:
-                from composer.core.accounts import Accounts
-                from composer.core.credentials import Credentials
-
-                self._accounts = Accounts(self.store, Credentials())
-            else:
-                self._accounts = self._accounts_factory()
-        return self._accounts
+        return window_dialogs.accounts(self)
 
     def open_accounts(self) -> None:
-        from composer.ui.accounts_dialog import AccountsDialog
-
-        before = {account.id for account in self.accounts_list}
-        dialog = AccountsDialog(self.accounts(), self)
-        dialog.exec()
-        dialog.deleteLater()
-        self.accounts_list = self.store.list_accounts()
-        added = tuple(a.id for a in self.accounts_list if a.id not in before)
-        known = {account.id for account in self.accounts_list}
-        targets = tuple(t for t in self.draft.targets if t in known) + added
-        self.destinations.show_accounts(self.accounts_list, targets)
-        if targets != self.draft.targets:
-            self._changed(replace(self.draft, targets=targets))
-        else:
-            self._show_draft()
+        window_dialogs.open_accounts(self)
 
     def open_settings(self) -> None:
-        from composer.ui.settings_dialog import SettingsDialog
-
-        dialog = SettingsDialog(self.settings, self.store.profile, self)
-        if dialog.exec():
-            self.settings = dialog.settings
-        dialog.deleteLater()
+        window_dialogs.open_settings(self)
 
     def publish(self) -> None:
-        if not self.publish_bar.button.isEnabled():
-            QMessageBox.information(self, "Omroeper", self.publish_bar.status.text())
-            return
-        if not self.autosaver.flush():
-            return
-        from composer.ui.publish_dialog import PublishDialog
-
-        chosen = [account for account in self._chosen() if not is_sample(account)]
-        dialog = PublishDialog(self.store, self.accounts(), self.draft, chosen, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.publish_dialog = dialog
-        dialog.open()
+        window_dialogs.publish(self)
 
     def open_history(self) -> None:
-        from composer.ui.history import HistoryDialog
-
-        dialog = HistoryDialog(self.store, self.accounts(), self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+        window_dialogs.open_history(self)
 
     # -- photos dropped or pasted anywhere in the window -------------------------------------
 
+    def _accepts_photos(self, mime: QMimeData) -> bool:
+        self.finish_building()
+        return self.images.accepts(mime)
+
+    def _add_photos(self, mime: QMimeData) -> None:
+        self.finish_building()
+        self.images.add_from_mime(mime)
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self.images.accepts(event.mimeData()):
+        if self._accepts_photos(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        if self.images.accepts(event.mimeData()):
+        if self._accepts_photos(event.mimeData()):
             self.images.add_from_mime(event.mimeData())
             event.acceptProposedAction()
 
     # -- leaving -----------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not window_dialogs.may_quit_while_sending(self):
+            event.ignore()
+            return
         if self.autosaver and not self.autosaver.flush():
             answer = QMessageBox.warning(
                 self,

@@ -105,6 +105,7 @@ class DestinationPreview(QWidget):
         self.cards: list[PostCard] = []
         self._key: tuple = ()
         scroll = QScrollArea(self)
+        scroll.setAccessibleName(self.tr("Preview"))
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         content = QWidget(scroll)

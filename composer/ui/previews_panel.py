@@ -57,6 +57,7 @@ class PreviewsPanel(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Previews"))
+        self.tabs.tabBar().setAccessibleName(self.tr("Previews"))
         self.tabs.setUsesScrollButtons(True)
         self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
         self.tabs.setDocumentMode(True)

@@ -27,14 +27,16 @@ def store(tmp_path):
 
 @pytest.fixture
 def open_window(qtbot, store):
-    """The composer window on `store`, shown and exposed, as a person would have it."""
+    """The composer window on `store`, shown and exposed, as a person would have it: built as
+    the app builds it, its heavier parts added once it is on screen."""
     from composer.ui.composer_window import ComposerWindow
 
     def open_it() -> ComposerWindow:
-        window = ComposerWindow(store)
+        window = ComposerWindow(store, deferred=True)
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
+        window.finish_building()
         return window
 
     return open_it

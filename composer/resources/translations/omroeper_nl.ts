@@ -304,6 +304,10 @@
         <translation>Opslagstatus</translation>
     </message>
     <message>
+        <source>Writing</source>
+        <translation>Schrijven</translation>
+    </message>
+    <message>
         <source>Write the full text first.</source>
         <translation>Schrijf eerst de volledige tekst.</translation>
     </message>
@@ -571,6 +575,10 @@
 </context>
 <context>
     <name>DestinationPreview</name>
+    <message>
+        <source>Preview</source>
+        <translation>Voorbeeld</translation>
+    </message>
     <message>
         <source>Problems</source>
         <translation>Problemen</translation>
@@ -1853,6 +1861,17 @@
     <message>
         <source>The disk is full. Free some space; Omroeper keeps trying to save.</source>
         <translation>De schijf is vol. Maak wat ruimte vrij; Omroeper blijft proberen op te slaan.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowDialogs</name>
+    <message>
+        <source>Still publishing</source>
+        <translation>Nog bezig met publiceren</translation>
+    </message>
+    <message>
+        <source>Omroeper is still publishing your message. If you quit now, it carries on the next time you start Omroeper; nothing is sent twice. Quit anyway?</source>
+        <translation>Omroeper is nog bezig je bericht te publiceren. Als je nu afsluit, gaat het verder zodra je Omroeper weer start; niets wordt twee keer verstuurd. Toch afsluiten?</translation>
     </message>
 </context>
 <context>

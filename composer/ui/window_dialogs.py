@@ -1,0 +1,120 @@
+"""What the window opens: accounts, settings, publishing, the published messages; and the
+jobs a closed window left unfinished. Each loads its modules (and the keyring) when used."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QMessageBox
+
+if TYPE_CHECKING:
+    from composer.core.accounts import Accounts
+    from composer.ui.composer_window import ComposerWindow
+
+translate = QCoreApplication.translate
+
+
+def accounts(window: ComposerWindow) -> Accounts:
+    """The keyring loads only when an account is used, not at start."""
+    if window._accounts is None:
+        if window._accounts_factory is None:
+            from composer.core.accounts import Accounts
+            from composer.core.credentials import Credentials
+
+            window._accounts = Accounts(window.store, Credentials())
+        else:
+            window._accounts = window._accounts_factory()
+    return window._accounts
+
+
+def open_accounts(window: ComposerWindow) -> None:
+    from composer.ui.accounts_dialog import AccountsDialog
+
+    window.finish_building()
+    before = {account.id for account in window.accounts_list}
+    dialog = AccountsDialog(accounts(window), window)
+    dialog.exec()
+    dialog.deleteLater()
+    window.accounts_list = window.store.list_accounts()
+    added = tuple(a.id for a in window.accounts_list if a.id not in before)
+    known = {account.id for account in window.accounts_list}
+    targets = tuple(t for t in window.draft.targets if t in known) + added
+    window.destinations.show_accounts(window.accounts_list, targets)
+    if targets != window.draft.targets:
+        window._changed(replace(window.draft, targets=targets))
+    else:
+        window._show_draft()
+    window.keep_tab_order()
+
+
+def open_settings(window: ComposerWindow) -> None:
+    from composer.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(window.settings, window.store.profile, window)
+    if dialog.exec():
+        window.settings = dialog.settings
+    dialog.deleteLater()
+
+
+def publish(window: ComposerWindow) -> None:
+    from composer.core.composing import is_sample
+
+    window.finish_building()
+    if not window.publish_bar.button.isEnabled():
+        QMessageBox.information(window, "Omroeper", window.publish_bar.status.text())
+        return
+    if not window.autosaver.flush():
+        return
+    from composer.ui.publish_dialog import PublishDialog
+
+    chosen = [account for account in window._chosen() if not is_sample(account)]
+    dialog = PublishDialog(window.store, accounts(window), window.draft, chosen, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.publish_dialog = dialog
+    dialog.open()
+
+
+def open_history(window: ComposerWindow) -> None:
+    from composer.ui.history import HistoryDialog
+
+    dialog = HistoryDialog(window.store, accounts(window), window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+
+
+def resume_unfinished(window: ComposerWindow) -> int | None:
+    """A message a closed window or a crash left half-sent: carry on with what is not done
+    (nothing is sent twice) and show it. Returns the job resumed, if any."""
+    jobs = window.store.unfinished_jobs()
+    if not jobs:
+        return None
+    from composer.ui.publish_dialog import PublishDialog
+
+    dialog = PublishDialog.for_job(window.store, accounts(window), jobs[-1], window, retry=True)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.publish_dialog = dialog
+    dialog.open()
+    return jobs[-1]
+
+
+def may_quit_while_sending(window: ComposerWindow) -> bool:
+    """Quitting mid-send loses nothing (the next start carries on), but the person should
+    know the message is not out everywhere yet."""
+    from composer.ui.publish_run import running_jobs
+
+    if not running_jobs(window.store):
+        return True
+    answer = QMessageBox.question(
+        window,
+        translate("WindowDialogs", "Still publishing"),
+        translate(
+            "WindowDialogs",
+            "Omroeper is still publishing your message. If you quit now, it carries on the "
+            "next time you start Omroeper; nothing is sent twice. Quit anyway?",
+        ),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes

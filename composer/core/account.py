@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
 from enum import StrEnum
@@ -76,4 +75,6 @@ def _laid_over(kind: AccountKind, reported: tuple[tuple[str, Any], ...]) -> Limi
 
 def new_account_id(kind: AccountKind) -> str:
     """Short, stable and unguessable enough to name a keyring entry: `mastodon-3f9a2c1b`."""
+    import secrets  # here: it loads hashlib and hmac, which the window's start can do without
+
     return f"{kind.value}-{secrets.token_hex(4)}"

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import sys
 import threading
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from urllib.parse import quote
 
@@ -143,6 +143,43 @@ class _StderrHandler(logging.StreamHandler):
 if logging.lastResort is not None:
     install_redaction(logging.lastResort)
 
+
+class RotatingFile(logging.FileHandler):
+    """logging.handlers.RotatingFileHandler's rotation (file, file.1 ... file.<backups>), without
+    importing logging.handlers: it loads socket, pickle and queue, ~10 ms before the window."""
+
+    def __init__(self, path: Path, max_bytes: int, backups: int) -> None:
+        super().__init__(path, mode="a", encoding="utf-8")
+        self.max_bytes, self.backups = max_bytes, backups
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self._full(record):
+                self._rotate()
+            super().emit(record)
+        except Exception:
+            self.handleError(record)
+
+    def _full(self, record: logging.LogRecord) -> bool:
+        if not os.path.isfile(self.baseFilename):  # never rotate /dev/null or a pipe
+            return False
+        if self.stream is None:  # closed by an earlier rotation that failed
+            self.stream = self._open()
+        written = self.stream.seek(0, os.SEEK_END)  # another instance may have written too
+        return written > 0 and written + len(f"{self.format(record)}\n") >= self.max_bytes
+
+    def _rotate(self) -> None:
+        self.stream.close()
+        self.stream = None  # type: ignore[assignment]
+        for number in range(self.backups - 1, 0, -1):
+            older = f"{self.baseFilename}.{number}"
+            if os.path.exists(older):
+                os.replace(older, f"{self.baseFilename}.{number + 1}")
+        if self.backups > 0:
+            os.replace(self.baseFilename, f"{self.baseFilename}.1")
+        self.stream = self._open()
+
+
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 _OURS = "_omroeper"  # marks the handlers setup_logging added, to replace them and no others
 _setup_lock = threading.Lock()
@@ -161,9 +198,7 @@ def setup_logging(
             handlers: list[logging.Handler] = []
             try:
                 path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-                handlers.append(
-                    RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
-                )
+                handlers.append(RotatingFile(path, max_bytes=2_000_000, backups=3))
             except OSError as error:  # a read-only profile can still be read: carry on
                 failed = error
             else:

@@ -14,15 +14,15 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
-from composer.core import store_images, store_jobs
+from composer.core import store_images
 from composer.core.account import Account
 from composer.core.draft import Draft
 from composer.core.image_files import ImageFiles
 from composer.core.store_accounts import read_accounts, write_account
 from composer.core.store_errors import StoreError, from_os_error
-from composer.core.store_jobs import Job, State
 from composer.core.store_open import (
     DATABASE,
     check_integrity,
@@ -45,7 +45,16 @@ from composer.core.store_rows import (
 )
 from composer.core.store_schema import LATEST, migrate, version
 
-__all__ = ["DraftSummary", "Job", "Store", "StoreError"]
+if TYPE_CHECKING:
+    from composer.core.store_jobs import Job, State
+
+__all__ = ["DraftSummary", "Store", "StoreError"]
+
+
+def _jobs() -> ModuleType:
+    from composer.core import store_jobs  # with the first job: not before the window's first paint
+
+    return store_jobs
 
 
 class Store:
@@ -227,11 +236,11 @@ class Store:
             images = self._copy_in(None, draft)
             with self._writing() as db:
                 images = store_images.ensure(self.images, images, self.profile)
-                return store_jobs.insert_job(db, draft, images, account_ids, stamp(now()))
+                return _jobs().insert_job(db, draft, images, account_ids, stamp(now()))
 
     def job(self, job_id: int) -> Job:
         with self._reading() as db:
-            found = store_jobs.read_job(db, job_id, self.images.path)
+            found = _jobs().read_job(db, job_id, self.images.path)
         if found is None:
             raise StoreError("not_found", {"id": job_id})
         return found
@@ -259,7 +268,7 @@ class Store:
             "retryable": int(retryable),
         }
         with self._writing() as db:
-            changed = store_jobs.update_destination(
+            changed = _jobs().update_destination(
                 db, job_id, account_id, values, count_attempt=count_attempt, updated=stamp(now())
             )
             if not changed:
@@ -267,24 +276,24 @@ class Store:
 
     def set_canonical_url(self, job_id: int, url: str) -> None:
         with self._writing() as db:
-            if not store_jobs.set_canonical(db, job_id, url):
+            if not _jobs().set_canonical(db, job_id, url):
                 raise StoreError("not_found", {"id": job_id})
 
     def list_jobs(self) -> list[Job]:
         """Every publish job, newest first, with each destination's outcome (the history)."""
         with self._reading() as db:
-            return store_jobs.read_jobs(db, self.images.path)
+            return _jobs().read_jobs(db, self.images.path)
 
     def mark_deleted(self, job_id: int, account_id: str) -> None:
         """The published copy at this destination was removed ("delete everywhere")."""
         with self._writing() as db:
-            if not store_jobs.mark_deleted(db, job_id, account_id, stamp(now())):
+            if not _jobs().mark_deleted(db, job_id, account_id, stamp(now())):
                 raise StoreError("not_found", {"id": f"{job_id}/{account_id}"})
 
     def unfinished_jobs(self) -> list[int]:
         """Jobs with a destination pending, cut short while sending, or failed retryably."""
         with self._reading() as db:
-            return store_jobs.unfinished(db)
+            return _jobs().unfinished(db)
 
     # -- inside ----------------------------------------------------------------------------
 

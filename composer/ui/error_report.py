@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import platform
 import traceback
 from datetime import UTC, datetime
 from types import TracebackType
@@ -18,6 +17,8 @@ ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
 
 
 def describe_system() -> str:
+    import platform  # only for a report: ~2 ms the window's start can do without
+
     # In English on purpose: the report is read by developers, whatever the person's language.
     return "\n".join(
         [

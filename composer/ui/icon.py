@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from importlib.resources import files
 from pathlib import Path
 
 from PySide6.QtGui import QIcon
 
-ICON = Path(str(files("composer") / "resources" / "icons" / "omroeper.svg"))
+ICON = Path(__file__).parents[1] / "resources" / "icons" / "omroeper.svg"  # see TRANSLATIONS
 
 
 def app_icon() -> QIcon:

@@ -6,7 +6,14 @@ import logging
 import pytest
 
 from composer.core.credentials import Credentials
-from composer.core.logs import MASK, RedactingFilter, Redactor, setup_logging, stop_logging
+from composer.core.logs import (
+    MASK,
+    RedactingFilter,
+    Redactor,
+    RotatingFile,
+    setup_logging,
+    stop_logging,
+)
 from tests.support.canary import assert_no_secret_anywhere, find_secrets
 from tests.support.keyrings import InMemoryKeyring
 
@@ -150,3 +157,23 @@ def test_records_logged_before_setup_are_scrubbed_too(capsys):
     finally:
         logger.propagate = True
     assert "before-setup-0001" not in capsys.readouterr().err
+
+
+def test_the_log_file_rotates_and_keeps_its_backups(tmp_path):
+    path = tmp_path / "omroeper.log"
+    handler = RotatingFile(path, max_bytes=200, backups=2)
+    handler.addFilter(RedactingFilter())
+    record = logging.LogRecord("composer.test", logging.INFO, __file__, 1, "%s", ("x" * 90,), None)
+    try:
+        for number in range(8):
+            record.msg, record.args = f"line {number} %s", ("x" * 90,)
+            handler.handle(record)
+    finally:
+        handler.close()
+    names = sorted(each.name for each in tmp_path.iterdir())
+    assert names == ["omroeper.log", "omroeper.log.1", "omroeper.log.2"]
+    assert all(each.stat().st_size < 200 for each in tmp_path.iterdir())
+    # two lines fit in 200 bytes: the three files hold lines 6-7, 4-5 and 2-3
+    for name, first in (("omroeper.log", 6), ("omroeper.log.1", 4), ("omroeper.log.2", 2)):
+        lines = (tmp_path / name).read_text(encoding="utf-8").splitlines()
+        assert [line[:6] for line in lines] == [f"line {first}", f"line {first + 1}"]

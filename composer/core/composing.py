@@ -14,7 +14,7 @@ from composer.core.account import Account, AccountKind, Identity
 from composer.core.analysis import TargetAnalysis, analyze, reserve_link_back
 from composer.core.draft import Draft
 from composer.core.images import ImageInfo
-from composer.core.platforms import Limits
+from composer.core.platforms import NETWORK_NAMES, Limits, Platform
 from composer.core.rules import Code, ImageFacts, Problem, Severity
 from composer.core.text.measure import measure
 from composer.core.text.teaser import make_teaser
@@ -26,20 +26,15 @@ SAMPLE_KINDS = (
     AccountKind.PIXELFED,
     AccountKind.DISCORD,
 )
-KIND_NAMES = {
-    AccountKind.WEBSITE: "Website",
-    AccountKind.MASTODON: "Mastodon",
-    AccountKind.BLUESKY: "Bluesky",
-    AccountKind.PIXELFED: "Pixelfed",
-    AccountKind.DISCORD: "Discord",
-}
 
 Facts = Callable[[Account], Sequence[ImageFacts]]
 
 
 def sample_accounts() -> list[Account]:
     """Stand-ins with each network's default limits; their ids are the network's name."""
-    return [Account(kind.value, kind, Identity(KIND_NAMES[kind])) for kind in SAMPLE_KINDS]
+    return [
+        Account(kind.value, kind, Identity(NETWORK_NAMES[Platform(kind)])) for kind in SAMPLE_KINDS
+    ]
 
 
 def is_sample(account: Account) -> bool:

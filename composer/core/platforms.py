@@ -112,5 +112,14 @@ DEFAULTS: dict[Platform, Limits] = {
 }
 
 
+# The networks' own names: brands, never translated (the website's name is, in the window).
+NETWORK_NAMES = {
+    Platform.MASTODON: "Mastodon",
+    Platform.BLUESKY: "Bluesky",
+    Platform.PIXELFED: "Pixelfed",
+    Platform.DISCORD: "Discord",
+}
+
+
 def default_limits(platform: Platform | str) -> Limits:
     return DEFAULTS[Platform(platform)]

@@ -10,22 +10,16 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from composer.core.account import Account, AccountKind
 from composer.core.analysis import TargetAnalysis
 from composer.core.draft import Draft
-from composer.core.platforms import Platform
+from composer.core.platforms import NETWORK_NAMES, Platform
 from composer.core.rules import Code
 from composer.i18n.problems import describe
 from composer.i18n.translation import number
+from composer.ui import theme
 from composer.ui.flow_layout import FlowLayout
 
 _CHIP = "padding: 3px 8px; border: 1px solid palette(mid); border-radius: 9px;"
-_OVER = "color: #c0152f; border-color: #c0152f; font-weight: bold;"
+_OVER = "color: {red}; border-color: {red}; font-weight: bold;"
 TEXT_CODES = (Code.TEXT_TOO_LONG, Code.TEXT_TOO_MANY_BYTES)
-
-NETWORK_NAMES = {
-    Platform.MASTODON: "Mastodon",
-    Platform.BLUESKY: "Bluesky",
-    Platform.PIXELFED: "Pixelfed",
-    Platform.DISCORD: "Discord",
-}
 
 
 class Counter(QLabel):
@@ -45,7 +39,7 @@ class Counter(QLabel):
         self.over = length > limit or not result.measured.fits(result.limits)
         mark = "⚠ " if self.over else ""
         self.setText(f"{mark}{name}  {number(length)} / {number(limit)}")
-        style = _CHIP + (_OVER if self.over else "")
+        style = _CHIP + (_OVER.format(red=theme.error_color()) if self.over else "")
         if style != self.styleSheet():  # restyling costs a relayout: only on a change
             self.setStyleSheet(style)
         words = [describe(problem) for problem in result.problems]

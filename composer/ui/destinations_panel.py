@@ -8,15 +8,16 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from composer.core.account import Account, AccountKind
-from composer.core.composing import KIND_NAMES
+from composer.core.platforms import NETWORK_NAMES, Platform
 
 
 def destination_label(account: Account) -> str:
     """`Mastodon: @bieb@social.example`: the network first, as people think of it."""
     name = account.name or account.server
-    kind = KIND_NAMES[account.kind]
     if account.kind is AccountKind.WEBSITE:
         kind = QCoreApplication.translate("DestinationsPanel", "Your website")
+    else:
+        kind = NETWORK_NAMES[Platform(account.kind)]
     return f"{kind}: {name}" if name and name != kind else kind
 
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from composer.core.account import Account
 from composer.core.analysis import LINK_BACK_PATH, TargetAnalysis
 from composer.core.draft import Draft
-from composer.core.platforms import Limits, Platform
+from composer.core.platforms import NETWORK_NAMES, Limits, Platform
 from composer.core.preview_text import Span, display_spans
 from composer.core.rules import Problem, Severity
 from composer.core.text.measure import Measured
@@ -29,18 +29,11 @@ from composer.ui.preview_card import PostCard
 from composer.ui.preview_images import ImageView
 from composer.ui.theme import error_color, ok_color, warning_color
 
-_BRANDS = {
-    Platform.MASTODON: "Mastodon",
-    Platform.BLUESKY: "Bluesky",
-    Platform.PIXELFED: "Pixelfed",
-    Platform.DISCORD: "Discord",
-}
-
 
 def network_name(platform: Platform) -> str:
     if platform is Platform.WEBSITE:
         return QCoreApplication.translate("Preview", "Website")
-    return _BRANDS[platform]
+    return NETWORK_NAMES[platform]
 
 
 class Preview(QObject):

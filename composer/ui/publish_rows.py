@@ -12,22 +12,15 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QPushButton, QW
 
 from composer.core.account import Account, AccountKind
 from composer.core.errors import CodedError
+from composer.core.platforms import NETWORK_NAMES, Platform
 from composer.core.store_jobs import JobDestination
 from composer.i18n.connect_errors import describe_credential_error
 from composer.i18n.publish_errors import describe_publish_error, describe_unknown
 from composer.ui import theme
 
 translate = QCoreApplication.translate
-LINK_SHOWN = 60
-KEYRING_CODES = frozenset(
-    {"no_keyring", "locked", "missing"}
-)  # CredentialError's  # characters of a link's address shown; the whole one is in the tooltip
-KIND_NAMES = {
-    AccountKind.MASTODON: "Mastodon",
-    AccountKind.PIXELFED: "Pixelfed",
-    AccountKind.BLUESKY: "Bluesky",
-    AccountKind.DISCORD: "Discord",
-}
+LINK_SHOWN = 60  # characters of a link's address shown; the whole one is in the tooltip
+KEYRING_CODES = frozenset({"no_keyring", "locked", "missing"})  # CredentialError's
 
 
 def destination_name(kind: AccountKind, account: Account | None) -> str:
@@ -39,11 +32,11 @@ def destination_name(kind: AccountKind, account: Account | None) -> str:
         return translate("Publish", "Your website")
     if account is None:
         return translate("Publish", "{network} (no longer connected)").format(
-            network=KIND_NAMES[kind]
+            network=NETWORK_NAMES[Platform(kind)]
         )
     if account.identity.handle:
-        return f"{KIND_NAMES[kind]} {account.identity.handle}"
-    return f"{KIND_NAMES[kind]} ({account.name})"
+        return f"{NETWORK_NAMES[Platform(kind)]} {account.identity.handle}"
+    return f"{NETWORK_NAMES[Platform(kind)]} ({account.name})"
 
 
 def short_link(url: str) -> str:

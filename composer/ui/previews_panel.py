@@ -71,18 +71,6 @@ class PreviewsPanel(QWidget):
 
     # -- the window's API --------------------------------------------------------------------
 
-    def show(  # type: ignore[override]
-        self,
-        draft: Draft | None = None,
-        accounts: Sequence[Account] = (),
-        analyses: Mapping[str, TargetAnalysis] | None = None,
-    ) -> None:
-        """With a draft: show it on every destination (per keystroke). Without: QWidget.show."""
-        if draft is None:
-            super().show()
-            return
-        self.show_previews(draft, accounts, analyses or {})
-
     def show_previews(
         self, draft: Draft, accounts: Sequence[Account], analyses: Mapping[str, TargetAnalysis]
     ) -> None:

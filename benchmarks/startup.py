@@ -2,11 +2,14 @@
 against a bare PySide6 QMainWindow started the same way in the same run. Target: at most 1.5x.
 
 Each start is a fresh process; both print a line once the first paint is done and quit, and the
-clock stops when that line arrives (quitting is not counted).
+clock stops when that line arrives (quitting is not counted). Each also reports the processor
+time it used up to that paint: on a busy machine wall-clock medians wander by a third, processor
+time far less, so both ratios are printed.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import statistics
 import subprocess
@@ -18,7 +21,9 @@ from pathlib import Path
 TARGET = 1.5
 
 BARE_WINDOW = """
+import json
 import sys
+import time
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -28,7 +33,7 @@ window.resize(1280, 800)
 
 
 def done():
-    print("painted", flush=True)
+    print(json.dumps({"cpu_seconds": time.process_time()}), flush=True)
     app.quit()
 
 
@@ -58,7 +63,8 @@ def _environment(scratch: Path) -> dict[str, str]:
     return environment
 
 
-def _seconds_to_paint(command: list[str], environment: dict[str, str]) -> float:
+def _seconds_to_paint(command: list[str], environment: dict[str, str]) -> tuple[float, float]:
+    """Wall-clock and processor seconds from starting the process to its first paint."""
     start = time.perf_counter()
     with subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=environment, text=True
@@ -68,7 +74,7 @@ def _seconds_to_paint(command: list[str], environment: dict[str, str]) -> float:
         process.wait(timeout=60)
     if not line.strip():
         raise RuntimeError(f"{command} ended without showing its window")
-    return elapsed
+    return elapsed, json.loads(line)["cpu_seconds"]
 
 
 def _profile_with_drafts(folder: Path, drafts: int = 30) -> Path:
@@ -99,8 +105,18 @@ def run(rounds: int = 7) -> dict[str, float]:
         for _ in range(rounds):  # interleaved, so a busy moment hits both alike
             ours.append(_seconds_to_paint(omroeper, environment))
             theirs.append(_seconds_to_paint(bare, environment))
-    omroeper_s, bare_s = statistics.median(ours), statistics.median(theirs)
-    return {"omroeper": omroeper_s, "bare": bare_s, "ratio": omroeper_s / bare_s}
+    omroeper_s = statistics.median(wall for wall, _cpu in ours)
+    bare_s = statistics.median(wall for wall, _cpu in theirs)
+    omroeper_cpu = statistics.median(cpu for _wall, cpu in ours)
+    bare_cpu = statistics.median(cpu for _wall, cpu in theirs)
+    return {
+        "omroeper": omroeper_s,
+        "bare": bare_s,
+        "ratio": omroeper_s / bare_s,
+        "omroeper_cpu": omroeper_cpu,
+        "bare_cpu": bare_cpu,
+        "cpu_ratio": omroeper_cpu / bare_cpu,
+    }
 
 
 def report() -> str:
@@ -111,9 +127,13 @@ def report() -> str:
     )
     return (
         f"Start-up to a usable window, painted (median of {rounds} starts, platform {platform}):\n"
-        f"  bare PySide6 QMainWindow {figures['bare'] * 1000:6.0f} ms\n"
-        f"  Omroeper (30 drafts)     {figures['omroeper'] * 1000:6.0f} ms  = "
-        f"{figures['ratio']:.2f}x the bare window; target at most {TARGET}x"
+        f"                           wall clock   processor\n"
+        f"  bare PySide6 QMainWindow {figures['bare'] * 1000:6.0f} ms    "
+        f"{figures['bare_cpu'] * 1000:6.0f} ms\n"
+        f"  Omroeper (30 drafts)     {figures['omroeper'] * 1000:6.0f} ms    "
+        f"{figures['omroeper_cpu'] * 1000:6.0f} ms\n"
+        f"  ratio                    {figures['ratio']:6.2f}x      {figures['cpu_ratio']:6.2f}x"
+        f"   target at most {TARGET}x"
     )
 
 

@@ -17,7 +17,6 @@ _WINDOW_CORE = (
     "composer.core.profile",
     "composer.core.settings",
     "composer.core.store",
-    "composer.core.draft_archive",
     "composer.core.languages",
 )
 

@@ -18,10 +18,8 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from composer.core import store_images
-from composer.core.account import Account
 from composer.core.draft import Draft
 from composer.core.image_files import ImageFiles
-from composer.core.store_accounts import read_accounts, write_account
 from composer.core.store_errors import StoreError, from_os_error
 from composer.core.store_open import (
     DATABASE,
@@ -46,6 +44,7 @@ from composer.core.store_rows import (
 from composer.core.store_schema import LATEST, migrate, version
 
 if TYPE_CHECKING:
+    from composer.core.account import Account
     from composer.core.store_jobs import Job, State
 
 __all__ = ["DraftSummary", "Store", "StoreError"]
@@ -57,6 +56,12 @@ def _jobs() -> ModuleType:
     return store_jobs
 
 
+def _accounts() -> ModuleType:
+    from composer.core import store_accounts  # with the first account: after the first paint
+
+    return store_accounts
+
+
 class Store:
     def __init__(self, profile: Path, connection: sqlite3.Connection, scratch: Path) -> None:
         self.profile = profile
@@ -66,6 +71,7 @@ class Store:
         self._db = connection
         self._scratch = scratch
         self._lock = threading.RLock()
+        self._closed = False
         connection.create_function("omroeper_fold", 1, fold, deterministic=True)
 
     @classmethod
@@ -102,8 +108,13 @@ class Store:
             raise translated(error, profile) from None
         return cls(profile, connection, scratch)
 
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
     def close(self) -> None:
         with self._lock:
+            self._closed = True
             self._db.close()
             if self._scratch != Path():
                 shutil.rmtree(self._scratch, ignore_errors=True)
@@ -212,15 +223,15 @@ class Store:
 
     def save_account(self, account: Account) -> None:
         with self._writing() as db:
-            write_account(db, account, stamp(now()))
+            _accounts().write_account(db, account, stamp(now()))
 
     def list_accounts(self) -> list[Account]:
         with self._reading() as db:
-            return read_accounts(db)
+            return _accounts().read_accounts(db)
 
     def get_account(self, account_id: str) -> Account:
         with self._reading() as db:
-            found = read_accounts(db, account_id)
+            found = _accounts().read_accounts(db, account_id)
         if not found:
             raise StoreError("not_found", {"id": account_id})
         return found[0]

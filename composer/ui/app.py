@@ -7,11 +7,12 @@ import logging
 import os
 import sys
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from composer.core.logs import setup_logging
 from composer.core.profile import profile_dir
@@ -22,7 +23,6 @@ from composer.i18n.translation import install
 from composer.ui import restart
 from composer.ui.appearance import follow_system_scheme
 from composer.ui.error_dialog import install_error_dialog
-from composer.ui.icon import app_icon
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +48,6 @@ def create_application(language: str | None = None) -> QApplication:
     app.setApplicationName("Omroeper")
     app.setOrganizationName("Omroeper")
     app.setApplicationDisplayName("Omroeper")
-    app.setWindowIcon(app_icon())
     follow_system_scheme(app)
     install(language)
     return app
@@ -114,12 +113,17 @@ def save_draft(window: QWidget | None) -> bool | None:
 
 def started(app: QApplication, store: Store, window: QWidget | None = None) -> None:
     """The window is on screen: now the slower things (each destination also does this)."""
+    from composer.ui.icon import app_icon
+
+    # the SVG icon engine loads here, not before the paint; Windows shows the .exe's icon first
+    app.setWindowIcon(app_icon())
     if os.environ.get(STARTUP_PROBE):
         found = {
             "modules": sorted(sys.modules),
             "language": QLocale().name(),
             # PySide6 builds Qt's namespace (93 enums, ~18 ms) on its first import
             "qt_namespace": "Qt" in vars(sys.modules["PySide6.QtCore"]),
+            "cpu_seconds": time.process_time(),  # the start-up benchmark's steadier measure
         }
         print(json.dumps(found), flush=True)
         app.quit()
@@ -173,6 +177,9 @@ def refresh_limits_later(store: Store) -> threading.Thread:
         try:
             Accounts(store, Credentials()).refresh_limits()
         except Exception:  # a background nicety: never take the window down
+            if store.closed:  # the person quit before the servers answered: nothing lost
+                log.info("limits not refreshed: Omroeper was closed first")
+                return
             log.exception("refreshing the servers' limits failed")
 
     thread = threading.Thread(target=work, name="refresh-limits", daemon=True)
@@ -185,11 +192,15 @@ def open_store(profile: Path) -> Store | None:
     try:
         return Store.open(profile)
     except StoreError as failure:
+        from PySide6.QtWidgets import QMessageBox  # only when something is wrong
+
         if failure.code != "damaged":
             QMessageBox.critical(None, "Omroeper", describe_store_error(failure))
             return None
         if not ask_to_rescue(describe_store_error(failure)):
             return None
+    from PySide6.QtWidgets import QMessageBox
+
     from composer.core.store_recovery import recover  # only for a damaged database
 
     try:
@@ -202,6 +213,8 @@ def open_store(profile: Path) -> Store | None:
 
 
 def ask_to_rescue(words: str) -> bool:
+    from PySide6.QtWidgets import QMessageBox
+
     answer = QMessageBox.question(
         None,
         "Omroeper",

@@ -18,20 +18,17 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
-    QMessageBox,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from composer.core.account import Account
 from composer.core.draft import Draft, Override
 from composer.core.settings import Settings
 from composer.core.store import Store, StoreError
 from composer.i18n.store_errors import describe_store_error
 from composer.ui.autosave import Autosaver, SaveState
-from composer.ui.draft_transfer import DraftTransfer
 from composer.ui.drafts_panel import DraftsPanel, display_title
 from composer.ui.window_menus import build_menus
 from composer.ui.writing_panel import WritingPanel
@@ -39,9 +36,11 @@ from composer.ui.writing_panel import WritingPanel
 if TYPE_CHECKING:
     from PySide6.QtCore import QMimeData
 
+    from composer.core.account import Account
     from composer.core.accounts import Accounts
     from composer.ui.counters import FitPanel
     from composer.ui.destinations_panel import DestinationsPanel
+    from composer.ui.draft_transfer import DraftTransfer
     from composer.ui.image_fitter import ImageFitter
     from composer.ui.images_strip import ImagesStrip
     from composer.ui.previews_panel import PreviewsPanel
@@ -71,7 +70,7 @@ class ComposerWindow(QMainWindow):
         self.drafts = DraftsPanel(self)
         self.writing = WritingPanel(self._accepts_photos, self)
         self.editor = self.writing.message
-        self.transfer = DraftTransfer(store, self)
+        self._transfer: DraftTransfer | None = None
         self._lay_out()
 
         self.save_label = QLabel(self)
@@ -85,7 +84,7 @@ class ComposerWindow(QMainWindow):
         self.deleted: int | None = None
         self.autosaver: Autosaver | None = None
         self.draft = Draft()
-        self.accounts_list: list[Account] = store.list_accounts()
+        self._accounts_list: list[Account] | None = None  # read on first use, after the paint
         self.analyses: dict = {}
         self._image_destinations: list = []
         self.draft_id = store.last_draft_id() or self._create_draft()
@@ -128,8 +127,28 @@ class ComposerWindow(QMainWindow):
         self.publish_bar.publish_requested.connect(self.publish)
         self.images.set_images(self.draft.images)
         self.destinations.show_accounts(self.accounts_list, self.draft.targets)
+        self._show_list()
         self._show_fit()
         self.keep_tab_order()
+
+    @property
+    def accounts_list(self) -> list[Account]:
+        if self._accounts_list is None:
+            self._accounts_list = self.store.list_accounts()
+        return self._accounts_list
+
+    @accounts_list.setter
+    def accounts_list(self, accounts: list[Account]) -> None:
+        self._accounts_list = accounts
+
+    @property
+    def transfer(self) -> DraftTransfer:
+        """Export and import, loaded on first use (zip archives are not needed to start)."""
+        if self._transfer is None:
+            from composer.ui.draft_transfer import DraftTransfer
+
+            self._transfer = DraftTransfer(self.store, self)
+        return self._transfer
 
     def keep_tab_order(self) -> None:
         """Tab follows the screen, left to right and down, even through parts made later
@@ -297,6 +316,8 @@ class ComposerWindow(QMainWindow):
     # -- the drafts list ---------------------------------------------------------------------
 
     def _show_list(self) -> None:
+        if not self.built:
+            return  # right after the first paint: the open draft comes first
         summaries = self.store.list_drafts(self.drafts.search.text())
         self.drafts.show_drafts(summaries, self.draft_id)
 
@@ -419,22 +440,8 @@ class ComposerWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         from composer.ui import window_dialogs
 
-        if not window_dialogs.may_quit_while_sending(self):
+        if not window_dialogs.may_close(self):
             event.ignore()
             return
-        if self.autosaver and not self.autosaver.flush():
-            answer = QMessageBox.warning(
-                self,
-                self.tr("Not saved"),
-                self.tr(
-                    "Your latest changes could not be saved. If you close now, they are lost. "
-                    "Close anyway?"
-                ),
-                QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Close:
-                event.ignore()
-                return
         self.store.purge_deleted()
         event.accept()

@@ -3,6 +3,7 @@ jobs a closed window left unfinished. Each loads its modules (and the keyring) w
 
 from __future__ import annotations
 
+import sys
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -99,12 +100,32 @@ def resume_unfinished(window: ComposerWindow) -> int | None:
     return jobs[-1]
 
 
+def may_close(window: ComposerWindow) -> bool:
+    """Closing the window: not while a message goes out unless the person agrees, and never
+    silently losing changes that could not be saved."""
+    if not may_quit_while_sending(window):
+        return False
+    if window.autosaver is None or window.autosaver.flush():
+        return True
+    answer = QMessageBox.warning(
+        window,
+        translate("ComposerWindow", "Not saved"),
+        translate(
+            "ComposerWindow",
+            "Your latest changes could not be saved. If you close now, they are lost. "
+            "Close anyway?",
+        ),
+        QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Close
+
+
 def may_quit_while_sending(window: ComposerWindow) -> bool:
     """Quitting mid-send loses nothing (the next start carries on), but the person should
     know the message is not out everywhere yet."""
-    from composer.ui.publish_run import running_jobs
-
-    if not running_jobs(window.store):
+    run = sys.modules.get("composer.ui.publish_run")  # not loaded: nothing was sent (no keyring)
+    if run is None or not run.running_jobs(window.store):
         return True
     answer = QMessageBox.question(
         window,

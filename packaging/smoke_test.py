@@ -197,6 +197,8 @@ def check_contents(frozen: Path, work: Path) -> None:
     for needed in (
         "composer/resources/translations/omroeper_nl.qm",
         "composer/resources/translations/omroeper_en.qm",
+        "composer/resources/translations/qt_nl.qm",  # Qt's buttons and menus in Dutch
+        "translations/qtbase_nl.qm",  # Qt's own, for the rest (PySide6[/Qt]/translations)
         "composer/resources/icons/omroeper.svg",
     ):
         assert any(name.endswith(needed) for name in files), f"missing: {needed}"

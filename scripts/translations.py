@@ -4,7 +4,9 @@
     python scripts/translations.py --check  # fail if a source is stale or unfinished
 
 Translators edit composer/resources/translations/omroeper_nl.ts (Qt Linguist, or by hand);
-omroeper_en.ts holds only the English plural forms.
+omroeper_en.ts holds only the English plural forms. qt_nl.ts holds Qt's own words (standard
+buttons, text fields' context menu): lupdate cannot find those in our code, so that file is
+kept by hand and only compiled here.
 """
 
 from __future__ import annotations
@@ -19,6 +21,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "composer" / "resources" / "translations"
 SOURCES = {"nl": [], "en": ["-pluralonly"]}
+BY_HAND = ["qt_nl"]  # Qt's strings: no lupdate, or -no-obsolete would empty them
+
+
+def catalogues() -> list[str]:
+    """Every .ts (without suffix) that lrelease compiles."""
+    return [f"omroeper_{language}" for language in SOURCES] + BY_HAND
 
 
 def tool(name: str) -> str:
@@ -57,14 +65,14 @@ def update(folder: Path) -> None:
 
 
 def release(folder: Path, out: Path) -> None:
-    for language in SOURCES:
+    for name in catalogues():
         subprocess.run(
             [
                 tool("lrelease"),
                 "-removeidentical",
-                str(folder / f"omroeper_{language}.ts"),
+                str(folder / f"{name}.ts"),
                 "-qm",
-                str(out / f"omroeper_{language}.qm"),
+                str(out / f"{name}.qm"),
             ],
             check=True,
             capture_output=True,
@@ -86,11 +94,13 @@ def problems() -> list[str]:
                 found.append(f"{name} is not up to date with the code: run scripts/translations.py")
             if 'type="unfinished"' in fresh:
                 found.append(f"{name} has unfinished translations")
+        for name in BY_HAND:
+            if 'type="unfinished"' in (FOLDER / f"{name}.ts").read_text(encoding="utf-8"):
+                found.append(f"{name}.ts has unfinished translations")
         release(FOLDER, copy)
-        for language in SOURCES:
-            name = f"omroeper_{language}.qm"
-            if (copy / name).read_bytes() != (FOLDER / name).read_bytes():
-                found.append(f"{name} is not compiled from its .ts: run scripts/translations.py")
+        for name in catalogues():
+            if (copy / f"{name}.qm").read_bytes() != (FOLDER / f"{name}.qm").read_bytes():
+                found.append(f"{name}.qm is not compiled from its .ts: run scripts/translations.py")
     return found
 
 

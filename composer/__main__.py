@@ -11,7 +11,8 @@ from typing import NoReturn
 from composer import __version__
 
 # Qt-free modules the window needs, loaded before PySide6 is: PySide6 reads the source of every
-# module imported after it (looking for `from __feature__ import`), ~8 ms of the window's start
+# module imported after it (looking for `from __feature__ import`); ui/feature_scan.py answers
+# for those and for ours beforehand
 _WINDOW_CORE = (
     "composer.core.logs",
     "composer.core.profile",
@@ -100,6 +101,9 @@ def main(argv: list[str] | None = None) -> int:
     if _opens_window(argv):
         for name in _WINDOW_CORE:
             importlib.import_module(name)
+        from composer.ui.feature_scan import skip_feature_scan  # loads PySide6
+
+        skip_feature_scan()
         from composer.ui.app import run_window
 
         # building every subcommand's parser costs start-up time: only when there is more to read

@@ -4,6 +4,9 @@ end, a link to every copy or the reason in plain words, and "Retry the failed on
 The job runs on its own thread (publish_run.py); the dialog reads the store on a timer, so
 the window never waits for a server. Closing the dialog while sending only hides it: the job
 goes on, `finished_job` still comes, and a dialog with WA_DeleteOnClose is deleted after it.
+
+A screen reader hears each step once (announce.py): that sending began, waiting for the
+connection and its return, each copy's outcome, and at the end how many were published.
 """
 
 from __future__ import annotations
@@ -31,11 +34,19 @@ from composer.core.store import Store, StoreError
 from composer.core.store_jobs import Job
 from composer.i18n.store_errors import describe_store_error
 from composer.ui import publish_run
+from composer.ui.announce import Announcer
 from composer.ui.publish_confirm import ConfirmPage, website_first
 from composer.ui.publish_rows import DestinationRow, destination_name
-from composer.ui.publish_summary import overall
+from composer.ui.publish_summary import (
+    connection_back,
+    no_connection,
+    overall,
+    spoken_outcome,
+    starting,
+)
 
 POLL_MS = 150  # reading one job is a small SQLite query
+JOB = "*"  # the Announcer's topic for the job as a whole; each row's is its account id
 
 
 class PublishDialog(QDialog):
@@ -58,6 +69,7 @@ class PublishDialog(QDialog):
         self.job: Job | None = None
         self.run: publish_run.PublishRun | None = None
         self._delete_after_run = False
+        self.voice = Announcer(self)
         self.setWindowTitle(self.tr("Publish"))
         self.resize(640, 480)
         self.confirm = ConfirmPage(draft, self.chosen, self)
@@ -93,10 +105,12 @@ class PublishDialog(QDialog):
         dialog.job_id = job_id
         dialog.pages.setCurrentIndex(1)
         dialog.run = publish_run.running(store, job_id)
-        if dialog.run is None and retry:
-            dialog.run = publish_run.start(store, accounts, job_id, destinations, retry=True)
+        dialog.voice.quiet = True  # what happened before it opened is not news
         dialog.refresh()
-        if dialog.run is not None:
+        dialog.voice.quiet = False
+        if dialog.run is None and retry:
+            dialog._start(retry=True)
+        elif dialog.run is not None:
             dialog.timer.start()
         else:
             dialog._focus_next_step()
@@ -161,6 +175,7 @@ class PublishDialog(QDialog):
             self.store, self.accounts, self.draft, ids, self.destinations
         )
         self.pages.setCurrentIndex(1)
+        self._announce_start(ids)
         self.refresh()
         self.timer.start()
         self.close_button.setFocus()
@@ -170,6 +185,15 @@ class PublishDialog(QDialog):
             return
         self.run = publish_run.start(
             self.store, self.accounts, self.job_id, self.destinations, retry=retry, only=only
+        )
+        rows = self.job.destinations if self.job else ()
+        self._announce_start(
+            [
+                row.account_id
+                for row in rows
+                if row.state != "done"
+                and (row.account_id in only if only else row.state != "unknown")
+            ]
         )
         self.refresh()
         self.timer.start()
@@ -208,9 +232,11 @@ class PublishDialog(QDialog):
             except StoreError as error:  # shown below; the next tick tries again
                 failure = error
         running = run is not None and not ended
-        self._show(running)
+        offline = running and run is not None and run.offline
+        self._show(running, offline)
         if failure is not None:
             self.overall.setText(describe_store_error(failure))
+        self._tell(running, offline, ended, run.failure if run is not None else None)
         if ended:
             self.timer.stop()
             self.run = None
@@ -220,9 +246,8 @@ class PublishDialog(QDialog):
             if self._delete_after_run and not self.isVisible():
                 self.deleteLater()
 
-    def _show(self, running: bool) -> None:
+    def _show(self, running: bool, offline: bool) -> None:
         run, job = self.run, self.job
-        offline = running and run is not None and run.offline
         failure = run.failure if run is not None else None
         heading, words, retry = overall(job, running=running, offline=offline, failure=failure)
         self.heading.setText(f"<h3>{heading}</h3>")
@@ -241,6 +266,26 @@ class PublishDialog(QDialog):
             if row.account_id in self.rows:
                 own = waiting and row.kind is not AccountKind.WEBSITE
                 self.rows[row.account_id].show_row(row, running=running, waiting_for_site=own)
+
+    # -- for a screen reader ----------------------------------------------------------------
+
+    def _announce_start(self, account_ids: Sequence[str]) -> None:
+        """These copies are being sent (again); each outcome is news once it is written."""
+        self.voice.forget(JOB)
+        self.voice.say(JOB, "sending", starting(len(account_ids)))
+
+    def _tell(self, running: bool, offline: bool, ended: bool, failure: Exception | None) -> None:
+        """Each change once, in the order it matters: the connection, each copy, the end."""
+        voice = self.voice
+        if offline:
+            voice.say(JOB, "offline", no_connection())
+        elif voice.state(JOB) == "offline" and (running or failure is None):
+            voice.say(JOB, "sending", connection_back())
+        for account_id, row in self.rows.items():
+            voice.say(account_id, row.phase, row.news, urgent=row.urgent)
+        if ended:
+            words, urgent = spoken_outcome(self.job, failure)
+            voice.say(JOB, "ended", words, urgent=urgent)
 
     def _focus_next_step(self) -> None:
         shown = self.retry_button if self.retry_button.isVisibleTo(self) else self.close_button

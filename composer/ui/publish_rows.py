@@ -68,6 +68,8 @@ class DestinationRow(QWidget):
         super().__init__(parent)
         self.account_id, self.name = account_id, name
         self.state = ""
+        self.phase, self.news, self.urgent = "", "", False  # see _news
+        self.setAccessibleName(name)  # and its description says how far it is, in words
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
         self.title = QLabel(name, self)
@@ -111,34 +113,58 @@ class DestinationRow(QWidget):
 
     def show_waiting(self, words: str) -> None:
         self._show("", words, "", busy=False)
+        self._news("waiting")
         self.again.hide()
 
     def show_row(self, row: JobDestination, *, running: bool, waiting_for_site: bool) -> None:
         self.state = row.state
+        name = self.name
         if row.state == "done" and row.deleted:
             when = QLocale().toString(row.deleted.astimezone(), QLocale.FormatType.ShortFormat)
             words = translate("Publish", "Deleted from here on {date}.").format(date=when)
             self._show("", words, "", busy=False)
+            self._news("deleted")
         elif row.state == "done":
             words = translate("Publish", "Published:")
             self._show("✓", words, theme.ok_color(), busy=False, link=row.url)
+            news = translate("Publish", "{name}: published")
+            self._news(f"done {row.updated}", news.format(name=name))
         elif row.state == "failed" and running and row.retryable:
-            self._show("⟳", reason(row), theme.warning_color(), busy=True)
+            words = translate("Publish", "Trying again. {reason}").format(reason=reason(row))
+            self._show("⟳", words, theme.warning_color(), busy=True)
+            self._news("retrying")
         elif row.state == "failed":
             words = translate("Publish", "Not published. {reason}").format(reason=reason(row))
             self._show("✗", words, theme.error_color(), busy=False)
+            news = translate("Publish", "{name}: failed — {reason}")
+            news = news.format(name=name, reason=reason(row))
+            self._news(f"failed {row.updated}", news, urgent=True)
         elif row.state == "unknown":
             self._show("?", reason(row), theme.warning_color(), busy=False)
+            news = translate("Publish", "{name}: unclear — {reason}")
+            news = news.format(name=name, reason=reason(row))
+            self._news(f"unknown {row.updated}", news, urgent=True)
         elif row.state == "sending" and running:
             self._show("", translate("Publish", "Sending…"), "", busy=True)
+            self._news("sending")
         elif waiting_for_site:
             words = translate("Publish", "Waits for your website: it links back to its page.")
             self._show("", words, "", busy=False)
+            self._news("waiting")
         elif running:
             self._show("", translate("Publish", "Waiting…"), "", busy=False)
+            self._news("waiting")
         else:
             self._show("", translate("Publish", "Not sent yet."), "", busy=False)
+            self._news("not sent")
         self.again.setVisible(row.state == "unknown" and not running)
+
+    def _news(self, phase: str, message: str = "", *, urgent: bool = False) -> None:
+        """How far it is, for the dialog to announce: `phase` names it (an outcome with the
+        moment it was written, so a failure after sending again is news, the old one is not),
+        `message` says an outcome in a sentence (empty for steps on the way: the dialog's own
+        words cover those) and `urgent` is for what went wrong."""
+        self.phase, self.news, self.urgent = phase, message, urgent
 
     def _show(self, mark: str, words: str, colour: str, *, busy: bool, link: str = "") -> None:
         shown = html.escape(words)
@@ -149,8 +175,10 @@ class DestinationRow(QWidget):
             shown += f' <a href="{html.escape(link)}">{html.escape(short_link(link))}</a>'
         self.status.setText(shown)
         self.status.setToolTip(link)
+        # heard in words, not as symbols ("check mark"); Qt tells a screen reader of a change
         plain = f"{words} {link}".strip()
         self.status.setAccessibleName(f"{self.name}: {plain}")
+        self.setAccessibleDescription(plain)
         self.link = link
         self.open.setVisible(bool(link))
         self.open.setToolTip(link)

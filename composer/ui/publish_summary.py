@@ -36,6 +36,26 @@ class Publish(QObject):
             count,
         )
 
+    # what a screen reader hears (announce.py): short, for the ear
+
+    def starting(self, count: int) -> str:
+        return self.tr("Publishing to %n destination(s)…", "", count)
+
+    def all_published(self, count: int) -> str:
+        return self.tr("Published on all %n destination(s).", "", count)
+
+    def published_of(self, done: int, count: int) -> str:
+        return self.tr("{done} of %n published", "", count).format(done=done)
+
+    def failed_count(self, count: int) -> str:
+        return self.tr("%n failed", "", count)
+
+    def unknown_count(self, count: int) -> str:
+        return self.tr("%n unclear: look there before sending again", "", count)
+
+    def unsent_count(self, count: int) -> str:
+        return self.tr("%n not sent yet", "", count)
+
 
 _PLURALS = Publish()
 
@@ -86,6 +106,40 @@ def overall(
             translate("Publish", "Not finished yet: choose “Continue sending” to send the rest.")
         )
     return translate("Publish", "Not everything was published"), " ".join(sentences), retry
+
+
+def starting(count: int) -> str:
+    """Said when sending begins (or begins again): `count` copies are on their way."""
+    return _PLURALS.starting(count)
+
+
+def connection_back() -> str:
+    return translate("Publish", "The connection is back.")
+
+
+def spoken_outcome(job: Job | None, failure: Exception | None) -> tuple[str, bool]:
+    """The end of a run for the ear — “3 of 4 published; 1 failed” — and whether it must
+    interrupt (only when sending stopped: each failed copy was announced as it failed)."""
+    if failure is not None:
+        reason = _stopped(failure)
+        return translate("Publish", "Publishing stopped. {reason}").format(reason=reason), True
+    rows = job.destinations if job else ()
+    if not rows:
+        return "", False
+    done = sum(row.state == "done" for row in rows)
+    if done == len(rows):
+        return _PLURALS.all_published(done), False
+    parts = [_PLURALS.published_of(done, len(rows))]
+    failed = sum(row.state == "failed" for row in rows)
+    unknown = sum(row.state == "unknown" for row in rows)
+    unsent = len(rows) - done - failed - unknown
+    if failed:
+        parts.append(_PLURALS.failed_count(failed))
+    if unknown:
+        parts.append(_PLURALS.unknown_count(unknown))
+    if unsent:
+        parts.append(_PLURALS.unsent_count(unsent))
+    return "; ".join(parts), False
 
 
 def _stopped(failure: Exception) -> str:

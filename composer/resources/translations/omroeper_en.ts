@@ -149,6 +149,48 @@
             <numerusform>For %n destinations it is unclear whether the message arrived: look there before sending it again.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Publishing to %n destination(s)…</source>
+        <translation>
+            <numerusform>Publishing to %n destination…</numerusform>
+            <numerusform>Publishing to %n destinations…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Published on all %n destination(s).</source>
+        <translation>
+            <numerusform>Published on %n destination.</numerusform>
+            <numerusform>Published on all %n destinations.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{done} of %n published</source>
+        <translation>
+            <numerusform>{done} of %n published</numerusform>
+            <numerusform>{done} of %n published</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unclear: look there before sending again</source>
+        <translation>
+            <numerusform>%n unclear: look there before sending again</numerusform>
+            <numerusform>%n unclear: look there before sending again</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not sent yet</source>
+        <translation>
+            <numerusform>%n not sent yet</numerusform>
+            <numerusform>%n not sent yet</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PublishBar</name>

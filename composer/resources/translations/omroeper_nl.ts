@@ -1563,8 +1563,24 @@
         <translation>Gepubliceerd:</translation>
     </message>
     <message>
+        <source>{name}: published</source>
+        <translation>{name}: gepubliceerd</translation>
+    </message>
+    <message>
+        <source>Trying again. {reason}</source>
+        <translation>Wordt opnieuw geprobeerd. {reason}</translation>
+    </message>
+    <message>
         <source>Not published. {reason}</source>
         <translation>Niet gepubliceerd. {reason}</translation>
+    </message>
+    <message>
+        <source>{name}: failed — {reason}</source>
+        <translation>{name}: mislukt — {reason}</translation>
+    </message>
+    <message>
+        <source>{name}: unclear — {reason}</source>
+        <translation>{name}: onduidelijk — {reason}</translation>
     </message>
     <message>
         <source>Sending…</source>
@@ -1590,6 +1606,48 @@
         <translation>
             <numerusform>Bij %n bestemming is niet duidelijk of het bericht aankwam: kijk daar voordat je het opnieuw verstuurt.</numerusform>
             <numerusform>Bij %n bestemmingen is niet duidelijk of het bericht aankwam: kijk daar voordat je het opnieuw verstuurt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Publishing to %n destination(s)…</source>
+        <translation>
+            <numerusform>Bezig met publiceren naar %n bestemming…</numerusform>
+            <numerusform>Bezig met publiceren naar %n bestemmingen…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Published on all %n destination(s).</source>
+        <translation>
+            <numerusform>Gepubliceerd op %n bestemming.</numerusform>
+            <numerusform>Gepubliceerd op alle %n bestemmingen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{done} of %n published</source>
+        <translation>
+            <numerusform>{done} van %n gepubliceerd</numerusform>
+            <numerusform>{done} van %n gepubliceerd</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n mislukt</numerusform>
+            <numerusform>%n mislukt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unclear: look there before sending again</source>
+        <translation>
+            <numerusform>%n onduidelijk: kijk daar voordat je opnieuw verstuurt</numerusform>
+            <numerusform>%n onduidelijk: kijk daar voordat je opnieuw verstuurt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not sent yet</source>
+        <translation>
+            <numerusform>%n nog niet verstuurd</numerusform>
+            <numerusform>%n nog niet verstuurd</numerusform>
         </translation>
     </message>
     <message>
@@ -1639,6 +1697,14 @@
     <message>
         <source>Not everything was published</source>
         <translation>Niet alles is gepubliceerd</translation>
+    </message>
+    <message>
+        <source>The connection is back.</source>
+        <translation>De verbinding is terug.</translation>
+    </message>
+    <message>
+        <source>Publishing stopped. {reason}</source>
+        <translation>Publiceren gestopt. {reason}</translation>
     </message>
     <message>
         <source>Something went wrong and Omroeper stopped sending. What was published stays published, and nothing is sent twice: try again.</source>

@@ -212,7 +212,7 @@ def send_to(fake_site, mode, kind="published"):
         ("503", "server_error", {"status": 503, "retry_after": 7.0}),
         ("429", "rate_limited", {"retry_after": 30.0}),
         ("400", "rejected", {"status": 400, "message": "title required"}),
-        ("drop", "unreachable", None),
+        ("drop", "connection_lost", None),  # reached, and the page may be made: not offline
         ("empty", "bad_answer", {"status": 200}),
         ("not-http", "bad_answer", {"status": 200}),
         ("moved", "bad_answer", {"status": 301}),
@@ -224,7 +224,7 @@ def test_failures_become_codes(fake_site, mode, code, details):
     assert failure.value.code == code
     if details is not None:
         assert failure.value.details == details
-    assert failure.value.retryable == (code in {"server_error", "rate_limited", "unreachable"})
+    assert failure.value.retryable == (code in {"server_error", "rate_limited", "connection_lost"})
 
 
 def test_a_slow_site_times_out(fake_site, monkeypatch):

@@ -9,13 +9,8 @@ import re
 
 from composer.core import net
 from composer.core.account import Connected, Identity
-from composer.core.destinations.bluesky_session import (
-    client_for,
-    mapped,
-    resume,
-    sdk_errors,
-    tokens_of,
-)
+from composer.core.destinations.atproto_failures import sdk_errors
+from composer.core.destinations.bluesky_session import client_for, mapped, resume, tokens_of
 from composer.core.destinations.errors import ConnectError
 
 __all__ = ["DEFAULT_SERVER", "connect", "looks_like_app_password", "resume"]

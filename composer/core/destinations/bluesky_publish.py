@@ -17,9 +17,10 @@ from typing import Any
 
 from composer.core.account import Account
 from composer.core.analysis import analyze
+from composer.core.destinations.atproto_failures import classify, sdk_errors
 from composer.core.destinations.bluesky_card import Card, fetch_card
 from composer.core.destinations.bluesky_session import resume
-from composer.core.destinations.errors import ConnectError, PublishError
+from composer.core.destinations.errors import ConnectError, PublishError, publish_error
 from composer.core.image_fit import fit_image
 from composer.core.images import FittedImage, ImageError
 from composer.core.publishing import Published, PublishRequest
@@ -272,66 +273,13 @@ def _parts_of(uri: str, did: str) -> tuple[str, str, str]:
 
 
 def _call(method: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-    from composer.core.destinations.bluesky_session import sdk_errors
-
     try:
         return method(*args, **kwargs)
     except sdk_errors() as error:
-        raise _mapped(error) from None
-
-
-def _mapped(error: BaseException) -> PublishError:
-    """The SDK's (or httpx's) failure as a publishing code. Never its text."""
-    from atproto_client.models.common import XrpcError
-
-    response = getattr(error, "response", None)
-    if response is None:
-        return _transport(error)
-    status, content = response.status_code, response.content
-    name = content.error if isinstance(content, XrpcError) else None
-    if status == 429:
-        return PublishError("rate_limited", {"retry_after": _retry_after(response)})
-    if status >= 500:
-        return PublishError("server_error", {"status": status})
-    if status == 401 or name in ("ExpiredToken", "InvalidToken"):
-        return PublishError("expired", {"status": status})
-    return PublishError("rejected", {"status": status, "error": name})
-
-
-def _transport(error: BaseException) -> PublishError:
-    """No answer: before the request left (unreachable) or after (it may have arrived)."""
-    import httpx
-    from atproto_client import exceptions as sdk
-
-    kinds = (
-        ((sdk.InvokeTimeoutError, httpx.TimeoutException), "timeout"),
-        ((httpx.ConnectError,), "unreachable"),
-        ((sdk.LoginRequiredError,), "expired"),
-        ((sdk.NetworkError, httpx.HTTPError), "connection_lost"),
-    )
-    for types, code in kinds:
-        if isinstance(error, types):
-            return PublishError(code, {})
-    return PublishError("server_error", {"status": None})  # a 2xx that is no XRPC answer
-
-
-def _retry_after(response: Any) -> float | None:
-    """Seconds to wait: Retry-After, or until RateLimit-Reset (a Unix time)."""
-    headers = {str(k).lower(): v for k, v in (getattr(response, "headers", None) or {}).items()}
-    try:
-        if "retry-after" in headers:
-            return float(headers["retry-after"])
-        if "ratelimit-reset" in headers:
-            return max(0.0, float(headers["ratelimit-reset"]) - datetime.now(UTC).timestamp())
-    except ValueError:
-        return None
-    return None
+        raise publish_error(*classify(error)) from None
 
 
 def _from_connect(error: ConnectError) -> PublishError:
-    """A failed resume: the same codes, except a refused password (the account must be
-    connected again, like an expired token)."""
-    code = "expired" if error.code == "wrong_credentials" else error.code
-    if code == "not_that_server":
-        code = "rejected"
-    return PublishError(code, dict(error.details))
+    """A failed resume, as publishing names it: a refused password means, like an expired
+    token, that the account must be connected again."""
+    return publish_error(error.code, dict(error.details))

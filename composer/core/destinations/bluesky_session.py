@@ -1,4 +1,4 @@
-"""Bluesky sessions: the SDK client, resuming from stored tokens, and what its errors mean.
+"""Bluesky sessions: the SDK client, resuming from stored tokens, and its errors as codes.
 
 Tokens live in the keyring with the app password. A resumed client refreshes its access
 token when needed; `on_change` hears every new pair so the caller can store it.
@@ -8,19 +8,14 @@ from __future__ import annotations
 
 import base64
 import json
-import ssl
 from collections.abc import Callable
 from typing import Any
 
 from composer.core import net
-from composer.core.destinations.errors import ConnectError
+from composer.core.destinations.atproto_failures import classify, sdk_errors
+from composer.core.destinations.errors import ConnectError, connect_error
 
 TokenCallback = Callable[[dict[str, str]], None]
-
-# XRPC errors that mean "this password or token is not (or no longer) accepted".
-_REFUSED = frozenset(
-    {"AuthenticationRequired", "InvalidToken", "AccountTakedown", "AuthFactorTokenRequired"}
-)
 
 
 def client_for(server: str) -> tuple[Any, list[Any]]:
@@ -109,66 +104,9 @@ def _checked(client: Any, server: str) -> Any:
         raise mapped(error, server) from None
 
 
-def sdk_errors() -> tuple[type[BaseException], ...]:
-    """What talking to a server can raise: the SDK's errors and httpx's that it lets through."""
-    import httpx
-    from atproto_core.exceptions import AtProtocolError
-
-    return (AtProtocolError, httpx.HTTPError)
-
-
 def mapped(error: BaseException, server: str, *, login: bool = False) -> ConnectError:
-    """The SDK's (or httpx's) exception as a code. Never its text: that may quote the request."""
+    """The SDK's (or httpx's) exception as connecting names it (atproto_failures.py)."""
     if isinstance(error, ConnectError):
         return error
-    response = getattr(error, "response", None)
-    code = _transport_code(error) if response is None else _answer_code(error, response, login)
-    if code == "rate_limited":
-        return ConnectError(code, {"retry_after": getattr(error, "retry_after", None)})
-    if code == "server_error":
-        return ConnectError(code, {"status": response.status_code})
-    return ConnectError(code, {"address": server})
-
-
-def _transport_code(error: BaseException) -> str:
-    import httpx
-    from atproto_client import exceptions as sdk
-
-    kinds = (
-        ((sdk.InvokeTimeoutError, httpx.TimeoutException), "timeout"),
-        ((httpx.RemoteProtocolError, httpx.TooManyRedirects), "not_that_server"),
-        ((sdk.LoginRequiredError,), "expired"),
-        ((sdk.RequestErrorBase, httpx.HTTPError), "unreachable"),
-    )
-    for types, code in kinds:
-        if isinstance(error, types):
-            return "tls_failed" if code == "unreachable" and _tls(error) else code
-    return "not_that_server"  # it answered 2xx, but not what a PDS answers (ModelError)
-
-
-def _answer_code(error: BaseException, response: Any, login: bool) -> str:
-    from atproto_client import exceptions as sdk
-    from atproto_client.models.common import XrpcError
-
-    status, content = response.status_code, response.content
-    if isinstance(error, sdk.RateLimitExceededError) or status == 429:
-        return "rate_limited"
-    if status >= 500:
-        return "server_error"
-    if not isinstance(content, XrpcError):  # every XRPC error is JSON naming the error
-        return "not_that_server"
-    refused = status == 401 or content.error in _REFUSED or (login and status == 400)
-    if content.error == "ExpiredToken" or (refused and not login):
-        return "expired"
-    if refused:
-        return "wrong_credentials"
-    return "not_that_server" if status in (404, 405, 501) else "server_error"
-
-
-def _tls(error: BaseException) -> bool:
-    seen: BaseException | None = error
-    while seen is not None:
-        if isinstance(seen, ssl.SSLError):
-            return True
-        seen = seen.__cause__ or seen.__context__
-    return False
+    code, details = classify(error, login=login)
+    return connect_error(code, {"address": server} | details)

@@ -9,7 +9,8 @@ import requests
 
 from composer.core import net
 from composer.core.account import Connected, Identity
-from composer.core.destinations.errors import ConnectError
+from composer.core.destinations.errors import ConnectError, connect_error
+from composer.core.destinations.requests_failures import transport_code
 
 _PATH = re.compile(r"/api(?:/v\d+)?/webhooks/(\d+)/([\w-]+)/?")
 _HOSTS = {"discord.com", "discordapp.com", "canary.discord.com", "ptb.discord.com"}
@@ -31,12 +32,8 @@ def connect(url: str, session: requests.Session | None = None) -> Connected:
     http = session or requests.Session()
     try:
         answer = http.get(url, timeout=net.TIMEOUT)
-    except requests.Timeout:
-        raise ConnectError("timeout", {"address": host}) from None
-    except requests.exceptions.SSLError:
-        raise ConnectError("tls_failed", {"address": host}) from None
-    except requests.RequestException:
-        raise ConnectError("unreachable", {"address": host}) from None
+    except requests.RequestException as error:
+        raise connect_error(transport_code(error), {"address": host}) from None
     if answer.status_code in (401, 404):
         raise ConnectError("wrong_credentials", {"address": host})  # deleted or mistyped
     if answer.status_code == 429:

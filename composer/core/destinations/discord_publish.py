@@ -15,13 +15,13 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import requests
-from urllib3.exceptions import NewConnectionError
 
 from composer.core import net
 from composer.core.account import Account
 from composer.core.analysis import network_text
 from composer.core.destinations.discord import checked_webhook
-from composer.core.destinations.errors import ConnectError, PublishError
+from composer.core.destinations.errors import ConnectError, PublishError, publish_error
+from composer.core.destinations.requests_failures import transport_code
 from composer.core.destinations.website_webhook import retry_after
 from composer.core.image_fit import fit_image
 from composer.core.images import ImageError
@@ -110,17 +110,9 @@ class DiscordDestination:
             answer = http.request(
                 method, url, timeout=net.TIMEOUT, allow_redirects=False, **options
             )
-        except requests.ConnectTimeout:  # no connection: nothing was sent
-            raise PublishError("unreachable", host) from None
-        except requests.Timeout:  # sent, no answer in time: it may be in the channel
-            raise PublishError("timeout", host) from None
-        except requests.exceptions.SSLError:
-            raise PublishError("tls_failed", host) from None
-        except requests.ConnectionError as failure:
-            code = "unreachable" if _never_connected(failure) else "connection_lost"
-            raise PublishError(code, host) from None
-        except requests.RequestException:
-            raise PublishError("connection_lost", host) from None
+        except requests.RequestException as failure:
+            # unreachable: nothing was sent; timeout, connection_lost: it may be in the channel
+            raise publish_error(transport_code(failure), host) from None
         status = answer.status_code
         if status == 429:
             raise PublishError("rate_limited", {"retry_after": _retry_after(answer)})
@@ -129,12 +121,6 @@ class DiscordDestination:
         if status >= 300:  # 3xx included: a webhook URL never moves
             raise PublishError("rejected", {"status": status, **_reason(answer)})
         return answer
-
-
-def _never_connected(failure: requests.ConnectionError) -> bool:
-    # requests wraps urllib3's MaxRetryError, whose reason says what went wrong
-    reason = getattr(failure.args[0] if failure.args else None, "reason", None)
-    return isinstance(reason, NewConnectionError)  # refused, no route, name not found
 
 
 def _retry_after(answer: requests.Response) -> float | None:

@@ -1,16 +1,31 @@
-"""Why connecting to (or later, publishing on) a server did not work: codes, never prose."""
+"""Why connecting to, or publishing on, a server did not work: codes, never prose.
+
+A client library's failure is read once, by the classifier of that library
+(requests_failures.py, mastodon_failures.py, atproto_failures.py), into one code of the
+shared vocabulary below. Connecting and publishing then name it with their own words:
+`connect_error` and `publish_error` hold the only differences.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
 from composer.core.errors import CodedError
 
-# invalid_address, insecure_address: what the person typed cannot be used
-# unreachable: no answer (offline, wrong name, firewall); timeout
-# not_that_server: it answers, but is not a Mastodon / Pixelfed / Bluesky server
-# wrong_credentials: password, token or app password refused; expired: a token no longer valid
-# refused: the person said no on the server's authorization page
-# not_app_password: a Bluesky password that is not an app password (a warning, see bluesky.py)
-# rate_limited (retry_after seconds); server_error (status)
+# The shared vocabulary of the classifiers (details in brackets):
+# unreachable: nothing was sent (no connection: offline, wrong name, refused, firewall)
+# timeout: sent, and no answer in time; connection_lost: sent, and the answer went missing
+# tls_failed: the connection is not trusted (certificate refused)
+# rate_limited (retry_after seconds or None); server_error (status): a 5xx
+# wrong_credentials: a password or token refused when logging in with it
+# expired: a session or token that was accepted is refused now
+# rejected (status, message or error): a 4xx refusal of the request
+# not_that_server (status): an error answer that is not what this platform answers
+# bad_answer (status): an answer that could not be understood (the request may have worked)
+#
+# Connecting also knows: invalid_address, insecure_address (what the person typed cannot be
+# used), refused (the person said no on the server's authorization page), invalid_secret.
 CODES = frozenset(
     {
         "invalid_address",
@@ -32,12 +47,7 @@ class ConnectError(CodedError):
     pass
 
 
-# Publishing (the website webhook; the other destinations may share these):
-# timeout, unreachable, tls_failed: no (complete) answer; the same event may be sent again
-# rejected (status, message): a 4xx the site will repeat, so not retried
-# server_error (status, retry_after), rate_limited (retry_after seconds or None): retry later
-# bad_answer: a 2xx without a usable post URL
-# invalid_address, insecure_address: refused before anything was sent
+# Publishing also knows: too_long, image_required, image_failed, no_secret, account_missing.
 PUBLISH_CODES = frozenset(
     {
         "invalid_address",
@@ -50,6 +60,7 @@ PUBLISH_CODES = frozenset(
         "rate_limited",
         "bad_answer",
         "connection_lost",
+        "expired",
     }
 )
 # Worth trying again: nothing was refused. connection_lost: the answer went missing after sending.
@@ -62,3 +73,49 @@ class PublishError(CodedError):
     @property
     def retryable(self) -> bool:
         return self.code in TRANSIENT
+
+
+def connect_error(code: str, details: dict[str, Any]) -> ConnectError:
+    """A classified failure as connecting names it. Connecting posts nothing, so an answer
+    lost after sending is as good as none (`unreachable`: try again); and it only asks who
+    the server and the account are, so an answer it cannot read means another kind of server,
+    and a refusal says something about the account or the server, not about a post."""
+    if code == "connection_lost":
+        code = "unreachable"
+    elif code == "bad_answer":
+        code = "not_that_server"
+    elif code == "rejected":
+        status = details.get("status")
+        if status == 403:  # a token without the scopes, or a suspended account
+            code = "wrong_credentials"
+        elif status in (404, 405):  # no such endpoint: not this kind of server
+            code = "not_that_server"
+        else:
+            code = "server_error"
+    return ConnectError(code, details)
+
+
+def publish_error(code: str, details: dict[str, Any]) -> PublishError:
+    """A classified failure as publishing names it. The account's credentials worked when it
+    was connected: refused now, they have `expired` (connect it again); an error answer that
+    is not the platform's is a refusal of this request."""
+    if code == "wrong_credentials":
+        code = "expired"
+    elif code == "not_that_server":
+        code = "rejected"
+    return PublishError(code, details)
+
+
+def causes(error: BaseException, most: int = 12) -> Iterator[BaseException]:
+    """The error and what led to it: its cause or context, and exceptions it carries as
+    arguments (requests wraps urllib3's, which wraps the socket's)."""
+    seen: list[BaseException] = []
+    waiting: list[BaseException] = [error]
+    while waiting and len(seen) < most:
+        found = waiting.pop(0)
+        if any(found is other for other in seen):
+            continue
+        seen.append(found)
+        yield found
+        waiting += [e for e in (found.__cause__, found.__context__) if e is not None]
+        waiting += [a for a in found.args if isinstance(a, BaseException)]

@@ -1,6 +1,7 @@
 """The Mastodon.py client as Omroeper uses it for Mastodon and Pixelfed: a timeout, 429
-thrown rather than slept through, and the library's exceptions turned into ConnectError
-codes. Shared by connecting (mastodon.py) and, later, publishing.
+thrown rather than slept through, and a session that notes what Mastodon.py's errors hide.
+Shared by connecting (mastodon.py) and publishing (mastodon_publish.py); what the library's
+exceptions mean is read in mastodon_failures.py.
 
 Everything here blocks: call it from a worker thread, never from the UI thread.
 """
@@ -9,8 +10,7 @@ from __future__ import annotations
 
 import math
 import warnings
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from typing import Any
 
@@ -20,9 +20,7 @@ from mastodon.errors import (
     MastodonAPIError,
     MastodonDeprecationWarning,
     MastodonIllegalArgumentError,
-    MastodonNetworkError,
     MastodonNotFoundError,
-    MastodonRatelimitError,
     MastodonServerError,
     MastodonUnauthorizedError,
 )
@@ -30,20 +28,22 @@ from mastodon.errors import (
 from composer import __version__
 from composer.core import net
 from composer.core.account import AccountKind
-from composer.core.destinations.errors import ConnectError
-from composer.core.destinations.mastodon_oauth import network_error
+from composer.core.destinations.errors import ConnectError, connect_error
+from composer.core.destinations.mastodon_failures import failing_as
 
 APP_NAME = "Omroeper"
 USER_AGENT = f"Omroeper/{__version__}"
 
 
 class Session(requests.Session):
-    """Notes each answer's status and rate-limit reset (never its body), because
-    Mastodon.py's create_app and errors hide them."""
+    """Notes each answer's status and rate-limit reset, and an error answer's message (never
+    anything else of a body), because Mastodon.py's create_app and errors hide them. Mastodon
+    says what went wrong in `error`, Pixelfed (Laravel) in `message`."""
 
     def __init__(self) -> None:
         super().__init__()
         self.last_status = 0
+        self.last_message = ""
         self.reset_at: datetime | None = None
         self.hooks["response"].append(self._note)
 
@@ -54,11 +54,21 @@ class Session(requests.Session):
             self.reset_at = datetime.fromisoformat(reset.replace("Z", "+00:00"))
         except ValueError:
             self.reset_at = None
+        self.last_message = "" if answer.ok else _message(answer)
 
     def retry_after(self) -> int | None:
         if self.reset_at is None or self.reset_at.tzinfo is None:
             return None
         return max(0, math.ceil((self.reset_at - datetime.now(UTC)).total_seconds()))
+
+
+def _message(answer: requests.Response) -> str:
+    try:
+        body = answer.json()
+    except ValueError:
+        return ""
+    said = (body.get("error") or body.get("message") or "") if isinstance(body, dict) else ""
+    return said if isinstance(said, str) else ""
 
 
 def client(
@@ -78,45 +88,9 @@ def client(
     return api
 
 
-@contextmanager
-def talking_to(server: str, session: Session) -> Iterator[None]:
-    """Mastodon.py's exceptions (and odd answers) as ConnectError codes; `from None`, so no
-    library message with a URL or a request body rides along in a traceback."""
-    where = {"address": server}
-    try:
-        yield
-    except MastodonRatelimitError:
-        raise ConnectError("rate_limited", where | {"retry_after": session.retry_after()}) from None
-    except MastodonNetworkError as error:
-        raise network_error(error.__context__ or error, server) from None
-    except MastodonUnauthorizedError as error:
-        said = str(error.args[3] if len(error.args) > 3 else "").lower()
-        # Doorkeeper: "The access token expired" / "was revoked" / "is invalid"
-        code = "expired" if "expired" in said or "revoked" in said else "wrong_credentials"
-        raise ConnectError(code, where) from None
-    except MastodonServerError as error:
-        raise ConnectError("server_error", where | {"status": _status(error)}) from None
-    except MastodonNotFoundError:
-        raise ConnectError("not_that_server", where) from None
-    except MastodonAPIError as error:
-        status = _status(error)
-        if status == 403:  # a suspended account, or a token without the scopes
-            raise ConnectError("wrong_credentials", where | {"status": status}) from None
-        if status in (None, 404):  # an answer that is not JSON: some other web server
-            raise ConnectError("not_that_server", where) from None
-        raise ConnectError("server_error", where | {"status": status}) from None
-    except (MastodonIllegalArgumentError, KeyError, TypeError, ValueError):
-        if session.last_status == 429:
-            raise ConnectError(
-                "rate_limited", where | {"retry_after": session.retry_after()}
-            ) from None
-        if session.last_status >= 500:
-            raise ConnectError("server_error", where | {"status": session.last_status}) from None
-        raise ConnectError("not_that_server", where) from None
-
-
-def _status(error: MastodonAPIError) -> int | None:
-    return error.args[1] if len(error.args) > 1 and isinstance(error.args[1], int) else None
+def talking_to(server: str, session: Session) -> AbstractContextManager[None]:
+    """Mastodon.py's failures inside the block as ConnectError codes."""
+    return failing_as(connect_error, server, session)
 
 
 def instance(api: Mastodon) -> dict[str, Any]:

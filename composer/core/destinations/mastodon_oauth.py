@@ -19,7 +19,8 @@ from urllib.parse import parse_qs, urlsplit
 import requests
 
 from composer.core import net
-from composer.core.destinations.errors import ConnectError
+from composer.core.destinations.errors import ConnectError, connect_error
+from composer.core.destinations.requests_failures import transport_code
 
 OOB = "urn:ietf:wg:oauth:2.0:oob"
 CALLBACK = "/callback"
@@ -135,18 +136,6 @@ def wait_for_redirect(sign_in: SignIn, timeout: float = 300.0) -> str:
     raise ConnectError("server_error", {"address": sign_in.server, "error": outcome.get("error")})
 
 
-def network_error(error: BaseException, address: str) -> ConnectError:
-    """What a requests failure means for the person."""
-    details = {"address": address}
-    if isinstance(error, requests.exceptions.JSONDecodeError):
-        return ConnectError("not_that_server", details)
-    if isinstance(error, requests.exceptions.SSLError):
-        return ConnectError("tls_failed", details)
-    if isinstance(error, requests.Timeout):
-        return ConnectError("timeout", details)
-    return ConnectError("unreachable", details)
-
-
 def exchange_code(session: requests.Session, sign_in: SignIn, code: str) -> dict[str, str]:
     """Trade the authorization code (and the PKCE verifier) for a token; the secret dict.
 
@@ -166,7 +155,7 @@ def exchange_code(session: requests.Session, sign_in: SignIn, code: str) -> dict
     try:
         answer = session.post(f"{sign_in.server}/oauth/token", data=form, timeout=net.TIMEOUT)
     except requests.RequestException as error:
-        raise network_error(error, sign_in.server) from None
+        raise connect_error(transport_code(error), {"address": sign_in.server}) from None
     details = {"address": sign_in.server, "status": answer.status_code}
     if answer.status_code in (400, 401):  # invalid_grant, invalid_client: a wrong code
         raise ConnectError("wrong_credentials", details)

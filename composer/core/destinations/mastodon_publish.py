@@ -12,28 +12,19 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, suppress
 from dataclasses import replace
 from typing import Any
 
-import requests
 from mastodon import Mastodon
-from mastodon.errors import (
-    MastodonAPIError,
-    MastodonIllegalArgumentError,
-    MastodonNetworkError,
-    MastodonNotFoundError,
-    MastodonRatelimitError,
-    MastodonServerError,
-    MastodonUnauthorizedError,
-)
-from urllib3.exceptions import ConnectTimeoutError, NameResolutionError, NewConnectionError
+from mastodon.errors import MastodonAPIError, MastodonNotFoundError
 
 from composer.core.account import Account, AccountKind
 from composer.core.analysis import analyze
-from composer.core.destinations.errors import PublishError
+from composer.core.destinations.errors import PublishError, publish_error
 from composer.core.destinations.mastodon_client import Session, client
+from composer.core.destinations.mastodon_failures import failing_as, status_of
 from composer.core.image_fit import fit_image
 from composer.core.images import FittedImage, ImageError
 from composer.core.publishing import Published, PublishRequest
@@ -50,28 +41,6 @@ def part_key(key: str, number: int) -> str:
     return key if number == 1 else f"{key}-{number}"
 
 
-class _ErrorSession(Session):
-    """Also notes an error answer's message: Mastodon.py keeps only an `error` field, while
-    Pixelfed (Laravel) says what went wrong in `message`."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.last_message = ""
-        self.hooks["response"].append(self._note_message)
-
-    def _note_message(self, answer: requests.Response, *_args: object, **_kwargs: object) -> None:
-        self.last_message = ""
-        if answer.ok:
-            return
-        try:
-            body = answer.json()
-        except ValueError:
-            return
-        if isinstance(body, dict):
-            said = body.get("error") or body.get("message") or ""
-            self.last_message = said if isinstance(said, str) else ""
-
-
 class MastodonDestination:
     """The Destination for Mastodon and Pixelfed accounts. `credentials_lookup(account_id)`
     gives the account's secret (`access_token`), as Credentials.load does."""
@@ -82,7 +51,7 @@ class MastodonDestination:
         self,
         credentials_lookup: Callable[[str], dict[str, str]],
         *,
-        session_factory: Callable[[], _ErrorSession] = _ErrorSession,
+        session_factory: Callable[[], Session] = Session,
     ) -> None:
         self._credentials = credentials_lookup
         self._session_factory = session_factory
@@ -150,7 +119,7 @@ class MastodonDestination:
 
     # -- inside --------------------------------------------------------------------------
 
-    def _client(self, account: Account) -> tuple[Mastodon, _ErrorSession]:
+    def _client(self, account: Account) -> tuple[Mastodon, Session]:
         try:
             token = self._credentials(account.id)["access_token"]
         except KeyError:
@@ -168,7 +137,7 @@ class MastodonDestination:
     def _post(
         self,
         api: Mastodon,
-        session: _ErrorSession,
+        session: Session,
         account: Account,
         text: str,
         *,
@@ -179,7 +148,7 @@ class MastodonDestination:
             return api.status_post(text, idempotency_key=key, **fields)
         except MastodonAPIError as error:
             duplicate = "idempotency" in session.last_message.lower()
-            if _status(error) != 400 or not duplicate:
+            if status_of(error) != 400 or not duplicate:
                 raise
         found = _find_posted(api, text, fields["in_reply_to_id"])
         if found is None:  # Pixelfed remembered the key, but no post came of it
@@ -228,56 +197,6 @@ def _suffix(mime: str) -> str:
     )
 
 
-def _status(error: MastodonAPIError) -> int | None:
-    return error.args[1] if len(error.args) > 1 and isinstance(error.args[1], int) else None
-
-
-@contextmanager
-def _publishing(server: str, session: _ErrorSession) -> Iterator[None]:
-    """Mastodon.py's exceptions as PublishError codes, `from None` so no request rides along."""
-    where = {"address": server}
-    try:
-        yield
-    except MastodonRatelimitError:
-        raise PublishError("rate_limited", where | {"retry_after": session.retry_after()}) from None
-    except MastodonNetworkError as error:
-        raise _network(error.__context__ or error, where) from None
-    except MastodonUnauthorizedError:
-        raise PublishError("expired", where) from None
-    except MastodonServerError as error:
-        raise PublishError("server_error", where | {"status": _status(error)}) from None
-    except MastodonAPIError as error:
-        status = _status(error) or session.last_status
-        if status == 429:
-            retry = session.retry_after()
-            raise PublishError("rate_limited", where | {"retry_after": retry}) from None
-        if status is not None and status >= 500:
-            raise PublishError("server_error", where | {"status": status}) from None
-        message = session.last_message or (str(error.args[3]) if len(error.args) > 3 else "")
-        raise PublishError("rejected", where | {"status": status, "message": message}) from None
-    except (MastodonIllegalArgumentError, KeyError, TypeError, ValueError):
-        if session.last_status >= 500:
-            raise PublishError("server_error", where | {"status": session.last_status}) from None
-        raise PublishError("bad_answer", where | {"status": session.last_status}) from None
-
-
-def _network(error: BaseException, where: dict[str, Any]) -> PublishError:
-    """Nothing reached the server (unreachable), or the answer went missing after the
-    request was sent (connection_lost, timeout): the post may be there."""
-    chain: list[BaseException] = []
-    cause: BaseException | None = error
-    while cause is not None and len(chain) < 10:
-        chain.append(cause)
-        cause = cause.__cause__ or cause.__context__
-        if cause is None and chain[-1].args and isinstance(chain[-1].args[-1], BaseException):
-            cause = chain[-1].args[-1]
-    if any(isinstance(e, requests.exceptions.SSLError) for e in chain):
-        return PublishError("tls_failed", where)
-    if any(isinstance(e, NewConnectionError | NameResolutionError) for e in chain):
-        # ConnectTimeoutError is a NewConnectionError's cousin: nothing was sent either
-        return PublishError("unreachable", where)
-    if any(isinstance(e, ConnectTimeoutError | requests.exceptions.ConnectTimeout) for e in chain):
-        return PublishError("unreachable", where)
-    if any(isinstance(e, requests.Timeout) for e in chain):
-        return PublishError("timeout", where)
-    return PublishError("connection_lost", where)
+def _publishing(server: str, session: Session) -> AbstractContextManager[None]:
+    """Mastodon.py's failures inside the block as PublishError codes."""
+    return failing_as(publish_error, server, session)

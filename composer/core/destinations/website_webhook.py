@@ -21,7 +21,8 @@ from standardwebhooks import Webhook
 
 import composer
 from composer.core import net
-from composer.core.destinations.errors import ConnectError, PublishError
+from composer.core.destinations.errors import ConnectError, PublishError, publish_error
+from composer.core.destinations.requests_failures import transport_code
 from composer.core.draft import Draft
 from composer.core.images import FittedImage
 
@@ -121,12 +122,8 @@ def send(
             timeout=net.TIMEOUT,
             allow_redirects=False,
         )
-    except requests.Timeout:
-        raise PublishError("timeout", host) from None
-    except requests.exceptions.SSLError:
-        raise PublishError("tls_failed", host) from None
-    except requests.RequestException:
-        raise PublishError("unreachable", host) from None
+    except requests.RequestException as failure:
+        raise publish_error(transport_code(failure), host) from None
     return _answer(url, answer, needs_url=payload.get("type") == PUBLISHED)
 
 

@@ -70,7 +70,7 @@ def run(keystrokes: int = 100) -> dict[str, float]:
     while window.fitter.busy and time.monotonic() < deadline:  # fitted, as after a pause
         app.processEvents()
         time.sleep(0.01)
-    window._show_fit()
+    window.refresh()
     app.processEvents()
     cursor = window.editor.textCursor()
     figures = {"window": _median_ms(lambda: window.editor.insertPlainText("a"), keystrokes)}

@@ -136,7 +136,7 @@ def window_screenshot(app, language: str, file: Path) -> None:
         app.processEvents()
         time.sleep(0.02)
     window.previews.select("bluesky-1")
-    window._show_fit(estimate_thread=True)  # as once typing pauses
+    window.refresh(estimate_thread=True)  # as once typing pauses
     app.processEvents()
     window.grab().save(str(file))
     window.close()

@@ -11,23 +11,9 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox
 
 if TYPE_CHECKING:
-    from composer.core.accounts import Accounts
     from composer.ui.composer_window import ComposerWindow
 
 translate = QCoreApplication.translate
-
-
-def accounts(window: ComposerWindow) -> Accounts:
-    """The keyring loads only when an account is used, not at start."""
-    if window._accounts is None:
-        if window._accounts_factory is None:
-            from composer.core.accounts import Accounts
-            from composer.core.credentials import Credentials
-
-            window._accounts = Accounts(window.store, Credentials())
-        else:
-            window._accounts = window._accounts_factory()
-    return window._accounts
 
 
 def open_accounts(window: ComposerWindow) -> None:
@@ -35,7 +21,7 @@ def open_accounts(window: ComposerWindow) -> None:
 
     window.finish_building()
     before = {account.id for account in window.accounts_list}
-    dialog = AccountsDialog(accounts(window), window)
+    dialog = AccountsDialog(window.accounts(), window)
     dialog.exec()
     dialog.deleteLater()
     window.accounts_list = window.store.list_accounts()
@@ -44,10 +30,10 @@ def open_accounts(window: ComposerWindow) -> None:
     targets = tuple(t for t in window.draft.targets if t in known) + added
     window.destinations.show_accounts(window.accounts_list, targets)
     if targets != window.draft.targets:
-        window._changed(replace(window.draft, targets=targets))
+        window.change(replace(window.draft, targets=targets))
     else:
-        window._show_draft()
-    window.keep_tab_order()
+        window.refresh()
+    window.parts.keep_tab_order()
 
 
 def open_settings(window: ComposerWindow) -> None:
@@ -70,8 +56,8 @@ def publish(window: ComposerWindow) -> None:
         return
     from composer.ui.publish_dialog import PublishDialog
 
-    chosen = [account for account in window._chosen() if not is_sample(account)]
-    dialog = PublishDialog(window.store, accounts(window), window.draft, chosen, window)
+    chosen = [account for account in window.chosen_accounts() if not is_sample(account)]
+    dialog = PublishDialog(window.store, window.accounts(), window.draft, chosen, window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.publish_dialog = dialog
     dialog.open()
@@ -80,7 +66,7 @@ def publish(window: ComposerWindow) -> None:
 def open_history(window: ComposerWindow) -> None:
     from composer.ui.history import HistoryDialog
 
-    dialog = HistoryDialog(window.store, accounts(window), window)
+    dialog = HistoryDialog(window.store, window.accounts(), window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
 
@@ -93,7 +79,7 @@ def resume_unfinished(window: ComposerWindow) -> int | None:
         return None
     from composer.ui.publish_dialog import PublishDialog
 
-    dialog = PublishDialog.for_job(window.store, accounts(window), jobs[-1], window, retry=True)
+    dialog = PublishDialog.for_job(window.store, window.accounts(), jobs[-1], window, retry=True)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.publish_dialog = dialog
     dialog.open()

@@ -62,7 +62,7 @@ def test_new_duplicate_delete_undo_and_search(open_window, qtbot, english, store
     assert len(store.list_drafts()) == 2
     assert window.drafts.undo_bar.isVisibleTo(window)
     assert "Tweede bericht" in window.drafts.undo_label.text()
-    window.undo_delete()
+    window.draft_actions.undo_delete()
     assert len(store.list_drafts()) == 3
     assert not window.drafts.undo_bar.isVisibleTo(window)
     window.drafts.search.setText("IJSVOGELS")
@@ -112,9 +112,9 @@ def test_export_and_import_through_the_window(open_window, qtbot, english, store
     window = open_window()
     assert window.draft_id == draft_id
     file = tmp_path / "review.omroeper"
-    assert window.export_to(file)
+    assert window.draft_actions.export_to(file)
     photo.unlink()  # the export carries its own copy
-    assert window.import_from(file)
+    assert window.draft_actions.import_from(file)
     assert window.draft_id != draft_id
     imported = store.load_draft(window.draft_id)
     assert imported.text == "Voor de collega"
@@ -139,7 +139,7 @@ def test_importing_a_broken_file_explains_and_keeps_the_draft(
     qtbot.keyClicks(window.editor, "Nog bezig")
     broken = tmp_path / "kapot.omroeper"
     broken.write_bytes(b"PK\x03\x04 not really a zip")
-    assert not window.import_from(broken)
+    assert not window.draft_actions.import_from(broken)
     assert len(shown) == 1 and "kapot.omroeper" in shown[0]
     assert window.editor.toPlainText() == "Nog bezig"
     assert store.load_draft(window.draft_id).text == "Nog bezig"

@@ -34,7 +34,7 @@ def test_typing_updates_every_counter_and_preview(open_window, qtbot, english, s
     assert set(texts) == {account.id for account in NETWORKS}
     assert texts["mastodon-1"].startswith("Mastodon  ")
     for account in NETWORKS:
-        analysis = window.analyses[account.id]
+        analysis = window.parts.analyses[account.id]
         assert "bieb-aan-zee.nl" in analysis.measured.text
         preview = window.previews.previews[account.id]
         window.previews.select(account.id)
@@ -114,10 +114,11 @@ def test_the_message_can_be_made_from_the_websites_full_text(open_window, qtbot,
     message = window.editor.toPlainText()
     assert message.startswith("Zaterdag is de bibliotheek open")
     assert "Tweede alinea" not in message
-    too_long = [p for a in window.analyses.values() for p in a.problems if "too_long" in p.code]
+    analyses = window.parts.analyses
+    too_long = [p for a in analyses.values() for p in a.problems if "too_long" in p.code]
     assert not too_long
     for account in NETWORKS[:2]:  # the link back follows the teaser
-        last_line = window.analyses[account.id].measured.text.splitlines()[-1]
+        last_line = analyses[account.id].measured.text.splitlines()[-1]
         assert "bieb-aan-zee.nl/" in last_line
 
 

@@ -1,0 +1,140 @@
+"""The window's parts that come right after the first paint: photos, counters and advice,
+destinations, previews and the publish bar. Only `finish_building()` imports this module, so
+the text analysis, the image libraries and Qt's namespace load after the paint."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from composer.core.composing import (
+    analyze_destinations,
+    blocking_problems,
+    derive_teaser,
+    is_sample,
+    link_back_site,
+)
+from composer.core.draft import Draft, Override
+from composer.core.image_cache import FitCache
+from composer.ui.counters import FitPanel, network_name
+from composer.ui.destinations_panel import DestinationsPanel
+from composer.ui.image_fitter import ImageFitter
+from composer.ui.images_strip import ImagesStrip
+from composer.ui.previews_panel import PreviewsPanel
+from composer.ui.publish_bar import PublishBar
+
+if TYPE_CHECKING:
+    from composer.ui.composer_window import ComposerWindow
+
+translate = QCoreApplication.translate
+
+
+class WindowParts(QObject):
+    """Owns those parts, lays them out in `window` and keeps them showing its open draft."""
+
+    def __init__(
+        self, window: ComposerWindow, writing_column: QVBoxLayout, side_column: QVBoxLayout
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        profile = window.store.profile
+        self.images = ImagesStrip(profile / "pasted", window)
+        self.fit = FitPanel(window)
+        self.fitter = ImageFitter(FitCache(profile / "cache" / "fitted"), window)
+        self.destinations = DestinationsPanel(window)
+        self.previews = PreviewsPanel(window)
+        self.publish_bar = PublishBar(window)
+        self.analyses: dict = {}  # per chosen account: how the draft fits there
+        self._image_destinations: list = []
+        window.writing.below_message.addWidget(self.fit)
+        writing_column.addWidget(self.images)
+        side_column.addWidget(self.destinations)
+        side_column.addWidget(self.previews, 1)
+        side_column.addWidget(self.publish_bar)
+        self.images.images_changed.connect(self._images_changed)
+        self.fitter.updated.connect(self.show_fit)
+        self.destinations.chosen_changed.connect(self._targets_changed)
+        self.destinations.connect_requested.connect(window.open_accounts)
+        self.previews.override_changed.connect(self._override_changed)
+        self.publish_bar.publish_requested.connect(window.publish)
+
+    def show_draft(self, draft: Draft) -> None:
+        """A draft just opened: its photos and its destinations."""
+        self.images.set_images(draft.images)
+        self.destinations.show_accounts(self.window.accounts_list, draft.targets)
+
+    def show_fit(self, estimate_thread: bool = False) -> None:
+        """How the draft fits every chosen destination: counters, advice, previews, the photos'
+        limits and whether it can be published."""
+        window, draft = self.window, self.window.draft
+        chosen = window.chosen_accounts()
+        images = draft.images
+        self.analyses = analyze_destinations(
+            draft,
+            chosen,
+            lambda account: self.fitter.facts(images, account.effective_limits()),
+            estimate_thread=estimate_thread,
+        )
+        if images:
+            self.fitter.request(images, [account.effective_limits() for account in chosen])
+        self.fit.show_analyses(draft, chosen, self.analyses)
+        self.previews.show_previews(draft, chosen, self.analyses)
+        destinations = [(network_name(a, chosen), a.effective_limits()) for a in chosen]
+        if destinations != self._image_destinations:
+            self._image_destinations = destinations
+            self.images.set_destinations(destinations)
+        connected = bool(window.accounts_list)
+        real = [account for account in chosen if not is_sample(account)] if connected else []
+        blocking = blocking_problems({a.id: self.analyses[a.id] for a in real})
+        self.publish_bar.show_state(real, blocking, connected)
+
+    def make_teaser(self) -> None:
+        """The message for the networks, made from the website's full text."""
+        window = self.window
+        if not window.writing.body.toPlainText().strip():
+            window.writing.body.setFocus()
+            words = translate("ComposerWindow", "Write the full text first.")
+            window.statusBar().showMessage(words, 5000)
+            return
+        chosen = window.chosen_accounts()
+        limits = [account.effective_limits() for account in chosen]
+        site = link_back_site(chosen) or "https://example.org"
+        window.editor.setPlainText(derive_teaser(window.draft, limits, site))
+        window.editor.setFocus()
+
+    def keep_tab_order(self) -> None:
+        """Tab follows the screen, left to right and down, even through parts made later
+        (a new destination's checkbox, a counter): Qt puts new widgets at the chain's end."""
+        window = self.window
+        parts = (window.drafts, window.writing, self.images, self.destinations, self.previews)
+        parts += (self.publish_bar,)
+
+        def rank(widget: QWidget) -> int:
+            return next((n for n, part in enumerate(parts) if part.isAncestorOf(widget)), 99)
+
+        chain, widget = [], window.nextInFocusChain()
+        while widget is not window:
+            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                chain.append(widget)
+            widget = widget.nextInFocusChain()
+        for before, after in pairwise(sorted(chain, key=rank)):
+            QWidget.setTabOrder(before, after)
+
+    def _images_changed(self, images: tuple) -> None:
+        self.window.change(replace(self.window.draft, images=images))
+
+    def _targets_changed(self, targets: tuple) -> None:
+        self.window.change(replace(self.window.draft, targets=targets))
+        self.keep_tab_order()  # counters came or went
+
+    def _override_changed(self, account_id: str, override: Override | None) -> None:
+        overrides = dict(self.window.draft.overrides)
+        if override is None or override == Override():
+            overrides.pop(account_id, None)
+        else:
+            overrides[account_id] = override
+        self.window.change(replace(self.window.draft, overrides=overrides))

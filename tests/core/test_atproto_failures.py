@@ -4,9 +4,7 @@ failure connecting and publishing, are in tests/integration/test_atproto_answers
 
 from __future__ import annotations
 
-import contextlib
 import sys
-from collections.abc import Callable
 
 import pytest
 
@@ -15,7 +13,6 @@ from composer.core.destinations import bluesky
 from composer.core.destinations.atproto_failures import classify, sdk_errors
 from composer.core.destinations.bluesky_session import client_for
 from composer.core.destinations.errors import ConnectError
-from tests.support import broken_servers
 
 APP_PASSWORD = "abcd-ef23-4567-wxyz"
 linux_only = pytest.mark.skipif(
@@ -36,16 +33,6 @@ NETWORK = [
 @pytest.fixture(autouse=True)
 def short_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(net, "TIMEOUT", 0.5)
-
-
-@pytest.fixture
-def broken(tmp_path) -> Callable[[str], contextlib.AbstractContextManager[str]]:
-    def server(kind: str) -> contextlib.AbstractContextManager[str]:
-        if kind == "untrusted_certificate":
-            return broken_servers.untrusted_certificate(tmp_path)
-        return getattr(broken_servers, kind)()
-
-    return server
 
 
 @pytest.mark.parametrize(("kind", "code", "_connect"), NETWORK)

@@ -157,16 +157,6 @@ def test_registering_with_a_web_page():
     assert classify(error, session) == ("bad_answer", {})
 
 
-@pytest.fixture
-def broken(tmp_path) -> Callable[[str], contextlib.AbstractContextManager[str]]:
-    def server(kind: str) -> contextlib.AbstractContextManager[str]:
-        if kind == "untrusted_certificate":
-            return broken_servers.untrusted_certificate(tmp_path)
-        return getattr(broken_servers, kind)()
-
-    return server
-
-
 @pytest.mark.parametrize(
     ("kind", "code"),
     [

@@ -4,7 +4,6 @@ webhook, which must name each failure as the shared reading says."""
 
 from __future__ import annotations
 
-import contextlib
 import sys
 import threading
 from collections.abc import Callable, Iterator
@@ -21,7 +20,6 @@ from composer.core.destinations.errors import ConnectError, PublishError
 from composer.core.destinations.requests_failures import transport_code
 from composer.core.draft import Draft
 from composer.core.publishing import PublishRequest
-from tests.support import broken_servers
 
 WEBHOOK = "/api/webhooks/112233/geheim-token"
 ACCOUNT = Account("discord-1", AccountKind.DISCORD, Identity("Kanaal"))
@@ -46,16 +44,6 @@ FAILURES = [
 def short_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(net, "TIMEOUT", 0.5)
     net.use_system_trust()  # as every client of the app does
-
-
-@pytest.fixture
-def broken(tmp_path) -> Callable[[str], contextlib.AbstractContextManager[str]]:
-    def server(kind: str) -> contextlib.AbstractContextManager[str]:
-        if kind == "untrusted_certificate":
-            return broken_servers.untrusted_certificate(tmp_path)
-        return getattr(broken_servers, kind)()
-
-    return server
 
 
 def _failure(call: Callable[[], object]) -> BaseException:

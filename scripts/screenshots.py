@@ -1,5 +1,6 @@
 """Screenshots of the real app for docs/screenshots/: the window in English and Dutch, light and
-dark; the publish results; the accounts dialog.
+dark; the same message without photos, where Bluesky shows the link card; the publish results;
+the accounts dialog.
 
 QT_QPA_PLATFORM=offscreen python scripts/screenshots.py
 """
@@ -93,6 +94,7 @@ def main() -> int:
     app.setPalette(light_palette())
     for language in ("en", "nl"):
         install(language)
+        window_screenshot(app, language, OUT / f"link-card-{language}.png", with_photos=False)
         publish_screenshot(app, OUT / f"publish-results-{language}.png")
     accounts_screenshot(app)
     return 0
@@ -114,7 +116,9 @@ def photos(folder: Path) -> list[Path]:
     return made
 
 
-def window_screenshot(app, language: str, file: Path) -> None:
+def window_screenshot(app, language: str, file: Path, *, with_photos: bool = True) -> None:
+    """The window on the sample draft, the Bluesky preview in view: with two photos, or
+    without any, when Bluesky shows the link back as a card made from the website's page."""
     folder = Path(tempfile.mkdtemp())
     store = Store.open(folder / "profile")
     for account in ACCOUNTS:
@@ -124,6 +128,7 @@ def window_screenshot(app, language: str, file: Path) -> None:
     first, second = photos(folder)
     draft = WRITTEN[language]
     images = (Image(first, alt=ALT[language]), Image(second))  # the second still needs words
+    images = images if with_photos else ()
     targets = tuple(account.id for account in ACCOUNTS)
     store.create_draft(replace(draft, images=images, targets=targets, language=language))
     window = ComposerWindow(store)

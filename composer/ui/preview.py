@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from composer.core.account import Account
 from composer.core.analysis import LINK_BACK_PATH, TargetAnalysis
 from composer.core.draft import Draft
+from composer.core.link_cards import Page, link_cards
 from composer.core.platforms import NETWORK_NAMES, Limits, Platform
 from composer.core.preview_text import Span, display_spans
 from composer.core.rules import Problem, Severity
@@ -136,11 +137,14 @@ class DestinationPreview(QWidget):
         self.shared.hide()
         return row
 
-    def show_analysis(self, draft: Draft, account: Account, analysis: TargetAnalysis) -> None:
+    def show_analysis(
+        self, draft: Draft, account: Account, analysis: TargetAnalysis, page: Page | None = None
+    ) -> None:
+        """`page`: where the link back leads (link_cards.page_for), for the link cards."""
         target, limits = analysis.target, analysis.limits
         override = draft.override(target)
         warning = draft.content_warning_for(target) if limits.content_warning else ""
-        key = (draft.title, draft.images, warning, override, account, analysis)
+        key = (draft.title, draft.images, warning, override, account, analysis, page)
         if key == self._key:
             return
         self._key = key
@@ -149,7 +153,7 @@ class DestinationPreview(QWidget):
         own = own or override.thread is not None
         self.own_text.setVisible(own)
         self.shared.setVisible(own)
-        self._show_parts(draft, account, analysis, warning)
+        self._show_parts(draft, account, analysis, warning, page)
 
     def _show_problems(self, problems: tuple[Problem, ...]) -> None:
         lines = problem_lines(self.platform, problems)
@@ -167,7 +171,12 @@ class DestinationPreview(QWidget):
         self.problems.setAccessibleDescription(" ".join(line for line, _ in lines))
 
     def _show_parts(
-        self, draft: Draft, account: Account, analysis: TargetAnalysis, warning: str
+        self,
+        draft: Draft,
+        account: Account,
+        analysis: TargetAnalysis,
+        warning: str,
+        page: Page | None,
     ) -> None:
         parts, limits = analysis.parts, analysis.limits
         while len(self.cards) < len(parts):
@@ -179,6 +188,10 @@ class DestinationPreview(QWidget):
             self.cards.pop().deleteLater()
         views = self._image_views(draft, analysis)
         name = network_name(self.platform)
+        found = link_cards(
+            self.platform, parts, images=bool(draft.images), page=page, server=account.server
+        )
+        first_photo = analysis.images[0][0] if analysis.images else None
         for index, (card, part) in enumerate(zip(self.cards, parts, strict=True)):
             card.set_author(account.identity, name)
             card.set_marker(index + 1, len(parts))
@@ -189,6 +202,7 @@ class DestinationPreview(QWidget):
                 count_words(part, limits), over(part, limits), spoken_count(part, limits)
             )
             card.set_images(views if index == 0 else [])
+            card.set_link_cards(tuple(c for c in found if c.part == index), first_photo)
             card.title.setText(draft.title)
             card.title.setVisible(self.platform is Platform.WEBSITE and bool(draft.title))
 

@@ -1,4 +1,5 @@
-"""One post as a network shows it: who posts, the warning, the text, the images, the count."""
+"""One post as a network shows it: who posts, the warning, the text, the images, the link
+cards, the count."""
 
 from __future__ import annotations
 
@@ -16,9 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from composer.core.account import Identity
+from composer.core.link_cards import LinkCard
 from composer.core.platforms import Platform
 from composer.core.preview_text import Span
+from composer.core.rules import ImageFacts
 from composer.ui.preview_images import ImageGrid, ImageView
+from composer.ui.preview_link_card import LinkCardView
 from composer.ui.preview_parts import (
     AVATAR,
     PostText,
@@ -28,6 +32,7 @@ from composer.ui.preview_parts import (
     plain_label,
     spans_html,
 )
+from composer.ui.preview_pixmaps import image_key
 from composer.ui.theme import error_color, is_dark
 
 
@@ -66,6 +71,12 @@ class PostCard(QFrame):
         below = [self.images, self.text][:: -1 if platform is not Platform.PIXELFED else 1]
         for widget in below:
             layout.addWidget(widget)
+        # Under the text and the photos, as each network puts them (made when first needed).
+        self.link_cards: list[LinkCardView] = []
+        self._links = QVBoxLayout()
+        self._links.setSpacing(8)
+        self._links_key: tuple = ((), None)
+        layout.addLayout(self._links)
         self.counter = plain_label(self)
         self.counter.setAlignment(Qt.AlignmentFlag.AlignRight)
         layout.addWidget(self.counter)
@@ -136,6 +147,23 @@ class PostCard(QFrame):
         self.images.show_images(self.platform, views)
         self._reveal(self.more.isChecked())
 
+    def set_link_cards(self, cards: tuple[LinkCard, ...], picture: ImageFacts | None) -> None:
+        """The cards under this post; `picture`: the draft's first photo, for a card whose
+        page shows it."""
+        if not any(card.photo for card in cards):
+            picture = None
+        key = (cards, image_key(picture) if picture is not None else None)
+        if key == self._links_key:
+            return  # typing that changed no card
+        self._links_key = key
+        while len(self.link_cards) < len(cards):
+            view = LinkCardView(self.platform, self)
+            self._links.addWidget(view)
+            self.link_cards.append(view)
+        for view, card in zip(self.link_cards, cards, strict=False):
+            view.show_card(card, picture)
+        self._reveal(self.more.isChecked())
+
     def set_text(self, spans: tuple[Span, ...], caption_by: str = "") -> None:
         """`caption_by`: Pixelfed puts the poster's name in bold before the caption."""
         key = (spans, caption_by)
@@ -165,3 +193,6 @@ class PostCard(QFrame):
         self.more.setText(self.tr("Show less") if revealed else self.tr("Show more"))
         self.text.setVisible(not hidden and any(self._shown))
         self.images.setVisible(not hidden and bool(self.images.tiles))
+        shown = len(self._links_key[0])
+        for index, view in enumerate(self.link_cards):
+            view.setVisible(not hidden and index < shown)

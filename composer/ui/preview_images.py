@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QWidget
 
 from composer.core.platforms import Platform
 from composer.core.rules import ImageFacts
-from composer.ui.preview_pixmaps import decoded, image_key
+from composer.ui.preview_pixmaps import covering, decoded, image_key
 from composer.ui.theme import error_color
 
 
@@ -147,15 +147,7 @@ class ImageTile(QWidget):
             return None
         if self._cropped is None:
             ratio = self.devicePixelRatioF()
-            size = QSize(round(self.width() * ratio), round(self.height() * ratio))
-            scaled = self.picture.scaled(
-                size,
-                Qt.AspectRatioMode.KeepAspectRatioByExpanding,
-                Qt.TransformationMode.SmoothTransformation,
-            )
-            x, y = (scaled.width() - size.width()) // 2, (scaled.height() - size.height()) // 2
-            self._cropped = scaled.copy(QRect(x, y, size.width(), size.height()))
-            self._cropped.setDevicePixelRatio(ratio)
+            self._cropped = covering(self.picture, self.width(), self.height(), ratio)
         return self._cropped
 
     def paintEvent(self, event) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from PySide6.QtCore import QBuffer, QByteArray, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QSize, Qt
 from PySide6.QtGui import QImageReader, QPixmap
 
 from composer.core.images import FittedImage
@@ -56,3 +56,18 @@ def _decode(facts: ImageFacts) -> QPixmap | None:
         )
     image = reader.read()
     return None if image.isNull() else QPixmap.fromImage(image)
+
+
+def covering(picture: QPixmap, width: int, height: int, ratio: float) -> QPixmap:
+    """`picture` filling width × height (logical pixels at `ratio`), cropped from its middle,
+    as the networks show a photo in a tile or a card."""
+    size = QSize(round(width * ratio), round(height * ratio))
+    scaled = picture.scaled(
+        size,
+        Qt.AspectRatioMode.KeepAspectRatioByExpanding,
+        Qt.TransformationMode.SmoothTransformation,
+    )
+    x, y = (scaled.width() - size.width()) // 2, (scaled.height() - size.height()) // 2
+    cropped = scaled.copy(x, y, size.width(), size.height())
+    cropped.setDevicePixelRatio(ratio)
+    return cropped

@@ -16,6 +16,7 @@ from composer.core.account import Account, AccountKind
 from composer.core.analysis import TargetAnalysis, reserve_link_back
 from composer.core.composing import link_back_site
 from composer.core.draft import Draft
+from composer.core.link_cards import page_for
 from composer.core.platforms import Platform
 from composer.i18n.problems import describe
 from composer.ui.override_editor import OverrideEditor
@@ -165,7 +166,15 @@ class PreviewsPanel(QWidget):
         if key is not None and key in self._stale and key in self._latest:
             self._stale.discard(key)
             shown = self._latest[key]
-            self.previews[key].show_analysis(shown.draft, shown.account, shown.analysis)
+            page = page_for(shown.draft, link_back_site(self._chosen), self._site_name())
+            self.previews[key].show_analysis(shown.draft, shown.account, shown.analysis, page)
+
+    def _site_name(self) -> str:
+        """The chosen website's name: a page without a title of its own is titled by it."""
+        for account in self._chosen:
+            if account.kind is AccountKind.WEBSITE:
+                return account.identity.name
+        return ""
 
     def edit_override(self, account_id: str) -> OverrideEditor | None:
         """Open "Edit for this network only" for one destination (window-modal, not blocking)."""

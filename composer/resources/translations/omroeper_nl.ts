@@ -1137,6 +1137,21 @@
     </message>
 </context>
 <context>
+    <name>LinkCardView</name>
+    <message>
+        <source>Link preview</source>
+        <translation>Linkvoorbeeld</translation>
+    </message>
+    <message>
+        <source>Made from your website page once it is published.</source>
+        <translation>Gemaakt van de pagina op je website zodra die gepubliceerd is.</translation>
+    </message>
+    <message>
+        <source>Made from that page when the post is published.</source>
+        <translation>Gemaakt van die pagina zodra het bericht gepubliceerd is.</translation>
+    </message>
+</context>
+<context>
     <name>Menus</name>
     <message>
         <source>&amp;Draft</source>

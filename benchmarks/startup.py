@@ -93,7 +93,7 @@ def _profile_with_drafts(folder: Path, drafts: int = 30) -> Path:
     return folder
 
 
-def run(rounds: int = 7) -> dict[str, float]:
+def run(rounds: int = 11) -> dict[str, float]:
     with tempfile.TemporaryDirectory(prefix="omroeper-bench-") as folder:
         scratch = Path(folder)
         environment = _environment(scratch)
@@ -125,7 +125,7 @@ def run(rounds: int = 7) -> dict[str, float]:
 
 
 def report() -> str:
-    rounds = 7
+    rounds = 11
     figures = run(rounds)
     platform = os.environ.get("QT_QPA_PLATFORM") or _environment(Path()).get(
         "QT_QPA_PLATFORM", "the system's display"

@@ -24,17 +24,27 @@ class LatencyProxy:
                 return
             server = socket.create_connection(("127.0.0.1", self.target_port))
             self.connections += [client, server]
-            threading.Thread(target=self._pipe, args=(client, server, True), daemon=True).start()
-            threading.Thread(target=self._pipe, args=(server, client, False), daemon=True).start()
+            # a request's first bytes wait once, as a round trip would: however the client
+            # splits it (headers, then body), the next wait comes after the server has answered
+            turn = threading.Event()
+            turn.set()
+            for source, sink, asking in ((client, server, True), (server, client, False)):
+                threading.Thread(
+                    target=self._pipe, args=(source, sink, turn, asking), daemon=True
+                ).start()
 
-    def _pipe(self, source: socket.socket, sink: socket.socket, delayed: bool) -> None:
-        waiting = delayed  # the delay falls on each request's first bytes, as a round trip would
+    def _pipe(
+        self, source: socket.socket, sink: socket.socket, turn: threading.Event, asking: bool
+    ) -> None:
+        """`asking`: the client's side, whose turn it is after each answer."""
         try:
             while data := source.recv(65536):
-                if waiting:
+                if asking and turn.is_set():
+                    turn.clear()
                     time.sleep(self.delay)
                 sink.sendall(data)
-                waiting = delayed and len(data) < 65536
+                if not asking:
+                    turn.set()
         except OSError:
             pass
         finally:

@@ -8,7 +8,7 @@ from composer.core.account import Account, AccountKind, Identity
 from composer.core.composing import analyze_destinations
 from composer.core.draft import Draft, Image
 from composer.core.images import probe
-from composer.ui.preview_link_card import ClampedText
+from composer.ui.preview_link_text import ClampedText
 from composer.ui.previews_panel import PreviewsPanel
 
 SITE = Account("site", AccountKind.WEBSITE, Identity("Bieb Zuid"), "https://www.bieb.nl/hook")

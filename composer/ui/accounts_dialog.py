@@ -26,7 +26,7 @@ from composer.i18n.store_errors import describe_store_error
 from composer.ui.account_connecting import Connecting
 from composer.ui.account_names import describe, kind_name
 from composer.ui.accounts_pages import AccountsPages
-from composer.ui.connect_page import BROWSER_KINDS, ConnectForm
+from composer.ui.connect_form import BROWSER_KINDS, ConnectForm
 from composer.ui.tasks import Runner
 
 log = logging.getLogger(__name__)

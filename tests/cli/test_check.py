@@ -86,7 +86,7 @@ def test_messages_follow_the_language(omroeper, tmp_path, draft_file):
     status, targets = _check(omroeper, path, language="nl")
     assert status == 1
     assert targets["mastodon"]["problems"][0]["message"] == (
-        "Het bericht is leeg: schrijf een tekst of voeg een afbeelding toe."
+        "Het bericht is leeg: schrijf een tekst of voeg een foto toe."
     )
 
 

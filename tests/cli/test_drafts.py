@@ -116,7 +116,7 @@ def test_a_store_that_refuses_is_exit_1_in_the_persons_language(omroeper, tmp_pa
     raw.close()
     result = omroeper("--profile", str(profile), "drafts", "list", language="nl")
     assert result.returncode == 1
-    assert result.stderr.startswith("omroeper: Deze concepten zijn bewaard door een nieuwere")
+    assert result.stderr.startswith("omroeper: Deze concepten zijn opgeslagen met een nieuwere")
     assert result.stderr.count("\n") == 1
     (profile / "omroeper.db").write_bytes(b"geen database " * 500)
     result = omroeper("--profile", str(profile), "drafts", "list")

@@ -305,8 +305,8 @@ def test_counts_are_said_with_the_right_plural_in_both_languages(dutch):
     from composer.i18n.translation import install
 
     some = _job("done", "done", "failed", "unknown")
-    assert starting(1) == "Bezig met publiceren naar 1 bestemming…"
-    assert starting(3) == "Bezig met publiceren naar 3 bestemmingen…"
+    assert starting(1) == "Bezig met publiceren op 1 bestemming…"
+    assert starting(3) == "Bezig met publiceren op 3 bestemmingen…"
     assert spoken_outcome(_job("done"), None) == ("Gepubliceerd op 1 bestemming.", False)
     assert spoken_outcome(_job("done", "done"), None) == (
         "Gepubliceerd op alle 2 bestemmingen.",

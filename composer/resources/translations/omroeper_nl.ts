@@ -61,7 +61,7 @@
     </message>
     <message>
         <source>A channel in a Discord server, through its webhook.</source>
-        <translation>Een kanaal in een Discord-server, via de webhook ervan.</translation>
+        <translation>Een kanaal op een Discord-server, via de webhook van dat kanaal.</translation>
     </message>
     <message>
         <source>Back</source>
@@ -81,7 +81,7 @@
     </message>
     <message>
         <source>Give this signing key to the website&apos;s developer, so the website can check that messages really come from Omroeper. Omroeper shows it only this once; copy it now. It is kept safely on this computer.</source>
-        <translation>Geef deze ondertekeningssleutel aan de ontwikkelaar van de website, zodat de website kan controleren dat berichten echt van Omroeper komen. Omroeper laat hem maar één keer zien: kopieer hem nu. Hij wordt veilig bewaard op deze computer.</translation>
+        <translation>Geef deze ondertekeningssleutel aan de ontwikkelaar van de website, zodat de website kan controleren of berichten echt van Omroeper komen. Omroeper laat hem maar één keer zien: kopieer hem nu. Hij wordt veilig bewaard op deze computer.</translation>
     </message>
     <message>
         <source>Signing key</source>
@@ -129,7 +129,7 @@
     </message>
     <message>
         <source>Your browser shows the server&apos;s page. Sign in there and allow Omroeper; then copy the code it shows into the field above.</source>
-        <translation>Je browser toont de pagina van de server. Log daar in en geef Omroeper toestemming; kopieer daarna de code die je ziet in het veld hierboven.</translation>
+        <translation>Je browser toont de pagina van de server. Log daar in en geef Omroeper toestemming; kopieer daarna de code die daar verschijnt naar het veld hierboven.</translation>
     </message>
     <message>
         <source>Your browser shows the server&apos;s page. Sign in there and allow Omroeper; Omroeper waits here and continues by itself.</source>
@@ -157,13 +157,13 @@
     <message numerus="yes">
         <source>%n draft(s) rescued. The damaged file stays at {copy} for your IT support.</source>
         <translation>
-            <numerusform>%n concept gered. Het beschadigde bestand blijft staan op {copy}, voor je IT-ondersteuning.</numerusform>
-            <numerusform>%n concepten gered. Het beschadigde bestand blijft staan op {copy}, voor je IT-ondersteuning.</numerusform>
+            <numerusform>%n concept gered. Het beschadigde bestand blijft bewaard als {copy}, voor je IT-ondersteuning.</numerusform>
+            <numerusform>%n concepten gered. Het beschadigde bestand blijft bewaard als {copy}, voor je IT-ondersteuning.</numerusform>
         </translation>
     </message>
     <message>
         <source>Rescue every draft that can still be read, and carry on with those?</source>
-        <translation>Elk concept redden dat nog te lezen is, en daarmee verder werken?</translation>
+        <translation>Alle concepten redden die nog te lezen zijn, en daarmee verder werken?</translation>
     </message>
 </context>
 <context>
@@ -190,15 +190,15 @@
     </message>
     <message>
         <source>also write each fitted image as DIR/&lt;target&gt;/&lt;position&gt;.&lt;ext&gt;</source>
-        <translation>schrijf ook elke passend gemaakte afbeelding als DIR/&lt;target&gt;/&lt;position&gt;.&lt;ext&gt;</translation>
+        <translation>schrijf ook elke passend gemaakte foto weg als DIR/&lt;target&gt;/&lt;position&gt;.&lt;ext&gt;</translation>
     </message>
     <message>
         <source>list, show, export and import the drafts</source>
-        <translation>concepten tonen, exporteren en importeren</translation>
+        <translation>concepten opsommen, bekijken, exporteren en importeren</translation>
     </message>
     <message>
         <source>list, connect and remove accounts</source>
-        <translation>accounts tonen, koppelen en verwijderen</translation>
+        <translation>accounts opsommen, koppelen en verwijderen</translation>
     </message>
     <message>
         <source>the connected accounts</source>
@@ -206,7 +206,7 @@
     </message>
     <message>
         <source>print JSON</source>
-        <translation>als JSON afdrukken</translation>
+        <translation>als JSON tonen</translation>
     </message>
     <message>
         <source>disconnect an account and forget its secret</source>
@@ -222,7 +222,7 @@
     </message>
     <message>
         <source>Bluesky handle or e-mail</source>
-        <translation>Bluesky-handle of e-mailadres</translation>
+        <translation>Bluesky-gebruikersnaam of e-mailadres</translation>
     </message>
     <message>
         <source>read the secret from stdin</source>
@@ -254,7 +254,7 @@
     </message>
     <message>
         <source>write one draft and its images to one file</source>
-        <translation>één concept met zijn afbeeldingen in één bestand zetten</translation>
+        <translation>één concept met zijn foto’s in één bestand zetten</translation>
     </message>
     <message>
         <source>for example review.omroeper</source>
@@ -266,7 +266,7 @@
     </message>
     <message>
         <source>Cannot write the images to {path}: {reason}</source>
-        <translation>Kan de afbeeldingen niet schrijven naar {path}: {reason}</translation>
+        <translation>Kan de foto’s niet opslaan in {path}: {reason}</translation>
     </message>
     <message>
         <source>delete a published message everywhere</source>
@@ -317,7 +317,7 @@
     </message>
     <message>
         <source>Saving…</source>
-        <translation>Opslaan…</translation>
+        <translation>Bezig met opslaan…</translation>
     </message>
     <message>
         <source>⚠ Not saved yet. Omroeper keeps trying.</source>
@@ -376,7 +376,7 @@
     </message>
     <message>
         <source>Message: “{line}”</source>
-        <translation>Bericht: ‘{line}’</translation>
+        <translation>Bericht: “{line}”</translation>
     </message>
     <message numerus="yes">
         <source>With %n photo(s).</source>
@@ -388,8 +388,8 @@
     <message numerus="yes">
         <source>On {network} it becomes a thread of %n post(s).</source>
         <translation>
-            <numerusform>Op {network} wordt het een draad van %n bericht.</numerusform>
-            <numerusform>Op {network} wordt het een draad van %n berichten.</numerusform>
+            <numerusform>Op {network} wordt het een draadje van %n bericht.</numerusform>
+            <numerusform>Op {network} wordt het een draadje van %n berichten.</numerusform>
         </translation>
     </message>
 </context>
@@ -397,7 +397,7 @@
     <name>Connect</name>
     <message>
         <source>“{address}” is not a web address. Type it like mastodon.social.</source>
-        <translation>“{address}” is geen webadres. Typ het zoals mastodon.social.</translation>
+        <translation>“{address}” is geen webadres. Typ bijvoorbeeld mastodon.social.</translation>
     </message>
     <message>
         <source>“{address}” is not secure (http://). Use the https:// address of the server.</source>
@@ -409,11 +409,11 @@
     </message>
     <message>
         <source>The server {address} did not answer in time. Try again in a moment.</source>
-        <translation>De server {address} antwoordde niet op tijd. Probeer het zo nog eens.</translation>
+        <translation>De server {address} antwoordde niet op tijd. Probeer het zo meteen opnieuw.</translation>
     </message>
     <message>
         <source>The connection to {address} is not trusted (its certificate was refused). Ask your IT support.</source>
-        <translation>De verbinding met {address} wordt niet vertrouwd (het certificaat is geweigerd). Vraag het je IT-ondersteuning.</translation>
+        <translation>De verbinding met {address} wordt niet vertrouwd (het certificaat is geweigerd). Vraag je IT-ondersteuning om hulp.</translation>
     </message>
     <message>
         <source>{address} answers, but it is not the kind of server you chose.</source>
@@ -421,11 +421,11 @@
     </message>
     <message>
         <source>The server did not accept these details. Check them, or create a new token or app password.</source>
-        <translation>De server accepteerde deze gegevens niet. Controleer ze, of maak een nieuw token of app-wachtwoord.</translation>
+        <translation>De server accepteerde deze gegevens niet. Controleer ze, of maak een nieuw toegangstoken of app-wachtwoord.</translation>
     </message>
     <message>
         <source>The sign-in has expired or was withdrawn. Connect the account again.</source>
-        <translation>De aanmelding is verlopen of ingetrokken. Koppel het account opnieuw.</translation>
+        <translation>De toegang is verlopen of ingetrokken. Koppel het account opnieuw.</translation>
     </message>
     <message>
         <source>Omroeper was not allowed on the server&apos;s page. Nothing was connected.</source>
@@ -433,7 +433,7 @@
     </message>
     <message>
         <source>The server asks to slow down. Try again in a few minutes.</source>
-        <translation>De server vraagt om het rustiger aan te doen. Probeer het over een paar minuten opnieuw.</translation>
+        <translation>De server vraagt om even te wachten. Probeer het over een paar minuten opnieuw.</translation>
     </message>
     <message>
         <source>The server had a problem ({status}). Try again later.</source>
@@ -441,7 +441,7 @@
     </message>
     <message>
         <source>That signing secret is not valid: it starts with whsec_.</source>
-        <translation>Dat ondertekeningsgeheim is niet geldig: het begint met whsec_.</translation>
+        <translation>Die ondertekeningssleutel is niet geldig: een geldige sleutel begint met whsec_.</translation>
     </message>
     <message>
         <source>Missing {flag}.</source>
@@ -457,19 +457,19 @@
     </message>
     <message>
         <source>This computer offers no safe place for passwords (a keyring), so Omroeper keeps none. Ask your IT support to enable one.</source>
-        <translation>Deze computer biedt geen veilige plek voor wachtwoorden (een sleutelbos), dus bewaart Omroeper er geen. Vraag je IT-ondersteuning er een in te schakelen.</translation>
+        <translation>Deze computer heeft geen veilige plek voor wachtwoorden (een wachtwoordkluis), dus bewaart Omroeper geen wachtwoorden. Vraag je IT-ondersteuning er een in te schakelen.</translation>
     </message>
     <message>
         <source>The keyring is locked. Unlock it (sign in again) and try once more.</source>
-        <translation>De sleutelbos is vergrendeld. Ontgrendel hem (meld je opnieuw aan) en probeer het nog eens.</translation>
+        <translation>De wachtwoordkluis is vergrendeld. Ontgrendel hem (log opnieuw in op de computer) en probeer het nog eens.</translation>
     </message>
     <message>
         <source>The password for this account is gone from the keyring. Connect it again.</source>
-        <translation>Het wachtwoord voor dit account staat niet meer in de sleutelbos. Koppel het opnieuw.</translation>
+        <translation>Het wachtwoord voor dit account staat niet meer in de wachtwoordkluis. Koppel het account opnieuw.</translation>
     </message>
     <message>
         <source>The keyring did not work ({code}).</source>
-        <translation>De sleutelbos werkte niet ({code}).</translation>
+        <translation>De wachtwoordkluis werkte niet ({code}).</translation>
     </message>
     <message>
         <source>This does not look like an app password. In Bluesky, go to Settings → Privacy and security → App passwords, create one for Omroeper, and use that instead of your own password.</source>
@@ -520,7 +520,7 @@
     </message>
     <message>
         <source>The server shows a code after you allow Omroeper. Copy it here.</source>
-        <translation>De server toont een code nadat je Omroeper toestemming hebt gegeven. Kopieer die hierheen.</translation>
+        <translation>De server toont een code nadat je Omroeper toestemming hebt gegeven. Plak die hier.</translation>
     </message>
     <message>
         <source>Access &amp;token:</source>
@@ -528,15 +528,15 @@
     </message>
     <message>
         <source>Instead of signing in: a token made on the server under Preferences → Development. Leave it empty to sign in with your browser.</source>
-        <translation>In plaats van inloggen: een token dat je op de server maakt onder Voorkeuren → Ontwikkeling. Laat het leeg om in te loggen met je browser.</translation>
+        <translation>In plaats van inloggen: een toegangstoken dat je op de server maakt onder Voorkeuren → Ontwikkeling. Laat het leeg om in te loggen met je browser.</translation>
     </message>
     <message>
         <source>&amp;Handle or e-mail:</source>
-        <translation>&amp;Gebruikersnaam of e-mail:</translation>
+        <translation>&amp;Gebruikersnaam of e-mailadres:</translation>
     </message>
     <message>
         <source>The account&apos;s name, like yourname.bsky.social, or its e-mail address.</source>
-        <translation>De naam van het account, zoals jouwnaam.bsky.social, of het e-mailadres ervan.</translation>
+        <translation>De gebruikersnaam van het account, zoals jouwnaam.bsky.social, of het e-mailadres.</translation>
     </message>
     <message>
         <source>&amp;App password:</source>
@@ -589,7 +589,7 @@
     </message>
     <message>
         <source>Use the shared text again</source>
-        <translation>Weer de gedeelde tekst gebruiken</translation>
+        <translation>Weer de algemene tekst gebruiken</translation>
     </message>
     <message>
         <source>Edit for this network only…</source>
@@ -605,7 +605,7 @@
     </message>
     <message>
         <source>Image {number}: {width} × {height} pixels, {size}</source>
-        <translation>Afbeelding {number}: {width} × {height} pixels, {size}</translation>
+        <translation>Foto {number}: {width} × {height} pixels, {size}</translation>
     </message>
     <message>
         <source>⚠ {about} — does not fit here.</source>
@@ -679,8 +679,8 @@
     <message numerus="yes">
         <source>%n image(s)</source>
         <translation>
-            <numerusform>%n afbeelding</numerusform>
-            <numerusform>%n afbeeldingen</numerusform>
+            <numerusform>%n foto</numerusform>
+            <numerusform>%n foto’s</numerusform>
         </translation>
     </message>
     <message>
@@ -743,11 +743,11 @@
     </message>
     <message>
         <source>To get help, copy this report and send it to your IT support. Passwords and keys are left out of it.</source>
-        <translation>Kopieer dit verslag voor hulp en stuur het naar je IT-ondersteuning. Wachtwoorden en sleutels staan er niet in.</translation>
+        <translation>Voor hulp: kopieer dit rapport en stuur het naar je IT-ondersteuning. Wachtwoorden en sleutels staan er niet in.</translation>
     </message>
     <message>
         <source>Error report</source>
-        <translation>Foutverslag</translation>
+        <translation>Foutrapport</translation>
     </message>
     <message>
         <source>The log file is at: {path}</source>
@@ -759,7 +759,7 @@
     </message>
     <message>
         <source>&amp;Copy report</source>
-        <translation>Verslag &amp;kopiëren</translation>
+        <translation>Rapport &amp;kopiëren</translation>
     </message>
     <message>
         <source>Open the &amp;log folder</source>
@@ -771,19 +771,19 @@
     </message>
     <message>
         <source>Your latest changes are not saved yet; Omroeper keeps trying. To be safe, copy your message somewhere else too. If this happens again, restart Omroeper.</source>
-        <translation>Je laatste wijzigingen zijn nog niet bewaard; Omroeper blijft het proberen. Kopieer je bericht voor de zekerheid ook ergens anders heen. Gebeurt dit opnieuw, start Omroeper dan opnieuw.</translation>
+        <translation>Je laatste wijzigingen zijn nog niet opgeslagen; Omroeper blijft het proberen. Kopieer je bericht voor de zekerheid ook ergens anders heen. Gebeurt dit nog eens, start Omroeper dan opnieuw.</translation>
     </message>
     <message>
         <source>Your draft is saved. You can carry on working; if this happens again, restart Omroeper.</source>
-        <translation>Je concept is bewaard. Je kunt gewoon verder; gebeurt dit opnieuw, start Omroeper dan opnieuw.</translation>
+        <translation>Je concept is opgeslagen. Je kunt gewoon verder werken; gebeurt dit nog eens, start Omroeper dan opnieuw.</translation>
     </message>
     <message>
         <source>You can carry on working; if this happens again, restart Omroeper.</source>
-        <translation>Je kunt gewoon verder; gebeurt dit opnieuw, start Omroeper dan opnieuw.</translation>
+        <translation>Je kunt gewoon verder werken; gebeurt dit nog eens, start Omroeper dan opnieuw.</translation>
     </message>
     <message>
         <source>Omroeper could not open its window and has to close. The drafts you saved earlier are not affected. Try starting Omroeper again.</source>
-        <translation>Omroeper kon zijn venster niet openen en moet stoppen. De concepten die je eerder bewaarde blijven heel. Probeer Omroeper opnieuw te starten.</translation>
+        <translation>Omroeper kon zijn venster niet openen en moet stoppen. De concepten die je eerder hebt opgeslagen, blijven bewaard. Probeer Omroeper opnieuw te starten.</translation>
     </message>
     <message numerus="yes">
         <source>This has now happened %n time(s).</source>
@@ -794,7 +794,7 @@
     </message>
     <message>
         <source>The report is copied: paste it into an e-mail.</source>
-        <translation>Het verslag is gekopieerd: plak het in een e-mail.</translation>
+        <translation>Het rapport is gekopieerd: plak het in een e-mail.</translation>
     </message>
 </context>
 <context>
@@ -812,11 +812,11 @@
     <name>History</name>
     <message>
         <source>Delete “{title}” everywhere? It will be removed from: {names}.</source>
-        <translation>‘{title}’ overal verwijderen? Het verdwijnt van: {names}.</translation>
+        <translation>“{title}” overal verwijderen? Het verdwijnt van: {names}.</translation>
     </message>
     <message>
         <source>Omroeper cannot remove a copy it is not sure arrived ({names}): look there and remove it yourself if it is there.</source>
-        <translation>Omroeper kan geen kopie verwijderen waarvan niet zeker is dat die aankwam ({names}): kijk daar zelf en verwijder hem als hij er staat.</translation>
+        <translation>Omroeper kan geen kopie verwijderen waarvan niet zeker is dat die aankwam ({names}): kijk daar zelf en verwijder de kopie als die er staat.</translation>
     </message>
     <message>
         <source>✓ Removed from {name}.</source>
@@ -851,7 +851,7 @@
     </message>
     <message>
         <source>&amp;Delete everywhere…</source>
-        <translation>Overal &amp;verwijderen…</translation>
+        <translation>Overal ver&amp;wijderen…</translation>
     </message>
     <message>
         <source>(no text)</source>
@@ -883,7 +883,7 @@
     </message>
     <message>
         <source>&amp;Retry the failed ones…</source>
-        <translation>Mislukte &amp;opnieuw proberen…</translation>
+        <translation>&amp;Mislukte opnieuw proberen…</translation>
     </message>
     <message>
         <source>C&amp;ontinue sending…</source>
@@ -918,7 +918,7 @@
     </message>
     <message>
         <source>This image is decorative (no description needed)</source>
-        <translation>Deze afbeelding is decoratief (geen beschrijving nodig)</translation>
+        <translation>Deze foto is decoratief (geen beschrijving nodig)</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -930,7 +930,7 @@
     </message>
     <message>
         <source>No description yet: write one, or tick “decorative”.</source>
-        <translation>Nog geen beschrijving: schrijf er een, of vink ‘decoratief’ aan.</translation>
+        <translation>Nog geen beschrijving: schrijf er een, of vink “decoratief” aan.</translation>
     </message>
     <message numerus="yes">
         <source>%n character(s)</source>
@@ -989,21 +989,21 @@
     </message>
     <message>
         <source>Describe what matters in the photo for someone who cannot see it: who, what, where. No “image of”.</source>
-        <translation>Beschrijf wat ertoe doet op de foto voor iemand die hem niet kan zien: wie, wat, waar. Geen ‘afbeelding van’.</translation>
+        <translation>Beschrijf wat belangrijk is op de foto, voor iemand die hem niet kan zien: wie, wat, waar. Schrijf niet “foto van”.</translation>
     </message>
 </context>
 <context>
     <name>ImageGrid</name>
     <message>
         <source>Image 1 of {count}</source>
-        <translation>Afbeelding 1 van {count}</translation>
+        <translation>Foto 1 van {count}</translation>
     </message>
 </context>
 <context>
     <name>ImageTile</name>
     <message>
         <source>Image {number}</source>
-        <translation>Afbeelding {number}</translation>
+        <translation>Foto {number}</translation>
     </message>
 </context>
 <context>
@@ -1026,7 +1026,7 @@
     </message>
     <message>
         <source>“{name}” is a folder: open it and choose the photos in it.</source>
-        <translation>‘{name}’ is een map: open hem en kies de foto’s daarin.</translation>
+        <translation>“{name}” is een map: open die en kies de foto’s erin.</translation>
     </message>
     <message>
         <source>All files</source>
@@ -1034,7 +1034,7 @@
     </message>
     <message>
         <source>The pasted picture could not be saved. Is the disk full?</source>
-        <translation>De geplakte afbeelding kon niet worden bewaard. Is de schijf vol?</translation>
+        <translation>De geplakte foto kon niet worden opgeslagen. Is de schijf vol?</translation>
     </message>
     <message>
         <source>Photo {position} removed.</source>
@@ -1093,11 +1093,11 @@
     </message>
     <message>
         <source>Image {position} not found: {path}</source>
-        <translation>Afbeelding {position} niet gevonden: {path}</translation>
+        <translation>Foto {position} niet gevonden: {path}</translation>
     </message>
     <message>
         <source>Image {position} has no “path”.</source>
-        <translation>Afbeelding {position} heeft geen “path”.</translation>
+        <translation>Foto {position} heeft geen “path”.</translation>
     </message>
     <message>
         <source>The link “{link}” must be a web address starting with https://</source>
@@ -1242,7 +1242,7 @@
     </message>
     <message>
         <source>Split into a thread when too long</source>
-        <translation>In een draad splitsen als het te lang is</translation>
+        <translation>In een draadje splitsen als het te lang is</translation>
     </message>
     <message>
         <source>Split and number the posts (1/3)</source>
@@ -1250,15 +1250,15 @@
     </message>
     <message>
         <source>Thread</source>
-        <translation>Draad</translation>
+        <translation>Draadje</translation>
     </message>
     <message>
         <source>T&amp;hread:</source>
-        <translation>&amp;Draad:</translation>
+        <translation>&amp;Draadje:</translation>
     </message>
     <message>
         <source>Use the shared text again</source>
-        <translation>Weer de gedeelde tekst gebruiken</translation>
+        <translation>Weer de algemene tekst gebruiken</translation>
     </message>
     <message numerus="yes">
         <source>{count} · %n post(s)</source>
@@ -1272,7 +1272,7 @@
     <name>PhotoRow</name>
     <message>
         <source>Drop photos here, paste them (Ctrl+V), or choose “Add photos…”.</source>
-        <translation>Sleep foto’s hierheen, plak ze (Ctrl+V), of kies ‘Foto’s toevoegen…’.</translation>
+        <translation>Sleep foto’s hierheen, plak ze (Ctrl+V) of kies “Foto’s toevoegen…”.</translation>
     </message>
     <message>
         <source>Photos of this message</source>
@@ -1363,8 +1363,8 @@
     <message numerus="yes">
         <source>%n characters too long: shorten the text, or split it into a thread of {thread_parts} posts.</source>
         <translation>
-            <numerusform>%n teken te lang: maak de tekst korter, of splits hem in een draad van {thread_parts} berichten.</numerusform>
-            <numerusform>%n tekens te lang: maak de tekst korter, of splits hem in een draad van {thread_parts} berichten.</numerusform>
+            <numerusform>%n teken te lang: maak de tekst korter, of splits hem in een draadje van {thread_parts} berichten.</numerusform>
+            <numerusform>%n tekens te lang: maak de tekst korter, of splits hem in een draadje van {thread_parts} berichten.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1376,11 +1376,11 @@
     </message>
     <message>
         <source>Image {image} is a {type} file, which this network does not accept.</source>
-        <translation>Afbeelding {image} is een {type}-bestand, en dat accepteert dit netwerk niet.</translation>
+        <translation>Foto {image} is een {type}-bestand, en dat accepteert dit netwerk niet.</translation>
     </message>
     <message>
         <source>The message is empty: write a text or add an image.</source>
-        <translation>Het bericht is leeg: schrijf een tekst of voeg een afbeelding toe.</translation>
+        <translation>Het bericht is leeg: schrijf een tekst of voeg een foto toe.</translation>
     </message>
     <message numerus="yes">
         <source>%n bytes too long: emoji and accented letters take several bytes each. Shorten the text.</source>
@@ -1407,56 +1407,56 @@
     <message numerus="yes">
         <source>Too many images: this network takes at most {limit}. Remove %n.</source>
         <translation>
-            <numerusform>Te veel afbeeldingen: dit netwerk neemt er hoogstens {limit}. Haal er %n weg.</numerusform>
-            <numerusform>Te veel afbeeldingen: dit netwerk neemt er hoogstens {limit}. Haal er %n weg.</numerusform>
+            <numerusform>Te veel foto’s: dit netwerk accepteert er hoogstens {limit}. Haal er %n weg.</numerusform>
+            <numerusform>Te veel foto’s: dit netwerk accepteert er hoogstens {limit}. Haal er %n weg.</numerusform>
         </translation>
     </message>
     <message>
         <source>This network only shows posts with a photo: add at least one image.</source>
-        <translation>Dit netwerk toont alleen berichten met een foto: voeg minstens één afbeelding toe.</translation>
+        <translation>Dit netwerk toont alleen berichten met een foto: voeg minstens één foto toe.</translation>
     </message>
     <message>
         <source>Image {image} has no description (alt text): describe what it shows, or mark it as decorative.</source>
-        <translation>Afbeelding {image} heeft geen beschrijving (alt-tekst): beschrijf wat erop staat, of markeer hem als decoratief.</translation>
+        <translation>Foto {image} heeft geen beschrijving (alt-tekst): beschrijf wat erop staat, of vink “decoratief” aan.</translation>
     </message>
     <message numerus="yes">
         <source>The description of image {image} is %n characters too long (at most {limit}).</source>
         <translation>
-            <numerusform>De beschrijving van afbeelding {image} is %n teken te lang (hoogstens {limit}).</numerusform>
-            <numerusform>De beschrijving van afbeelding {image} is %n tekens te lang (hoogstens {limit}).</numerusform>
+            <numerusform>De beschrijving van foto {image} is %n teken te lang (hoogstens {limit}).</numerusform>
+            <numerusform>De beschrijving van foto {image} is %n tekens te lang (hoogstens {limit}).</numerusform>
         </translation>
     </message>
     <message>
         <source>Image {image} is larger than this network accepts ({width} × {height} pixels, {bytes} bytes).</source>
-        <translation>Afbeelding {image} is groter dan dit netwerk accepteert ({width} × {height} pixels, {bytes} bytes).</translation>
+        <translation>Foto {image} is groter dan dit netwerk accepteert ({width} × {height} pixels, {bytes} bytes).</translation>
     </message>
     <message>
         <source>Image {image} is an empty file: choose the photo again.</source>
-        <translation>Afbeelding {image} is een leeg bestand: kies de foto opnieuw.</translation>
+        <translation>Foto {image} is een leeg bestand: kies de foto opnieuw.</translation>
     </message>
     <message>
         <source>Image {image} could not be read: check that the file still exists.</source>
-        <translation>Afbeelding {image} kon niet worden gelezen: controleer of het bestand nog bestaat.</translation>
+        <translation>Foto {image} kon niet worden gelezen: controleer of het bestand nog bestaat.</translation>
     </message>
     <message>
         <source>Image {image} is not a picture Omroeper can read, or the file is damaged.</source>
-        <translation>Afbeelding {image} is geen afbeelding die Omroeper kan lezen, of het bestand is beschadigd.</translation>
+        <translation>Foto {image} is geen afbeelding die Omroeper kan lezen, of het bestand is beschadigd.</translation>
     </message>
     <message>
         <source>Image {image} has too many pixels to open safely: export a smaller version.</source>
-        <translation>Afbeelding {image} heeft te veel pixels om veilig te openen: exporteer een kleinere versie.</translation>
+        <translation>Foto {image} heeft te veel pixels om veilig te openen: exporteer een kleinere versie.</translation>
     </message>
     <message>
         <source>Image {image} is damaged or incomplete: save or export it again, then add it anew.</source>
-        <translation>Afbeelding {image} is beschadigd of onvolledig: sla hem opnieuw op of exporteer hem opnieuw, en voeg hem daarna weer toe.</translation>
+        <translation>Foto {image} is beschadigd of onvolledig: sla of exporteer hem opnieuw en voeg hem daarna weer toe.</translation>
     </message>
     <message>
         <source>Image {image} is a {type} file, which Omroeper cannot convert: export it as JPEG or PNG.</source>
-        <translation>Afbeelding {image} is een {type}-bestand, dat Omroeper niet kan omzetten: exporteer het als JPEG of PNG.</translation>
+        <translation>Foto {image} is een {type}-bestand, dat Omroeper niet kan omzetten: exporteer het als JPEG of PNG.</translation>
     </message>
     <message>
         <source>Image {image} is animated, but the animation does not fit here: this network gets its first frame as a still picture.</source>
-        <translation>Afbeelding {image} is bewegend, maar de animatie past hier niet: dit netwerk krijgt het eerste beeld als stilstaande afbeelding.</translation>
+        <translation>Foto {image} beweegt, maar de animatie past hier niet: dit netwerk krijgt alleen het eerste beeld, zonder beweging.</translation>
     </message>
 </context>
 <context>
@@ -1471,19 +1471,19 @@
     </message>
     <message>
         <source>This network only takes posts with a photo: add one and try again.</source>
-        <translation>Dit netwerk neemt alleen berichten met een foto: voeg er een toe en probeer het opnieuw.</translation>
+        <translation>Dit netwerk accepteert alleen berichten met een foto: voeg er een toe en probeer het opnieuw.</translation>
     </message>
     <message>
         <source>The sign-in for this account has expired: connect it again, then retry.</source>
-        <translation>De aanmelding voor dit account is verlopen: koppel het opnieuw en probeer het dan nog eens.</translation>
+        <translation>De toegang tot dit account is verlopen: koppel het opnieuw en probeer het dan nog eens.</translation>
     </message>
     <message>
         <source>The server no longer accepts this account&apos;s password or token: connect it again, then retry.</source>
-        <translation>De server accepteert het wachtwoord of token van dit account niet meer: koppel het opnieuw en probeer het dan nog eens.</translation>
+        <translation>De server accepteert het wachtwoord of toegangstoken van dit account niet meer: koppel het account opnieuw en probeer het dan nog eens.</translation>
     </message>
     <message>
         <source>The server asked Omroeper to slow down; it will try again later.</source>
-        <translation>De server vroeg Omroeper het rustiger aan te doen; het wordt later opnieuw geprobeerd.</translation>
+        <translation>De server vroeg Omroeper even te wachten; Omroeper probeert het later opnieuw.</translation>
     </message>
     <message>
         <source>The server had a problem ({status}); Omroeper will try again.</source>
@@ -1503,7 +1503,7 @@
     </message>
     <message>
         <source>Omroeper stopped while sending this copy.</source>
-        <translation>Omroeper stopte terwijl dit exemplaar werd verstuurd.</translation>
+        <translation>Omroeper stopte terwijl deze kopie werd verstuurd.</translation>
     </message>
     <message>
         <source>The server&apos;s answer could not be understood.</source>
@@ -1511,7 +1511,7 @@
     </message>
     <message>
         <source>The connection is not trusted (certificate refused): ask your IT support.</source>
-        <translation>De verbinding wordt niet vertrouwd (certificaat geweigerd): vraag het je IT-ondersteuning.</translation>
+        <translation>De verbinding wordt niet vertrouwd (certificaat geweigerd): vraag je IT-ondersteuning om hulp.</translation>
     </message>
     <message>
         <source>This account is no longer connected: connect it again, then retry.</source>
@@ -1519,7 +1519,7 @@
     </message>
     <message>
         <source>The password for this account is gone from the keyring: connect it again.</source>
-        <translation>Het wachtwoord voor dit account staat niet meer in de sleutelbos: koppel het opnieuw.</translation>
+        <translation>Het wachtwoord voor dit account staat niet meer in de wachtwoordkluis: koppel het account opnieuw.</translation>
     </message>
     <message>
         <source>Photo {index} could not be prepared for this network.</source>
@@ -1531,7 +1531,7 @@
     </message>
     <message>
         <source>Omroeper cannot tell whether this copy arrived: look in the channel before trying again.</source>
-        <translation>Omroeper kan niet zien of dit exemplaar is aangekomen: kijk in het kanaal voordat je het opnieuw probeert.</translation>
+        <translation>Omroeper kan niet zien of deze kopie is aangekomen: kijk in het kanaal voordat je het opnieuw probeert.</translation>
     </message>
     <message>
         <source>Your website ({host})</source>
@@ -1567,7 +1567,7 @@
     </message>
     <message>
         <source>Waiting…</source>
-        <translation>Wacht…</translation>
+        <translation>Wachten…</translation>
     </message>
     <message>
         <source>Deleted from here on {date}.</source>
@@ -1603,7 +1603,7 @@
     </message>
     <message>
         <source>Waits for your website: it links back to its page.</source>
-        <translation>Wacht op je website: het linkt terug naar die pagina.</translation>
+        <translation>Wacht op je website: het bericht linkt naar de pagina daar.</translation>
     </message>
     <message>
         <source>Not sent yet.</source>
@@ -1612,8 +1612,8 @@
     <message numerus="yes">
         <source>%n destination(s) did not work: the reason is next to each. Put it right if needed, then choose “Retry the failed ones”.</source>
         <translation>
-            <numerusform>Bij %n bestemming lukte het niet: de reden staat ernaast. Los het zo nodig op en kies dan ‘Mislukte opnieuw proberen’.</numerusform>
-            <numerusform>Bij %n bestemmingen lukte het niet: de reden staat ernaast. Los het zo nodig op en kies dan ‘Mislukte opnieuw proberen’.</numerusform>
+            <numerusform>Bij %n bestemming lukte het niet: de reden staat ernaast. Los het zo nodig op en kies dan “Mislukte opnieuw proberen”.</numerusform>
+            <numerusform>Bij %n bestemmingen lukte het niet: de reden staat ernaast. Los het zo nodig op en kies dan “Mislukte opnieuw proberen”.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1626,8 +1626,8 @@
     <message numerus="yes">
         <source>Publishing to %n destination(s)…</source>
         <translation>
-            <numerusform>Bezig met publiceren naar %n bestemming…</numerusform>
-            <numerusform>Bezig met publiceren naar %n bestemmingen…</numerusform>
+            <numerusform>Bezig met publiceren op %n bestemming…</numerusform>
+            <numerusform>Bezig met publiceren op %n bestemmingen…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1671,7 +1671,7 @@
     </message>
     <message>
         <source>Waiting for the connection</source>
-        <translation>Wacht op de verbinding</translation>
+        <translation>Wachten op de verbinding</translation>
     </message>
     <message>
         <source>You can close this window and keep working: Omroeper carries on in the background.</source>
@@ -1683,7 +1683,7 @@
     </message>
     <message>
         <source>&amp;Retry the failed ones</source>
-        <translation>Mislukte &amp;opnieuw proberen</translation>
+        <translation>&amp;Mislukte opnieuw proberen</translation>
     </message>
     <message>
         <source>&amp;Continue sending</source>
@@ -1707,7 +1707,7 @@
     </message>
     <message>
         <source>Not finished yet: choose “Continue sending” to send the rest.</source>
-        <translation>Nog niet klaar: kies ‘Verder versturen’ om de rest te versturen.</translation>
+        <translation>Nog niet klaar: kies “Verder versturen” om de rest te versturen.</translation>
     </message>
     <message>
         <source>Not everything was published</source>
@@ -1802,7 +1802,7 @@
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation>&amp;Bewaren</translation>
+        <translation>&amp;Opslaan</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1818,7 +1818,7 @@
     </message>
     <message>
         <source>Same as the computer ({language})</source>
-        <translation>Zelfde als de computer ({language})</translation>
+        <translation>Taal van de computer ({language})</translation>
     </message>
     <message>
         <source>Omroeper switches to this language when it starts again.</source>
@@ -1826,11 +1826,11 @@
     </message>
     <message>
         <source>&amp;Restart now</source>
-        <translation>Nu &amp;opnieuw starten</translation>
+        <translation>Nu opnieuw &amp;starten</translation>
     </message>
     <message>
         <source>Saves the settings and your draft, then starts Omroeper again</source>
-        <translation>Bewaart de instellingen en je concept en start Omroeper dan opnieuw</translation>
+        <translation>Slaat de instellingen en je concept op en start Omroeper opnieuw</translation>
     </message>
     <message>
         <source>&amp;Language of Omroeper:</source>
@@ -1874,11 +1874,11 @@
     </message>
     <message>
         <source>Split into a thread</source>
-        <translation>In een draad splitsen</translation>
+        <translation>In een draadje splitsen</translation>
     </message>
     <message>
         <source>Split into a numbered thread (1/3)</source>
-        <translation>In een genummerde draad splitsen (1/3)</translation>
+        <translation>In een genummerd draadje splitsen (1/3)</translation>
     </message>
     <message>
         <source>L&amp;anguage:</source>
@@ -1886,7 +1886,7 @@
     </message>
     <message>
         <source>&amp;Too long for a network:</source>
-        <translation>&amp;Te lang voor een netwerk:</translation>
+        <translation>Te &amp;lang voor een netwerk:</translation>
     </message>
     <message>
         <source>Type the language&apos;s code: two or three letters, e.g. pl for Polish.</source>
@@ -1894,18 +1894,18 @@
     </message>
     <message>
         <source>Settings not saved</source>
-        <translation>Instellingen niet bewaard</translation>
+        <translation>Instellingen niet opgeslagen</translation>
     </message>
 </context>
 <context>
     <name>Store</name>
     <message>
         <source>Omroeper may not write to its folder {path}. Check that the disk is not write-protected, or ask your IT support; Omroeper keeps trying to save.</source>
-        <translation>Omroeper mag niet schrijven in zijn map {path}. Controleer of de schijf niet tegen schrijven is beveiligd, of vraag het je IT-ondersteuning; Omroeper blijft proberen op te slaan.</translation>
+        <translation>Omroeper mag niet schrijven in zijn map {path}. Controleer of de schijf niet tegen schrijven is beveiligd, of vraag je IT-ondersteuning om hulp; Omroeper blijft proberen op te slaan.</translation>
     </message>
     <message>
         <source>The drafts database is damaged. A copy was kept at {copy}; contact your IT support with that file.</source>
-        <translation>De database met concepten is beschadigd. Er is een kopie bewaard in {copy}; neem met dat bestand contact op met je IT-ondersteuning.</translation>
+        <translation>De database met concepten is beschadigd. Er is een kopie bewaard als {copy}: geef dat bestand aan je IT-ondersteuning.</translation>
     </message>
     <message>
         <source>Omroeper may not write to {path}: nothing was changed or saved.</source>
@@ -1921,7 +1921,7 @@
     </message>
     <message>
         <source>These drafts were saved by a newer version of Omroeper. Install that version to open them.</source>
-        <translation>Deze concepten zijn bewaard door een nieuwere versie van Omroeper. Installeer die versie om ze te openen.</translation>
+        <translation>Deze concepten zijn opgeslagen met een nieuwere versie van Omroeper. Installeer die versie om ze te openen.</translation>
     </message>
     <message>
         <source>There is no draft {id}.</source>
@@ -1929,7 +1929,7 @@
     </message>
     <message>
         <source>Image {position} not found: {path}</source>
-        <translation>Afbeelding {position} niet gevonden: {path}</translation>
+        <translation>Foto {position} niet gevonden: {path}</translation>
     </message>
     <message>
         <source>Could not read or write {path}: {reason}</source>
@@ -2015,7 +2015,7 @@
     </message>
     <message>
         <source>Networks that support it hide the message behind this line until opened</source>
-        <translation>Netwerken die dit kennen verbergen het bericht achter deze regel tot iemand het opent</translation>
+        <translation>Netwerken die dit kennen, verbergen het bericht achter deze regel tot iemand het openklikt</translation>
     </message>
     <message>
         <source>When the message is too long</source>
@@ -2027,11 +2027,11 @@
     </message>
     <message>
         <source>Split into a thread</source>
-        <translation>In een draad splitsen</translation>
+        <translation>In een draadje splitsen</translation>
     </message>
     <message>
         <source>Split into a numbered thread (1/3)</source>
-        <translation>In een genummerde draad splitsen (1/3)</translation>
+        <translation>In een genummerd draadje splitsen (1/3)</translation>
     </message>
     <message>
         <source>&amp;Language:</source>

@@ -6,7 +6,8 @@ of text fields, "Show Details…". Kept by hand: lupdate never sees these string
 Qt, not in our code), and scripts/translations.py only compiles this file. Each source is the
 exact text this Qt version asks for (tests/ui/test_qt_translations.py records them); the words
 follow Qt's own qtbase_nl translation, which translation.install() loads underneath this one
-for everything not here (the macOS application menu, Qt's file dialog, key names).
+for everything not here (the macOS application menu, Qt's file dialog, key names), except
+where Omroeper's own Dutch says it otherwise ("link", not "koppeling").
 -->
 <TS version="2.1" language="nl" sourcelanguage="en">
 <context>
@@ -158,7 +159,7 @@ for everything not here (the macOS application menu, Qt's file dialog, key names
     </message>
     <message>
         <source>Copy &amp;Link Location</source>
-        <translation>Koppe&amp;ling kopiëren</translation>
+        <translation>Link&amp;adres kopiëren</translation>
     </message>
 </context>
 <context>
@@ -169,7 +170,7 @@ for everything not here (the macOS application menu, Qt's file dialog, key names
     </message>
     <message>
         <source>Files of &amp;type:</source>
-        <translation>Bestanden van &amp;type:</translation>
+        <translation>Bestands&amp;type:</translation>
     </message>
 </context>
 <context>

@@ -52,7 +52,7 @@ def describe_connect_error(failure: ConnectError) -> str:
             "Connect", "The server had a problem ({status}). Try again later."
         ),
         "invalid_secret": lambda: translate(
-            "Connect", "That signing secret is not valid: it starts with whsec_."
+            "Connect", "That signing key is not valid: a valid one starts with whsec_."
         ),
         "missing_input": lambda: translate("Connect", "Missing {flag}."),
         "wrong_flag": lambda: translate("Connect", "{flag} does not go with {kind}."),

@@ -67,7 +67,7 @@ _PLURALS = Problems()
 def _image_type(numbers: dict) -> str:
     numbers["type"] = numbers["type"].removeprefix("image/").upper()
     return translate(
-        "Problems", "Image {image} is a {type} file, which this network does not accept."
+        "Problems", "Photo {image} is a {type} file, which this network does not accept."
     )
 
 
@@ -92,42 +92,42 @@ _WORDS: dict[Code, Callable[[dict], str]] = {
     ),
     Code.ALT_TEXT_MISSING: lambda n: translate(
         "Problems",
-        "Image {image} has no description (alt text): describe what it shows, "
+        "Photo {image} has no description (alt text): describe what it shows, "
         "or mark it as decorative.",
     ),
     Code.ALT_TEXT_TOO_LONG: _PLURALS.alt_too_long,
     Code.IMAGE_TYPE_UNSUPPORTED: _image_type,
     Code.IMAGE_TOO_LARGE: lambda n: translate(
         "Problems",
-        "Image {image} is larger than this network accepts ({width} × {height} pixels, "
+        "Photo {image} is larger than this network accepts ({width} × {height} pixels, "
         "{bytes} bytes).",
     ),
     Code.IMAGE_EMPTY: lambda n: translate(
-        "Problems", "Image {image} is an empty file: choose the photo again."
+        "Problems", "Photo {image} is an empty file: choose the photo again."
     ),
     Code.IMAGE_UNREADABLE: lambda n: translate(
         "Problems",
-        "Image {image} could not be read: check that the file still exists.",
+        "Photo {image} could not be read: check that the file still exists.",
     ),
     Code.IMAGE_NOT_RECOGNISED: lambda n: translate(
         "Problems",
-        "Image {image} is not a picture Omroeper can read, or the file is damaged.",
+        "Photo {image} is not a picture Omroeper can read, or the file is damaged.",
     ),
     Code.IMAGE_TOO_MANY_PIXELS: lambda n: translate(
         "Problems",
-        "Image {image} has too many pixels to open safely: export a smaller version.",
+        "Photo {image} has too many pixels to open safely: export a smaller version.",
     ),
     Code.IMAGE_DAMAGED: lambda n: translate(
         "Problems",
-        "Image {image} is damaged or incomplete: save or export it again, then add it anew.",
+        "Photo {image} is damaged or incomplete: save or export it again, then add it anew.",
     ),
     Code.IMAGE_FORMAT_UNSUPPORTED: lambda n: translate(
         "Problems",
-        "Image {image} is a {type} file, which Omroeper cannot convert: export it as JPEG or PNG.",
+        "Photo {image} is a {type} file, which Omroeper cannot convert: export it as JPEG or PNG.",
     ),
     Code.IMAGE_ANIMATION_DROPPED: lambda n: translate(
         "Problems",
-        "Image {image} is animated, but the animation does not fit here: this network gets "
+        "Photo {image} is animated, but the animation does not fit here: this network gets "
         "its first frame as a still picture.",
     ),
 }

@@ -224,5 +224,5 @@ def hint() -> str:
     return QCoreApplication.translate(
         "ImageCard",
         "Describe what matters in the photo for someone who cannot see it: who, what, where. "
-        "No “image of”.",
+        "Don’t start with “image of”.",
     )

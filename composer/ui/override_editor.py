@@ -41,7 +41,7 @@ class OverrideEditor(QDialog):
     """Prefilled with this destination's own text, else the shared one; counts as it types.
 
     After OK, `override()` is the new Override, or None when nothing differs from the shared
-    values; "Use the shared text again" also accepts with None.
+    values; "Use the common message again" also accepts with None.
     """
 
     def __init__(
@@ -115,7 +115,7 @@ class OverrideEditor(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.use_shared = buttons.addButton(
-            self.tr("Use the shared text again"), QDialogButtonBox.ButtonRole.ResetRole
+            self.tr("Use the common message again"), QDialogButtonBox.ButtonRole.ResetRole
         )
         self.use_shared.setEnabled(has_own)
         self.use_shared.clicked.connect(self._use_shared)

@@ -121,7 +121,7 @@ class DestinationPreview(QWidget):
     def _override_row(self, parent: QWidget) -> QHBoxLayout:
         self.own_text = QLabel(self.tr("This network gets its own text."), parent)
         # Created in the order they stand, so Tab goes left to right.
-        self.shared = QPushButton(self.tr("Use the shared text again"), parent)
+        self.shared = QPushButton(self.tr("Use the common message again"), parent)
         self.shared.clicked.connect(self.shared_requested)
         self.edit = QPushButton(self.tr("Edit for this network only…"), parent)
         self.edit.setAccessibleName(self.tr("Edit the text for this network only"))
@@ -224,7 +224,7 @@ class DestinationPreview(QWidget):
             size = QLocale().formattedDataSize(
                 facts.bytes, 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat
             )
-            about = self.tr("Image {number}: {width} × {height} pixels, {size}").format(
+            about = self.tr("Photo {number}: {width} × {height} pixels, {size}").format(
                 number=position, width=number(facts.width), height=number(facts.height), size=size
             )
             if not fits:

@@ -134,7 +134,7 @@ class ImageTile(QWidget):
         self.carousel = False
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.setToolTip(view.description)
-        self.setAccessibleName(self.tr("Image {number}").format(number=number))
+        self.setAccessibleName(self.tr("Photo {number}").format(number=number))
         self.setAccessibleDescription(view.description)
         self.show()
 

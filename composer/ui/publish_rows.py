@@ -121,7 +121,7 @@ class DestinationRow(QWidget):
         name = self.name
         if row.state == "done" and row.deleted:
             when = QLocale().toString(row.deleted.astimezone(), QLocale.FormatType.ShortFormat)
-            words = translate("Publish", "Deleted from here on {date}.").format(date=when)
+            words = translate("Publish", "Deleted on {date}.").format(date=when)
             self._show("", words, "", busy=False)
             self._news("deleted")
         elif row.state == "done":

@@ -77,7 +77,7 @@ def test_too_long_and_missing_alt_exit_one_with_words(omroeper, tmp_path, draft_
     assert problems["text_too_long"]["message"] == (
         "59 characters too long: shorten the text, or split it into a thread of 2 posts."
     )
-    assert problems["alt_text_missing"]["message"].startswith("Image 1 has no description")
+    assert problems["alt_text_missing"]["message"].startswith("Photo 1 has no description")
     assert targets["bluesky"]["fits"] is False
 
 

@@ -75,7 +75,7 @@ def test_bad_images_are_problems_with_words(omroeper, tmp_path, draft_file):
     )
     out = tmp_path / "out"
     for language, first, second in (
-        ("en", "Image 1 is damaged or incomplete", "Image 2 is a SVG file"),
+        ("en", "Photo 1 is damaged or incomplete", "Photo 2 is a SVG file"),
         ("nl", "Foto 1 is beschadigd of onvolledig", "Foto 2 is een SVG-bestand"),
     ):
         result = omroeper("check", str(path), "--out", str(out), language=language)

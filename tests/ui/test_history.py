@@ -100,7 +100,7 @@ def test_delete_everywhere_asks_first_then_every_server_confirms(
     assert store.job(job.id).deleted
     assert dialog.list.item(0).text().endswith(" · Deleted")
     assert not dialog.delete_button.isVisible()
-    assert all("Deleted from here on" in row.status.text() for row in _rows(dialog))
+    assert all("Deleted on" in row.status.text() for row in _rows(dialog))
 
     again = history()  # it is kept
     assert again.list.item(0).text().endswith(" · Deleted")

@@ -273,13 +273,13 @@ def test_unusable_files_say_why_and_are_kept(qtbot, strip, tmp_path, photos, eng
     good, half, text, svg = strip.cards
     assert good.problem is None and good.note.text().startswith("No description yet")
     assert half.note.text() == (
-        "Image 2 is damaged or incomplete: save or export it again, then add it anew."
+        "Photo 2 is damaged or incomplete: save or export it again, then add it anew."
     )
     assert text.note.text() == (
-        "Image 3 is not a picture Omroeper can read, or the file is damaged."
+        "Photo 3 is not a picture Omroeper can read, or the file is damaged."
     )
     assert svg.note.text() == (
-        "Image 4 is a SVG file, which Omroeper cannot convert: export it as JPEG or PNG."
+        "Photo 4 is a SVG file, which Omroeper cannot convert: export it as JPEG or PNG."
     )
     assert "notes.txt" in text.thumb.placeholder  # which file it is, by its name
     assert text.thumb.accessibleDescription() == text.note.text()  # heard, not only seen
@@ -287,7 +287,7 @@ def test_unusable_files_say_why_and_are_kept(qtbot, strip, tmp_path, photos, eng
     assert theme.error_color() in text.note.styleSheet()
     assert len(strip.images) == 4  # nothing dropped silently
     qtbot.mouseClick(half.later, Qt.MouseButton.LeftButton)
-    assert strip.cards[2].note.text().startswith("Image 3 is damaged")
+    assert strip.cards[2].note.text().startswith("Photo 3 is damaged")
 
 
 def test_a_dropped_folder_is_explained_not_added(qtbot, strip, tmp_path, english):

@@ -206,7 +206,7 @@ def test_images_in_the_network_grid_with_fit_marks(panel, tmp_path):
     tiles = _cards(panel, "m1")[0].images.tiles
     assert [tile.view.fits for tile in tiles] == [True, True]
     size = jpeg.stat().st_size
-    assert tiles[0].toolTip() == f"Image 1: 300 × 200 pixels, {size / 1024:.1f} kB"
+    assert tiles[0].toolTip() == f"Photo 1: 300 × 200 pixels, {size / 1024:.1f} kB"
     assert tiles[0].picture is not None and tiles[0].picture.width() == 300
     assert tiles[0].width() == tiles[1].width()  # side by side
     panel.select("p1")

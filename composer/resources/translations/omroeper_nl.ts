@@ -440,7 +440,7 @@
         <translation>De server had een probleem ({status}). Probeer het later opnieuw.</translation>
     </message>
     <message>
-        <source>That signing secret is not valid: it starts with whsec_.</source>
+        <source>That signing key is not valid: a valid one starts with whsec_.</source>
         <translation>Die ondertekeningssleutel is niet geldig: een geldige sleutel begint met whsec_.</translation>
     </message>
     <message>
@@ -588,8 +588,12 @@
         <translation>Dit netwerk krijgt een eigen tekst.</translation>
     </message>
     <message>
-        <source>Use the shared text again</source>
+        <source>Use the common message again</source>
         <translation>Weer de algemene tekst gebruiken</translation>
+    </message>
+    <message>
+        <source>Photo {number}: {width} × {height} pixels, {size}</source>
+        <translation>Foto {number}: {width} × {height} pixels, {size}</translation>
     </message>
     <message>
         <source>Edit for this network only…</source>
@@ -602,10 +606,6 @@
     <message>
         <source>✓ Fits on {network}.</source>
         <translation>✓ Past op {network}.</translation>
-    </message>
-    <message>
-        <source>Image {number}: {width} × {height} pixels, {size}</source>
-        <translation>Foto {number}: {width} × {height} pixels, {size}</translation>
     </message>
     <message>
         <source>⚠ {about} — does not fit here.</source>
@@ -988,7 +988,7 @@
         <translation>Foto {position} is decoratief (geen beschrijving nodig)</translation>
     </message>
     <message>
-        <source>Describe what matters in the photo for someone who cannot see it: who, what, where. No “image of”.</source>
+        <source>Describe what matters in the photo for someone who cannot see it: who, what, where. Don’t start with “image of”.</source>
         <translation>Beschrijf wat belangrijk is op de foto, voor iemand die hem niet kan zien: wie, wat, waar. Schrijf niet “foto van”.</translation>
     </message>
 </context>
@@ -1002,7 +1002,7 @@
 <context>
     <name>ImageTile</name>
     <message>
-        <source>Image {number}</source>
+        <source>Photo {number}</source>
         <translation>Foto {number}</translation>
     </message>
 </context>
@@ -1257,7 +1257,7 @@
         <translation>&amp;Draadje:</translation>
     </message>
     <message>
-        <source>Use the shared text again</source>
+        <source>Use the common message again</source>
         <translation>Weer de algemene tekst gebruiken</translation>
     </message>
     <message numerus="yes">
@@ -1375,10 +1375,6 @@
         </translation>
     </message>
     <message>
-        <source>Image {image} is a {type} file, which this network does not accept.</source>
-        <translation>Foto {image} is een {type}-bestand, en dat accepteert dit netwerk niet.</translation>
-    </message>
-    <message>
         <source>The message is empty: write a text or add an image.</source>
         <translation>Het bericht is leeg: schrijf een tekst of voeg een foto toe.</translation>
     </message>
@@ -1390,8 +1386,48 @@
         </translation>
     </message>
     <message>
+        <source>Photo {image} is a {type} file, which this network does not accept.</source>
+        <translation>Foto {image} is een {type}-bestand, en dat accepteert dit netwerk niet.</translation>
+    </message>
+    <message>
         <source>A link, mention or hashtag is longer than a whole post ({length} of {limit} characters): shorten it.</source>
         <translation>Een link, vermelding of hashtag is langer dan een heel bericht ({length} van {limit} tekens): maak hem korter.</translation>
+    </message>
+    <message>
+        <source>Photo {image} has no description (alt text): describe what it shows, or mark it as decorative.</source>
+        <translation>Foto {image} heeft geen beschrijving (alt-tekst): beschrijf wat erop staat, of vink “decoratief” aan.</translation>
+    </message>
+    <message>
+        <source>Photo {image} is larger than this network accepts ({width} × {height} pixels, {bytes} bytes).</source>
+        <translation>Foto {image} is groter dan dit netwerk accepteert ({width} × {height} pixels, {bytes} bytes).</translation>
+    </message>
+    <message>
+        <source>Photo {image} is an empty file: choose the photo again.</source>
+        <translation>Foto {image} is een leeg bestand: kies de foto opnieuw.</translation>
+    </message>
+    <message>
+        <source>Photo {image} could not be read: check that the file still exists.</source>
+        <translation>Foto {image} kon niet worden gelezen: controleer of het bestand nog bestaat.</translation>
+    </message>
+    <message>
+        <source>Photo {image} is not a picture Omroeper can read, or the file is damaged.</source>
+        <translation>Foto {image} is geen afbeelding die Omroeper kan lezen, of het bestand is beschadigd.</translation>
+    </message>
+    <message>
+        <source>Photo {image} has too many pixels to open safely: export a smaller version.</source>
+        <translation>Foto {image} heeft te veel pixels om veilig te openen: exporteer een kleinere versie.</translation>
+    </message>
+    <message>
+        <source>Photo {image} is damaged or incomplete: save or export it again, then add it anew.</source>
+        <translation>Foto {image} is beschadigd of onvolledig: sla of exporteer hem opnieuw en voeg hem daarna weer toe.</translation>
+    </message>
+    <message>
+        <source>Photo {image} is a {type} file, which Omroeper cannot convert: export it as JPEG or PNG.</source>
+        <translation>Foto {image} is een {type}-bestand, dat Omroeper niet kan omzetten: exporteer het als JPEG of PNG.</translation>
+    </message>
+    <message>
+        <source>Photo {image} is animated, but the animation does not fit here: this network gets its first frame as a still picture.</source>
+        <translation>Foto {image} beweegt, maar de animatie past hier niet: dit netwerk krijgt alleen het eerste beeld, zonder beweging.</translation>
     </message>
     <message numerus="yes">
         <source>The content warning is %n characters too long (at most {limit}).</source>
@@ -1415,48 +1451,12 @@
         <source>This network only shows posts with a photo: add at least one image.</source>
         <translation>Dit netwerk toont alleen berichten met een foto: voeg minstens één foto toe.</translation>
     </message>
-    <message>
-        <source>Image {image} has no description (alt text): describe what it shows, or mark it as decorative.</source>
-        <translation>Foto {image} heeft geen beschrijving (alt-tekst): beschrijf wat erop staat, of vink “decoratief” aan.</translation>
-    </message>
     <message numerus="yes">
         <source>The description of image {image} is %n characters too long (at most {limit}).</source>
         <translation>
             <numerusform>De beschrijving van foto {image} is %n teken te lang (hoogstens {limit}).</numerusform>
             <numerusform>De beschrijving van foto {image} is %n tekens te lang (hoogstens {limit}).</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Image {image} is larger than this network accepts ({width} × {height} pixels, {bytes} bytes).</source>
-        <translation>Foto {image} is groter dan dit netwerk accepteert ({width} × {height} pixels, {bytes} bytes).</translation>
-    </message>
-    <message>
-        <source>Image {image} is an empty file: choose the photo again.</source>
-        <translation>Foto {image} is een leeg bestand: kies de foto opnieuw.</translation>
-    </message>
-    <message>
-        <source>Image {image} could not be read: check that the file still exists.</source>
-        <translation>Foto {image} kon niet worden gelezen: controleer of het bestand nog bestaat.</translation>
-    </message>
-    <message>
-        <source>Image {image} is not a picture Omroeper can read, or the file is damaged.</source>
-        <translation>Foto {image} is geen afbeelding die Omroeper kan lezen, of het bestand is beschadigd.</translation>
-    </message>
-    <message>
-        <source>Image {image} has too many pixels to open safely: export a smaller version.</source>
-        <translation>Foto {image} heeft te veel pixels om veilig te openen: exporteer een kleinere versie.</translation>
-    </message>
-    <message>
-        <source>Image {image} is damaged or incomplete: save or export it again, then add it anew.</source>
-        <translation>Foto {image} is beschadigd of onvolledig: sla of exporteer hem opnieuw en voeg hem daarna weer toe.</translation>
-    </message>
-    <message>
-        <source>Image {image} is a {type} file, which Omroeper cannot convert: export it as JPEG or PNG.</source>
-        <translation>Foto {image} is een {type}-bestand, dat Omroeper niet kan omzetten: exporteer het als JPEG of PNG.</translation>
-    </message>
-    <message>
-        <source>Image {image} is animated, but the animation does not fit here: this network gets its first frame as a still picture.</source>
-        <translation>Foto {image} beweegt, maar de animatie past hier niet: dit netwerk krijgt alleen het eerste beeld, zonder beweging.</translation>
     </message>
 </context>
 <context>
@@ -1570,7 +1570,7 @@
         <translation>Wachten…</translation>
     </message>
     <message>
-        <source>Deleted from here on {date}.</source>
+        <source>Deleted on {date}.</source>
         <translation>Hier verwijderd op {date}.</translation>
     </message>
     <message>

@@ -17,13 +17,12 @@ from PySide6.QtGui import (
     QPainterPath,
     QPalette,
     QPen,
-    QPixmap,
 )
 from PySide6.QtWidgets import QWidget
 
 from composer.core.platforms import Platform
 from composer.core.rules import ImageFacts
-from composer.ui.preview_pixmaps import covering, decoded, image_key
+from composer.ui.preview_pixmaps import CoveredWidget, decoded, image_key
 from composer.ui.theme import error_color
 
 
@@ -123,32 +122,18 @@ class ImageGrid(QWidget):
             )
 
 
-class ImageTile(QWidget):
+class ImageTile(CoveredWidget):
     """One image cropped to its cell, as the networks crop; ⚠ when it does not fit."""
 
     def __init__(self, view: ImageView, number: int, count: int, parent: QWidget) -> None:
-        super().__init__(parent)
+        super().__init__(parent, decoded(view.facts))
         self.view, self.number, self.count = view, number, count
-        self.picture = decoded(view.facts)
-        self._cropped: QPixmap | None = None
         self.carousel = False
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.setToolTip(view.description)
         self.setAccessibleName(self.tr("Photo {number}").format(number=number))
         self.setAccessibleDescription(view.description)
         self.show()
-
-    def resizeEvent(self, event) -> None:
-        self._cropped = None
-
-    def cropped(self) -> QPixmap | None:
-        """The picture filling this tile, scaled once per size."""
-        if self.picture is None or self.width() <= 0 or self.height() <= 0:
-            return None
-        if self._cropped is None:
-            ratio = self.devicePixelRatioF()
-            self._cropped = covering(self.picture, self.width(), self.height(), ratio)
-        return self._cropped
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self)

@@ -4,17 +4,17 @@ Mastodon's sign for a page without one), and Bluesky's globe before the domain."
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QPainter, QPainterPath, QPalette, QPen, QPixmap
+from PySide6.QtGui import QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from composer.core.rules import ImageFacts
 from composer.ui.preview_link_text import secondary_color
-from composer.ui.preview_pixmaps import covering, decoded, image_key
+from composer.ui.preview_pixmaps import CoveredWidget, decoded, image_key
 
 WIDE = 1.91  # og:image's shape, as Bluesky and Mastodon crop a card's wide picture
 
 
-class CardPicture(QWidget):
+class CardPicture(CoveredWidget):
     """The card's picture, cropped to its shape as the networks crop it; a page sign when the
     page has none (Mastodon)."""
 
@@ -23,8 +23,6 @@ class CardPicture(QWidget):
         self.ratio = ratio  # width over height
         self.radius = radius  # the top corners, inside a rounded card
         self.facts: ImageFacts | None = None
-        self.picture: QPixmap | None = None
-        self._cropped: QPixmap | None = None
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -36,9 +34,8 @@ class CardPicture(QWidget):
         if same and (ratio is None or ratio == self.ratio):
             return
         self.facts = facts
-        self.picture = decoded(facts) if facts is not None else None
+        self.show_picture(decoded(facts) if facts is not None else None)
         self.ratio = ratio or self.ratio
-        self._cropped = None
         self.updateGeometry()
         self.update()
 
@@ -51,17 +48,6 @@ class CardPicture(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(300, self.heightForWidth(300))
 
-    def resizeEvent(self, event) -> None:
-        self._cropped = None
-
-    def _crop(self) -> QPixmap | None:
-        if self.picture is None or self.width() <= 0 or self.height() <= 0:
-            return None
-        if self._cropped is None:
-            ratio = self.devicePixelRatioF()
-            self._cropped = covering(self.picture, self.width(), self.height(), ratio)
-        return self._cropped
-
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -70,7 +56,7 @@ class CardPicture(QWidget):
             rect = QRectF(self.rect()).adjusted(0, 0, 0, self.radius)
             outline.addRoundedRect(rect, self.radius, self.radius)
             painter.setClipPath(outline)
-        picture = self._crop()
+        picture = self.cropped()
         palette = self.palette()
         if picture is not None:
             painter.drawPixmap(0, 0, picture)

@@ -10,6 +10,7 @@ from collections import OrderedDict
 
 from PySide6.QtCore import QBuffer, QByteArray, QSize, Qt
 from PySide6.QtGui import QImageReader, QPixmap
+from PySide6.QtWidgets import QWidget
 
 from composer.core.images import FittedImage
 from composer.core.rules import ImageFacts
@@ -71,3 +72,26 @@ def covering(picture: QPixmap, width: int, height: int, ratio: float) -> QPixmap
     cropped = scaled.copy(x, y, size.width(), size.height())
     cropped.setDevicePixelRatio(ratio)
     return cropped
+
+
+class CoveredWidget(QWidget):
+    """A widget that `picture` fills, cropped from its middle: scaled once per size."""
+
+    def __init__(self, parent: QWidget, picture: QPixmap | None = None) -> None:
+        super().__init__(parent)
+        self.picture = picture
+        self._cropped: QPixmap | None = None
+
+    def show_picture(self, picture: QPixmap | None) -> None:
+        self.picture, self._cropped = picture, None
+
+    def resizeEvent(self, event) -> None:
+        self._cropped = None
+
+    def cropped(self) -> QPixmap | None:
+        if self.picture is None or self.width() <= 0 or self.height() <= 0:
+            return None
+        if self._cropped is None:
+            ratio = self.devicePixelRatioF()
+            self._cropped = covering(self.picture, self.width(), self.height(), ratio)
+        return self._cropped

@@ -21,8 +21,8 @@ When each network shows one, as Omroeper publishes:
 - Pixelfed has no link cards (its statuses carry no `card`); the website is the page itself.
 
 Before publishing, the link back's page is a forecast (`Page.forecast`): its title is the
-draft's title, its description the start of the full text, its picture the first photo when
-the website gets photos. Any other page is known only by its address.
+draft's title, its description the message (the full text when there is none), its picture
+the first photo when the website gets photos. Any other page is known only by its address.
 """
 
 from __future__ import annotations
@@ -38,8 +38,8 @@ from composer.core.preview_text import display_spans
 from composer.core.text.measure import Measured
 from composer.core.text.twitter_urls import find_urls
 
-# Bluesky: the cuts of destinations/bluesky_card.py (TITLE_LIMIT, DESCRIPTION_LIMIT), kept
-# here because importing it would load the network code before the window has painted.
+# Bluesky: the app's own cuts (the lexicon sets none); destinations/bluesky_card.py cuts the
+# card it sends with these too
 BLUESKY_TITLE = 300
 BLUESKY_DESCRIPTION = 1_000
 # Discord cuts an unfurled page's title to 67 and its description to 347 UTF-8 bytes, then

@@ -113,11 +113,40 @@ def test_bluesky_cuts_title_and_description_as_the_publisher_does():
 
 
 def test_the_cuts_are_the_bluesky_publishers_own():
+    """The card the publisher builds from a real page is cut exactly as the preview cuts."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
     from composer.core.destinations import bluesky_card
 
-    assert (BLUESKY_TITLE, BLUESKY_DESCRIPTION) == (
-        bluesky_card.TITLE_LIMIT,
-        bluesky_card.DESCRIPTION_LIMIT,
+    title, description = "T" * 400, "d " * 800
+    page = (
+        f'<html><head><meta property="og:title" content="{title}">'
+        f'<meta property="og:description" content="{description}"></head></html>'
+    ).encode()
+
+    class Page(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(page)))
+            self.end_headers()
+            self.wfile.write(page)
+
+        def log_message(self, *_args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Page)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        card = bluesky_card.fetch_card(f"http://127.0.0.1:{server.server_address[1]}/open-dag")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert card is not None
+    assert (card.title, card.description) == (
+        "T" * BLUESKY_TITLE,
+        description[:BLUESKY_DESCRIPTION],
     )
 
 

@@ -14,13 +14,12 @@ from composer.core import net
 from composer.core.destinations.errors import ConnectError
 from composer.core.image_fit import fit_data
 from composer.core.images import FittedImage, ImageError
+from composer.core.link_cards import bluesky_cut
 from composer.core.platforms import Platform, default_limits
 
 MAX_PAGE_BYTES = 1_000_000  # enough for any <head>
 MAX_SOURCE_IMAGE_BYTES = 20_000_000
 THUMB_BYTES = 1_000_000  # app.bsky.embed.external#main thumb maxSize
-TITLE_LIMIT = 300  # the app's own cut; the lexicon sets none
-DESCRIPTION_LIMIT = 1_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +79,7 @@ def fetch_card(url: str) -> Card | None:
     description = meta.get("og:description") or meta.get("description") or ""
     image = meta.get("og:image") or meta.get("og:image:url") or ""
     thumb = _thumb(urljoin(url, image)) if image else None
-    return Card(url, title[:TITLE_LIMIT], description[:DESCRIPTION_LIMIT], thumb)
+    return Card(url, *bluesky_cut(title, description), thumb)
 
 
 def _thumb(url: str) -> FittedImage | None:

@@ -103,9 +103,7 @@ class Publisher:
         `account_ids` limits it to those, and may name copies whose outcome is `unknown`: only
         after the person has looked and found them missing (they would appear twice)."""
         for row in self.store.job(job_id).destinations:
-            named = account_ids is None or row.account_id in account_ids
-            unknown = row.state == "unknown" and account_ids is not None
-            if named and (row.state == "failed" or unknown):
+            if _reopened(row, account_ids):
                 self.store.set_destination_state(
                     job_id,
                     row.account_id,
@@ -331,6 +329,21 @@ class _OfflineWatch:
 
 def _is_open(row: JobDestination) -> bool:
     return row.state in ("pending", "sending") or (row.state == "failed" and row.retryable)
+
+
+def _reopened(row: JobDestination, account_ids: Collection[str] | None) -> bool:
+    """Whether `retry(job, account_ids)` sends this copy again (see Publisher.retry)."""
+    named = account_ids is None or row.account_id in account_ids
+    unknown = row.state == "unknown" and account_ids is not None
+    return named and (row.state == "failed" or unknown)
+
+
+def will_send(
+    row: JobDestination, *, retry: bool, account_ids: Collection[str] | None = None
+) -> bool:
+    """Whether sending the job now (`retry` with `account_ids`, else `resume`) takes up this
+    copy: for the window to say how many copies are on their way."""
+    return _is_open(row) or (retry and _reopened(row, account_ids))
 
 
 def _kind_of(error: Exception) -> dict[str, Any]:

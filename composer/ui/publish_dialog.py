@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from composer.core.account import Account, AccountKind
 from composer.core.accounts import Accounts
 from composer.core.draft import Draft
+from composer.core.publishing import will_send
 from composer.core.store import Store, StoreError
 from composer.core.store_jobs import Job
 from composer.i18n.store_errors import describe_store_error
@@ -187,14 +188,8 @@ class PublishDialog(QDialog):
             self.store, self.accounts, self.job_id, self.destinations, retry=retry, only=only
         )
         rows = self.job.destinations if self.job else ()
-        self._announce_start(
-            [
-                row.account_id
-                for row in rows
-                if row.state != "done"
-                and (row.account_id in only if only else row.state != "unknown")
-            ]
-        )
+        sent = [row.account_id for row in rows if will_send(row, retry=retry, account_ids=only)]
+        self._announce_start(sent)
         self.refresh()
         self.timer.start()
         self.close_button.setFocus()

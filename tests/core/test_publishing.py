@@ -539,3 +539,34 @@ def test_retry_sends_again_only_what_failed_and_unknown_only_when_named(store):
     assert set(_states(job).values()) == {"done"}
     assert len(servers[AccountKind.DISCORD].requests) == 2
     assert len(servers[AccountKind.MASTODON].requests) == 2
+
+
+def test_will_send_names_what_resume_and_retry_take_up():
+    """What the window announces as "on its way" is what the publisher sends."""
+    from datetime import UTC, datetime
+
+    from composer.core.publishing import will_send
+    from composer.core.store_jobs import JobDestination
+
+    def row(account_id: str, state: str, retryable: bool = False) -> JobDestination:
+        moment = datetime.now(UTC)
+        return JobDestination(
+            account_id, AccountKind.MASTODON, 0, state, "", "", None, {}, retryable, 0, "", moment
+        )
+
+    rows = [
+        row("pending", "pending"),
+        row("cut-short", "sending"),
+        row("again", "failed", retryable=True),
+        row("refused", "failed"),
+        row("unclear", "unknown"),
+        row("out", "done"),
+    ]
+
+    def sent(**how) -> list[str]:
+        return [r.account_id for r in rows if will_send(r, **how)]
+
+    assert sent(retry=False) == ["pending", "cut-short", "again"]
+    assert sent(retry=True) == ["pending", "cut-short", "again", "refused"]
+    # the person looked and found the unclear copy missing: only then is it sent again
+    assert sent(retry=True, account_ids=["unclear"]) == ["pending", "cut-short", "again", "unclear"]

@@ -10,7 +10,7 @@ import ssl
 from datetime import UTC, datetime
 from typing import Any
 
-from composer.core.destinations.errors import causes
+from composer.core.destinations.errors import first_kind
 
 # XRPC errors that mean "this password or token is not (or no longer) accepted".
 _REFUSED = frozenset(
@@ -63,8 +63,7 @@ def _transport_code(error: BaseException) -> str:
 
     if isinstance(error, sdk.LoginRequiredError):
         return "expired"
-    chain = list(causes(error))  # the SDK raises its own errors from httpx's
-    kinds = (
+    kinds = (  # the SDK raises its own errors from httpx's: first_kind reads the chain
         ((ssl.SSLError,), "tls_failed"),
         ((httpx.ConnectError, httpx.ConnectTimeout), "unreachable"),
         ((sdk.InvokeTimeoutError, httpx.TimeoutException), "timeout"),
@@ -72,10 +71,8 @@ def _transport_code(error: BaseException) -> str:
         # RemoteProtocolError too: httpx's word for a server that hung up without answering
         ((sdk.NetworkError, httpx.HTTPError), "connection_lost"),
     )
-    for types, code in kinds:
-        if any(isinstance(cause, types) for cause in chain):
-            return code
-    return "bad_answer"  # it answered 2xx, but not what a PDS answers (ModelError)
+    # otherwise it answered 2xx, but not what a PDS answers (ModelError)
+    return first_kind(error, kinds, "bad_answer")
 
 
 def _retry_after(response: Any) -> float | None:

@@ -8,7 +8,7 @@ shared vocabulary below. Connecting and publishing then name it with their own w
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from composer.core.errors import CodedError
@@ -104,6 +104,18 @@ def publish_error(code: str, details: dict[str, Any]) -> PublishError:
     elif code == "not_that_server":
         code = "rejected"
     return PublishError(code, details)
+
+
+def first_kind(
+    error: BaseException, kinds: Sequence[tuple[tuple[type, ...], str]], otherwise: str
+) -> str:
+    """The code of the first (types, code) in `kinds` that the error, or what led to it, is an
+    instance of; `otherwise` when none is."""
+    chain = list(causes(error))
+    for types, code in kinds:
+        if any(isinstance(cause, types) for cause in chain):
+            return code
+    return otherwise
 
 
 def causes(error: BaseException, most: int = 12) -> Iterator[BaseException]:

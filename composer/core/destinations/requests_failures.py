@@ -12,7 +12,7 @@ import ssl
 import requests
 from urllib3.exceptions import ConnectTimeoutError, NewConnectionError, ReadTimeoutError
 
-from composer.core.destinations.errors import causes
+from composer.core.destinations.errors import first_kind
 
 # In this order: the first that the failure, or what led to it, is an instance of.
 _KINDS = (
@@ -35,8 +35,4 @@ _KINDS = (
 def transport_code(error: BaseException) -> str:
     """`tls_failed`, `unreachable` (nothing was sent), `timeout` or `connection_lost` (sent,
     the answer did not come: the server may have done the work), or `bad_answer`."""
-    chain = list(causes(error))
-    for types, code in _KINDS:
-        if any(isinstance(cause, types) for cause in chain):
-            return code
-    return "connection_lost"
+    return first_kind(error, _KINDS, "connection_lost")

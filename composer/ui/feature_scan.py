@@ -23,7 +23,7 @@ _WITHOUT_QT = "composer.core"  # tests/test_core_has_no_qt.py keeps it so
 def our_modules(folder: Path = _ROOT, package: str = "composer") -> dict[str, int]:
     """composer.* by file (none when frozen: no source to read there either), with whether
     each uses PySide6."""
-    found = {package: -1 if package.startswith(_WITHOUT_QT) else 0}
+    found = {package: _answer(package)}
     try:
         entries = list(os.scandir(folder))
     except OSError:
@@ -31,10 +31,14 @@ def our_modules(folder: Path = _ROOT, package: str = "composer") -> dict[str, in
     for entry in entries:
         if entry.name.endswith(".py") and entry.name != "__init__.py":
             name = f"{package}.{entry.name[:-3]}"
-            found[name] = -1 if name.startswith(_WITHOUT_QT) else 0
+            found[name] = _answer(name)
         elif entry.is_dir() and os.path.exists(os.path.join(entry.path, "__init__.py")):
             found |= our_modules(Path(entry.path), f"{package}.{entry.name}")
     return found
+
+
+def _answer(name: str) -> int:
+    return -1 if name.startswith(_WITHOUT_QT) else 0
 
 
 def skip_feature_scan() -> bool:

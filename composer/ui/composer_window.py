@@ -9,6 +9,7 @@ dialogs it opens are `window_dialogs`.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import replace
 from functools import cached_property
@@ -22,6 +23,7 @@ from composer.core.draft import Draft
 from composer.core.settings import Settings
 from composer.core.store import Store, StoreError
 from composer.i18n.store_errors import describe_store_error
+from composer.ui import window_place
 from composer.ui.autosave import Autosaver, SaveState
 from composer.ui.drafts_panel import DraftsPanel, display_title
 from composer.ui.window_drafts import DraftActions
@@ -34,6 +36,8 @@ if TYPE_CHECKING:
     from composer.core.account import Account
     from composer.core.accounts import Accounts
     from composer.ui.window_parts import WindowParts
+
+log = logging.getLogger(__name__)
 
 ESTIMATE_AFTER_MS = 400  # splitting into a thread costs more than counting: wait for a pause
 
@@ -52,7 +56,6 @@ class ComposerWindow(QMainWindow):
         self._accounts_factory = accounts
         self._accounts: Accounts | None = None
         self.settings = settings or Settings.defaults(QLocale.system().name())
-        self.resize(1280, 800)
         self.setAcceptDrops(True)
         self.built = False  # the parts finish_building() adds
 
@@ -60,6 +63,7 @@ class ComposerWindow(QMainWindow):
         self.writing = WritingPanel(self._accepts_photos, self)
         self.editor = self.writing.message
         self._lay_out()
+        window_place.place(self, self.columns, self.settings)
 
         self.save_label = QLabel(self)
         self.save_label.setAccessibleName(self.tr("Save status"))
@@ -104,7 +108,7 @@ class ComposerWindow(QMainWindow):
         writing_area = QWidget(self)
         self._writing_column = QVBoxLayout(writing_area)
         self._writing_column.addWidget(self.writing, 1)
-        scroll = QScrollArea(self)
+        self.writing_scroll = scroll = QScrollArea(self)
         scroll.setAccessibleName(self.tr("Writing"))
         scroll.setWidgetResizable(True)
         scroll.setWidget(writing_area)
@@ -113,12 +117,11 @@ class ComposerWindow(QMainWindow):
         side = QWidget(self)
         self._side_column = QVBoxLayout(side)
         # not QSplitter(self): PySide6 would load Qt.Orientation to tell the overloads apart
-        splitter = QSplitter()
+        self.columns = splitter = QSplitter()
         for part in (self.drafts, scroll, side):
             splitter.addWidget(part)
         splitter.setStretchFactor(1, 1)
         splitter.setStretchFactor(2, 1)
-        splitter.setSizes([240, 560, 480])
         splitter.setChildrenCollapsible(False)
         splitter.setCollapsible(0, True)  # the drafts list may fold away on a small screen
         self.setCentralWidget(splitter)
@@ -269,4 +272,21 @@ class ComposerWindow(QMainWindow):
             event.ignore()
             return
         self.store.purge_deleted()
+        self._remember_place()
         event.accept()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        # the window manager adds its frame after showing: then keep it all on the screen
+        QTimer.singleShot(0, self, lambda: window_place.keep_on_screen(self))
+
+    def _remember_place(self) -> None:
+        settings = window_place.remembered(self, self.columns, self.settings)
+        if settings == self.settings:
+            return
+        try:
+            settings.save(self.store.profile)
+        except StoreError as failure:  # a read-only profile: closing must not fail over it
+            log.warning("the window's place was not saved: %s", failure.code)
+        else:
+            self.settings = settings

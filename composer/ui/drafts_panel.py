@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import (
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -49,7 +50,8 @@ class DraftsPanel(QWidget):
         self.list.setSpacing(3)
         self.list.itemActivated.connect(self._activated)
         self.list.currentItemChanged.connect(lambda item, _old: self._activated(item))
-        buttons = QHBoxLayout()
+        # two rows: a narrow drafts column (a laptop at 125 %) still shows every button
+        buttons = QGridLayout()
         self.new_button = QPushButton(self.tr("&New"), self)
         self.new_button.setToolTip(self.tr("Start a new draft (Ctrl+N)"))
         self.duplicate_button = QPushButton(self.tr("D&uplicate"), self)
@@ -57,8 +59,9 @@ class DraftsPanel(QWidget):
         self.new_button.clicked.connect(self.new_requested)
         self.duplicate_button.clicked.connect(self.duplicate_requested)
         self.delete_button.clicked.connect(self.delete_requested)
-        for button in (self.new_button, self.duplicate_button, self.delete_button):
-            buttons.addWidget(button)
+        buttons.addWidget(self.new_button, 0, 0, 1, 2)
+        buttons.addWidget(self.duplicate_button, 1, 0)
+        buttons.addWidget(self.delete_button, 1, 1)
         self.undo_bar = QWidget(self)
         undo_row = QHBoxLayout(self.undo_bar)
         undo_row.setContentsMargins(0, 0, 0, 0)

@@ -46,12 +46,11 @@ class ImageCard(QFrame):
         self.over = False  # the alt text is longer than the strictest destination takes
         self.thumb_key = ""  # under which the strip's thumbnailer reports this picture
         metrics = self.fontMetrics()  # sizes follow the font: readable at any scaling
-        self.setFixedWidth(metrics.averageCharWidth() * 38)
         self.thumb = Thumb(self)
-        self.thumb.setFixedHeight(metrics.height() * 7)
+        self.thumb.setFixedSize(metrics.averageCharWidth() * 16, metrics.height() * 7)
         self.thumb.setToolTip(str(image.path))
-        self.earlier = QPushButton("◀", self)
-        self.later = QPushButton("▶", self)
+        self.earlier = QPushButton("▲", self)
+        self.later = QPushButton("▼", self)
         self.remove = QPushButton(self.tr("Remove"), self)
         self.alt_label = QLabel(self.tr("Description (alt text)"), self)
         self.alt_edit = QPlainTextEdit(image.alt, self)
@@ -97,16 +96,23 @@ class ImageCard(QFrame):
         decorative = QHBoxLayout()
         decorative.addWidget(self.decorative, 0, Qt.AlignmentFlag.AlignTop)
         decorative.addWidget(self.decorative_label, 1)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(8, 8, 8, 8)
-        column.setSpacing(4)
-        column.addWidget(self.thumb)
-        column.addLayout(buttons)
+        # the photo on the left, what it shows beside it: both in view at once
+        photo = QVBoxLayout()
+        photo.setSpacing(4)
+        photo.addWidget(self.thumb)
+        photo.addLayout(buttons)
+        photo.addStretch(1)
+        words = QVBoxLayout()
+        words.setSpacing(4)
         for widget in (self.alt_label, self.alt_edit, self.counter):
-            column.addWidget(widget)
-        column.addLayout(decorative)
-        column.addWidget(self.note)
-        column.addStretch(1)
+            words.addWidget(widget)
+        words.addLayout(decorative)
+        words.addWidget(self.note)
+        words.addStretch(1)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 8, 8, 8)
+        row.addLayout(photo)
+        row.addLayout(words, 1)
 
     @property
     def image(self) -> Image:

@@ -8,8 +8,9 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QMimeData
+from PySide6.QtCore import QByteArray, QMimeData, QStandardPaths
 from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 # A card dragged to another place in the strip (never leaves the window).
 REORDER = "application/x-omroeper-photo-position"
@@ -20,6 +21,27 @@ def dialog_filter(photos: str, everything: str) -> str:
     """The file dialog's choices; the two names come translated."""
     # Upper-case variants too: some file dialogs match the pattern case-sensitively.
     return f"{photos} ({PATTERNS} {PATTERNS.upper()});;{everything} (*)"
+
+
+def pictures_folder() -> str:
+    """Where photos usually are: the system's Pictures folder, else the home folder."""
+    location = QStandardPaths.StandardLocation
+    for kind in (location.PicturesLocation, location.HomeLocation):
+        folder = QStandardPaths.writableLocation(kind)
+        if folder and os.path.isdir(folder):
+            return folder
+    return ""
+
+
+def photo_dialog(parent: QWidget, title: str, folder: str, name_filter: str) -> QFileDialog:
+    """Choose photos in `folder` (the last one used, else Pictures), in the platform's own
+    dialog on Windows and macOS: people know that one."""
+    if not folder or not os.path.isdir(folder):
+        folder = pictures_folder()
+    dialog = QFileDialog(parent, title, folder, name_filter)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+    return dialog
 
 
 def local_files(mime: QMimeData) -> list[Path]:

@@ -1,4 +1,5 @@
-"""The photo cards left to right, in a scroll area: insert, move, remove, drag to reorder."""
+"""The photo cards one under another, each description beside its photo: insert, move, remove,
+drag to reorder. The writing column's own scroll area scrolls them."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from itertools import pairwise
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QDrag, QPalette
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from composer.core.draft import Image
 from composer.core.platforms import Limits
@@ -16,7 +17,16 @@ from composer.ui.image_card import ImageCard
 from composer.ui.image_thumbnailer import Thumbnailer
 
 
-class PhotoRow(QScrollArea):
+def scroll_into_view(widget: QWidget) -> None:
+    """Scroll every scroll area around `widget` so that it shows."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea):
+            parent.ensureWidgetVisible(widget, 16, 16)
+        parent = parent.parentWidget()
+
+
+class PhotoRow(QWidget):
     changed = Signal()  # the person moved a photo or edited its alt text
     removed = Signal(int, object)  # (index, Image): the strip offers to undo it
 
@@ -27,8 +37,8 @@ class PhotoRow(QScrollArea):
         self.lead: QWidget | None = None  # comes before the first card in the tab order
         self.thumbnailer = Thumbnailer(self)
         self.thumbnailer.ready.connect(self._thumbnail_ready)
-        self.inner = QWidget(self)
-        self.cards_layout = QHBoxLayout(self.inner)
+        self.inner = self  # where the cards are laid out (and drops are measured)
+        self.cards_layout = QVBoxLayout(self)
         self.cards_layout.setContentsMargins(0, 0, 0, 0)
         self.empty = QLabel(
             self.tr("Drop photos here, paste them (Ctrl+V), or choose “Add photos…”."), self.inner
@@ -36,11 +46,7 @@ class PhotoRow(QScrollArea):
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._style_drop_zone()
-        self.cards_layout.addWidget(self.empty, 1)
-        self.cards_layout.addStretch(0)
-        self.setWidget(self.inner)
-        self.setWidgetResizable(True)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the cards' controls take focus, not the frame
+        self.cards_layout.addWidget(self.empty)
         self.setAccessibleName(self.tr("Photos of this message"))
 
     def _style_drop_zone(self) -> None:
@@ -109,7 +115,7 @@ class PhotoRow(QScrollArea):
         self.arrange()
         if focused is not None and not focused.isEnabled():
             card.thumb.setFocus()  # its move button just became disabled at the end
-        self.ensureWidgetVisible(card)
+        scroll_into_view(card)
         self.changed.emit()
 
     def remove_at(self, index: int) -> None:
@@ -125,13 +131,13 @@ class PhotoRow(QScrollArea):
             if target is not None:
                 target.setFocus()
 
-    def drop_at(self, index: int, x: int) -> None:
-        """A card dragged from `index` and dropped at `x` (in this row's widget)."""
-        centres = [c.geometry().center().x() for i, c in enumerate(self.cards) if i != index]
-        self.move_to(index, sum(1 for centre in centres if centre < x))
+    def drop_at(self, index: int, y: int) -> None:
+        """A card dragged from `index` and dropped at height `y` (in this row's widget)."""
+        centres = [c.geometry().center().y() for i, c in enumerate(self.cards) if i != index]
+        self.move_to(index, sum(1 for centre in centres if centre < y))
 
     def arrange(self) -> None:
-        """Positions, the tab order (as shown, left to right) and the row's height."""
+        """Positions and the tab order (as shown, top to bottom)."""
         chain = [self.lead] if self.lead else []
         for position, card in enumerate(self.cards, 1):
             card.set_position(position, len(self.cards))
@@ -140,9 +146,6 @@ class PhotoRow(QScrollArea):
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
         self.empty.setVisible(not self.cards)
-        bar = self.horizontalScrollBar().sizeHint().height()
-        # As tall as the cards: the window's editor keeps the rest of the height.
-        self.setFixedHeight(self.inner.sizeHint().height() + bar + 2 * self.frameWidth())
 
     def _thumbnail_ready(self, key: str, result: object) -> None:
         for card in self.cards:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from composer.core.draft import Image
 from composer.core.platforms import Limits
@@ -19,18 +19,19 @@ from composer.core.rules import Code, Problem, Severity
 from composer.i18n.problems import describe
 from composer.ui import image_input, theme
 from composer.ui.image_card import ImageCard, hint
-from composer.ui.image_row import PhotoRow
+from composer.ui.image_row import PhotoRow, scroll_into_view
 from composer.ui.worker_relay import relay, start
 
 
 class ImagesStrip(QWidget):
     images_changed = Signal(tuple)
+    folder_chosen = Signal(str)  # photos were added from this folder: open there next time
 
     def __init__(self, paste_folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.paste_folder = paste_folder
         self._removed: tuple[int, Image] | None = None
-        self._folder = ""  # where the file dialog opens: the last folder chosen from
+        self.folder = image_input.pictures_folder()  # where the photo dialog opens
         self._paste_token = object()  # what the relay delivers for this strip's pastes
         relay().delivered.connect(self._relayed)
         title = QLabel(self.tr("Photos"), self)
@@ -116,24 +117,36 @@ class ImagesStrip(QWidget):
             words = self.tr("“{name}” is a folder: open it and choose the photos in it.")
             self._tell(words.format(name=folders[0].name or str(folders[0])))
         if files:
-            self.row.insert(list(enumerate(map(Image, files), len(self.cards))))
+            before = len(self.cards)
+            self.row.insert(list(enumerate(map(Image, files), before)))
             self._changed()
-            last = self.cards[-1]
-            QTimer.singleShot(0, self.row, lambda: self.row.ensureWidgetVisible(last))
+            self._describe_next(self.cards[before])
+
+    def _describe_next(self, card: ImageCard) -> None:
+        """The next step is describing the new photo: its description field in view, with the
+        cursor in it, so nobody types blind."""
+        card.alt_edit.setFocus()
+
+        def show() -> None:
+            scroll_into_view(card.alt_edit)
+            scroll_into_view(card.counter)  # the words under it too, where there is room
+
+        QTimer.singleShot(0, card, show)  # once the layout has placed the new card
 
     def choose_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(
+        dialog = image_input.photo_dialog(
             self,
             self.tr("Add photos"),
-            self._folder,
+            self.folder,
             image_input.dialog_filter(self.tr("Photos"), self.tr("All files")),
         )
+        if not dialog.exec():
+            return
+        names = dialog.selectedFiles()
         if names:
-            self._folder = str(Path(names[0]).parent)
-            before = len(self.cards)
+            self.folder = str(Path(names[0]).parent)
+            self.folder_chosen.emit(self.folder)
             self.add_files([Path(name) for name in names])
-            if len(self.cards) > before:  # the next step: describe the first new photo
-                self.cards[before].alt_edit.setFocus()
 
     def accepts(self, mime: QMimeData) -> bool:
         """Whether a drop or paste holds photos (files or picture data) for this strip."""
@@ -227,7 +240,7 @@ class ImagesStrip(QWidget):
         mime = event.mimeData()
         index = image_input.reorder_index(mime)
         if index is not None and index < len(self.cards):
-            self.row.drop_at(index, self.row.inner.mapFrom(self, event.position().toPoint()).x())
+            self.row.drop_at(index, self.row.mapFrom(self, event.position().toPoint()).y())
             event.acceptProposedAction()
         elif self.add_from_mime(mime):
             event.acceptProposedAction()

@@ -23,6 +23,7 @@ from composer.core.analysis import TargetAnalysis, analyze
 from composer.core.draft import Draft, Override, ThreadMode
 from composer.core.platforms import Platform
 from composer.core.rules import Code
+from composer.ui import wheel_guard
 from composer.ui.preview import count_words, network_name, over, problem_lines, spoken_count
 from composer.ui.theme import error_color
 
@@ -103,6 +104,7 @@ class OverrideEditor(QDialog):
             ]
         )
         choice.setCurrentIndex(_THREAD_MODES.index(mode))
+        wheel_guard.guard(choice)
         choice.setAccessibleName(self.tr("Thread"))
         if self.limits.threads:
             form.addRow(self.tr("T&hread:"), choice)

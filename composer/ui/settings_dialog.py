@@ -27,7 +27,7 @@ from composer.core.settings import THREAD_CHOICES, Settings, is_language_code, l
 from composer.core.store_errors import StoreError
 from composer.i18n.store_errors import describe_store_error
 from composer.i18n.translation import choose_language
-from composer.ui import restart
+from composer.ui import restart, wheel_guard
 from composer.ui.theme import error_color
 
 OTHER = "other"  # the post-language item that opens the code field
@@ -80,6 +80,7 @@ class SettingsDialog(QDialog):
         note.addWidget(self.restart_note, 1)
         note.addWidget(self.restart_button)
         self.interface.currentIndexChanged.connect(self._interface_changed)
+        wheel_guard.guard(self.interface)
         form = QFormLayout(group)
         form.addRow(_label(self.tr("&Language of Omroeper:"), self.interface), self.interface)
         form.addRow(note)
@@ -120,6 +121,7 @@ class SettingsDialog(QDialog):
         }
         for choice in THREAD_CHOICES:
             self.thread.addItem(names[choice], choice)
+        wheel_guard.guard(self.post_language, self.thread)
         self.problem = QLabel(group)
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet(f"color: {error_color()}")

@@ -4,6 +4,7 @@ the text analysis, the image libraries and Qt's namespace load after the paint."
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import replace
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -20,6 +21,7 @@ from composer.core.composing import (
 )
 from composer.core.draft import Draft, Override
 from composer.core.image_cache import FitCache
+from composer.core.store_errors import StoreError
 from composer.ui.counters import FitPanel, network_name
 from composer.ui.destinations_panel import DestinationsPanel
 from composer.ui.image_fitter import ImageFitter
@@ -43,6 +45,8 @@ class WindowParts(QObject):
         self.window = window
         profile = window.store.profile
         self.images = ImagesStrip(profile / "pasted", window)
+        if window.settings.photo_folder:
+            self.images.folder = window.settings.photo_folder
         self.fit = FitPanel(window)
         self.fitter = ImageFitter(FitCache(profile / "cache" / "fitted"), window)
         self.destinations = DestinationsPanel(window)
@@ -56,6 +60,7 @@ class WindowParts(QObject):
         side_column.addWidget(self.previews, 1)
         side_column.addWidget(self.publish_bar)
         self.images.images_changed.connect(self._images_changed)
+        self.images.folder_chosen.connect(self._photo_folder_chosen)
         self.fitter.updated.connect(self.show_fit)
         self.destinations.chosen_changed.connect(self._targets_changed)
         self.destinations.connect_requested.connect(window.open_accounts)
@@ -123,6 +128,14 @@ class WindowParts(QObject):
             widget = widget.nextInFocusChain()
         for before, after in pairwise(sorted(chain, key=rank)):
             QWidget.setTabOrder(before, after)
+
+    def _photo_folder_chosen(self, folder: str) -> None:
+        """The photo dialog opens here next time, also after a restart."""
+        window = self.window
+        settings = replace(window.settings, photo_folder=folder)
+        window.settings = settings
+        with suppress(StoreError):  # a read-only profile: only the next start forgets it
+            settings.save(window.store.profile)
 
     def _images_changed(self, images: tuple) -> None:
         self.window.change(replace(self.window.draft, images=images))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QMimeData, Signal
+from PySide6.QtCore import QEvent, QMimeData, QObject, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -21,8 +21,12 @@ from PySide6.QtWidgets import (
 
 from composer.core.draft import Draft, ThreadMode
 from composer.core.languages import POST_LANGUAGES, language_name
+from composer.ui import wheel_guard
 
 THREAD_MODES: tuple[ThreadMode, ...] = (False, True, "numbered")
+BODY_LINES_RESTING = 4  # the full text's height in lines when another field is in use
+BODY_LINES_IN_USE = 8
+BODY_LINES_MOST = 14
 
 
 class MessageEdit(QPlainTextEdit):
@@ -46,6 +50,14 @@ class MessageEdit(QPlainTextEdit):
             super().insertFromMimeData(source)
 
 
+def _form() -> QFormLayout:
+    """Labels beside their fields, or above them when the column is narrow (a laptop at
+    125 %): never a column that scrolls sideways."""
+    form = QFormLayout()
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    return form
+
+
 class WritingPanel(QWidget):
     edited = Signal()
     teaser_requested = Signal()
@@ -66,9 +78,9 @@ class WritingPanel(QWidget):
             self.tr("The whole story, as it appears on your own website. Optional.")
         )
         self.body.setAccessibleName(self.tr("Full text for your website"))
-        self.body.setMinimumHeight(90)
-        self.body.setMaximumHeight(180)
-        website = QFormLayout()
+        self.body.installEventFilter(self)  # grows while in use, small otherwise
+        self.body.textChanged.connect(self._fit_body)
+        website = _form()
         website.addRow(self._label(self.tr("&Title:"), self.title), self.title)
         website.addRow(self._label(self.tr("&Full text:"), self.body), self.body)
 
@@ -81,16 +93,44 @@ class WritingPanel(QWidget):
             )
         )
         self.message.setAccessibleName(self.tr("Message"))
-        self.message.setMinimumHeight(160)
+        self.message.setMinimumHeight(self.message.fontMetrics().lineSpacing() * 5 + 16)
         self.teaser_button = QPushButton(self.tr("Make from the full te&xt"), self)
         self.teaser_button.setToolTip(
             self.tr("Shorten the full text into a message that fits every chosen network")
         )
         self.teaser_button.clicked.connect(self.teaser_requested)
         heading = QHBoxLayout()
-        heading.addWidget(self._label(self.tr("&Message for the networks:"), self.message), 1)
+        message_label = self._label(self.tr("&Message for the networks:"), self.message)
+        message_label.setWordWrap(True)  # two lines rather than a column too wide for a laptop
+        heading.addWidget(message_label, 1)
         heading.addWidget(self.teaser_button)
 
+        options = self._options()
+
+        layout.addLayout(website)
+        layout.addLayout(heading)
+        layout.addWidget(self.message, 1)
+        # the window puts the counters here, right under the text they count
+        self.below_message = QVBoxLayout()
+        layout.addLayout(self.below_message)
+        layout.addLayout(options)
+
+        for field in (self.title, self.warning):
+            field.textChanged.connect(self.edited)
+        for editor in (self.body, self.message):
+            editor.textChanged.connect(self.edited)
+        for box in (self.language, self.thread):
+            box.currentIndexChanged.connect(self.edited)
+        wheel_guard.guard(self.language, self.thread)
+        for box in (self.language, self.thread):  # as wide as the column allows, not wider
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(12)
+        self._fit_body()
+
+    def _options(self) -> QFormLayout:
+        """The language, the content warning and what to do when the message is too long."""
         self.language = QComboBox(self)
         self.language.setAccessibleName(self.tr("Language of the message"))
         for code, name in POST_LANGUAGES.items():
@@ -110,25 +150,31 @@ class WritingPanel(QWidget):
                 self.tr("Split into a numbered thread (1/3)"),
             ]
         )
-        options = QFormLayout()
+        options = _form()
         options.addRow(self._label(self.tr("&Language:"), self.language), self.language)
         options.addRow(self._label(self.tr("Content &warning:"), self.warning), self.warning)
         options.addRow(self._label(self.tr("Too lon&g:"), self.thread), self.thread)
+        return options
 
-        layout.addLayout(website)
-        layout.addLayout(heading)
-        layout.addWidget(self.message, 1)
-        # the window puts the counters here, right under the text they count
-        self.below_message = QVBoxLayout()
-        layout.addLayout(self.below_message)
-        layout.addLayout(options)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.body and event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            self._fit_body()
+        return False
 
-        for field in (self.title, self.warning):
-            field.textChanged.connect(self.edited)
-        for editor in (self.body, self.message):
-            editor.textChanged.connect(self.edited)
-        for box in (self.language, self.thread):
-            box.currentIndexChanged.connect(self.edited)
+    def _fit_body(self) -> None:
+        """The full text stays two lines high until it is used, so the message field and its
+        counters fit on a laptop's screen; while it has the focus it grows with the text."""
+        body = self.body
+        lines = max(1, round(body.document().size().height()))
+        if body.hasFocus():
+            shown = min(max(lines, BODY_LINES_IN_USE), BODY_LINES_MOST)
+        else:
+            shown = min(lines, BODY_LINES_RESTING) if body.document().characterCount() > 1 else 2
+        margins = body.contentsMargins()
+        height = body.fontMetrics().lineSpacing() * max(shown, 2)
+        height += 2 * round(body.document().documentMargin()) + margins.top() + margins.bottom()
+        if body.height() != height or body.minimumHeight() != height:
+            body.setFixedHeight(height)
 
     def _label(self, text: str, buddy: QWidget) -> QLabel:
         label = QLabel(text, self)
@@ -148,6 +194,7 @@ class WritingPanel(QWidget):
         self.thread.setCurrentIndex(THREAD_MODES.index(draft.thread))
         for widget in widgets:
             widget.blockSignals(False)
+        self._fit_body()
 
     def set_language(self, code: str) -> None:
         if code and self.language.findData(code) < 0:

@@ -102,16 +102,43 @@ def test_dropped_files_are_added_with_thumbnails(qtbot, strip, photos, monkeypat
 def test_the_file_dialog_adds_and_moves_on_to_describing(qtbot, strip, photos, monkeypatch):
     asked = []
 
-    def choose(parent, caption, folder, filters):
-        asked.append(filters)
-        return [str(photos[1]), str(photos[2])], filters
+    def choose(dialog):  # the person picks two photos in the dialog Omroeper opened
+        asked.append(dialog)
+        return 1
 
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(choose))
+    monkeypatch.setattr(QFileDialog, "exec", choose)
+    monkeypatch.setattr(
+        QFileDialog, "selectedFiles", lambda dialog: [str(photos[1]), str(photos[2])]
+    )
+    chosen = []
+    strip.folder_chosen.connect(chosen.append)
     strip.set_images((Image(photos[0], "eerst"),))
     qtbot.mouseClick(strip.add_button, Qt.MouseButton.LeftButton)
     assert [image.path for image in strip.images] == photos
-    assert "*.heic" in asked[0] and "*.JPG" in asked[0]
+    filters = ";;".join(asked[0].nameFilters())
+    assert "*.heic" in filters and "*.JPG" in filters
+    # the platform's own dialog where there is one (Windows, macOS): Omroeper never refuses it
+    assert not asked[0].testOption(QFileDialog.Option.DontUseNativeDialog)
+    assert asked[0].fileMode() is QFileDialog.FileMode.ExistingFiles
     assert strip.cards[1].alt_edit.hasFocus()
+    assert chosen == [str(photos[1].parent)]  # the window keeps it for the next time
+    qtbot.mouseClick(strip.add_button, Qt.MouseButton.LeftButton)
+    assert Path(asked[1].directory().absolutePath()) == photos[1].parent
+
+
+def test_the_file_dialog_starts_in_pictures(qtbot, strip, monkeypatch, tmp_path):
+    pictures = tmp_path / "Afbeeldingen"
+    pictures.mkdir()
+    monkeypatch.setattr(image_input, "pictures_folder", lambda: str(pictures))
+    asked = []
+    monkeypatch.setattr(QFileDialog, "exec", lambda dialog: asked.append(dialog) or 0)
+    strip.folder = ""  # nothing chosen before
+    qtbot.mouseClick(strip.add_button, Qt.MouseButton.LeftButton)
+    assert Path(asked[0].directory().absolutePath()) == pictures
+    strip.folder = str(tmp_path / "gone")  # the last folder was removed since
+    qtbot.mouseClick(strip.add_button, Qt.MouseButton.LeftButton)
+    assert Path(asked[1].directory().absolutePath()) == pictures
+    assert not strip.images  # cancelled: nothing added
 
 
 def test_what_the_window_can_forward(qtbot, strip, photos, tmp_path):
@@ -176,8 +203,8 @@ def test_ctrl_arrows_in_the_alt_text_move_the_cursor_not_the_photo(qtbot, strip,
 
 def test_a_card_dragged_to_the_end(qtbot, strip, photos):
     strip.set_images(tuple(Image(path) for path in photos))
-    end = strip.cards[-1].geometry().right() + 5
-    at = strip.row.inner.mapTo(strip, QPoint(end, 50))
+    end = strip.cards[-1].geometry().bottom() - 5  # the cards stand one under another
+    at = strip.row.mapTo(strip, QPoint(50, end))
     with qtbot.waitSignal(strip.images_changed) as changed:
         drop(strip, image_input.reorder_mime(0), at)
     assert [image.path for image in changed.args[0]] == [photos[1], photos[2], photos[0]]

@@ -11,8 +11,10 @@ on stdin and answers each with one `@probe {…}` line:
   {"do": "report"}                                  what is on screen, see report()
   {"do": "geometry", "x": 10, "y": 20, "width": 900, "height": 600}
   {"do": "maximize"}
+  {"do": "drag_splitter", "handle": 1, "by": -80}   drag a handle of the columns' splitter
   {"do": "activate"}                                 give the window the keyboard focus
   {"do": "screenshot", "path": "/tmp/x.png"}        the window as drawn (QWidget.grab)
+  {"do": "screenshot", "path": "…", "screen": true}  the whole screen, as a person sees it
   {"do": "close"}                                    close the window as a person does
 """
 
@@ -26,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QPoint, QRect, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QSplitter, QWidget
 
 PREFIX = "@probe "
 # the attributes of ComposerWindow that a person must see without scrolling (issue 13)
@@ -51,11 +53,16 @@ def rect(r: QRect) -> list[int]:
     return [r.x(), r.y(), r.width(), r.height()]
 
 
-def named(window: QWidget, name: str) -> QWidget | None:
+def named(window: QWidget, name: str) -> list[QWidget] | None:
+    """The widget(s) the window holds under that name (`counters` is one per network)."""
     found: Any = window
     for part in name.split("."):
         found = getattr(found, part, None)
-    return found if isinstance(found, QWidget) else None
+    if isinstance(found, QWidget):
+        return [found]
+    if isinstance(found, dict) and found and all(isinstance(w, QWidget) for w in found.values()):
+        return list(found.values())
+    return None
 
 
 def shown_part(widget: QWidget, window: QWidget) -> QRect:
@@ -69,9 +76,32 @@ def shown_part(widget: QWidget, window: QWidget) -> QRect:
     return shown.intersected(window.rect())
 
 
-def widget_report(widget: QWidget | None, window: QWidget) -> dict[str, Any]:
-    if widget is None:
+def widgets_report(widgets: list[QWidget] | None, window: QWidget) -> dict[str, Any]:
+    """One widget's report; for several, the rectangles around them all, shown if all are."""
+    if not widgets:
         return {"exists": False}
+    each = [widget_report(widget, window) for widget in widgets]
+    if len(each) == 1:
+        return each[0]
+
+    def around(key: str) -> list[int]:
+        whole = QRect()
+        for one in each:
+            whole = whole.united(QRect(*one[key]))
+        return rect(whole)
+
+    return {
+        "exists": True,
+        "global": around("global"),
+        "showing": all(one["showing"] for one in each),
+        "in_window": around("in_window"),
+        "shown_in_window": around("shown_in_window"),
+        "fully_shown": all(one["fully_shown"] for one in each),
+        "each": each,
+    }
+
+
+def widget_report(widget: QWidget, window: QWidget) -> dict[str, Any]:
     full = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
     shown = shown_part(widget, window)
     top_left = widget.mapToGlobal(QPoint(0, 0))
@@ -115,15 +145,44 @@ def report(window: QWidget) -> dict[str, Any]:
             "title": window.windowTitle(),
             "id": int(window.winId()),
         },
-        "widgets": {name: widget_report(named(window, name), window) for name in NAMED},
+        "widgets": {name: widgets_report(named(window, name), window) for name in NAMED},
         "scroll_areas": [
             scroll_report(area, window)
             for area in window.findChildren(QScrollArea)
             if area.window() is window
         ],
+        "splitter_sizes": splitter.sizes() if (splitter := columns(window)) else None,
         "focus": type(focused).__name__ if focused is not None else None,
         "settings": read_settings(),
     }
+
+
+def columns(window: QWidget) -> QSplitter | None:
+    """The outermost splitter around the message field: the window's columns."""
+    editor = getattr(window, "editor", None)
+    around = [
+        splitter
+        for splitter in window.findChildren(QSplitter)
+        if editor is not None and splitter.isAncestorOf(editor)
+    ]
+    return next(
+        (s for s in around if not any(o is not s and o.isAncestorOf(s) for o in around)), None
+    )
+
+
+def drag(splitter: QSplitter, index: int, by: int) -> None:
+    """Drag handle `index` sideways by `by` pixels with the mouse, as a person does."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    handle = splitter.handle(index)
+    middle = handle.rect().center()
+    QTest.mousePress(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, middle)
+    for step in range(1, 5):
+        QTest.mouseMove(handle, middle + QPoint(by * step // 4, 0))
+    QTest.mouseRelease(
+        handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, middle + QPoint(by, 0)
+    )
 
 
 def read_settings() -> dict[str, Any] | None:
@@ -207,12 +266,18 @@ class Probe(QObject):
         elif what == "maximize":
             window.showMaximized()
             self._after_settling(lambda: say(report(window)))
+        elif what == "drag_splitter":
+            splitter = columns(window)
+            assert splitter is not None, "no splitter holds the message field"
+            drag(splitter, order["handle"], order["by"])
+            self._after_settling(lambda: say(report(window)))
         elif what == "activate":
             window.activateWindow()
             window.raise_()
             self._after_settling(lambda: say(report(window)))
         elif what == "screenshot":
-            saved = window.grab().save(order["path"])
+            picture = window.screen().grabWindow(0) if order.get("screen") else window.grab()
+            saved = picture.save(order["path"])
             say({"saved": bool(saved), "path": order["path"]})
         elif what == "close":
             closed = window.close()  # as the window's close button: the app quits after it

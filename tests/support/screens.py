@@ -23,7 +23,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -65,8 +65,17 @@ def running_xvfb(width: int, height: int, log: Path, timeout: float = 30.0) -> I
     read, write = os.pipe()
     with open(log, "wb") as errors:
         process = subprocess.Popen(
-            [program, "-displayfd", str(write), "-screen", "0", f"{width}x{height}x24"]
-            + ["-nolisten", "tcp", "-noreset"],
+            [
+                program,
+                "-displayfd",
+                str(write),
+                "-screen",
+                "0",
+                f"{width}x{height}x24",
+                "-nolisten",
+                "tcp",
+                "-noreset",
+            ],
             pass_fds=(write,),
             stdin=subprocess.DEVNULL,
             stdout=errors,
@@ -171,7 +180,8 @@ class RunningApp:
         try:
             answer = self._answers.get(timeout=timeout)
         except queue.Empty:
-            raise ProbeError(f"the app did not {doing} within {timeout:g} s{self._tail()}") from None
+            waited = f"the app did not {doing} within {timeout:g} s"
+            raise ProbeError(waited + self._tail()) from None
         if answer is None:
             self.process.wait(timeout=10)
             raise ProbeError(
@@ -210,10 +220,8 @@ class RunningApp:
 
     def stop(self) -> None:
         if self.process.stdin is not None and not self.process.stdin.closed:
-            try:
+            with suppress(BrokenPipeError):
                 self.process.stdin.close()
-            except BrokenPipeError:
-                pass
         _stop(self.process)
         if self.process.stdout is not None:
             self.process.stdout.close()

@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tests.support.session_bus import stop
+
 ROOT = Path(__file__).resolve().parents[2]
 MISSING = "Xvfb is needed for the screen tests: `apt-get install xvfb` (.ci/run installs it)"
 START_TIMEOUT = 90.0  # a cold start on a busy 2-core CI machine, photos and all
@@ -41,16 +43,6 @@ class Xvfb:
     width: int
     height: int
     process: subprocess.Popen = field(repr=False, compare=False)
-
-
-def _stop(process: subprocess.Popen, timeout: float = 10.0) -> None:
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 @contextmanager
@@ -97,7 +89,7 @@ def running_xvfb(width: int, height: int, log: Path, timeout: float = 30.0) -> I
         yield Xvfb(f":{int(number)}", width, height, process)
     finally:
         os.close(read)
-        _stop(process)
+        stop(process)
 
 
 class Screens:
@@ -222,7 +214,7 @@ class RunningApp:
         if self.process.stdin is not None and not self.process.stdin.closed:
             with suppress(BrokenPipeError):
                 self.process.stdin.close()
-        _stop(self.process)
+        stop(self.process, timeout=10)
         if self.process.stdout is not None:
             self.process.stdout.close()
         self._stderr.close()

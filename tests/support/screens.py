@@ -7,7 +7,10 @@ tests/support/screen_probe.py. Everything is a child of the test process, stoppe
 Also a tool for the documentation's screenshots:
 
 python -m tests.support.screens 1366x768 docs/screenshots/laptop-1366x768-nl.png
-python -m tests.support.screens 1280x720@1.25 docs/screenshots/laptop-1280x720-125-nl.png
+python -m tests.support.screens 1280x720@1.25 docs/screenshots/laptop-1280x720-125-nl.png --screen
+
+--screen saves the whole screen as a person sees it (what lies beyond it is cut off), else the
+window as drawn, in device pixels (at 125 % a 1280 × 720 window is 1600 × 900).
 """
 
 from __future__ import annotations
@@ -234,7 +237,9 @@ def parse_size(text: str) -> tuple[int, int, float]:
     return width, height, float(scale or 1)
 
 
-def screenshot(size: str, out: Path, language: str = "nl") -> dict[str, Any]:
+def screenshot(
+    size: str, out: Path, language: str = "nl", *, whole_screen: bool = False
+) -> dict[str, Any]:
     """The real window on a fresh sample profile on a screen of `size`, saved as PNG."""
     from tests.support.sample_profile import sample_profile
 
@@ -245,7 +250,7 @@ def screenshot(size: str, out: Path, language: str = "nl") -> dict[str, Any]:
             profile = sample_profile(Path(folder) / "profile", language)
             app = RunningApp(screens.get(width, height), profile, scale=scale, language=language)
             try:
-                saved = app.ask("screenshot", path=str(out.resolve()))
+                saved = app.ask("screenshot", path=str(out.resolve()), screen=whole_screen)
                 app.close()
             finally:
                 app.stop()
@@ -254,6 +259,21 @@ def screenshot(size: str, out: Path, language: str = "nl") -> dict[str, Any]:
     return {"ready": app.ready, **saved}
 
 
-if __name__ == "__main__":
-    answer = screenshot(sys.argv[1], Path(sys.argv[2]), *(sys.argv[3:4] or ["nl"]))
+def main() -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(description="The real window on a virtual screen, as PNG.")
+    parser.add_argument("size", help="WIDTHxHEIGHT[@SCALE], e.g. 1280x720@1.25")
+    parser.add_argument("out", type=Path, help="the PNG file to write")
+    parser.add_argument("--language", default="nl", choices=("nl", "en"))
+    parser.add_argument("--screen", action="store_true", help="the whole screen, not the window")
+    arguments = parser.parse_args()
+    answer = screenshot(
+        arguments.size, arguments.out, arguments.language, whole_screen=arguments.screen
+    )
     print(json.dumps({"saved": answer["saved"], "window": answer["ready"]["window"]}))
+    return 0 if answer["saved"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -17,69 +17,16 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests.support for the scenes
 
-from PIL import Image as PILImage
-from PIL import ImageDraw
-
-from composer.core.account import Account, AccountKind, Identity
+from composer.core.account import AccountKind
 from composer.core.draft import Draft, Image
 from composer.core.store import Store
 from composer.i18n.translation import install
 from composer.ui.app import create_application
 from composer.ui.appearance import dark_palette, light_palette
 from composer.ui.composer_window import ComposerWindow
+from tests.support.sample_profile import ACCOUNTS, ALT, OLDER, WRITTEN, photos
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
-ACCOUNTS = [
-    Account(
-        "website-1",
-        AccountKind.WEBSITE,
-        Identity("bibliotheek.example.nl"),
-        "https://bibliotheek.example.nl/omroeper",
-    ),
-    Account(
-        "mastodon-1",
-        AccountKind.MASTODON,
-        Identity("Bibliotheek Zuid", "@bieb@social.example.nl"),
-        "https://social.example.nl",
-    ),
-    Account(
-        "bluesky-1",
-        AccountKind.BLUESKY,
-        Identity("Bibliotheek Zuid", "bieb-zuid.bsky.social"),
-        "https://bsky.social",
-    ),
-    Account(
-        "pixelfed-1",
-        AccountKind.PIXELFED,
-        Identity("Bibliotheek Zuid", "@bieb@pixel.example.nl"),
-        "https://pixel.example.nl",
-    ),
-]
-WRITTEN = {
-    "en": Draft(
-        title="Open day at the library",
-        body="On Saturday the library opens its doors from 10:00 to 16:00. Reading aloud, "
-        "crafts and a quiz about kingfishers.\n\nThe café serves coffee and cake.",
-        text="Open day at the library on Saturday, 10:00 to 16:00! Reading aloud, crafts and a "
-        "quiz about kingfishers. Thanks to @volunteers@social.example.nl #OpenDay #Library",
-    ),
-    "nl": Draft(
-        title="Open dag in de bibliotheek",
-        body="Zaterdag zet de bibliotheek de deuren open van 10.00 tot 16.00 uur. Voorlezen, "
-        "knutselen en een quiz over ijsvogels.\n\nHet café schenkt koffie en taart.",
-        text="Zaterdag open dag in de bibliotheek, van 10.00 tot 16.00 uur! Voorlezen, knutselen "
-        "en een quiz over ijsvogels. Met dank aan @vrijwilligers@social.example.nl "
-        "#OpenDag #Bibliotheek",
-    ),
-}
-ALT = {
-    "en": "Children listening to a story in the reading room",
-    "nl": "Kinderen luisteren naar een verhaal in de leeszaal",
-}
-OLDER = {
-    "en": ["Reading club: new season starts in September", "Closed on King's Day"],
-    "nl": ["Leesclub: nieuw seizoen begint in september", "Gesloten op Koningsdag"],
-}
 
 
 def main() -> int:
@@ -100,22 +47,6 @@ def main() -> int:
     return 0
 
 
-def photos(folder: Path) -> list[Path]:
-    """Two pictures with shapes in them, so the previews show something photo-like."""
-    made = []
-    for index, (sky, ground) in enumerate((("#7fb2e5", "#4f8a3c"), ("#f2c48d", "#8c5a3c"))):
-        picture = PILImage.new("RGB", (1600, 1067), sky)
-        draw = ImageDraw.Draw(picture)
-        draw.rectangle((0, 700, 1600, 1067), fill=ground)
-        draw.ellipse((1150 - 300 * index, 120, 1350 - 300 * index, 320), fill="#ffe66b")
-        draw.rectangle((300, 400, 800, 760), fill="#b03a2e")
-        draw.polygon([(260, 400), (550, 220), (840, 400)], fill="#6e2c24")
-        path = folder / f"photo-{index + 1}.jpg"
-        picture.save(path, quality=90)
-        made.append(path)
-    return made
-
-
 def window_screenshot(app, language: str, file: Path, *, with_photos: bool = True) -> None:
     """The window on the sample draft, the Bluesky preview in view: with two photos, or
     without any, when Bluesky shows the link back as a card made from the website's page."""
@@ -127,7 +58,7 @@ def window_screenshot(app, language: str, file: Path, *, with_photos: bool = Tru
         store.create_draft(Draft(text=older))
     first, second = photos(folder)
     draft = WRITTEN[language]
-    images = (Image(first, alt=ALT[language]), Image(second))  # the second still needs words
+    images = (Image(first, alt=ALT[language][0]), Image(second))  # the second still needs words
     images = images if with_photos else ()
     targets = tuple(account.id for account in ACCOUNTS)
     store.create_draft(replace(draft, images=images, targets=targets, language=language))

@@ -1,12 +1,11 @@
 """A real Secret Service for the tests: a private D-Bus session bus and gnome-keyring-daemon.
 
-Both run as children of the test process, in a temporary home, and are stopped by PID. The bus
-has no service directories, so nothing is ever started by D-Bus activation behind our back.
+Both run as children of the test process, in a temporary home, and are stopped by PID
+(the bus: tests/support/session_bus.py).
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -16,25 +15,14 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.support.session_bus import clean_environment, running_session_bus, stop
+
 PASSWORD = "omroeper-test-login"
 PROGRAMS = ("dbus-daemon", "gnome-keyring-daemon")
 MISSING = (
     "gnome-keyring-daemon and dbus-daemon are needed for the real keyring tests: "
     "`apt-get install gnome-keyring dbus-daemon` (.ci/run installs them)"
 )
-_BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <listen>unix:tmpdir=/tmp</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-"""
 
 
 @dataclass(frozen=True)
@@ -66,38 +54,8 @@ def running_secret_service(folder: Path, timeout: float = 20.0) -> Iterator[Secr
     home, runtime = folder / "home", folder / "run"
     home.mkdir()
     runtime.mkdir(mode=0o700)
-    (folder / "bus.conf").write_text(_BUS_CONFIG, encoding="utf-8")
-    environment = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("DBUS_", "GNOME_KEYRING", "DISPLAY", "WAYLAND"))
-    }
-    environment |= {
-        "HOME": str(home),
-        "XDG_DATA_HOME": str(home / ".local" / "share"),
-        "XDG_CONFIG_HOME": str(home / ".config"),
-        "XDG_CACHE_HOME": str(home / ".cache"),
-        "XDG_RUNTIME_DIR": str(runtime),
-    }
-    with open(folder / "dbus-daemon.log", "wb") as errors:
-        bus = subprocess.Popen(
-            [
-                programs["dbus-daemon"],
-                f"--config-file={folder / 'bus.conf'}",
-                "--nofork",
-                "--print-address=1",
-            ],
-            stdout=subprocess.PIPE,
-            stdin=subprocess.DEVNULL,
-            stderr=errors,
-            env=environment,
-            text=True,
-        )
-    daemon = None
-    try:
-        address = bus.stdout.readline().strip() if bus.stdout else ""
-        if not address:
-            raise RuntimeError(f"dbus-daemon gave no address (exit status {bus.poll()})")
+    environment = clean_environment(home, runtime)
+    with running_session_bus(folder, environment) as address:
         environment["DBUS_SESSION_BUS_ADDRESS"] = address
         with open(folder / "gnome-keyring.log", "wb") as output:
             daemon = subprocess.Popen(
@@ -113,15 +71,14 @@ def running_secret_service(folder: Path, timeout: float = 20.0) -> Iterator[Secr
                 stderr=output,
                 env=environment,
             )
-        assert daemon.stdin is not None
-        daemon.stdin.write(PASSWORD.encode())  # --unlock reads the login password until EOF
-        daemon.stdin.close()
-        _wait_until_ready(address, daemon, folder, timeout)
-        yield SecretService(address, home)
-    finally:
-        for process in (daemon, bus):
-            if process is not None:
-                _stop(process)
+        try:
+            assert daemon.stdin is not None
+            daemon.stdin.write(PASSWORD.encode())  # --unlock reads the login password until EOF
+            daemon.stdin.close()
+            _wait_until_ready(address, daemon, folder, timeout)
+            yield SecretService(address, home)
+        finally:
+            stop(daemon)
 
 
 def _wait_until_ready(address: str, daemon: subprocess.Popen, folder: Path, timeout: float) -> None:
@@ -152,18 +109,6 @@ def _wait_until_ready(address: str, daemon: subprocess.Popen, folder: Path, time
             time.sleep(0.05)
     log = (folder / "gnome-keyring.log").read_text(errors="replace")
     raise RuntimeError(f"gnome-keyring-daemon {problem}:\n{log}")
-
-
-def _stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-    if process.stdout is not None:
-        process.stdout.close()
 
 
 def is_supported_platform() -> bool:

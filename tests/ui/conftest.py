@@ -40,3 +40,17 @@ def open_window(qtbot, store):
         return window
 
     return open_it
+
+
+@pytest.fixture(scope="session")
+def screens(tmp_path_factory):
+    """Virtual laptop screens (Xvfb), one per size, for the whole session."""
+    import shutil
+
+    from tests.support.screens import MISSING, Screens
+
+    if shutil.which("Xvfb") is None:  # fail, never skip: CI installs it and must run these
+        pytest.fail(MISSING, pytrace=False)
+    opened = Screens(tmp_path_factory.mktemp("screens"))
+    yield opened
+    opened.close()

@@ -135,6 +135,17 @@ def main(argv: list[str] | None = None) -> int:
     except DraftFileError as failure:
         print(f"omroeper: {draft_file_error(failure)}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # the reader stopped early (`omroeper check … | head`): say so once, then make sure
+        # Python's own flush at exit finds nowhere to fail
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        words = translate("Cli", "the output was closed before all of it was written.")
+        print(f"omroeper: {words}", file=sys.stderr)
+        return 2
+    except MemoryError:
+        words = translate("Cli", "not enough memory for this input.")
+        print(f"omroeper: {words}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication
 
 from composer.core.analysis import TargetAnalysis, analyze, reserve_link_back
 from composer.core.draft import Draft
-from composer.core.draft_file import DraftFileError, read_draft_file
+from composer.core.draft_file import MAX_DRAFT_BYTES, DraftFileError, decode_draft, read_draft_file
 from composer.core.image_cache import FitCache
 from composer.core.image_fit import fit_or_info
 from composer.core.images import FittedImage
@@ -24,7 +24,8 @@ translate = QCoreApplication.translate
 
 def load(source: str) -> Draft:
     if source == "-":
-        return read_draft_file(None, sys.stdin.read())
+        text = decode_draft(sys.stdin.buffer.read(MAX_DRAFT_BYTES + 1), "-")
+        return read_draft_file(None, text)
     return read_draft_file(Path(source))
 
 
@@ -118,6 +119,11 @@ def check_file(source: str, out: str | None = None) -> int:
 
     With `out`, also write every fitted image there (2 when that folder cannot be written).
     """
+    if out is not None and not out.strip():
+        # Path("") is the current folder: an empty --out (an unset variable) must not write there
+        words = translate("Cli", "--out needs a folder name.")
+        print(f"omroeper: {words}", file=sys.stderr)
+        return 2
     base = Path.cwd() if source == "-" else Path(source).parent
     results = analyze_all(load(source))
     report = {"targets": {name: _report(result, base) for name, result in results.items()}}

@@ -17,7 +17,16 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from composer.core.draft import Draft, Image
-from composer.core.draft_file import DraftFileError, draft_from_data, draft_to_data, read_draft_file
+from composer.core.draft_file import (
+    MAX_DRAFT_BYTES,
+    DraftFileError,
+    decode_draft,
+    draft_from_data,
+    draft_to_data,
+    parse_json,
+    read_draft_file,
+)
+from composer.core.images import probe
 from composer.core.store import Store
 from composer.core.store_errors import from_os_error
 
@@ -61,9 +70,21 @@ def import_draft(store: Store, file: Path) -> int:
     """Store the draft in `file` (an archive or a draft JSON file) as a new draft."""
     file = Path(file)
     if not _is_archive(file):
-        return store.create_draft(read_draft_file(file))
+        return store.create_draft(_pictures_only(read_draft_file(file), file.parent))
     with tempfile.TemporaryDirectory(prefix="omroeper-import-") as folder:
-        return store.create_draft(read_archive(file, Path(folder)))
+        return store.create_draft(_pictures_only(read_archive(file, Path(folder)), Path(folder)))
+
+
+def _pictures_only(draft: Draft, base: Path) -> Draft:
+    """Every photo must be a picture Omroeper can read: a draft file could name any file
+    (`/etc/shadow`, a private key), which export would then hand to a colleague."""
+    for position, image in enumerate(draft.images, 1):
+        info = probe(image.path)
+        if info.error:
+            shown = image.path.relative_to(base) if image.path.is_relative_to(base) else image.path
+            details = {"position": position, "path": str(shown), "reason": info.error}
+            raise DraftFileError("image_not_a_picture", details)
+    return draft
 
 
 def read_archive(file: Path, folder: Path) -> Draft:
@@ -73,15 +94,8 @@ def read_archive(file: Path, folder: Path) -> Draft:
             members = _checked(archive.infolist())
             if DRAFT_NAME not in members:
                 raise DraftFileError("archive_no_draft", {"path": str(file)})
-            try:
-                data = json.loads(_unpack(archive, members[DRAFT_NAME]).decode("utf-8"))
-            except UnicodeDecodeError:
-                raise DraftFileError("not_utf8", {"path": str(file)}) from None
-            except json.JSONDecodeError as error:
-                raise DraftFileError(
-                    "invalid_json",
-                    {"line": error.lineno, "column": error.colno, "reason": error.msg},
-                ) from None
+            text = _unpack(archive, members[DRAFT_NAME], MAX_DRAFT_BYTES + 1, whole=False)
+            data = parse_json(decode_draft(text, f"{file}/{DRAFT_NAME}"))
             for name in _image_names(data):
                 if name and not _safe(name):
                     raise DraftFileError("archive_unsafe_path", {"name": name})
@@ -119,13 +133,28 @@ def _checked(infos: list[zipfile.ZipInfo]) -> dict[str, zipfile.ZipInfo]:
         if not _safe(info.filename.rstrip("/")) or kind == stat.S_IFLNK:
             raise DraftFileError("archive_unsafe_path", {"name": info.filename})
         if info.filename in members:
-            raise DraftFileError("archive_unsafe_path", {"name": info.filename})
+            raise DraftFileError("archive_repeated_name", {"name": info.filename})
         total += info.file_size
-        bomb = info.file_size > _CHUNK and info.file_size > MAX_RATIO * max(info.compress_size, 1)
-        if bomb or info.file_size > MAX_FILE_BYTES or total > MAX_TOTAL_BYTES:
+        if info.file_size > _CHUNK and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise DraftFileError("archive_bomb", {"name": info.filename, "ratio": MAX_RATIO})
+        if info.file_size > MAX_FILE_BYTES:
+            details = {"name": info.filename, "limit": MAX_FILE_BYTES >> 20}
+            raise DraftFileError("archive_file_too_large", details)
+        if total > MAX_TOTAL_BYTES:
             raise DraftFileError("archive_too_large", {"limit": MAX_TOTAL_BYTES >> 20})
         members[info.filename] = info
+    _no_file_is_a_folder(members)
     return members
+
+
+def _no_file_is_a_folder(members: dict[str, zipfile.ZipInfo]) -> None:
+    """`images` as a file and `images/a.jpg`: one of them could not be unpacked."""
+    folders = {
+        str(parent) for name in members for parent in PurePosixPath(name.rstrip("/")).parents
+    }
+    for name, info in members.items():
+        if not info.is_dir() and name in folders:
+            raise DraftFileError("archive_name_clash", {"name": name})
 
 
 def _safe(name: str) -> bool:
@@ -137,15 +166,21 @@ def _safe(name: str) -> bool:
     )
 
 
-def _unpack(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+def _unpack(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, most: int = MAX_FILE_BYTES, *, whole=True
+) -> bytes:
+    """The member's bytes, at most `most` of them (all of them, or refused, when `whole`)."""
     # never trust the sizes in the directory alone: count what actually comes out
     chunks, size = [], 0
     with archive.open(info) as reader:
-        while chunk := reader.read(_CHUNK):
+        while size < most and (chunk := reader.read(min(_CHUNK, most - size))):
             size += len(chunk)
-            if size > info.file_size or size > MAX_FILE_BYTES:
-                raise DraftFileError("archive_too_large", {"limit": MAX_TOTAL_BYTES >> 20})
+            if size > info.file_size:  # more than the directory says: it lies
+                raise DraftFileError("archive_damaged", {"path": info.filename})
             chunks.append(chunk)
+        if whole and reader.read(1):
+            details = {"name": info.filename, "limit": MAX_FILE_BYTES >> 20}
+            raise DraftFileError("archive_file_too_large", details)
     return b"".join(chunks)
 
 

@@ -30,6 +30,12 @@ _TOP_KEYS = {
 _IMAGE_KEYS = {"path": str, "alt": str, "decorative": bool}
 _OVERRIDE_KEYS = {"text": str, "content_warning": str, "thread": (bool, str)}
 _LANGUAGE = re.compile(r"[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*")
+# One web address on one line: no whitespace, no control characters, no plain http
+_LINK = re.compile(r"https://[^\s/?#\x00-\x1f\x7f-\x9f][^\s\x00-\x1f\x7f-\x9f]*")
+MAX_LINK = 2048
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+MAX_DRAFT_BYTES = 10 << 20  # a draft is text: a few KB; this leaves room for a book
+MAX_DEPTH = 16  # the format nests three deep (draft → images → image)
 _TYPE_NAMES = {str: "text", list: "a list", dict: "an object", bool: "true or false"}
 
 
@@ -53,18 +59,34 @@ def read_draft_file(source: Path | None, text: str | None = None) -> Draft:
         base = source.parent
     else:
         base = source or Path.cwd()
+    return draft_from_data(parse_json(text), base)
+
+
+def decode_draft(data: bytes, path: str) -> str:
+    """A draft file's bytes (read as at most MAX_DRAFT_BYTES + 1) as text; raises DraftFileError."""
+    if len(data) > MAX_DRAFT_BYTES:
+        raise DraftFileError("file_too_large", {"path": path, "limit": MAX_DRAFT_BYTES >> 20})
     try:
-        data = json.loads(text)
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise DraftFileError("not_utf8", {"path": path}) from None
+
+
+def parse_json(text: str) -> Any:
+    try:
+        return json.loads(text)
     except json.JSONDecodeError as error:
         raise DraftFileError(
             "invalid_json", {"line": error.lineno, "column": error.colno, "reason": error.msg}
         ) from None
-    return draft_from_data(data, base)
+    except RecursionError:  # nested thousands deep: no draft looks like that
+        raise DraftFileError("too_deep", {"limit": MAX_DEPTH}) from None
 
 
 def draft_from_data(data: Any, base: Path) -> Draft:
     if not isinstance(data, dict):
         raise DraftFileError("not_an_object", {"where": "draft"})
+    _check_shape(data)
     _check_keys(data, _TOP_KEYS, "draft")
     images = tuple(
         _image(item, base, position) for position, item in enumerate(data.get("images", []), 1)
@@ -85,7 +107,7 @@ def draft_from_data(data: Any, base: Path) -> Draft:
             thread=_thread(values["thread"], f"{where}.thread") if "thread" in values else None,
         )
     link = data.get("link", "")
-    if link and not re.match(r"https?://\S+$", link):
+    if link and (len(link) > MAX_LINK or not _LINK.fullmatch(link)):
         raise DraftFileError("invalid_link", {"link": link})
     language = data.get("language", "")
     if language and not _LANGUAGE.fullmatch(language):
@@ -106,17 +128,36 @@ def draft_from_data(data: Any, base: Path) -> Draft:
 
 def _read(source: Path) -> str:
     try:
-        return source.read_text(encoding="utf-8")
+        with source.open("rb") as file:  # bounded: /dev/zero has no end
+            return decode_draft(file.read(MAX_DRAFT_BYTES + 1), str(source))
     except FileNotFoundError:
         raise DraftFileError("file_missing", {"path": str(source)}) from None
     except IsADirectoryError:
         raise DraftFileError("file_is_folder", {"path": str(source)}) from None
-    except UnicodeDecodeError:
-        raise DraftFileError("not_utf8", {"path": str(source)}) from None
     except OSError as error:
         raise DraftFileError(
             "file_unreadable", {"path": str(source), "reason": error.strerror or ""}
         ) from None
+
+
+def _check_shape(data: Any) -> None:
+    """No nesting deeper than MAX_DEPTH, and only text that can be stored and shown.
+
+    JSON may spell a lone surrogate ("\\ud800"): it is no character, and would fail later,
+    in the database or on the screen.
+    """
+    waiting = [(data, 1)]
+    while waiting:
+        value, depth = waiting.pop()
+        if depth > MAX_DEPTH:
+            raise DraftFileError("too_deep", {"limit": MAX_DEPTH})
+        if isinstance(value, dict):
+            waiting.extend((key, depth) for key in value)
+            waiting.extend((item, depth + 1) for item in value.values())
+        elif isinstance(value, list):
+            waiting.extend((item, depth + 1) for item in value)
+        elif isinstance(value, str) and _SURROGATE.search(value):
+            raise DraftFileError("not_text", {})
 
 
 def _check_keys(data: dict, allowed: dict[str, Any], where: str) -> None:
@@ -142,7 +183,12 @@ def _image(item: Any, base: Path, position: int) -> Image:
     if not path.is_absolute():
         path = base / path
     if not path.is_file():
-        raise DraftFileError("image_missing", {"position": position, "path": str(path)})
+        code = "image_missing"
+        if path.is_dir():
+            code = "image_is_folder"
+        elif path.exists():
+            code = "image_not_a_file"  # a device or a pipe: no photo, and maybe no end
+        raise DraftFileError(code, {"position": position, "path": str(path)})
     return Image(path=path, alt=item.get("alt", ""), decorative=item.get("decorative", False))
 
 

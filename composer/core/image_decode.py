@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from composer.core.image_color import normalise
-from composer.core.images import ImageError, open_image
+from composer.core.images import ANIMATABLE, ImageError, frame_count, open_image
 
 if TYPE_CHECKING:
     from PIL import Image as PILImage
@@ -15,8 +15,6 @@ if TYPE_CHECKING:
 ORIENTATION = 0x0112
 _SIDEWAYS = frozenset({5, 6, 7, 8})  # stored rotated by a quarter turn: width and height swap
 _DRAFTABLE = frozenset({"JPEG", "MPO"})
-# Multi-frame files that are animations (MPO, HEIF and TIFF pages are other pictures).
-_ANIMATABLE = frozenset({"GIF", "WEBP", "PNG", "AVIF"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +32,7 @@ class Source:
 
     @property
     def animated(self) -> bool:
-        return self.kind in _ANIMATABLE and self.frames > 1
+        return self.kind in ANIMATABLE and self.frames > 1
 
     @property
     def long_side(self) -> int:
@@ -46,7 +44,9 @@ def open_source(data: bytes) -> Source:
     with image:
         try:
             orientation = int(image.getexif().get(ORIENTATION, 1) or 1)
-            frames = 1 if image.format == "MPO" else getattr(image, "n_frames", 1)
+            frames = frame_count(image, data)
+        except ImageError:
+            raise
         except Exception as failure:  # a broken EXIF block or frame table
             raise ImageError("image_damaged") from failure
         width, height = image.size

@@ -13,6 +13,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from composer.core import private_files
+
 _CHUNK = 1 << 20
 _NAME = re.compile(r"([0-9a-f]{64})(\.[a-z0-9]{1,8})?")
 _EXTENSION = re.compile(r"\.[a-z0-9]{1,8}")
@@ -67,14 +69,15 @@ class ImageFiles:
 
     def copy(self, source: Path) -> StoredImage:
         """Hash and copy `source` in one pass; an existing copy of the same content wins."""
-        self.folder.mkdir(parents=True, exist_ok=True)
+        self.folder.mkdir(mode=private_files.FOLDER_MODE, parents=True, exist_ok=True)
         extension = source.suffix.lower() if _EXTENSION.fullmatch(source.suffix.lower()) else ""
         temporary = self.folder / f"{os.getpid()}-{time.monotonic_ns()}{TEMPORARY}"
         import hashlib  # loads OpenSSL: not at start-up, when no photo is copied
 
         digest = hashlib.sha256()
         try:
-            with source.open("rb") as reader, temporary.open("wb") as writer:
+            writing = private_files.open_new(temporary)
+            with source.open("rb") as reader, open(writing, "wb") as writer:
                 while chunk := reader.read(_CHUNK):
                     digest.update(chunk)
                     writer.write(chunk)
@@ -85,7 +88,7 @@ class ImageFiles:
                 return existing
             stored = StoredImage(digest.hexdigest(), extension, temporary.stat().st_size)
             target = self.path(stored)
-            target.parent.mkdir(exist_ok=True)
+            target.parent.mkdir(mode=private_files.FOLDER_MODE, exist_ok=True)
             os.replace(temporary, target)
             _sync_folder(target.parent)
             return stored

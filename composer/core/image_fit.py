@@ -8,7 +8,6 @@ and never on the UI thread; per keystroke it only `peek`s at the cache (see `pre
 from __future__ import annotations
 
 import math
-import os
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -19,6 +18,7 @@ from composer.core.image_color import has_alpha, is_srgb
 from composer.core.image_decode import Source, decode, draft_scale, open_source
 from composer.core.image_encode import GIF, JPEG, LOSSY, choose, encode
 from composer.core.image_gif import fit_animation
+from composer.core.image_header import read_photo
 from composer.core.image_jpeg import strip_metadata
 from composer.core.image_search import search, size_at
 from composer.core.images import FittedImage, ImageError, ImageInfo, pillow, probe
@@ -37,8 +37,7 @@ def fit_image(path: Path, limits: Limits, *, cache: FitCache | None = None) -> F
     returned and the rules report it as too large.
     """
     try:
-        stat = os.stat(path)
-        data = Path(path).read_bytes()
+        stat, data = read_photo(path)  # bounded: never more than MAX_FILE_BYTES in memory
     except OSError as failure:
         raise ImageError("image_unreadable") from failure
     digest, key = content_digest(data), fit_key(limits)

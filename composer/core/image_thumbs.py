@@ -12,6 +12,7 @@ from pathlib import Path
 from composer.core.image_color import has_alpha
 from composer.core.image_decode import decode, open_source
 from composer.core.image_encode import JPEG, PNG, encode
+from composer.core.image_header import read_photo
 from composer.core.image_search import size_at
 from composer.core.images import ImageError, pillow
 
@@ -22,7 +23,7 @@ def thumbnail(path: Path, size: int = 256) -> bytes:
     `size` bounds the long side. Animations give their first frame.
     """
     try:
-        data = Path(path).read_bytes()
+        _status, data = read_photo(path)
     except OSError as failure:
         raise ImageError("image_unreadable") from failure
     source = open_source(data)

@@ -31,6 +31,8 @@ _MIME = {
 # Only these decoders ever see a person's file: fewer formats, fewer surprises.
 # (MPO is no decoder of its own: the JPEG one recognises it.)
 READABLE = tuple(kind for kind in _MIME if kind != "MPO")
+# Multi-frame files that are animations (MPO, HEIF and TIFF pages are other pictures).
+ANIMATABLE = frozenset({"GIF", "WEBP", "PNG", "AVIF"})
 EXTENSIONS = {"image/jpeg": "jpg", "image/png": "png", "image/gif": "gif", "image/webp": "webp"}
 # A 100-megapixel camera fits; a 20,000 × 20,000 PNG (a memory bomb) does not.
 MAX_PIXELS = 120_000_000
@@ -63,6 +65,11 @@ class ImageInfo:
     @property
     def pixels(self) -> int:
         return self.width * self.height
+
+    @property
+    def examined(self) -> bool:
+        """False for a file whose header has not been read yet (the window's worker is on it)."""
+        return bool(self.mime or self.error)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,28 +117,62 @@ def mime_of(kind: str) -> str:
 
 def open_image(data: bytes) -> PILImage.Image:
     """Open (header only) with the codes every bad input gets; raises ImageError."""
+    from composer.core.image_header import HEADER_BYTES, check_header
+
     if not data:
         raise ImageError("image_empty")
+    check_header(data[:HEADER_BYTES])
     return _open(io.BytesIO(data), data[:512])
 
 
 def probe(path: Path) -> ImageInfo:
-    """Read only the header: cheap enough to call for every image on every change."""
+    """Read only the header, from the file's first few MB: bounded, but not for the UI thread.
+
+    A header that does not stand within those first MB is refused, whatever follows.
+    """
+    from composer.core.image_header import read_head
+
     try:
-        size = os.stat(path).st_size
-        with open(path, "rb") as file:
-            if size == 0:
-                raise ImageError("image_empty")
-            image = _open(file, file.read(512))
-            with image:
-                width, height = image.size
-                kind = image.format or ""
-                frames = 1 if kind == "MPO" else getattr(image, "n_frames", 1)
+        size, head, complete = read_head(path)
+        if not head:
+            raise ImageError("image_empty")
+        image = open_image(head)
+        with image:
+            width, height = image.size
+            kind = image.format or ""
+            frames = frame_count(image, head)
     except ImageError as failure:
-        return ImageInfo(path, size, error=failure.code, kind=failure.kind)
+        return ImageInfo(path, _size(path), error=failure.code, kind=failure.kind)
     except (OSError, ValueError, SyntaxError, EOFError):
-        return ImageInfo(path=path, bytes=0, error="image_unreadable")
+        # a header cut off at HEADER_BYTES is no picture Omroeper can read
+        code = "image_unreadable" if complete else "image_not_recognised"
+        return ImageInfo(path, _size(path), error=code)
     return ImageInfo(path, size, mime_of(kind), width, height, frames)
+
+
+def frame_count(image: PILImage.Image, data: bytes) -> int:
+    """Frames of an animation, counted no further than the cap; raises ImageError past it.
+
+    Pillow counts a GIF's frames by reading all of them: we jump over their blocks instead.
+    """
+    from composer.core.image_header import MAX_FRAMES, gif_frames
+
+    if image.format == "GIF":
+        frames = max(gif_frames(data), 1)
+    elif image.format in ANIMATABLE:
+        frames = getattr(image, "n_frames", 1)  # a count these formats declare up front
+    else:
+        return 1  # pages of a TIFF or HEIF, a JPEG's previews: other pictures, not frames
+    if frames > MAX_FRAMES:
+        raise ImageError("image_too_many_frames")
+    return frames
+
+
+def _size(path: Path) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
 
 
 def _open(file: BinaryIO, head: bytes) -> PILImage.Image:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from composer.core.private_files import FOLDER_MODE, tighten
 from composer.core.store_errors import StoreError, from_os_error
 
 ENVIRONMENT = "OMROEPER_PROFILE"
@@ -15,11 +16,12 @@ def profile_dir(explicit: str | Path | None = None) -> Path:
     chosen = explicit or os.environ.get(ENVIRONMENT) or _system_folder()
     folder = Path(chosen).expanduser().absolute()
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
     except FileExistsError:
         raise StoreError("io_error", {"path": str(folder), "reason": "not a folder"}) from None
     except OSError as error:
         raise from_os_error(error, folder) from None
+    tighten(folder)  # a profile from before: its files were readable by every local user
     return folder
 
 

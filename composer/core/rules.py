@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from composer.core.draft import Image
+from composer.core.image_header import MAX_FILE_BYTES, MAX_FRAMES
 from composer.core.images import FittedImage, ImageInfo
 from composer.core.platforms import Limits
 from composer.core.text.measure import length_in
@@ -40,6 +41,10 @@ class Code(StrEnum):
     IMAGE_TOO_MANY_PIXELS = "image_too_many_pixels"
     IMAGE_DAMAGED = "image_damaged"
     IMAGE_FORMAT_UNSUPPORTED = "image_format_unsupported"
+    # Refused before any decoding, whatever the file holds (image_header.py)
+    IMAGE_NOT_A_FILE = "image_not_a_file"
+    IMAGE_FILE_TOO_LARGE = "image_file_too_large"
+    IMAGE_TOO_MANY_FRAMES = "image_too_many_frames"
     # A fitted image that lost something on the way (image_fit warnings)
     IMAGE_ANIMATION_DROPPED = "image_animation_dropped"
 
@@ -124,10 +129,8 @@ def _check_alt(image: Image, position: int, limits: Limits) -> list[Problem]:
 
 
 def _check_file(info: ImageFacts, position: int, limits: Limits) -> list[Problem]:
-    if isinstance(info, ImageInfo) and info.error:
-        if info.error == Code.IMAGE_FORMAT_UNSUPPORTED:
-            return [error(Code.IMAGE_FORMAT_UNSUPPORTED, image=position, type=info.kind)]
-        return [error(Code(info.error), image=position)]
+    if isinstance(info, ImageInfo) and (info.error or not info.examined):
+        return _unusable(info, position)
     if info.mime not in limits.image_types:
         return [error(Code.IMAGE_TYPE_UNSUPPORTED, image=position, type=info.mime)]
     too_large = (
@@ -149,3 +152,16 @@ def _check_file(info: ImageFacts, position: int, limits: Limits) -> list[Problem
             )
         ]
     return []
+
+
+def _unusable(info: ImageInfo, position: int) -> list[Problem]:
+    """Why a file cannot be used at all; nothing yet for one whose header is still unread."""
+    if not info.error:
+        return []
+    code = Code(info.error)
+    numbers: dict[str, int | str] = {
+        Code.IMAGE_FORMAT_UNSUPPORTED: {"type": info.kind},
+        Code.IMAGE_FILE_TOO_LARGE: {"bytes": info.bytes, "limit": MAX_FILE_BYTES >> 20},
+        Code.IMAGE_TOO_MANY_FRAMES: {"limit": MAX_FRAMES},
+    }.get(code, {})
+    return [error(code, image=position, **numbers)]

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from composer.core import store_images
 from composer.core.draft import Draft
 from composer.core.image_files import ImageFiles
+from composer.core.private_files import FOLDER_MODE
 from composer.core.store_errors import StoreError, from_os_error
 from composer.core.store_open import (
     DATABASE,
@@ -80,7 +81,7 @@ class Store:
         profile = Path(profile).absolute()
         path = profile / DATABASE
         try:
-            profile.mkdir(parents=True, exist_ok=True)
+            profile.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
         except OSError as error:
             raise from_os_error(error, profile) from None
         writable = is_writable(profile, path)

@@ -14,6 +14,7 @@ import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
+from composer.core import private_files
 from composer.core.store_errors import StoreError, from_os_error, from_sqlite_error
 
 DATABASE = "omroeper.db"
@@ -25,6 +26,7 @@ def connect(path: Path, *, timeout: float, writable: bool) -> tuple[sqlite3.Conn
     where scratch is a temporary folder to remove on close (or the empty path)."""
     scratch = Path()
     if writable:
+        private_files.create(path)  # SQLite gives its WAL and index files the same mode
         connection = _open(str(path), timeout, uri=False)
         connection.execute("PRAGMA journal_mode = WAL")
     elif not _holds_data(Path(f"{path}-wal")):

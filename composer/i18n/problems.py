@@ -125,6 +125,20 @@ _WORDS: dict[Code, Callable[[dict], str]] = {
         "Problems",
         "Photo {image} is a {type} file, which Omroeper cannot convert: export it as JPEG or PNG.",
     ),
+    Code.IMAGE_NOT_A_FILE: lambda n: translate(
+        "Problems",
+        "Photo {image} is a folder or a device, not a photo file: choose the photo itself.",
+    ),
+    Code.IMAGE_FILE_TOO_LARGE: lambda n: translate(
+        "Problems",
+        "Photo {image} is a file of more than {limit} MB, too large to open safely: "
+        "export a smaller version.",
+    ),
+    Code.IMAGE_TOO_MANY_FRAMES: lambda n: translate(
+        "Problems",
+        "Photo {image} is an animation of more than {limit} frames, too many to send: "
+        "make it shorter or choose a still picture.",
+    ),
     Code.IMAGE_ANIMATION_DROPPED: lambda n: translate(
         "Problems",
         "Photo {image} is animated, but the animation does not fit here: this network gets "

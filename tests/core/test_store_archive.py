@@ -140,7 +140,7 @@ def _symlink_archive(path: Path) -> Path:
             lambda p: _archive(p, {}, {"text": "x", "images": [{"path": "../geheim.png"}]}),
             "archive_unsafe_path",
         ),
-        (lambda p: _archive(p, {"bom.png": bytes(20 << 20)}, {"text": "x"}), "archive_too_large"),
+        (lambda p: _archive(p, {"bom.png": bytes(20 << 20)}, {"text": "x"}), "archive_bomb"),
         (
             lambda p: _archive(p, {f"{n}.png": b"x" for n in range(250)}, {"text": "x"}),
             "archive_too_many_files",

@@ -56,10 +56,12 @@ def test_a_big_photo_is_fitted_off_the_gui_thread(qtbot, fitter, fits_seen, tmp_
     ticks = []
     timer = QTimer(interval=10, timeout=lambda: ticks.append(1))
     timer.start()
-    with qtbot.waitSignal(fitter.updated, timeout=60_000):
-        started = time.perf_counter()
-        fitter.request(images, [BLUESKY])
-        assert time.perf_counter() - started < 0.1  # request only queues the work
+    started = time.perf_counter()
+    fitter.request(images, [BLUESKY])
+    assert time.perf_counter() - started < 0.1  # request only queues the work
+    qtbot.waitUntil(
+        lambda: isinstance(fitter.facts(images, BLUESKY)[0], FittedImage), timeout=60_000
+    )
     timer.stop()
     fitted = fitter.facts(images, BLUESKY)[0]
     assert isinstance(fitted, FittedImage)
@@ -105,16 +107,18 @@ def test_the_newest_request_goes_first(qtbot, fitter, monkeypatch, tmp_path):
     for name in ("first", "second", "newest"):
         paths[name] = tmp_path / f"{name}.png"
         photo(100, 100).save(paths[name])
-    order, release = [], threading.Event()
+    order, entered, release = [], threading.Event(), threading.Event()
     real = image_fitter.fit_or_info
 
     def held(path, limits, *, cache=None):
+        entered.set()
         release.wait(10)  # the first fit holds the worker until both requests are queued
         order.append(path.stem)
         return real(path, limits, cache=cache)
 
     monkeypatch.setattr(image_fitter, "fit_or_info", held)
     fitter.request([Image(paths["first"]), Image(paths["second"])], [BLUESKY])
+    assert entered.wait(10)  # the headers are read first; then the first fit begins
     fitter.request([Image(paths["newest"])], [BLUESKY])
     release.set()
     qtbot.waitUntil(lambda: len(order) == 3 and not fitter.busy, timeout=30_000)
@@ -143,13 +147,38 @@ def test_vanished_and_unreadable_files_say_why(qtbot, fitter, tmp_path):
     images = [Image(gone), Image(text), Image(tmp_path)]
     assert fitter.facts(images, MASTODON)[0].error == ""
     gone.unlink()
-    fitter.request(images, [MASTODON])  # nothing here can be fitted: no worker at all
-    assert not fitter.busy
+    fitter.request(images, [MASTODON])
+    qtbot.waitUntil(lambda: not fitter.busy, timeout=30_000)
     assert [fact.error for fact in fitter.facts(images, MASTODON)] == [
         "image_unreadable",
         "image_not_recognised",
-        "image_unreadable",
+        "image_not_a_file",
     ]
+
+
+def test_a_hostile_photo_never_holds_up_the_window(qtbot, fitter, tmp_path):
+    path = tmp_path / "nullen.jpg"
+    with path.open("wb") as file:
+        file.write(b"\xff\xd8\xff")  # a JPEG marker, then zeros Pillow would read one by one
+        file.truncate(24 << 20)
+    images = [Image(path, "foto")]
+    gaps, last = [], [time.perf_counter()]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer(interval=10, timeout=tick)
+    timer.start()
+    first = fitter.facts(images, MASTODON)[0]
+    fitter.request(images, [MASTODON])
+    qtbot.waitUntil(lambda: fitter.facts(images, MASTODON)[0].error != "", timeout=60_000)
+    timer.stop()
+    gaps.append(time.perf_counter() - last[0])
+    assert not first.examined  # the GUI thread never reads a header itself
+    assert fitter.facts(images, MASTODON)[0].error == "image_not_recognised"
+    assert max(gaps) < 2.0  # generous: the event loop kept running throughout
 
 
 def test_a_file_vanishing_while_queued_is_survived(qtbot, fitter, monkeypatch, tmp_path):
@@ -179,6 +208,7 @@ def test_a_window_closing_while_fitting_is_safe(qtbot, tmp_path):
     closing.request([Image(path)], [BLUESKY, MASTODON])
     shiboken6.delete(window)  # the fitter goes with it while its worker still runs
     other = ImageFitter(FitCache())
-    with qtbot.waitSignal(other.updated, timeout=30_000):
-        other.request([Image(path)], [BLUESKY])
-    assert isinstance(other.facts([Image(path)], BLUESKY)[0], FittedImage)
+    other.request([Image(path)], [BLUESKY])
+    qtbot.waitUntil(
+        lambda: isinstance(other.facts([Image(path)], BLUESKY)[0], FittedImage), timeout=30_000
+    )

@@ -193,6 +193,14 @@
         <translation>schrijf ook elke passend gemaakte foto weg als DIR/&lt;target&gt;/&lt;position&gt;.&lt;ext&gt;</translation>
     </message>
     <message>
+        <source>the output was closed before all of it was written.</source>
+        <translation>de uitvoer werd gesloten voordat alles geschreven was.</translation>
+    </message>
+    <message>
+        <source>not enough memory for this input.</source>
+        <translation>niet genoeg geheugen voor deze invoer.</translation>
+    </message>
+    <message>
         <source>list, show, export and import the drafts</source>
         <translation>concepten opsommen, bekijken, exporteren en importeren</translation>
     </message>
@@ -263,6 +271,10 @@
     <message>
         <source>add a draft from an exported file or a draft file</source>
         <translation>een concept toevoegen uit een geëxporteerd bestand of een conceptbestand</translation>
+    </message>
+    <message>
+        <source>--out needs a folder name.</source>
+        <translation>--out heeft een mapnaam nodig.</translation>
     </message>
     <message>
         <source>Cannot write the images to {path}: {reason}</source>
@@ -1096,12 +1108,64 @@
         <translation>Foto {position} niet gevonden: {path}</translation>
     </message>
     <message>
+        <source>Image {position} is a folder, not a photo: {path}</source>
+        <translation>Foto {position} is een map, geen foto: {path}</translation>
+    </message>
+    <message>
+        <source>Image {position} is a device or other special file, not a photo: {path}</source>
+        <translation>Foto {position} is een apparaat of ander speciaal bestand, geen foto: {path}</translation>
+    </message>
+    <message>
+        <source>Image {position} is not a photo Omroeper can use ({reason}): {path}</source>
+        <translation>Foto {position} is geen foto die Omroeper kan gebruiken ({reason}): {path}</translation>
+    </message>
+    <message>
+        <source>The draft file is larger than {limit} MB, far more than a draft: {path}</source>
+        <translation>Het conceptbestand is groter dan {limit} MB, veel meer dan een concept: {path}</translation>
+    </message>
+    <message>
+        <source>The draft file nests more than {limit} levels deep: it is not a draft.</source>
+        <translation>Het conceptbestand is meer dan {limit} niveaus diep genest: het is geen concept.</translation>
+    </message>
+    <message>
+        <source>The draft file holds a broken character (such as \ud800): save it again as ordinary text.</source>
+        <translation>Het conceptbestand bevat een kapot teken (zoals \ud800): sla het opnieuw op als gewone tekst.</translation>
+    </message>
+    <message>
         <source>Image {position} has no “path”.</source>
         <translation>Foto {position} heeft geen “path”.</translation>
     </message>
     <message>
-        <source>The link “{link}” must be a web address starting with https://</source>
-        <translation>De link “{link}” moet een webadres zijn dat begint met https://</translation>
+        <source>The link “{link}” must be one web address starting with https://, without spaces or line breaks.</source>
+        <translation>De link “{link}” moet één webadres zijn dat met https:// begint, zonder spaties of regeleinden.</translation>
+    </message>
+    <message>
+        <source>too large</source>
+        <translation>te groot</translation>
+    </message>
+    <message>
+        <source>too many animation frames</source>
+        <translation>te veel animatiebeelden</translation>
+    </message>
+    <message>
+        <source>too many pixels</source>
+        <translation>te veel pixels</translation>
+    </message>
+    <message>
+        <source>a format Omroeper cannot convert</source>
+        <translation>een formaat dat Omroeper niet kan omzetten</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>beschadigd</translation>
+    </message>
+    <message>
+        <source>an empty file</source>
+        <translation>een leeg bestand</translation>
+    </message>
+    <message>
+        <source>not a picture</source>
+        <translation>geen afbeelding</translation>
     </message>
     <message>
         <source>“{language}” is not a language code such as nl or en.</source>
@@ -1126,6 +1190,22 @@
     <message>
         <source>The draft file holds “{name}”, which points outside it: not imported.</source>
         <translation>Het conceptbestand bevat “{name}”, dat naar een plek erbuiten wijst: niet geïmporteerd.</translation>
+    </message>
+    <message>
+        <source>The draft file holds “{name}” more than once: not imported.</source>
+        <translation>Het conceptbestand bevat “{name}” meer dan eens: niet geïmporteerd.</translation>
+    </message>
+    <message>
+        <source>The draft file holds “{name}” both as a file and as a folder: not imported.</source>
+        <translation>Het conceptbestand bevat “{name}” zowel als bestand als als map: niet geïmporteerd.</translation>
+    </message>
+    <message>
+        <source>The draft file holds “{name}”, packed more than {ratio} times smaller than it unpacks (a trap): not imported.</source>
+        <translation>Het conceptbestand bevat “{name}”, meer dan {ratio} keer kleiner ingepakt dan het uitgepakt is (een valstrik): niet geïmporteerd.</translation>
+    </message>
+    <message>
+        <source>The draft file holds “{name}”, larger than {limit} MB: not imported.</source>
+        <translation>Het conceptbestand bevat “{name}”, groter dan {limit} MB: niet geïmporteerd.</translation>
     </message>
     <message>
         <source>The draft file unpacks to more than {limit} MB: not imported.</source>
@@ -1424,6 +1504,18 @@
     <message>
         <source>Photo {image} is a {type} file, which Omroeper cannot convert: export it as JPEG or PNG.</source>
         <translation>Foto {image} is een {type}-bestand, dat Omroeper niet kan omzetten: exporteer het als JPEG of PNG.</translation>
+    </message>
+    <message>
+        <source>Photo {image} is a folder or a device, not a photo file: choose the photo itself.</source>
+        <translation>Foto {image} is een map of een apparaat, geen fotobestand: kies de foto zelf.</translation>
+    </message>
+    <message>
+        <source>Photo {image} is a file of more than {limit} MB, too large to open safely: export a smaller version.</source>
+        <translation>Foto {image} is een bestand van meer dan {limit} MB, te groot om veilig te openen: exporteer een kleinere versie.</translation>
+    </message>
+    <message>
+        <source>Photo {image} is an animation of more than {limit} frames, too many to send: make it shorter or choose a still picture.</source>
+        <translation>Foto {image} is een animatie van meer dan {limit} beelden, te veel om te versturen: maak hem korter of kies een stilstaande foto.</translation>
     </message>
     <message>
         <source>Photo {image} is animated, but the animation does not fit here: this network gets its first frame as a still picture.</source>

@@ -21,6 +21,7 @@ from composer.core.credentials import CredentialError
 from composer.core.destinations.errors import ConnectError
 from composer.core.net import fetch_image
 from composer.core.store import StoreError
+from composer.i18n.answer_words import website_checked
 from composer.i18n.connect_errors import describe_connect_error, describe_credential_error
 from composer.i18n.store_errors import describe_store_error
 from composer.ui.account_connecting import Connecting
@@ -187,7 +188,9 @@ class AccountsDialog(QDialog, AccountsPages):
         self._busy(False)
         self.connecting.end_sign_in()
         identity = account.identity
-        if identity.handle and identity.handle != identity.name:
+        if kind is AccountKind.WEBSITE:
+            words = website_checked(account.settings.get("key_installed", False))
+        elif identity.handle and identity.handle != identity.name:
             words = self.tr("Connected as {name} ({handle}).")
         else:
             words = self.tr("Connected as {name}.")

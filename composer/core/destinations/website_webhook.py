@@ -29,6 +29,7 @@ from composer.core.draft import Draft
 from composer.core.images import FittedImage
 
 PUBLISHED, SYNDICATED, DELETED = "post.published", "post.syndicated", "post.deleted"
+TEST = "webhook.test"  # connecting checks the site: it answers 2xx and makes no page
 LENGTH_SIGNATURE = "omroeper-length-signature"
 _MESSAGE_CHARS = 200  # the site's own reason, shown to the person: keep it short
 
@@ -83,6 +84,10 @@ def build_syndicated(url: str, copies: Iterable[tuple[str, str]], event_id: str)
 
 def build_deleted(url: str, event_id: str) -> dict:
     return _event(DELETED, event_id, {"url": url})
+
+
+def build_test(event_id: str) -> dict:
+    return _event(TEST, event_id, {})
 
 
 def signed_headers(

@@ -147,6 +147,6 @@ def test_failures_are_explained_in_plain_words(cli, draft_file):
         assert refused.returncode == 1
         error = json.loads(refused.stdout)["destinations"][account]["error"]
         assert error["code"] == "rejected"
-        assert error["message"].startswith("The server refused the message (401)")
+        assert error["message"].startswith("Discord no longer accepts this account’s sign-in (401)")
     finally:
         discord.stop()

@@ -64,6 +64,14 @@
         <translation>Een kanaal op een Discord-server, via de webhook van dat kanaal.</translation>
     </message>
     <message>
+        <source>Give this key to your web developer, separately from the instructions (for example by phone or in person): with it, the website checks that messages really come from you. Omroeper shows it only this once; copy it now. It is kept safely on this computer.</source>
+        <translation>Geef deze sleutel aan je webontwikkelaar, los van de instructies (bijvoorbeeld telefonisch of persoonlijk): daarmee controleert de website dat berichten echt van jou komen. Omroeper laat hem maar één keer zien: kopieer hem nu. Hij wordt veilig bewaard op deze computer.</translation>
+    </message>
+    <message>
+        <source>Key for the website</source>
+        <translation>Sleutel voor de website</translation>
+    </message>
+    <message>
         <source>Back</source>
         <translation>Terug</translation>
     </message>
@@ -78,14 +86,6 @@
     <message>
         <source>Profile picture</source>
         <translation>Profielfoto</translation>
-    </message>
-    <message>
-        <source>Give this signing key to the website&apos;s developer, so the website can check that messages really come from Omroeper. Omroeper shows it only this once; copy it now. It is kept safely on this computer.</source>
-        <translation>Geef deze ondertekeningssleutel aan de ontwikkelaar van de website, zodat de website kan controleren of berichten echt van Omroeper komen. Omroeper laat hem maar één keer zien: kopieer hem nu. Hij wordt veilig bewaard op deze computer.</translation>
-    </message>
-    <message>
-        <source>Signing key</source>
-        <translation>Ondertekeningssleutel</translation>
     </message>
     <message>
         <source>C&amp;opy</source>

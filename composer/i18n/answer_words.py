@@ -16,10 +16,20 @@ translate = QCoreApplication.translate
 
 
 def no_internet() -> str:
+    """Publishing: nothing was sent, and it goes out by itself later."""
     return translate(
         "Answers",
         "This computer is not connected to the internet. Check the Wi-Fi or network cable; "
         "Omroeper tries again when the connection is back.",
+    )
+
+
+def no_internet_to_connect() -> str:
+    """Connecting: nothing was connected, the person tries again."""
+    return translate(
+        "Answers",
+        "This computer is not connected to the internet. Check the Wi-Fi or network cable, "
+        "then connect again.",
     )
 
 
@@ -31,7 +41,6 @@ def website_words(code: str, details: dict[str, Any]) -> str | None:
             status, {405: "not_that_server", 413: "too_large"}.get(status, code)
         )
     words = {
-        "offline": no_internet,
         "unreachable": lambda: translate(
             "Answers",
             "Your website does not answer at {address} (the internet works). Ask your web "
@@ -113,7 +122,6 @@ def network_words(code: str, details: dict[str, Any], kind: str) -> str | None:
             status, code
         )
     words = {
-        "offline": no_internet,
         "unreachable": lambda: translate(
             "Answers",
             "{network}’s server does not answer (the internet works). Omroeper tries again; "

@@ -14,11 +14,11 @@ translate = QCoreApplication.translate
 def describe_publish_error(code: str, details: dict[str, Any] | None = None, kind: str = "") -> str:
     """`kind` ("website", "mastodon", …): who answered, so that the words say whom to ask."""
     details = details or {}
+    if code == "offline":
+        return no_internet()
     said = answer_words(code, details, kind) if kind else None
     if said is not None:
         return said
-    if code == "offline":
-        return no_internet()
     if code == "rejected" and details.get("reason") == "image_required":
         code = "image_required"
     words = {

@@ -159,6 +159,10 @@
         <translation>Deze computer heeft geen internetverbinding. Controleer de wifi of de netwerkkabel; Omroeper probeert het opnieuw zodra de verbinding terug is.</translation>
     </message>
     <message>
+        <source>This computer is not connected to the internet. Check the Wi-Fi or network cable, then connect again.</source>
+        <translation>Deze computer heeft geen internetverbinding. Controleer de wifi of de netwerkkabel en koppel daarna opnieuw.</translation>
+    </message>
+    <message>
         <source>Your website does not answer at {address} (the internet works). Ask your web developer whether the receiver for Omroeper is running.</source>
         <translation>Je website antwoordt niet op {address} (het internet werkt wel). Vraag je webontwikkelaar of de ontvanger voor Omroeper draait.</translation>
     </message>

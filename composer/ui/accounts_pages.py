@@ -182,6 +182,12 @@ class AccountsPages:
         key_layout.addWidget(explain)
         key_layout.addLayout(row)
         layout.addWidget(self.key_box)
+        self.instructions_button = QPushButton(
+            translate("AccountsDialog", "Copy &instructions for your web developer"), page
+        )
+        self.instructions_button.clicked.connect(self.copy_instructions)
+        self.instructions_button.hide()
+        layout.addWidget(self.instructions_button)
         layout.addStretch(1)
         done = QPushButton(translate("AccountsDialog", "&Done"), page)
         done.setDefault(True)

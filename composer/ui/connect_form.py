@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,10 +24,45 @@ from PySide6.QtWidgets import (
 from composer.core.account import AccountKind
 from composer.i18n.connect_errors import app_password_advice
 
+translate = QCoreApplication.translate
 BROWSER_KINDS = (AccountKind.MASTODON, AccountKind.PIXELFED)
 # Where a web developer reads about the webhook (one place, to change when it is published).
 WEBHOOK_DOCS = "docs/webhook.md"
 RECEIVER_EXAMPLE = "examples/webhook_receiver.py"
+
+
+def web_developer_instructions(address: str) -> str:
+    """The text to send the web developer: what to install, where it is documented, the
+    address, and that the key comes separately (it is never in this text)."""
+    address = address or translate("ConnectForm", "(not filled in yet)")
+    return "\n\n".join(
+        [
+            translate(
+                "ConnectForm",
+                "Omroeper will publish our news on our website first. Could you set this "
+                "up on the website?",
+            ),
+            translate(
+                "ConnectForm",
+                "1. Install a receiver for Omroeper’s webhook: it takes signed messages "
+                "and makes a page for each. How it works: {docs} in Omroeper’s source "
+                "code. A working example to copy (Hugo and Jekyll): {example}.",
+            ).format(docs=WEBHOOK_DOCS, example=RECEIVER_EXAMPLE),
+            translate(
+                "ConnectForm", "2. Make it receive messages at this address: {address}"
+            ).format(address=address),
+            translate(
+                "ConnectForm",
+                "3. The signing key (whsec_…) is not in this message: I send it to you "
+                "separately. The receiver must refuse every message not signed with it.",
+            ),
+            translate(
+                "ConnectForm",
+                "4. When you are ready, tell me: connecting in Omroeper sends a test "
+                "message (webhook.test), which must be answered with 200 and make no page.",
+            ),
+        ]
+    )
 
 
 class ConnectForm(QWidget):
@@ -112,31 +147,7 @@ class ConnectForm(QWidget):
 
     def instructions(self) -> str:
         """What the web developer needs, without the key: that travels separately."""
-        address = self.address.text().strip() or self.tr("(not filled in yet)")
-        return "\n\n".join(
-            [
-                self.tr(
-                    "Omroeper will publish our news on our website first. Could you set this "
-                    "up on the website?"
-                ),
-                self.tr(
-                    "1. Install a receiver for Omroeper’s webhook: it takes signed messages "
-                    "and makes a page for each. How it works: {docs} in Omroeper’s source "
-                    "code. A working example to copy (Hugo and Jekyll): {example}."
-                ).format(docs=WEBHOOK_DOCS, example=RECEIVER_EXAMPLE),
-                self.tr("2. Make it receive messages at this address: {address}").format(
-                    address=address
-                ),
-                self.tr(
-                    "3. The signing key (whsec_…) is not in this message: I send it to you "
-                    "separately. The receiver must refuse every message not signed with it."
-                ),
-                self.tr(
-                    "4. When you are ready, tell me: connecting in Omroeper sends a test "
-                    "message (webhook.test), which must be answered with 200 and make no page."
-                ),
-            ]
-        )
+        return web_developer_instructions(self.address.text().strip())
 
     def copy_instructions(self) -> None:
         QGuiApplication.clipboard().setText(self.instructions())

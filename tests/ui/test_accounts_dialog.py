@@ -98,6 +98,10 @@ def test_website_with_a_new_key_shown_once(qtbot, dialog, accounts, keyring, sit
     (account,) = accounts.list()
     assert accounts.secret(account.id) == {"signing_secret": key}
     assert site.pages() == []  # the test event makes no page
+    assert dialog.instructions_button.isVisible()
+    dialog.instructions_button.click()
+    copied = QGuiApplication.clipboard().text()
+    assert site.url in copied and key not in copied and "docs/webhook.md" in copied
     dialog.copy_button.click()
     assert QGuiApplication.clipboard().text() == key
     assert dialog.copy_button.text() == "Copied"

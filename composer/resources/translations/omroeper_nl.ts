@@ -144,8 +144,16 @@
         <translation>Gekoppeld als {name}.</translation>
     </message>
     <message>
+        <source>Copy &amp;instructions for your web developer</source>
+        <translation>&amp;Instructies voor je webontwikkelaar kopiëren</translation>
+    </message>
+    <message>
         <source>Something went wrong, and nothing was connected. Try again.</source>
         <translation>Er ging iets mis en er is niets gekoppeld. Probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>Instructions copied</source>
+        <translation>Instructies gekopieerd</translation>
     </message>
     <message>
         <source>Copied</source>

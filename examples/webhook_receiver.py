@@ -4,11 +4,21 @@ Each post becomes a page bundle, `CONTENT/<slug>/index.md` with YAML front matte
 images beside it, which Hugo and Jekyll both publish at `<base URL>/<slug>/`. Every request's
 Standard Webhooks signature is verified; an index of webhook ids makes retries harmless.
 
-    pip install standardwebhooks
+Needs two packages (the signature check, and a real YAML writer for the front matter):
+
+    pip install standardwebhooks PyYAML
     OMROEPER_WEBHOOK_SECRET=whsec_... python webhook_receiver.py --content content/nieuws \\
         --base-url https://example.org/nieuws --port 8080
 
 Run it behind your web server's HTTPS (Omroeper sends to http:// on this machine only).
+
+What keeps it safe to expose (docs/security-receiver.md):
+- nothing past a small body is read before the sender proved it has the key (the
+  `omroeper-length-signature` header signs the id, the time and the length);
+- a fixed number of connections at a time (more get 503), each with a deadline for the whole
+  request, not only per read: a slow sender cannot hold a connection;
+- the front matter is written by a YAML writer and read back before the page is replaced;
+- only plain https:// addresses on one line become syndication links.
 """
 
 from __future__ import annotations
@@ -16,19 +26,32 @@ from __future__ import annotations
 import argparse
 import base64
 import binascii
+import contextlib
+import hashlib
+import hmac
 import json
 import os
 import re
 import shutil
+import socket
 import tempfile
 import threading
+import time
 import unicodedata
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
+import yaml
 from standardwebhooks import Webhook, WebhookVerificationError
 
 MAX_BODY = 128 * 1024 * 1024  # images travel as base64: tens of MB is normal
+SMALL_BODY = 64 * 1024  # read before any proof of the key: every event without images fits
+TOLERANCE = 5 * 60  # seconds a webhook-timestamp may be away from this clock
+CONNECTIONS = 16  # requests handled at a time; more are answered 503 at once
+HEADER_SECONDS = 10.0  # the request line and headers must arrive within this
+SLOWEST_BODY = 32 * 1024  # bytes per second a body must at least arrive at
+MAX_URL = 2048
 INDEX = ".omroeper-webhooks.json"  # a dot file: Hugo and Jekyll do not publish it
 EXTENSIONS = {
     "image/jpeg": "jpg",
@@ -50,19 +73,61 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:60].strip("-") or "post"
 
 
-def quoted(value: str) -> str:
-    return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid YAML scalar
-
-
 def markdown_alt(alt: str) -> str:
     alt = " ".join(alt.split())
     return re.sub(r"([\\\[\]])", r"\\\1", alt)
+
+
+def plain_https(url: object) -> str | None:
+    """`url` when it is a plain https:// address on one line, else None: it goes into a page."""
+    if not isinstance(url, str) or not url or len(url) > MAX_URL:
+        return None
+    if any(c.isspace() or unicodedata.category(c).startswith("C") for c in url):
+        return None
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:
+        return None
+    if parts.scheme != "https" or not host or parts.username or parts.password:
+        return None
+    return url
+
+
+def length_signature_ok(secret: str, headers: dict[str, str], length: int) -> bool:
+    """Omroeper's `omroeper-length-signature`: HMAC-SHA256 of `{id}.{timestamp}.{length}`
+    with the signing key, so a large body is read only from a sender who has the key."""
+    key = base64.b64decode(secret.removeprefix("whsec_"))
+    signed = f"{headers.get('webhook-id', '')}.{headers.get('webhook-timestamp', '')}.{length}"
+    expected = base64.b64encode(hmac.new(key, signed.encode(), hashlib.sha256).digest()).decode()
+    return any(
+        hmac.compare_digest(part.removeprefix("v1,"), expected)
+        for part in headers.get("omroeper-length-signature", "").split()
+        if part.startswith("v1,")
+    )
+
+
+def stale(headers: dict[str, str]) -> str:
+    """Why the id or timestamp is unusable ("" when fine): checked before reading a body,
+    in the words the standardwebhooks package uses for the same refusals."""
+    try:
+        stamp = int(headers.get("webhook-timestamp", ""))
+    except ValueError:
+        return "Missing required headers"
+    if not headers.get("webhook-id") or not headers.get("webhook-signature"):
+        return "Missing required headers"
+    if stamp < time.time() - TOLERANCE:
+        return "Message timestamp too old"
+    if stamp > time.time() + TOLERANCE:
+        return "Message timestamp too new"
+    return ""
 
 
 class Receiver:
     """What the site does with each event; thread-safe, one event at a time."""
 
     def __init__(self, secret: str, content: Path, base_url: str) -> None:
+        self.secret = secret
         self.webhook = Webhook(secret)
         self.content = Path(content)
         self.base_url = base_url.rstrip("/")
@@ -77,6 +142,8 @@ class Receiver:
         event_id = {k.lower(): v for k, v in headers.items()}["webhook-id"]
         try:
             event = json.loads(body)
+            if event["type"] == "webhook.test":  # Omroeper checks the connection: no page
+                return 200, {}
             with self.lock:
                 index = self._load()
                 known = index["events"].get(event_id)
@@ -88,7 +155,7 @@ class Receiver:
             return status, {"url": url}
         except Refused as refused:
             return refused.status, {"error": str(refused)}
-        except (ValueError, KeyError, TypeError, AttributeError):
+        except (ValueError, KeyError, TypeError, AttributeError, yaml.YAMLError):
             return 400, {"error": "malformed event"}
 
     def _dispatch(self, event: dict, event_id: str, index: dict) -> tuple[int, str]:
@@ -143,18 +210,16 @@ class Receiver:
             (folder / names[-1]).write_bytes(data)
         return names
 
-    def _add_syndication(self, slug: str, urls: list[str]) -> None:
+    def _add_syndication(self, slug: str, urls: list[object]) -> None:
+        """Merge: the links already on the page, then the new ones, each once. An address that
+        is not a plain https:// one-liner is left out (it would become a link on the page)."""
         path = self.content / slug / "index.md"
-        _, head, rest = path.read_text(encoding="utf-8").split("---\n", 2)
-        lines, known = [], []
-        for line in head.splitlines():
-            if line.startswith("  - ") and lines and lines[-1] == "syndication:":
-                known.append(json.loads(line[4:]))
-            elif line != "syndication:":
-                lines.append(line)
-        lines.append("syndication:")
-        lines += [f"  - {quoted(url)}" for url in dict.fromkeys(known + urls)]
-        path.write_text("---\n" + "\n".join(lines) + "\n---\n" + rest, encoding="utf-8")
+        front, body = split_page(path.read_text(encoding="utf-8"))
+        known = [url for url in front.get("syndication") or [] if plain_https(url)]
+        front["syndication"] = list(dict.fromkeys(known + [u for u in urls if plain_https(u)]))
+        temporary = path.with_name(".index.md.tmp")
+        temporary.write_text(join_page(front, body), encoding="utf-8")
+        os.replace(temporary, path)
 
     def _load(self) -> dict:
         try:
@@ -168,38 +233,72 @@ class Receiver:
         os.replace(temporary, self.content / INDEX)
 
 
+def join_page(front: dict, body: str) -> str:
+    """A page with `front` as YAML front matter, read back to be sure it says just that."""
+    head = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1_000_000)
+    if yaml.safe_load(head) != front or "\n---" in "\n" + head:
+        raise ValueError("front matter does not read back")
+    return "---\n" + head + "---\n" + body
+
+
+def split_page(text: str) -> tuple[dict, str]:
+    if not text.startswith("---\n"):
+        raise ValueError("no front matter")
+    end = text.index("\n---\n", 3)
+    front = yaml.safe_load(text[4 : end + 1]) or {}
+    if not isinstance(front, dict):
+        raise ValueError("front matter is not a mapping")
+    return front, text[end + 5 :]
+
+
 def page(event: dict, event_id: str, images: list[str]) -> str:
     data = event["data"]
-    front = [
-        f"title: {quoted(data['title'])}",
-        f"date: {quoted(event['timestamp'])}",
-        f"language: {quoted(data['language'])}",
-        f"description: {quoted(data['text'])}",
-        f"images: [{', '.join(quoted(name) for name in images)}]",
-        f"webhook_id: {quoted(event_id)}",
-    ]
+    front = {
+        "title": str(data["title"]),
+        "date": str(event["timestamp"]),
+        "language": str(data["language"]),
+        "description": str(data["text"]),
+        "images": images,
+        "webhook_id": event_id,
+    }
     if data["content_warning"]:
-        front.append(f"content_warning: {quoted(data['content_warning'])}")
+        front["content_warning"] = str(data["content_warning"])
     pictures = [
         f"![{'' if image['decorative'] else markdown_alt(image['alt'])}]({name})"
         for image, name in zip(data["images"], images, strict=True)
     ]
     body = "\n\n".join([data["body"].strip(), *pictures]).strip()
-    return "---\n" + "\n".join(front) + "\n---\n\n" + body + "\n"
+    return join_page(front, "\n" + body + "\n")
 
 
 class Handler(BaseHTTPRequestHandler):
     server: Server
 
     def do_POST(self) -> None:
-        length = int(self.headers.get("Content-Length") or -1)
+        headers = {k.lower(): v for k, v in self.headers.items()}
+        try:
+            length = int(headers.get("content-length", "-1"))
+        except ValueError:
+            length = -1
         if length < 0:
-            self._reply(411, {"error": "Content-Length required"})
+            self._refuse(411, "Content-Length required")
         elif length > MAX_BODY:
-            self._reply(413, {"error": "too large"})
+            self._refuse(413, "too large")
+        elif reason := stale(headers):
+            self._refuse(401, reason)
+        elif length > SMALL_BODY and not length_signature_ok(self.server.secret, headers, length):
+            self._refuse(401, "a large body needs a valid omroeper-length-signature")
         else:
+            self.server.extend(self.connection, length / SLOWEST_BODY)
             body = self.rfile.read(length)
+            if len(body) < length:
+                self.close_connection = True  # the deadline passed, or the sender gave up
+                return
             self._reply(*self.server.receiver.handle(body, dict(self.headers.items())))
+
+    def _refuse(self, status: int, error: str) -> None:
+        self.close_connection = True  # the unread body is never read
+        self._reply(status, {"error": error})
 
     def _reply(self, status: int, answer: dict) -> None:
         data = json.dumps(answer).encode()
@@ -213,11 +312,75 @@ class Handler(BaseHTTPRequestHandler):
 
 
 class Server(ThreadingHTTPServer):
-    daemon_threads = True
+    """At most `connections` requests at a time, each cut off at its deadline."""
 
-    def __init__(self, address: tuple[str, int], receiver: Receiver) -> None:
+    daemon_threads = True
+    request_queue_size = 64
+
+    def __init__(
+        self,
+        address: tuple[str, int],
+        receiver: Receiver,
+        *,
+        connections: int = CONNECTIONS,
+        header_seconds: float = HEADER_SECONDS,
+    ) -> None:
         super().__init__(address, Handler)
         self.receiver = receiver
+        self.secret = receiver.secret
+        self.header_seconds = header_seconds
+        self.slots = threading.BoundedSemaphore(connections)
+        self.deadlines: dict[socket.socket, float] = {}
+        self.deadlines_lock = threading.Lock()
+        self.closed = threading.Event()
+        threading.Thread(target=self._cut_off_late, daemon=True).start()
+
+    def process_request(self, request, client_address) -> None:
+        if not self.slots.acquire(blocking=False):
+            with contextlib.suppress(OSError):  # busy: say so, and let the sender retry later
+                request.settimeout(1)
+                request.sendall(b"HTTP/1.0 503 Service Unavailable\r\nRetry-After: 10\r\n\r\n")
+                request.setblocking(False)
+                request.recv(65536)  # what already came: closing on unread bytes resets the answer
+            self.shutdown_request(request)
+            return
+        request.settimeout(self.header_seconds)  # also bounds each single read
+        with self.deadlines_lock:
+            self.deadlines[request] = time.monotonic() + self.header_seconds
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self._done(request)
+            raise
+
+    def process_request_thread(self, request, client_address) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._done(request)
+
+    def extend(self, request: socket.socket, seconds: float) -> None:
+        """The headers are in: the body gets time according to its size."""
+        with self.deadlines_lock:
+            self.deadlines[request] = time.monotonic() + self.header_seconds + seconds
+
+    def _done(self, request: socket.socket) -> None:
+        with self.deadlines_lock:
+            self.deadlines.pop(request, None)
+        self.slots.release()
+
+    def _cut_off_late(self) -> None:
+        while not self.closed.wait(0.25):
+            now = time.monotonic()
+            with self.deadlines_lock:
+                late = [request for request, end in self.deadlines.items() if end < now]
+            for request in late:
+                with contextlib.suppress(OSError):
+                    request.shutdown(socket.SHUT_RDWR)  # the handler's read ends at once
+
+    def server_close(self) -> None:
+        self.closed.set()
+        super().server_close()
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -227,11 +390,19 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--base-url", required=True, help="the public URL of --content")
     parser.add_argument("--port", type=int, default=8080)
     parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--connections", type=int, default=CONNECTIONS)
+    parser.add_argument("--header-seconds", type=float, default=HEADER_SECONDS)
     args = parser.parse_args(argv)
     secret = os.environ.get(args.secret_env, "")
     if not secret:
         parser.error(f"set the signing secret (whsec_...) in ${args.secret_env}")
-    server = Server((args.host, args.port), Receiver(secret, args.content, args.base_url))
+    receiver = Receiver(secret, args.content, args.base_url)
+    server = Server(
+        (args.host, args.port),
+        receiver,
+        connections=args.connections,
+        header_seconds=args.header_seconds,
+    )
     print(f"listening on http://{args.host}:{server.server_port}/", flush=True)
     try:
         server.serve_forever()

@@ -26,3 +26,14 @@ def secret_service(_secret_service_daemons, monkeypatch):
     """A real gnome-keyring Secret Service, the test process's session bus while a test runs."""
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", _secret_service_daemons.address)
     return _secret_service_daemons
+
+
+@pytest.fixture
+def no_network():
+    """This computer without a route to the internet, as the reachability probe finds it
+    (a closed port on loopback then reads as offline, not as one server down)."""
+    from composer.core.destinations import reachability
+
+    previous = reachability.use_probe(lambda: False)
+    yield
+    reachability.use_probe(previous)

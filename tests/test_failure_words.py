@@ -11,6 +11,7 @@ from composer.i18n.publish_errors import describe_publish_error
 
 # What requests_failures, mastodon_failures and atproto_failures can return.
 READINGS = [
+    ("offline", {}),
     ("unreachable", {}),
     ("timeout", {}),
     ("connection_lost", {}),
@@ -35,3 +36,36 @@ def test_both_sides_have_words_for_it(code, details):
     assert "Connecting failed" not in said and "{" not in said
     said = describe_publish_error(publishing.code, publishing.details)
     assert "Publishing failed" not in said and "{" not in said
+
+
+ANSWERS = [
+    ("rejected", {"status": 401, "message": "No matching signature found"}),
+    ("expired", {"status": 401}),
+    ("rejected", {"status": 403, "message": ""}),
+    ("rejected", {"status": 404, "message": ""}),
+    ("rejected", {"status": 413, "message": ""}),
+    ("rate_limited", {"retry_after": None}),
+    ("server_error", {"status": 502}),
+    ("tls_failed", {}),
+    ("unreachable", {"address": "www.bieb.example"}),
+    ("timeout", {}),
+]
+
+
+@pytest.mark.parametrize(("code", "details"), ANSWERS)
+def test_the_website_and_a_network_each_say_whom_it_is_about(code, details):
+    """The website's answer points to the web developer; a network's names that network."""
+    site = describe_publish_error(code, details, "website")
+    mastodon = describe_publish_error(code, details, "mastodon")
+    assert "website" in site and "{" not in site and "No matching signature" not in site
+    assert "Mastodon" in mastodon and "{" not in mastodon
+    assert site != mastodon
+
+
+def test_offline_unreachable_and_a_network_down_are_three_different_sentences():
+    said = {
+        describe_publish_error("offline", {}, "website"),
+        describe_publish_error("unreachable", {}, "website"),
+        describe_publish_error("unreachable", {}, "mastodon"),
+    }
+    assert len(said) == 3

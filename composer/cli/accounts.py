@@ -104,6 +104,10 @@ def _add(accounts: Accounts, arguments: argparse.Namespace) -> int:
     result = _summary(account)
     if kind is AccountKind.WEBSITE and not given:
         result["secret"] = connected.secret["signing_secret"]  # shown this once, to the site
+    if kind is AccountKind.WEBSITE:
+        from composer.i18n.answer_words import website_checked
+
+        print(website_checked(connected.settings["key_installed"]), file=sys.stderr)
     _print_json(result)
     return 0
 
@@ -126,7 +130,7 @@ def _connect(kind: AccountKind, arguments: argparse.Namespace, secret: str) -> C
     if kind is AccountKind.WEBSITE:
         from composer.core.destinations import website
 
-        return website.connect(server, secret or None)
+        return website.connect_checked(server, secret or None)  # sends webhook.test
     if secret:
         from composer.core.destinations import mastodon
 

@@ -72,7 +72,7 @@ def run(arguments: argparse.Namespace) -> int:
                 "state": row.state,
                 "url": row.url,
                 "remote_id": row.remote_id,
-                "error": _error(row.state, row.error_code, row.error_details),
+                "error": _error(row.state, row.error_code, row.error_details, row.kind.value),
             }
             for row in job.destinations
         },
@@ -83,13 +83,16 @@ def run(arguments: argparse.Namespace) -> int:
     return 0 if done else 1
 
 
-def _error(state: str, code: str | None, details: dict | None) -> dict | None:
+def _error(state: str, code: str | None, details: dict | None, kind: str = "") -> dict | None:
     """The code and numbers for scripts, and the words for people."""
     from composer.i18n.publish_errors import describe_publish_error, describe_unknown
 
     if not code:
         return None
-    words = describe_unknown() if state == "unknown" else describe_publish_error(code, details)
+    if state == "unknown":
+        words = describe_unknown()
+    else:
+        words = describe_publish_error(code, details, kind)
     return {"code": code, **(details or {}), "message": words}
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from composer.core.account import Account, AccountKind
-from composer.core.destinations.errors import TRANSIENT, UNCLEAR
+from composer.core.destinations.errors import NOT_REACHED, TRANSIENT, UNCLEAR
 from composer.core.draft import Draft
 from composer.core.errors import CodedError
 from composer.core.store import Store
@@ -85,7 +85,8 @@ class Publisher:
     @property
     def offline(self) -> bool:
         """True while every destination being sent found no server and waits to try again, and
-        that cannot be one server down: several wait, or none answered in this run."""
+        that is not one server down: the system said it has no network (`offline`), or
+        several servers do not answer at once. One website down is not "offline"."""
         return self._watch.offline
 
     @property
@@ -207,14 +208,14 @@ class Publisher:
             try:
                 published = destination.publish(request)
             except CodedError as error:
-                self._watch.outcome(row.account_id, reached=error.code != "unreachable")
+                self._watch.outcome(row.account_id, error.code)
                 if error.code in UNCLEAR and not destination.idempotent:
                     self._write(job, row, "unknown", error=error)
                     return
                 transient = error.code in TRANSIENT
                 self._write(job, row, "failed", error=error, retryable=transient)
                 log.info("%s attempt %d: %s", row.account_id, attempt, error)
-                offline = self.wait_offline and error.code == "unreachable"
+                offline = self.wait_offline and error.code in NOT_REACHED
                 if not transient or (tries >= self.max_attempts and not offline):
                     return
                 delay = self._delay(error, tries)
@@ -225,7 +226,7 @@ class Publisher:
                 state = "failed" if destination.idempotent else "unknown"
                 self._write(job, row, state, error=CodedError("unexpected", _kind_of(error)))
                 return
-            self._watch.outcome(row.account_id, reached=True)
+            self._watch.outcome(row.account_id, "")
             self._write(job, row, "done", remote_id=published.remote_id, url=published.url)
             return
 
@@ -285,7 +286,7 @@ class _OfflineWatch:
         self._lock = threading.Lock()
         self._active: set[str] = set()
         self._unreachable: set[str] = set()
-        self._answered = False  # some server answered in this run: the network is there
+        self._no_network: set[str] = set()  # their last attempt said: this computer is offline
         self.offline = False
 
     @property
@@ -295,33 +296,36 @@ class _OfflineWatch:
 
     def reset(self) -> None:
         with self._lock:
-            self._answered = False
+            self._no_network.clear()
 
     def begin(self, account_id: str) -> None:
         with self._lock:
             self._active.add(account_id)
         self._update()
 
-    def outcome(self, account_id: str, *, reached: bool) -> None:
-        """After an attempt that will be repeated: did the server answer at all?"""
+    def outcome(self, account_id: str, code: str) -> None:
+        """After an attempt: its error code ("" when it worked). Did a server answer at all?"""
         with self._lock:
-            if reached:
-                self._answered = True
-                self._unreachable.discard(account_id)
-            else:
+            self._unreachable.discard(account_id)
+            self._no_network.discard(account_id)
+            if code in NOT_REACHED:
                 self._unreachable.add(account_id)
+            if code == "offline":
+                self._no_network.add(account_id)
         self._update()
 
     def end(self, account_id: str) -> None:
         with self._lock:
             self._active.discard(account_id)
             self._unreachable.discard(account_id)
+            self._no_network.discard(account_id)
         self._update()
 
     def _update(self) -> None:
         with self._lock:
             waiting = self._active and self._active <= self._unreachable
-            offline = bool(waiting) and (len(self._unreachable) > 1 or not self._answered)
+            said = bool(self._no_network & self._active)
+            offline = bool(waiting) and (said or len(self._unreachable) > 1)
             changed, self.offline = offline != self.offline, offline
         if changed and self._on_change is not None:
             self._on_change(offline)

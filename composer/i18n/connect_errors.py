@@ -5,11 +5,18 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from composer.core.destinations.errors import ConnectError
+from composer.i18n.answer_words import answer_words, no_internet_to_connect
 
 translate = QCoreApplication.translate
 
 
 def describe_connect_error(failure: ConnectError) -> str:
+    if failure.code == "offline":
+        return no_internet_to_connect()
+    kind = str(failure.details.get("kind", ""))
+    said = answer_words(failure.code, failure.details, kind) if kind else None
+    if said is not None:
+        return said
     words = {
         "invalid_address": lambda: translate(
             "Connect", "“{address}” is not a web address. Type it like mastodon.social."
@@ -20,8 +27,8 @@ def describe_connect_error(failure: ConnectError) -> str:
         ),
         "unreachable": lambda: translate(
             "Connect",
-            "The server {address} cannot be reached. Check the address and your internet "
-            "connection.",
+            "The server {address} does not answer (the internet works). Check the address; "
+            "the server may be down for a while.",
         ),
         "timeout": lambda: translate(
             "Connect", "The server {address} did not answer in time. Try again in a moment."

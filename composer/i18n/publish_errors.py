@@ -6,11 +6,19 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from composer.i18n.answer_words import answer_words, no_internet
+
 translate = QCoreApplication.translate
 
 
-def describe_publish_error(code: str, details: dict[str, Any] | None = None) -> str:
+def describe_publish_error(code: str, details: dict[str, Any] | None = None, kind: str = "") -> str:
+    """`kind` ("website", "mastodon", …): who answered, so that the words say whom to ask."""
     details = details or {}
+    if code == "offline":
+        return no_internet()
+    said = answer_words(code, details, kind) if kind else None
+    if said is not None:
+        return said
     if code == "rejected" and details.get("reason") == "image_required":
         code = "image_required"
     words = {

@@ -21,12 +21,13 @@ from composer.core.credentials import CredentialError
 from composer.core.destinations.errors import ConnectError
 from composer.core.net import fetch_image
 from composer.core.store import StoreError
+from composer.i18n.answer_words import website_checked
 from composer.i18n.connect_errors import describe_connect_error, describe_credential_error
 from composer.i18n.store_errors import describe_store_error
 from composer.ui.account_connecting import Connecting
 from composer.ui.account_names import describe, kind_name
 from composer.ui.accounts_pages import AccountsPages
-from composer.ui.connect_form import BROWSER_KINDS, ConnectForm
+from composer.ui.connect_form import BROWSER_KINDS, ConnectForm, web_developer_instructions
 from composer.ui.tasks import Runner
 
 log = logging.getLogger(__name__)
@@ -40,6 +41,7 @@ class AccountsDialog(QDialog, AccountsPages):
         self.connecting = Connecting(self, self._finished)
         self.form: ConnectForm | None = None
         self.shown_key = ""
+        self.website_address = ""
         self.working = False
         self.setWindowTitle(self.tr("Accounts"))
         self.resize(560, 480)
@@ -187,7 +189,9 @@ class AccountsDialog(QDialog, AccountsPages):
         self._busy(False)
         self.connecting.end_sign_in()
         identity = account.identity
-        if identity.handle and identity.handle != identity.name:
+        if kind is AccountKind.WEBSITE:
+            words = website_checked(account.settings.get("key_installed", False))
+        elif identity.handle and identity.handle != identity.name:
             words = self.tr("Connected as {name} ({handle}).")
         else:
             words = self.tr("Connected as {name}.")
@@ -200,6 +204,9 @@ class AccountsDialog(QDialog, AccountsPages):
         self.shown_key = connected.secret["signing_secret"] if generated else ""
         self.key_field.setText(self.shown_key)
         self.key_box.setVisible(generated)
+        self.website_address = account.server if kind is AccountKind.WEBSITE else ""
+        self.instructions_button.setVisible(kind is AccountKind.WEBSITE)
+        self.instructions_button.setText(self.tr("Copy &instructions for your web developer"))
         self.form.deleteLater()
         self.form = None
         self.pages.setCurrentIndex(self.DONE)
@@ -232,6 +239,10 @@ class AccountsDialog(QDialog, AccountsPages):
             return describe_store_error(failure)
         log.warning("connecting failed unexpectedly: %s", type(failure).__name__)
         return self.tr("Something went wrong, and nothing was connected. Try again.")
+
+    def copy_instructions(self) -> None:
+        QGuiApplication.clipboard().setText(web_developer_instructions(self.website_address))
+        self.instructions_button.setText(self.tr("Instructions copied"))
 
     def copy_key(self) -> None:
         QGuiApplication.clipboard().setText(self.key_field.text())

@@ -7,7 +7,7 @@ dialog's own attributes; their words keep the dialog's translation context.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCommandLinkButton,
     QHBoxLayout,
@@ -131,6 +131,7 @@ class AccountsPages:
         self.busy.setMaximumHeight(8)
         self.busy.hide()
         self.message = QLabel(page)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # may quote a server's words
         self.message.setWordWrap(True)
         self.back_button = QPushButton(translate("AccountsDialog", "Back"), page)
         self.connect_button = QPushButton(translate("AccountsDialog", "&Connect"), page)
@@ -147,6 +148,7 @@ class AccountsPages:
     def _done_page(self) -> QWidget:
         page, layout = self._page(translate("AccountsDialog", "Connected"), "")
         self.connected_label = QLabel(page)
+        self.connected_label.setTextFormat(Qt.TextFormat.PlainText)  # a name from a server
         self.connected_label.setWordWrap(True)
         self.avatar = QLabel(page)
         self.avatar.setFixedSize(64, 64)
@@ -161,16 +163,17 @@ class AccountsPages:
         explain = QLabel(
             translate(
                 "AccountsDialog",
-                "Give this signing key to the website's developer, so the website can check that "
-                "messages really come from Omroeper. Omroeper shows it only this once; copy it "
-                "now. It is kept safely on this computer.",
+                "Give this key to your web developer, separately from the instructions (for "
+                "example by phone or in person): with it, the website checks that messages "
+                "really come from you. Omroeper shows it only this once; copy it now. It is "
+                "kept safely on this computer.",
             ),
             self.key_box,
         )
         explain.setWordWrap(True)
         self.key_field = QLineEdit(self.key_box)
         self.key_field.setReadOnly(True)
-        self.key_field.setAccessibleName(translate("AccountsDialog", "Signing key"))
+        self.key_field.setAccessibleName(translate("AccountsDialog", "Key for the website"))
         self.copy_button = QPushButton(translate("AccountsDialog", "C&opy"), self.key_box)
         self.copy_button.clicked.connect(self.copy_key)
         row = QHBoxLayout()
@@ -179,6 +182,12 @@ class AccountsPages:
         key_layout.addWidget(explain)
         key_layout.addLayout(row)
         layout.addWidget(self.key_box)
+        self.instructions_button = QPushButton(
+            translate("AccountsDialog", "Copy &instructions for your web developer"), page
+        )
+        self.instructions_button.clicked.connect(self.copy_instructions)
+        self.instructions_button.hide()
+        layout.addWidget(self.instructions_button)
         layout.addStretch(1)
         done = QPushButton(translate("AccountsDialog", "&Done"), page)
         done.setDefault(True)

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -22,7 +24,45 @@ from PySide6.QtWidgets import (
 from composer.core.account import AccountKind
 from composer.i18n.connect_errors import app_password_advice
 
+translate = QCoreApplication.translate
 BROWSER_KINDS = (AccountKind.MASTODON, AccountKind.PIXELFED)
+# Where a web developer reads about the webhook (one place, to change when it is published).
+WEBHOOK_DOCS = "docs/webhook.md"
+RECEIVER_EXAMPLE = "examples/webhook_receiver.py"
+
+
+def web_developer_instructions(address: str) -> str:
+    """The text to send the web developer: what to install, where it is documented, the
+    address, and that the key comes separately (it is never in this text)."""
+    address = address or translate("ConnectForm", "(not filled in yet)")
+    return "\n\n".join(
+        [
+            translate(
+                "ConnectForm",
+                "Omroeper will publish our news on our website first. Could you set this "
+                "up on the website?",
+            ),
+            translate(
+                "ConnectForm",
+                "1. Install a receiver for Omroeper’s webhook: it takes signed messages "
+                "and makes a page for each. How it works: {docs} in Omroeper’s source "
+                "code. A working example to copy (Hugo and Jekyll): {example}.",
+            ).format(docs=WEBHOOK_DOCS, example=RECEIVER_EXAMPLE),
+            translate(
+                "ConnectForm", "2. Make it receive messages at this address: {address}"
+            ).format(address=address),
+            translate(
+                "ConnectForm",
+                "3. The signing key (whsec_…) is not in this message: I send it to you "
+                "separately. The receiver must refuse every message not signed with it.",
+            ),
+            translate(
+                "ConnectForm",
+                "4. When you are ready, tell me: connecting in Omroeper sends a test "
+                "message (webhook.test), which must be answered with 200 and make no page.",
+            ),
+        ]
+    )
 
 
 class ConnectForm(QWidget):
@@ -72,24 +112,46 @@ class ConnectForm(QWidget):
 
     def _build_website(self) -> None:
         self.address = self._field(
-            self.tr("&Webhook address:"),
-            self.tr("The address the website's developer gave you. It starts with https://."),
+            self.tr("&Address for Omroeper’s messages:"),
+            self.tr(
+                "Your web developer gives you this address: ask them for “the address where "
+                "the website receives Omroeper’s messages”. It starts with https://."
+            ),
         )
         self.address.setPlaceholderText("https://www.example.org/omroeper-webhook")
-        self.make_key = QRadioButton(self.tr("Make a new signing key (recommended)"), self)
-        self.paste_key = QRadioButton(self.tr("I already have a signing key from the developer"))
+        self.make_key = QRadioButton(self.tr("Make a new key (recommended)"), self)
+        self.paste_key = QRadioButton(self.tr("I already have a key from the web developer"))
         self.make_key.setChecked(True)
-        self.form.addRow(self.tr("Signing key:"), self.make_key)
+        self.form.addRow(self.tr("Key that proves messages come from you:"), self.make_key)
         self.form.addRow("", self.paste_key)
         self.key = QLineEdit(self)
         self.key.setEchoMode(QLineEdit.EchoMode.Password)
         self.key.setPlaceholderText("whsec_…")
-        self.key.setAccessibleName(self.tr("Signing key"))
+        self.key.setAccessibleName(self.tr("Key from the web developer"))
         self.key.setEnabled(False)
         self.form.addRow("", self.key)
+        self._hint(
+            self.tr(
+                "The website only accepts messages signed with this key. A new key is shown "
+                "once, after connecting: give it to your web developer separately."
+            )
+        )
         self.paste_key.toggled.connect(self.key.setEnabled)
         self.paste_key.toggled.connect(self.changed)
         self.key.textChanged.connect(self.changed)
+        self.instructions_button = QPushButton(
+            self.tr("Copy &instructions for your web developer"), self
+        )
+        self.instructions_button.clicked.connect(self.copy_instructions)
+        self.form.addRow("", self.instructions_button)
+
+    def instructions(self) -> str:
+        """What the web developer needs, without the key: that travels separately."""
+        return web_developer_instructions(self.address.text().strip())
+
+    def copy_instructions(self) -> None:
+        QGuiApplication.clipboard().setText(self.instructions())
+        self.instructions_button.setText(self.tr("Instructions copied"))
 
     def _build_mastodon(self) -> None:
         self.server = self._field(
@@ -207,7 +269,7 @@ class ConnectForm(QWidget):
 
             url = self.address.text().strip()
             key = self.key.text().strip() if self.paste_key.isChecked() else None
-            return lambda: website.connect(url, key)
+            return lambda: website.connect_checked(url, key)
         if kind is AccountKind.DISCORD:
             from composer.core.destinations import discord
 

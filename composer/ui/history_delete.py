@@ -19,7 +19,9 @@ log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
 NameOf = Callable[[str, AccountKind], str]  # (account id, kind) → "Mastodon @bieb@…"
 # worth another go later; the publish words for these promise a retry deleting does not make
-_PASSING = frozenset({"unreachable", "timeout", "server_error", "rate_limited", "connection_lost"})
+_PASSING = frozenset(
+    {"offline", "unreachable", "timeout", "server_error", "rate_limited", "connection_lost"}
+)
 
 
 def question(job: Job, title: str, name_of: NameOf) -> str:
@@ -66,4 +68,4 @@ def _reason(done: Deleted) -> str:
         )
     if error.code == "not_found":  # the account was removed from Omroeper meanwhile
         return describe_publish_error("account_missing")
-    return describe_publish_error(error.code, error.details)
+    return describe_publish_error(error.code, error.details, done.kind.value)

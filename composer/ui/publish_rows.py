@@ -55,7 +55,7 @@ def reason(row: JobDestination) -> str:
         return describe_publish_error("account_missing")
     if row.error_code in KEYRING_CODES:  # the password could not be read from the keyring
         return describe_credential_error(CodedError(row.error_code, row.error_details))
-    return describe_publish_error(row.error_code or "unexpected", row.error_details)
+    return describe_publish_error(row.error_code or "unexpected", row.error_details, row.kind.value)
 
 
 class DestinationRow(QWidget):

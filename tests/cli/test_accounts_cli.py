@@ -10,6 +10,7 @@ from composer.core.credentials import Credentials
 from tests.support.canary import assert_no_secret_anywhere
 from tests.support.fake_discord import FakeDiscord
 from tests.support.fake_mastodon import FakeMastodon
+from tests.support.publish_servers import Site, free_port
 
 
 @pytest.fixture
@@ -17,6 +18,13 @@ def fake_discord():
     fake = FakeDiscord(token="canary-DISCORD-token-7f3e9a").start()
     yield fake
     fake.stop()
+
+
+@pytest.fixture
+def site(tmp_path):
+    running = Site(tmp_path / "content").start()
+    yield running
+    running.stop()
 
 
 @pytest.fixture
@@ -31,12 +39,14 @@ def accounts(omroeper, secret_service, tmp_path, monkeypatch):
     return run
 
 
-def test_website_with_a_generated_secret_shown_once(accounts, secret_service):
-    result = accounts("add", "website", "--server", "https://www.bieb.example.nl/webhook")
+def test_website_with_a_generated_secret_shown_once(accounts, secret_service, site):
+    result = accounts("add", "website", "--server", site.url)
     assert result.returncode == 0, result.stderr
+    assert "does not have this new key yet" in result.stderr  # the test event was refused
     added = json.loads(result.stdout)
     assert set(added) == {"id", "kind", "name", "secret"}
-    assert added["kind"] == "website" and added["name"] == "www.bieb.example.nl"
+    assert added["kind"] == "website" and added["name"] == "127.0.0.1"
+    assert site.pages() == []
     assert added["secret"].startswith("whsec_")
     listed = json.loads(accounts("list", "--json").stdout)
     assert listed == [{key: added[key] for key in ("id", "kind", "name")}]
@@ -45,6 +55,21 @@ def test_website_with_a_generated_secret_shown_once(accounts, secret_service):
     stored = Credentials(SecretServiceKeyring()).load(added["id"])
     assert stored == {"signing_secret": added["secret"]}
     assert_no_secret_anywhere([added["secret"]], accounts.profile)
+
+
+def test_a_website_that_does_not_answer_is_not_added(accounts, site):
+    nobody = f"http://127.0.0.1:{free_port()}/omroeper"
+    result = accounts("add", "website", "--server", nobody)
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.startswith("omroeper: Your website does not answer at 127.0.0.1:")
+    assert len(result.stderr.strip().splitlines()) == 1
+    wrong = accounts("add", "website", "--server", site.url, "--secret-stdin", stdin=SOME_KEY)
+    assert wrong.returncode == 1
+    assert "(401)" in wrong.stderr and "web developer" in wrong.stderr
+    assert json.loads(accounts("list", "--json").stdout) == []
+
+
+SOME_KEY = "whsec_" + "C" * 44 + "\n"
 
 
 def test_discord_and_remove(accounts, secret_service, fake_discord):
@@ -96,16 +121,16 @@ def test_mastodon_with_a_pasted_token(accounts, fake_mastodon):
     assert len(json.loads(accounts("list", "--json").stdout)) == 1
 
 
-def test_canary_no_secret_in_profile_database_or_logs(accounts, fake_discord, fake_mastodon):
+def test_canary_no_secret_in_profile_database_or_logs(
+    accounts, fake_discord, fake_mastodon, tmp_path
+):
     pasted = "whsec_" + base64.b64encode(b"canary-website-key-0123456789").decode()
-    website = accounts(
-        "add",
-        "website",
-        "--server",
-        "https://www.bieb.example.nl/h",
-        "--secret-stdin",
-        stdin=pasted + "\n",
-    )
+    site = Site(tmp_path / "content", secret=pasted).start()
+    try:
+        website = accounts("add", "website", "--server", site.url, "--secret-stdin", stdin=pasted)
+    finally:
+        site.stop()
+    assert "accepted the key" in website.stderr
     discord = accounts("add", "discord", "--webhook-stdin", stdin=fake_discord.url + "\n")
     token = fake_mastodon.issue_token("read:accounts write:statuses write:media")
     mastodon = accounts(

@@ -451,10 +451,10 @@ def test_offline_the_job_waits_and_goes_out_when_the_connection_returns(store):
     assert _states(job) == {AccountKind.MASTODON: "failed"}
 
 
-def test_offline_is_known_while_every_server_is_unreachable(store):
+def test_offline_is_known_while_the_system_says_there_is_no_network(store):
     changes: list[bool] = []
     seen: list[tuple[bool, frozenset]] = []
-    servers = _servers(website={"script": [CodedError("unreachable")] * 3})
+    servers = _servers(website={"script": [CodedError("offline")] * 3})
     publisher = Publisher(
         store,
         servers,
@@ -494,6 +494,25 @@ def test_several_networks_unreachable_at_once_is_offline(store):
     job = publisher.publish(_job(store, kinds=kinds))
     assert seen == [True, True]
     assert changes == [True, False]
+    assert set(_states(job).values()) == {"done"}
+
+
+def test_only_the_website_down_is_not_offline(store):
+    """The website goes first, alone: its server not answering is not "no internet"."""
+    changes: list[bool] = []
+    seen: list[tuple[bool, frozenset]] = []
+    servers = _servers(website={"script": [CodedError("unreachable")] * 3})
+    publisher = Publisher(
+        store,
+        servers,
+        ACCOUNTS_BY_ID,
+        sleep=lambda _s: seen.append((publisher.offline, publisher.unreachable)),
+        wait_offline=True,
+        on_offline=changes.append,
+    )
+    job = publisher.publish(_job(store, kinds=[AccountKind.WEBSITE, AccountKind.MASTODON]))
+    assert seen == [(False, frozenset({_id(AccountKind.WEBSITE)}))] * 3
+    assert changes == []
     assert set(_states(job).values()) == {"done"}
 
 

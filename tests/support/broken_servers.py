@@ -139,6 +139,22 @@ def cuts_the_answer_short() -> Iterator[str]:
 
 
 @contextlib.contextmanager
+def answers_with(status: int, body: bytes = b"{}") -> Iterator[str]:
+    """Reads the request, then answers `status` whatever was asked (a site that checks
+    nothing answers 200 to everything)."""
+
+    def handle(conn: socket.socket) -> None:
+        _read_request(conn)
+        head = f"HTTP/1.1 {status} X\r\nContent-Type: application/json\r\n"
+        head += f"Location: /elsewhere\r\nContent-Length: {len(body)}\r\n\r\n"
+        conn.sendall(head.encode() + body)
+        conn.shutdown(socket.SHUT_RDWR)
+
+    with _serving(handle) as port:
+        yield f"http://127.0.0.1:{port}"
+
+
+@contextlib.contextmanager
 def untrusted_certificate(folder: Path) -> Iterator[str]:
     """HTTPS on localhost with a self-signed certificate: verification fails."""
     key = ec.generate_private_key(ec.SECP256R1())

@@ -8,15 +8,17 @@ import threading
 import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QLineEdit, QMessageBox
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox
 
 from composer.core.account import AccountKind
 from composer.core.accounts import Accounts
 from composer.core.credentials import Credentials
+from composer.i18n.answer_words import website_checked
 from composer.ui.accounts_dialog import AccountsDialog
 from tests.support.fake_discord import FakeDiscord
 from tests.support.fake_mastodon import FakeMastodon
 from tests.support.keyrings import InMemoryKeyring
+from tests.support.publish_servers import Site, free_port
 
 WAIT = 10_000
 
@@ -48,6 +50,14 @@ def fake_discord():
 
 
 @pytest.fixture
+def site(tmp_path):
+    """The reference receiver on loopback, answering Omroeper's test event."""
+    running = Site(tmp_path / "content").start()
+    yield running
+    running.stop()
+
+
+@pytest.fixture
 def fake_mastodon():
     fake = FakeMastodon().start()
     yield fake
@@ -73,19 +83,25 @@ def _secret_widgets_are_password_fields(dialog: AccountsDialog, secret: str) -> 
             assert field.echoMode() == QLineEdit.EchoMode.Password
 
 
-def test_website_with_a_new_key_shown_once(qtbot, dialog, accounts, keyring):
+def test_website_with_a_new_key_shown_once(qtbot, dialog, accounts, keyring, site):
     assert dialog.empty.isVisible()
     _choose(dialog, AccountKind.WEBSITE)
     assert not dialog.connect_button.isEnabled()  # nothing typed yet
-    qtbot.keyClicks(dialog.form.address, "https://www.bieb.example.nl/webhook")
+    qtbot.keyClicks(dialog.form.address, site.url)
     _connect(qtbot, dialog)
     assert dialog.pages.currentIndex() == dialog.DONE
-    assert dialog.connected_label.text() == "Connected as www.bieb.example.nl."
+    assert dialog.connected_label.text() == website_checked(key_installed=False)
+    assert dialog.connected_label.text().startswith("✓")
     key = dialog.key_field.text()
     assert key.startswith("whsec_") and dialog.key_field.isReadOnly()
     assert dialog.key_box.isVisible()
     (account,) = accounts.list()
     assert accounts.secret(account.id) == {"signing_secret": key}
+    assert site.pages() == []  # the test event makes no page
+    assert dialog.instructions_button.isVisible()
+    dialog.instructions_button.click()
+    copied = QGuiApplication.clipboard().text()
+    assert site.url in copied and key not in copied and "docs/webhook.md" in copied
     dialog.copy_button.click()
     assert QGuiApplication.clipboard().text() == key
     assert dialog.copy_button.text() == "Copied"
@@ -93,23 +109,55 @@ def test_website_with_a_new_key_shown_once(qtbot, dialog, accounts, keyring):
     dialog.show_list()  # Done
     assert dialog.key_field.text() == ""  # shown once
     assert dialog.list.count() == 1
-    assert dialog.list.item(0).text() == "Website · www.bieb.example.nl"
+    assert dialog.list.item(0).text() == "Website · 127.0.0.1"
     assert key not in "".join(f.text() for f in dialog.findChildren(QLineEdit))
 
 
-def test_website_with_a_pasted_key_shows_no_key(qtbot, dialog, accounts):
+def test_website_with_a_pasted_key_shows_no_key(qtbot, dialog, accounts, site):
     _choose(dialog, AccountKind.WEBSITE)
-    qtbot.keyClicks(dialog.form.address, "https://www.bieb.example.nl/webhook")
+    qtbot.keyClicks(dialog.form.address, site.url)
     dialog.form.paste_key.setChecked(True)
     assert not dialog.connect_button.isEnabled()
     qtbot.keyClicks(dialog.form.key, "whsec_not-valid")
     _connect(qtbot, dialog)
     assert "not valid" in dialog.message.text()
     assert dialog.form.key.text() == "whsec_not-valid"  # kept to correct it
-    dialog.form.key.setText("whsec_" + "A" * 44)
+    dialog.form.key.setText("whsec_" + "A" * 44)  # valid, but not the site's key
+    _connect(qtbot, dialog)
+    assert dialog.pages.currentIndex() == dialog.CONNECT and accounts.list() == []
+    assert "(401)" in dialog.message.text() and "web developer" in dialog.message.text()
+    assert "signature" not in dialog.message.text()
+    dialog.form.key.setText(site.secret)
     _connect(qtbot, dialog)
     assert dialog.pages.currentIndex() == dialog.DONE
+    assert dialog.connected_label.text() == website_checked(key_installed=True)
     assert not dialog.key_box.isVisible() and dialog.key_field.text() == ""
+
+
+def test_a_website_that_does_not_answer_is_not_connected(qtbot, dialog, accounts):
+    _choose(dialog, AccountKind.WEBSITE)
+    qtbot.keyClicks(dialog.form.address, f"http://127.0.0.1:{free_port()}/omroeper")
+    _connect(qtbot, dialog)
+    assert dialog.pages.currentIndex() == dialog.CONNECT and accounts.list() == []
+    assert dialog.message.text().startswith("⚠ Your website does not answer")
+
+
+def test_instructions_for_the_web_developer_hold_the_address_not_the_key(qtbot, dialog):
+    _choose(dialog, AccountKind.WEBSITE)
+    form = dialog.form
+    labels = [label.text() for label in form.findChildren(QLabel)]
+    assert not any("Webhook" in text or "Signing key" in text for text in labels)
+    qtbot.keyClicks(form.address, "https://www.bieb.example.nl/omroeper")
+    form.paste_key.setChecked(True)
+    key = "whsec_" + "B" * 44
+    qtbot.keyClicks(form.key, key)
+    form.instructions_button.click()
+    copied = QGuiApplication.clipboard().text()
+    assert "https://www.bieb.example.nl/omroeper" in copied
+    assert "docs/webhook.md" in copied and "examples/webhook_receiver.py" in copied
+    assert "separately" in copied and "webhook.test" in copied
+    assert key not in copied and "B" * 44 not in copied
+    assert form.instructions_button.text() == "Instructions copied"
 
 
 def test_discord_connects_and_a_wrong_token_keeps_the_dialog(qtbot, dialog, accounts, fake_discord):
@@ -234,9 +282,9 @@ def test_bluesky_warns_live_about_a_main_password(qtbot, dialog):
     assert dialog.connect_button.isEnabled()
 
 
-def test_remove_asks_and_removes(qtbot, dialog, accounts, keyring, monkeypatch):
+def test_remove_asks_and_removes(qtbot, dialog, accounts, keyring, monkeypatch, *, site):
     _choose(dialog, AccountKind.WEBSITE)
-    qtbot.keyClicks(dialog.form.address, "https://www.bieb.example.nl/webhook")
+    qtbot.keyClicks(dialog.form.address, site.url)
     _connect(qtbot, dialog)
     dialog.show_list()
     asked: list[str] = []
@@ -256,7 +304,7 @@ def test_remove_asks_and_removes(qtbot, dialog, accounts, keyring, monkeypatch):
     dialog.remove_button.click()
     assert accounts.list() == [] and keyring.entries == {}
     assert dialog.list.count() == 0 and dialog.empty.isVisible()
-    assert dialog.list_message.text() == "Removed www.bieb.example.nl."
+    assert dialog.list_message.text() == "Removed 127.0.0.1."
 
 
 def test_the_window_opens_the_dialog_from_its_menu(qtbot, english, store, monkeypatch):

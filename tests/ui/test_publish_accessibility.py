@@ -24,6 +24,7 @@ from composer.core.account import AccountKind
 from composer.core.draft import Draft
 from composer.core.publishing import Publisher
 from composer.core.store_jobs import Job, JobDestination
+from composer.i18n.answer_words import no_internet
 from composer.ui import publish_run
 from composer.ui.publish_dialog import PublishDialog
 from composer.ui.publish_summary import no_connection, spoken_outcome, starting
@@ -247,7 +248,7 @@ def test_a_retry_from_the_history_is_heard_once_the_window_is_shown(
 
 
 def test_offline_waiting_is_heard_and_a_closed_window_keeps_quiet(
-    qtbot, opened, heard, accounts, store, *, hook, tmp_path, quick
+    qtbot, opened, heard, accounts, store, *, hook, tmp_path, quick, no_network
 ):
     site = Site(tmp_path / "content", port=free_port())  # nothing listens there yet
     web, disc = add_website(accounts, site), add_discord(accounts, hook)
@@ -261,9 +262,7 @@ def test_offline_waiting_is_heard_and_a_closed_window_keeps_quiet(
     ]
     waiting = dialog.rows[web.id]
     qtbot.waitUntil(lambda: waiting.accessibleDescription().startswith("Trying"), timeout=WAIT)
-    assert waiting.accessibleDescription() == (
-        "Trying again. The server cannot be reached (offline?); Omroeper will try again."
-    )
+    assert waiting.accessibleDescription() == "Trying again. " + no_internet()
     assert dialog.rows[disc.id].accessibleDescription() == (
         "Waits for your website: it links back to its page."
     )

@@ -209,7 +209,7 @@ def test_an_unclear_copy_is_sent_again_only_when_the_person_says_so(
 
 
 def test_offline_it_waits_says_so_and_sends_when_the_connection_is_back(
-    qtbot, opened, accounts, store, *, hook, tmp_path, quick
+    qtbot, opened, accounts, store, *, hook, tmp_path, quick, no_network
 ):
     site = Site(tmp_path / "content", port=free_port())  # nothing listens there yet
     web, disc = add_website(accounts, site), add_discord(accounts, hook)
@@ -238,6 +238,28 @@ def test_offline_it_waits_says_so_and_sends_when_the_connection_is_back(
         assert again.heading.text() == "<h3>Published</h3>"
         assert site.published() == 1 and len(hook.messages) == 1
         assert publish_run.running_jobs(store) == []
+    finally:
+        site.stop()
+
+
+def test_only_the_website_down_says_so_not_no_internet(
+    qtbot, opened, accounts, store, *, hook, tmp_path, quick
+):
+    """The internet works (the probe finds a route), only the site is away: the row says the
+    website does not answer and whom to ask; nothing says "no internet connection"."""
+    site = Site(tmp_path / "content", port=free_port())  # nothing listens there yet
+    web, disc = add_website(accounts, site), add_discord(accounts, hook)
+    dialog = opened(PublishDialog(store, accounts, DRAFT, [web, disc]))
+    dialog.confirm.publish_button.click()
+    row = dialog.rows[web.id]
+    qtbot.waitUntil(lambda: row.accessibleDescription().startswith("Trying"), timeout=WAIT)
+    assert "Your website does not answer" in row.accessibleDescription()
+    assert "web developer" in row.accessibleDescription()
+    assert dialog.overall.text() != no_connection()
+    assert dialog.heading.text() != "<h3>Waiting for the connection</h3>"
+    try:
+        with qtbot.waitSignal(dialog.finished_job, timeout=WAIT):
+            site.start()
     finally:
         site.stop()
 

@@ -10,6 +10,7 @@ import ssl
 from datetime import UTC, datetime
 from typing import Any
 
+from composer.core.destinations import reachability
 from composer.core.destinations.errors import first_kind
 
 # XRPC errors that mean "this password or token is not (or no longer) accepted".
@@ -72,7 +73,7 @@ def _transport_code(error: BaseException) -> str:
         ((sdk.NetworkError, httpx.HTTPError), "connection_lost"),
     )
     # otherwise it answered 2xx, but not what a PDS answers (ModelError)
-    return first_kind(error, kinds, "bad_answer")
+    return reachability.refine(first_kind(error, kinds, "bad_answer"), error)
 
 
 def _retry_after(response: Any) -> float | None:

@@ -24,12 +24,18 @@ from composer.core.errors import CodedError
 # not_that_server (status): an error answer that is not what this platform answers
 # bad_answer (status): an answer that could not be understood (the request may have worked)
 #
+# offline: nothing was sent, and this computer has no network at all (reachability.py);
+# unreachable then means: the network is there, that server does not answer.
+#
 # Connecting also knows: invalid_address, insecure_address (what the person typed cannot be
-# used), refused (the person said no on the server's authorization page), invalid_secret.
+# used), refused (the person said no on the server's authorization page), invalid_secret;
+# and for the website's test event (website.check): forbidden (403), too_large (413),
+# redirected (3xx), rejected (another 4xx), unsigned_accepted (a key the site cannot know).
 CODES = frozenset(
     {
         "invalid_address",
         "insecure_address",
+        "offline",
         "unreachable",
         "timeout",
         "not_that_server",
@@ -52,6 +58,7 @@ PUBLISH_CODES = frozenset(
     {
         "invalid_address",
         "insecure_address",
+        "offline",
         "unreachable",
         "timeout",
         "tls_failed",
@@ -64,7 +71,11 @@ PUBLISH_CODES = frozenset(
     }
 )
 # Worth trying again: nothing was refused. connection_lost: the answer went missing after sending.
-TRANSIENT = frozenset({"timeout", "unreachable", "server_error", "rate_limited", "connection_lost"})
+TRANSIENT = frozenset(
+    {"timeout", "offline", "unreachable", "server_error", "rate_limited", "connection_lost"}
+)
+# Nothing was sent: no server was reached (this computer is offline, or that server is away).
+NOT_REACHED = frozenset({"offline", "unreachable"})
 # The server may have taken the post before the answer went missing (or came back garbled).
 UNCLEAR = frozenset({"timeout", "server_error", "connection_lost", "bad_answer"})
 

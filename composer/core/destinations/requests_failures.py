@@ -12,6 +12,7 @@ import ssl
 import requests
 from urllib3.exceptions import ConnectTimeoutError, NewConnectionError, ReadTimeoutError
 
+from composer.core.destinations import reachability
 from composer.core.destinations.errors import first_kind
 
 # In this order: the first that the failure, or what led to it, is an instance of.
@@ -33,6 +34,7 @@ _KINDS = (
 
 
 def transport_code(error: BaseException) -> str:
-    """`tls_failed`, `unreachable` (nothing was sent), `timeout` or `connection_lost` (sent,
-    the answer did not come: the server may have done the work), or `bad_answer`."""
-    return first_kind(error, _KINDS, "connection_lost")
+    """`tls_failed`, `offline` or `unreachable` (nothing was sent), `timeout` or
+    `connection_lost` (sent, the answer did not come: the server may have done the work), or
+    `bad_answer`."""
+    return reachability.refine(first_kind(error, _KINDS, "connection_lost"), error)

@@ -7,6 +7,8 @@ same id on every retry: the site keeps it and answers the same URL instead of po
 from __future__ import annotations
 
 import base64
+import hashlib
+import hmac
 import json
 import secrets
 from collections.abc import Iterable, Sequence
@@ -27,6 +29,8 @@ from composer.core.draft import Draft
 from composer.core.images import FittedImage
 
 PUBLISHED, SYNDICATED, DELETED = "post.published", "post.syndicated", "post.deleted"
+TEST = "webhook.test"  # connecting checks the site: it answers 2xx and makes no page
+LENGTH_SIGNATURE = "omroeper-length-signature"
 _MESSAGE_CHARS = 200  # the site's own reason, shown to the person: keep it short
 
 
@@ -82,18 +86,32 @@ def build_deleted(url: str, event_id: str) -> dict:
     return _event(DELETED, event_id, {"url": url})
 
 
+def build_test(event_id: str) -> dict:
+    return _event(TEST, event_id, {})
+
+
 def signed_headers(
     secret: str, event_id: str, body: str, sent_at: datetime | None = None
 ) -> dict[str, str]:
     # Whole seconds: the header carries Unix seconds, and the signature must match it.
     stamp = datetime.fromtimestamp(int((sent_at or datetime.now(UTC)).timestamp()), UTC)
+    seconds = str(int(stamp.timestamp()))
     return {
         "webhook-id": event_id,
-        "webhook-timestamp": str(int(stamp.timestamp())),
+        "webhook-timestamp": seconds,
         "webhook-signature": Webhook(secret).sign(event_id, stamp, body),
+        LENGTH_SIGNATURE: length_signature(secret, event_id, seconds, len(body.encode())),
         "Content-Type": "application/json",
         "User-Agent": f"Omroeper/{composer.__version__}",
     }
+
+
+def length_signature(secret: str, event_id: str, timestamp: str, length: int) -> str:
+    """`v1,` + HMAC-SHA256 of `{id}.{timestamp}.{length}`: lets a site check the sender has the
+    key before it reads a body of that many bytes (docs/webhook.md, "Large bodies")."""
+    key = base64.b64decode(secret.strip().removeprefix("whsec_"))
+    signed = f"{event_id}.{timestamp}.{length}".encode()
+    return "v1," + base64.b64encode(hmac.new(key, signed, hashlib.sha256).digest()).decode()
 
 
 def send(

@@ -64,6 +64,14 @@
         <translation>Een kanaal op een Discord-server, via de webhook van dat kanaal.</translation>
     </message>
     <message>
+        <source>Give this key to your web developer, separately from the instructions (for example by phone or in person): with it, the website checks that messages really come from you. Omroeper shows it only this once; copy it now. It is kept safely on this computer.</source>
+        <translation>Geef deze sleutel aan je webontwikkelaar, los van de instructies (bijvoorbeeld telefonisch of persoonlijk): daarmee controleert de website dat berichten echt van jou komen. Omroeper laat hem maar één keer zien: kopieer hem nu. Hij wordt veilig bewaard op deze computer.</translation>
+    </message>
+    <message>
+        <source>Key for the website</source>
+        <translation>Sleutel voor de website</translation>
+    </message>
+    <message>
         <source>Back</source>
         <translation>Terug</translation>
     </message>
@@ -78,14 +86,6 @@
     <message>
         <source>Profile picture</source>
         <translation>Profielfoto</translation>
-    </message>
-    <message>
-        <source>Give this signing key to the website&apos;s developer, so the website can check that messages really come from Omroeper. Omroeper shows it only this once; copy it now. It is kept safely on this computer.</source>
-        <translation>Geef deze ondertekeningssleutel aan de ontwikkelaar van de website, zodat de website kan controleren of berichten echt van Omroeper komen. Omroeper laat hem maar één keer zien: kopieer hem nu. Hij wordt veilig bewaard op deze computer.</translation>
-    </message>
-    <message>
-        <source>Signing key</source>
-        <translation>Ondertekeningssleutel</translation>
     </message>
     <message>
         <source>C&amp;opy</source>
@@ -144,12 +144,123 @@
         <translation>Gekoppeld als {name}.</translation>
     </message>
     <message>
+        <source>Copy &amp;instructions for your web developer</source>
+        <translation>&amp;Instructies voor je webontwikkelaar kopiëren</translation>
+    </message>
+    <message>
         <source>Something went wrong, and nothing was connected. Try again.</source>
         <translation>Er ging iets mis en er is niets gekoppeld. Probeer het opnieuw.</translation>
     </message>
     <message>
+        <source>Instructions copied</source>
+        <translation>Instructies gekopieerd</translation>
+    </message>
+    <message>
         <source>Copied</source>
         <translation>Gekopieerd</translation>
+    </message>
+</context>
+<context>
+    <name>Answers</name>
+    <message>
+        <source>This computer is not connected to the internet. Check the Wi-Fi or network cable; Omroeper tries again when the connection is back.</source>
+        <translation>Deze computer heeft geen internetverbinding. Controleer de wifi of de netwerkkabel; Omroeper probeert het opnieuw zodra de verbinding terug is.</translation>
+    </message>
+    <message>
+        <source>This computer is not connected to the internet. Check the Wi-Fi or network cable, then connect again.</source>
+        <translation>Deze computer heeft geen internetverbinding. Controleer de wifi of de netwerkkabel en koppel daarna opnieuw.</translation>
+    </message>
+    <message>
+        <source>Your website does not answer at {address} (the internet works). Ask your web developer whether the receiver for Omroeper is running.</source>
+        <translation>Je website antwoordt niet op {address} (het internet werkt wel). Vraag je webontwikkelaar of de ontvanger voor Omroeper draait.</translation>
+    </message>
+    <message>
+        <source>Your website did not answer in time. Omroeper tries again; if this keeps happening, tell your web developer.</source>
+        <translation>Je website antwoordde niet op tijd. Omroeper probeert het opnieuw; blijft dit gebeuren, meld het dan aan je webontwikkelaar.</translation>
+    </message>
+    <message>
+        <source>The connection to your website is not trusted: its certificate was refused. Ask your web developer to renew it (or your IT support, if your network checks connections).</source>
+        <translation>De verbinding met je website wordt niet vertrouwd: het certificaat is geweigerd. Vraag je webontwikkelaar het te vernieuwen (of je IT-ondersteuning, als je netwerk verbindingen controleert).</translation>
+    </message>
+    <message>
+        <source>Your website does not accept Omroeper’s key (401). Give the key to your web developer again, or connect the website again with a new key.</source>
+        <translation>Je website accepteert de sleutel van Omroeper niet (401). Geef de sleutel opnieuw aan je webontwikkelaar, of koppel de website opnieuw met een nieuwe sleutel.</translation>
+    </message>
+    <message>
+        <source>Your website refuses Omroeper’s messages (403). Ask your web developer to allow them at this address.</source>
+        <translation>Je website weigert de berichten van Omroeper (403). Vraag je webontwikkelaar ze op dit adres toe te laten.</translation>
+    </message>
+    <message>
+        <source>Nothing on your website receives Omroeper’s messages at this address (404). Check the address with your web developer.</source>
+        <translation>Op dit adres ontvangt niets op je website de berichten van Omroeper (404). Controleer het adres met je webontwikkelaar.</translation>
+    </message>
+    <message>
+        <source>The message is too large for your website (413). Use fewer or smaller photos, or ask your web developer to accept larger messages.</source>
+        <translation>Het bericht is te groot voor je website (413). Gebruik minder of kleinere foto’s, of vraag je webontwikkelaar grotere berichten toe te laten.</translation>
+    </message>
+    <message>
+        <source>Your website sends Omroeper to another address ({status}). Ask your web developer for the final address and connect the website again.</source>
+        <translation>Je website stuurt Omroeper door naar een ander adres ({status}). Vraag je webontwikkelaar om het uiteindelijke adres en koppel de website opnieuw.</translation>
+    </message>
+    <message>
+        <source>Your website refused the message ({status}). Show your web developer what it said: “{message}”</source>
+        <translation>Je website weigerde het bericht ({status}). Laat je webontwikkelaar zien wat ze antwoordde: “{message}”</translation>
+    </message>
+    <message>
+        <source>Your website asks Omroeper to slow down (429); it tries again later.</source>
+        <translation>Je website vraagt Omroeper om even te wachten (429); Omroeper probeert het later opnieuw.</translation>
+    </message>
+    <message>
+        <source>Your website has a problem ({status}). Omroeper tries again later; if this keeps happening, tell your web developer.</source>
+        <translation>Je website heeft een probleem ({status}). Omroeper probeert het later opnieuw; blijft dit gebeuren, meld het dan aan je webontwikkelaar.</translation>
+    </message>
+    <message>
+        <source>Your website accepted a message signed with a key it cannot know: it does not check the key, so anyone could publish on it. Ask your web developer to check it (see the instructions), then connect again.</source>
+        <translation>Je website accepteerde een bericht met een sleutel die ze niet kan kennen: ze controleert de sleutel niet, dus iedereen zou erop kunnen publiceren. Vraag je webontwikkelaar de sleutel te controleren (zie de instructies) en koppel daarna opnieuw.</translation>
+    </message>
+    <message>
+        <source>{network}’s server does not answer (the internet works). Omroeper tries again; the server may be down for a while.</source>
+        <translation>De server van {network} antwoordt niet (het internet werkt wel). Omroeper probeert het opnieuw; de server ligt misschien een tijdje plat.</translation>
+    </message>
+    <message>
+        <source>{network}’s server did not answer in time; Omroeper tries again.</source>
+        <translation>De server van {network} antwoordde niet op tijd; Omroeper probeert het opnieuw.</translation>
+    </message>
+    <message>
+        <source>The connection to {network}’s server is not trusted (its certificate was refused). Ask your IT support.</source>
+        <translation>De verbinding met de server van {network} wordt niet vertrouwd (het certificaat is geweigerd). Vraag je IT-ondersteuning om hulp.</translation>
+    </message>
+    <message>
+        <source>{network} no longer accepts this account’s sign-in (401). Connect the account again in Accounts, then retry.</source>
+        <translation>{network} accepteert de toegang van dit account niet meer (401). Koppel het account opnieuw bij Accounts en probeer het dan nog eens.</translation>
+    </message>
+    <message>
+        <source>{network}’s server refused the message (403): the account may be limited. Ask the server’s moderators.</source>
+        <translation>De server van {network} weigerde het bericht (403): het account is misschien beperkt. Vraag het aan de moderatoren van de server.</translation>
+    </message>
+    <message>
+        <source>{network}’s server does not know this address (404). Connect the account again.</source>
+        <translation>De server van {network} kent dit adres niet (404). Koppel het account opnieuw.</translation>
+    </message>
+    <message>
+        <source>The message is too large for {network} (413). Use fewer or smaller photos.</source>
+        <translation>Het bericht is te groot voor {network} (413). Gebruik minder of kleinere foto’s.</translation>
+    </message>
+    <message>
+        <source>{network}’s server asks Omroeper to slow down (429); it tries again later.</source>
+        <translation>De server van {network} vraagt Omroeper om even te wachten (429); Omroeper probeert het later opnieuw.</translation>
+    </message>
+    <message>
+        <source>{network}’s server has a problem ({status}); Omroeper tries again later.</source>
+        <translation>De server van {network} heeft een probleem ({status}); Omroeper probeert het later opnieuw.</translation>
+    </message>
+    <message>
+        <source>✓ Your website answered the test message and accepted the key.</source>
+        <translation>✓ Je website beantwoordde het testbericht en accepteerde de sleutel.</translation>
+    </message>
+    <message>
+        <source>✓ Your website answered the test message and checks the key. It does not have this new key yet: give the key to your web developer, separately from the instructions.</source>
+        <translation>✓ Je website beantwoordde het testbericht en controleert de sleutel. Ze heeft deze nieuwe sleutel nog niet: geef de sleutel aan je webontwikkelaar, los van de instructies.</translation>
     </message>
 </context>
 <context>
@@ -416,8 +527,8 @@
         <translation>“{address}” is niet beveiligd (http://). Gebruik het https://-adres van de server.</translation>
     </message>
     <message>
-        <source>The server {address} cannot be reached. Check the address and your internet connection.</source>
-        <translation>De server {address} is niet bereikbaar. Controleer het adres en je internetverbinding.</translation>
+        <source>The server {address} does not answer (the internet works). Check the address; the server may be down for a while.</source>
+        <translation>De server {address} antwoordt niet (het internet werkt wel). Controleer het adres; de server ligt misschien een tijdje plat.</translation>
     </message>
     <message>
         <source>The server {address} did not answer in time. Try again in a moment.</source>
@@ -495,28 +606,68 @@
         <translation>Geavanceerde instellingen tonen</translation>
     </message>
     <message>
+        <source>&amp;Address for Omroeper’s messages:</source>
+        <translation>&amp;Adres voor de berichten van Omroeper:</translation>
+    </message>
+    <message>
+        <source>Your web developer gives you this address: ask them for “the address where the website receives Omroeper’s messages”. It starts with https://.</source>
+        <translation>Dit adres krijg je van je webontwikkelaar: vraag naar “het adres waar de website de berichten van Omroeper ontvangt”. Het begint met https://.</translation>
+    </message>
+    <message>
+        <source>Make a new key (recommended)</source>
+        <translation>Een nieuwe sleutel maken (aanbevolen)</translation>
+    </message>
+    <message>
+        <source>I already have a key from the web developer</source>
+        <translation>Ik heb al een sleutel van de webontwikkelaar</translation>
+    </message>
+    <message>
+        <source>Key that proves messages come from you:</source>
+        <translation>Sleutel die bewijst dat berichten van jou komen:</translation>
+    </message>
+    <message>
+        <source>Key from the web developer</source>
+        <translation>Sleutel van de webontwikkelaar</translation>
+    </message>
+    <message>
+        <source>The website only accepts messages signed with this key. A new key is shown once, after connecting: give it to your web developer separately.</source>
+        <translation>De website accepteert alleen berichten die met deze sleutel zijn ondertekend. Een nieuwe sleutel zie je één keer, na het koppelen: geef hem apart aan je webontwikkelaar.</translation>
+    </message>
+    <message>
+        <source>Copy &amp;instructions for your web developer</source>
+        <translation>&amp;Instructies voor je webontwikkelaar kopiëren</translation>
+    </message>
+    <message>
+        <source>(not filled in yet)</source>
+        <translation>(nog niet ingevuld)</translation>
+    </message>
+    <message>
+        <source>Omroeper will publish our news on our website first. Could you set this up on the website?</source>
+        <translation>Omroeper gaat ons nieuws eerst op onze website publiceren. Kun jij dit op de website instellen?</translation>
+    </message>
+    <message>
+        <source>1. Install a receiver for Omroeper’s webhook: it takes signed messages and makes a page for each. How it works: {docs} in Omroeper’s source code. A working example to copy (Hugo and Jekyll): {example}.</source>
+        <translation>1. Installeer een ontvanger voor de webhook van Omroeper: die neemt ondertekende berichten aan en maakt van elk een pagina. Hoe het werkt: {docs} in de broncode van Omroeper. Een werkend voorbeeld om over te nemen (Hugo en Jekyll): {example}.</translation>
+    </message>
+    <message>
+        <source>2. Make it receive messages at this address: {address}</source>
+        <translation>2. Laat hem berichten ontvangen op dit adres: {address}</translation>
+    </message>
+    <message>
+        <source>3. The signing key (whsec_…) is not in this message: I send it to you separately. The receiver must refuse every message not signed with it.</source>
+        <translation>3. De ondertekeningssleutel (whsec_…) staat niet in dit bericht: die stuur ik je apart. De ontvanger moet elk bericht weigeren dat er niet mee is ondertekend.</translation>
+    </message>
+    <message>
+        <source>4. When you are ready, tell me: connecting in Omroeper sends a test message (webhook.test), which must be answered with 200 and make no page.</source>
+        <translation>4. Laat me weten wanneer je klaar bent: bij het koppelen stuurt Omroeper een testbericht (webhook.test), dat met 200 beantwoord moet worden en geen pagina mag maken.</translation>
+    </message>
+    <message>
+        <source>Instructions copied</source>
+        <translation>Instructies gekopieerd</translation>
+    </message>
+    <message>
         <source>&amp;Webhook address:</source>
         <translation>&amp;Webhookadres:</translation>
-    </message>
-    <message>
-        <source>The address the website&apos;s developer gave you. It starts with https://.</source>
-        <translation>Het adres dat je van de ontwikkelaar van de website hebt gekregen. Het begint met https://.</translation>
-    </message>
-    <message>
-        <source>Make a new signing key (recommended)</source>
-        <translation>Een nieuwe ondertekeningssleutel maken (aanbevolen)</translation>
-    </message>
-    <message>
-        <source>I already have a signing key from the developer</source>
-        <translation>Ik heb al een ondertekeningssleutel van de ontwikkelaar</translation>
-    </message>
-    <message>
-        <source>Signing key:</source>
-        <translation>Ondertekeningssleutel:</translation>
-    </message>
-    <message>
-        <source>Signing key</source>
-        <translation>Ondertekeningssleutel</translation>
     </message>
     <message>
         <source>&amp;Server address:</source>

@@ -1,0 +1,246 @@
+"""The reference receiver is safe to copy: the real script on loopback, attacked the way a
+stranger on the internet would (big unsigned bodies, slow connections, hostile links), and its
+pages' front matter stays YAML whatever Omroeper sends."""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+from contextlib import ExitStack, suppress
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from composer.core.destinations import website, website_webhook
+from composer.core.draft import Draft, Image
+from composer.core.image_fit import fit_image
+from composer.core.platforms import DEFAULTS, Platform
+from examples import webhook_receiver
+from tests.support.images import photo
+
+BASE = "https://example.org/nieuws"
+SECRET = website.new_secret()
+SCRIPT = Path(webhook_receiver.__file__)
+
+
+@pytest.fixture
+def site(tmp_path):
+    receiver = webhook_receiver.Receiver(SECRET, tmp_path / "content", BASE)
+    server = webhook_receiver.Server(("127.0.0.1", 0), receiver)
+    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
+    server.url = f"http://127.0.0.1:{server.server_port}/omroeper"
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+def publish(url: str, draft: Draft, event_id: str = "msg_p") -> str:
+    images = [fit_image(image.path, DEFAULTS[Platform.WEBSITE]) for image in draft.images]
+    payload = website_webhook.build_published(draft, images, event_id)
+    return website_webhook.send(url, SECRET, payload, event_id).url
+
+
+def front_matter(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("---\n")
+    return yaml.safe_load(text[4 : text.index("\n---\n", 3) + 1])
+
+
+def syndicate(url: str, page: str, copies: list[tuple[str, str]], event_id: str) -> None:
+    payload = website_webhook.build_syndicated(page, copies, event_id)
+    website_webhook.send(url, SECRET, payload, event_id)
+
+
+SHORT = Draft(title="Open dag: kom!", body="Zaterdag.", text="Zaterdag\n---\nopen", language="nl")
+
+
+def test_repeated_syndication_merges_and_the_front_matter_stays_yaml(site):
+    page = publish(site.url, SHORT)
+    mastodon, bluesky = "https://mastodon.social/@bieb/1", "https://bsky.app/profile/b/post/2"
+    pixelfed = "https://pixelfed.social/p/bieb/3"
+    # after a resume the same copies come again, with one more each time
+    syndicate(site.url, page, [("mastodon", mastodon)], "msg_s1")
+    syndicate(site.url, page, [("mastodon", mastodon), ("bluesky", bluesky)], "msg_s2")
+    syndicate(site.url, page, [("pixelfed", pixelfed), ("mastodon", mastodon)], "msg_s3")
+    front = front_matter(site.receiver.content / "open-dag-kom" / "index.md")
+    assert front["syndication"] == [mastodon, bluesky, pixelfed]
+    assert front["title"] == "Open dag: kom!"
+    assert front["description"] == "Zaterdag\n---\nopen"
+
+
+HOSTILE = [
+    "javascript:alert(document.cookie)",
+    "file:///etc/passwd",
+    "http://mastodon.social/@bieb/1",
+    "https://mastodon.social/@bieb/1\n\n@everyone Klik hier: https://phish.example/login",
+    "https://mastodon.social/@bieb/1 extra",
+    "https://user:pw@mastodon.social/@bieb/1",
+    "https:///no-host",
+    "https://example.org/" + "a" * 2100,
+    "https://example.org/\u202eevil",
+]
+
+
+def test_only_plain_https_one_liners_become_links_on_the_page(site):
+    page = publish(site.url, SHORT)
+    good = "https://mastodon.social/@bieb/1"
+    syndicate(site.url, page, [("mastodon", bad) for bad in HOSTILE] + [("x", good)], "msg_h")
+    path = site.receiver.content / "open-dag-kom" / "index.md"
+    assert front_matter(path)["syndication"] == [good]
+    text = path.read_text(encoding="utf-8")
+    assert "javascript" not in text and "phish" not in text and "passwd" not in text
+
+
+@given(st.text(max_size=300))
+def test_any_text_a_server_sends_is_a_plain_https_link_or_none(url):
+    kept = webhook_receiver.plain_https(url)
+    assert kept is None or (
+        kept == url
+        and url.startswith("https://")
+        and not any(c.isspace() for c in url)
+        and len(url) <= 2048
+    )
+
+
+@settings(max_examples=200)
+@given(st.text(), st.text(), st.lists(st.text(max_size=40), max_size=3))
+def test_front_matter_reads_back_whatever_the_texts_hold(title, text, links):
+    front = {"title": title, "description": text, "syndication": links}
+    try:
+        written = webhook_receiver.join_page(front, "\nBody\n---\nmore\n")
+    except ValueError:
+        return  # refused as a whole (then no page is written): never a broken page
+    assert webhook_receiver.split_page(written) == (front, "\nBody\n---\nmore\n")
+
+
+def test_the_test_event_is_answered_and_makes_no_page(site):
+    payload = website_webhook._event("webhook.test", "msg_t", {})
+    answer = website_webhook.send(site.url, SECRET, payload, "msg_t")
+    assert answer.status == 200
+    assert [p.name for p in site.receiver.content.iterdir()] == []
+
+
+# -- the real script, within process limits ------------------------------------------------
+
+
+def start(tmp_path: Path, *options: str, memory: str = "") -> tuple[subprocess.Popen, str]:
+    command = [sys.executable, str(SCRIPT), "--content", str(tmp_path / "site"), "--port", "0"]
+    command += ["--base-url", BASE, *options]
+    if memory:  # in bytes: prlimit reads no suffixes
+        command = [shutil.which("prlimit"), f"--as={memory}", *command]
+    env = {**os.environ, "OMROEPER_WEBHOOK_SECRET": SECRET}
+    child = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, text=True)
+    return child, child.stdout.readline().split()[-1]
+
+
+def stop(child: subprocess.Popen) -> None:
+    child.terminate()
+    child.wait(10)
+    child.stdout.close()
+
+
+def threads(child: subprocess.Popen) -> int:
+    status = Path(f"/proc/{child.pid}/status").read_text()
+    return int(next(line for line in status.splitlines() if line.startswith("Threads:"))[8:])
+
+
+def request_head(length: int, signature: bool = False) -> bytes:
+    stamp = str(int(time.time()))
+    headers = {
+        "Host": "127.0.0.1",
+        "Content-Type": "application/json",
+        "Content-Length": str(length),
+        "webhook-id": "msg_big",
+        "webhook-timestamp": stamp,
+        "webhook-signature": "v1," + base64.b64encode(b"x" * 32).decode(),
+    }
+    if signature:  # signed with a key the sender does not really have
+        headers["omroeper-length-signature"] = website_webhook.length_signature(
+            website.new_secret(), "msg_big", stamp, length
+        )
+    lines = "".join(f"{k}: {v}\r\n" for k, v in headers.items())
+    return f"POST /hook HTTP/1.1\r\n{lines}\r\n".encode()
+
+
+def everything(connection: socket.socket) -> bytes:
+    """All the receiver says until it closes the connection."""
+    said = b""
+    while chunk := heard(connection, 4096):
+        said += chunk
+    return said
+
+
+def send_quietly(connection: socket.socket, size: int) -> None:
+    """Part of a body; the receiver may answer and close before it is all sent."""
+    with suppress(OSError):
+        connection.sendall(b"{" + b" " * size)
+
+
+@pytest.mark.parametrize("signature", [False, True])
+def test_a_big_body_without_the_key_is_refused_before_it_is_read(tmp_path, signature):
+    """100 MB announced, 1 MB sent: the answer comes without waiting for the rest, and a
+    receiver limited to 200 MB of address space stays up for a real post with a photo."""
+    child, address = start(tmp_path, memory=str(200 * 1024 * 1024))
+    port = int(address.rsplit(":", 1)[1].strip("/"))
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=20) as connection:
+            connection.sendall(request_head(100 * 1024 * 1024, signature))
+            sending = threading.Thread(target=send_quietly, args=(connection, 1024 * 1024))
+            sending.start()
+            answer = everything(connection)
+            sending.join()
+        assert answer.startswith(b"HTTP/1.0 401")
+        assert b"omroeper-length-signature" in answer
+        photo(1600, 1200).save(tmp_path / "zaal.jpg", quality=95)
+        big = Draft(title="Zaal", images=(Image(tmp_path / "zaal.jpg", alt="De zaal"),))
+        assert (tmp_path / "zaal.jpg").stat().st_size > webhook_receiver.SMALL_BODY
+        assert publish(address + "hook", big) == f"{BASE}/zaal/"
+    finally:
+        stop(child)
+
+
+def heard(connection: socket.socket, size: int = 64) -> bytes:
+    """What the receiver said before it closed the connection (b"" when it said nothing)."""
+    try:
+        return connection.recv(size)
+    except ConnectionResetError:
+        return b""
+
+
+def test_slow_connections_are_bounded_and_cut_off(tmp_path):
+    """200 connections that send one byte and no more: at most 8 are held at a time (the
+    others hear 503), every held one is closed at its deadline, then posts go in."""
+    child, address = start(tmp_path, "--connections", "8", "--header-seconds", "2")
+    port = int(address.rsplit(":", 1)[1].strip("/"))
+    with ExitStack() as stack:
+        stack.callback(stop, child)
+        slow = []
+        for _ in range(200):
+            connection = stack.enter_context(socket.create_connection(("127.0.0.1", port), 20))
+            connection.sendall(b"P")  # and nothing more
+            slow.append(connection)
+        last = heard(slow[-1])  # the last one was accepted after all others
+        assert threads(child) <= 8 + 3  # main, the deadline watch, one spare
+        answers = [last] + [heard(connection) for connection in slow[:-1]]
+        assert any(answer.startswith(b"HTTP/1.0 503") for answer in answers)
+        assert all(answer == b"" or answer.startswith(b"HTTP/1.0 503") for answer in answers)
+        assert publish(address + "hook", SHORT) == f"{BASE}/open-dag-kom/"
+
+
+def test_the_signed_event_carries_a_valid_length_signature(site):
+    """What Omroeper sends passes the receiver's check of the length signature."""
+    body = json.dumps({"type": "webhook.test", "id": "msg_l", "data": {}})
+    headers = website_webhook.signed_headers(SECRET, "msg_l", body)
+    lowered = {k.lower(): v for k, v in headers.items()}
+    assert webhook_receiver.length_signature_ok(SECRET, lowered, len(body.encode()))
+    assert not webhook_receiver.length_signature_ok(SECRET, lowered, len(body.encode()) + 1)

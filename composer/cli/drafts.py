@@ -26,7 +26,7 @@ class Drafts(QObject):
     its context."""
 
     def images(self, count: int) -> str:
-        return self.tr("%n image(s)", "", count)
+        return self.tr("%Ln image(s)", "", count)
 
 
 def add_parser(commands: Any) -> None:

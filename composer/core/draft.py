@@ -57,3 +57,9 @@ class Draft:
     @property
     def website_body(self) -> str:
         return self.body or self.text
+
+    @property
+    def blank(self) -> bool:
+        """Nothing written and no photo yet: a new draft, or one emptied again."""
+        written = (self.title, self.body, self.text, self.content_warning)
+        return not any(part.strip() for part in written) and not self.images

@@ -28,16 +28,16 @@ class Problems(QObject):
     def too_long(self, n: dict) -> str:
         if n.get("thread_parts", 0) > 1:
             return self.tr(
-                "%n characters too long: shorten the text, or split it into a thread "
+                "%Ln characters too long: shorten the text, or split it into a thread "
                 "of {thread_parts} posts.",
                 "",
                 n["over"],
             )
-        return self.tr("%n characters too long: shorten the text.", "", n["over"])
+        return self.tr("%Ln characters too long: shorten the text.", "", n["over"])
 
     def too_many_bytes(self, n: dict) -> str:
         return self.tr(
-            "%n bytes too long: emoji and accented letters take several bytes each. "
+            "%Ln bytes too long: emoji and accented letters take several bytes each. "
             "Shorten the text.",
             "",
             n["over"],
@@ -45,17 +45,17 @@ class Problems(QObject):
 
     def warning_too_long(self, n: dict) -> str:
         return self.tr(
-            "The content warning is %n characters too long (at most {limit}).", "", n["over"]
+            "The content warning is %Ln characters too long (at most {limit}).", "", n["over"]
         )
 
     def too_many_images(self, n: dict) -> str:
         return self.tr(
-            "Too many images: this network takes at most {limit}. Remove %n.", "", n["over"]
+            "Too many images: this network takes at most {limit}. Remove %Ln.", "", n["over"]
         )
 
     def alt_too_long(self, n: dict) -> str:
         return self.tr(
-            "The description of image {image} is %n characters too long (at most {limit}).",
+            "The description of image {image} is %Ln characters too long (at most {limit}).",
             "",
             n["over"],
         )

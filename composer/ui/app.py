@@ -37,7 +37,7 @@ class App(QObject):
 
     def rescued(self, drafts: int, copy: Path) -> str:
         return self.tr(
-            "%n draft(s) rescued. The damaged file stays at {copy} for your IT support.",
+            "%Ln draft(s) rescued. The damaged file stays at {copy} for your IT support.",
             "",
             drafts,
         ).format(copy=copy)
@@ -47,7 +47,7 @@ def create_application(language: str | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(["omroeper"])
     app.setApplicationName("Omroeper")
     app.setOrganizationName("Omroeper")
-    app.setApplicationDisplayName("Omroeper")
+    # no display name: X11 and Windows would add it to every title ("Omroeper — x — Omroeper")
     follow_system_scheme(app)
     install(language)
     return app

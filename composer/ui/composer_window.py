@@ -58,6 +58,7 @@ class ComposerWindow(QMainWindow):
         self.settings = settings or Settings.defaults(QLocale.system().name())
         self.setAcceptDrops(True)
         self.built = False  # the parts finish_building() adds
+        self.untouched = False  # a new, empty draft: no problems shown until it is used
 
         self.drafts = DraftsPanel(self)
         self.writing = WritingPanel(self._accepts_photos, self)
@@ -155,6 +156,7 @@ class ComposerWindow(QMainWindow):
     def change(self, draft: Draft) -> None:
         """`draft` is the open draft's new content: save it soon and show it now."""
         self.draft = draft
+        self.untouched = False
         self.autosaver.changed(draft)
         self.refresh()
         self.estimate_timer.start()
@@ -174,6 +176,7 @@ class ComposerWindow(QMainWindow):
             return  # stay on the unsaved draft rather than drop its changes
         self.draft_id = draft_id
         self.draft = self.store.load_draft(draft_id)
+        self.untouched = self.draft.blank
         if not self.draft.language:
             self.draft = replace(self.draft, language=self.settings.post_language)
         if self.autosaver:
@@ -184,6 +187,7 @@ class ComposerWindow(QMainWindow):
         if self.built:  # else finish_building() shows them
             self.parts.show_draft(self.draft)
         self.editor.moveCursor(self.editor.textCursor().MoveOperation.End)
+        self.writing_scroll.verticalScrollBar().setValue(0)  # from the top: the title first
         self._save_state(SaveState.SAVED, None)  # also lists the drafts
         self.refresh()
         if self.built:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from composer.core.account import Account, AccountKind
 from composer.core.analysis import TargetAnalysis
@@ -53,7 +53,10 @@ class Counter(QLabel):
 
 
 class FitPanel(QWidget):
-    """The counters in a row, and below them what to do about a text that does not fit."""
+    """The counters in a row, and below them what to do about a text that does not fit, with
+    the button that does it."""
+
+    split_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,7 +67,16 @@ class FitPanel(QWidget):
         self.advice = QLabel(self)
         self.advice.setWordWrap(True)
         self.advice.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(self.advice)
+        self.split_button = QPushButton(self.tr("&Split into a thread"), self)
+        self.split_button.setToolTip(
+            self.tr("Sets “Too long” to a thread: each network gets as many posts as it needs")
+        )
+        self.split_button.clicked.connect(self.split_requested)
+        self.split_button.hide()
+        advice = QHBoxLayout()
+        advice.addWidget(self.advice, 1)
+        advice.addWidget(self.split_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(advice)
         self.counters: dict[str, Counter] = {}
 
     def show_analyses(
@@ -73,7 +85,7 @@ class FitPanel(QWidget):
         networks = [account for account in chosen if account.kind is not AccountKind.WEBSITE]
         if [account.id for account in networks] != list(self.counters):
             self._make_counters(networks)
-        advice = []
+        advice, too_long = [], False
         for account in networks:
             result = analyses[account.id]
             self.counters[account.id].show_analysis(result)
@@ -82,11 +94,14 @@ class FitPanel(QWidget):
                 for problem in result.problems
                 if problem.code in TEXT_CODES
             ]
+            too_long = too_long or any(p.code in TEXT_CODES for p in result.problems)
         if not draft.text.strip() and not draft.body.strip():
             advice = [self.tr("Start typing: the counters show how much room each network gives.")]
         elif not advice:
             advice = [self.tr("✓ The text fits on every network.")]
         self.advice.setText("\n".join(advice))
+        # the advice says "split it into a thread": this does it (not when it is split already)
+        self.split_button.setVisible(too_long and draft.thread is False)
 
     def _make_counters(self, networks: Sequence[Account]) -> None:
         for counter in self.counters.values():

@@ -120,7 +120,7 @@ class ErrorDialog(QDialog):
         self.words.setText(self._words(saved))
         self.report.setPlainText(report)
         if happened > 1:
-            self.repeats.setText(self.tr("This has now happened %n time(s).", None, happened))
+            self.repeats.setText(self.tr("This has now happened %Ln time(s).", None, happened))
             self.repeats.show()
 
     def copy_report(self) -> None:

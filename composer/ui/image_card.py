@@ -181,7 +181,7 @@ class ImageCard(QFrame):
         alt, limited = self._image.alt, [d for d in self._destinations if d[1].alt_text_limit]
         self.counter.setVisible(self.problem is None and not self._image.decorative)
         if not limited:
-            words, over = self.tr("%n character(s)", "", length_in(alt, Unit.GRAPHEMES)), False
+            words, over = self.tr("%Ln character(s)", "", length_in(alt, Unit.GRAPHEMES)), False
         else:
             counts = [
                 (name, length_in(alt, lim.alt_text_unit), lim.alt_text_limit)

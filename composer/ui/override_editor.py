@@ -155,7 +155,7 @@ class OverrideEditor(QDialog):
         too_long = over(whole, self.limits) and len(result.parts) == 1
         count = count_words(whole, self.limits)
         if len(result.parts) > 1:
-            count = self.tr("{count} · %n post(s)", "", len(result.parts)).format(count=count)
+            count = self.tr("{count} · %Ln post(s)", "", len(result.parts)).format(count=count)
         self.counter.setText(f"⚠ {count}" if too_long else count)
         self.counter.setStyleSheet(
             f"color: {error_color()}; font-weight: bold;" if too_long else ""

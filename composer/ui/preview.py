@@ -42,7 +42,7 @@ class Preview(QObject):
     its context."""
 
     def characters(self, count: int) -> str:
-        return self.tr("%n character(s)", "", count)
+        return self.tr("%Ln character(s)", "", count)
 
 
 _PLURALS = Preview()

@@ -137,7 +137,7 @@ class PreviewsPanel(QWidget):
         network = network_name(platform)
         count = len(analysis.parts)
         if count > 1:
-            counted = self.tr("%n post(s)", "", count)
+            counted = self.tr("%Ln post(s)", "", count)
         else:
             counted = count_words(analysis.measured, analysis.limits)
         pieces = [network] if platform is Platform.WEBSITE else [network, counted]

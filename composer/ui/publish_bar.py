@@ -43,8 +43,12 @@ class PublishBar(QWidget):
         chosen: Sequence[Account],
         blocking: Sequence[tuple[str, Problem]],
         connected: bool,
+        *,
+        quiet: bool = False,
     ) -> None:
-        """`blocking` are (account id, problem) pairs; `connected` is False before any account."""
+        """`blocking` are (account id, problem) pairs; `connected` is False before any account;
+        `quiet`: a new, empty draft, whose problems show once the person types or presses
+        Publish."""
         by_id = {account.id: account for account in chosen}
         # The same missing description blocks every network: say it once, naming them all.
         where: dict[str, list[str]] = {}
@@ -58,15 +62,17 @@ class PublishBar(QWidget):
             words, ok = self.tr("Connect your website or a network to publish."), False
         elif not chosen:
             words, ok = self.tr("Choose at least one place to publish."), False
+        elif quiet:
+            words, ok = self.tr("Write your message: the previews show how it will look."), True
         elif self.reasons:
             shown = self.reasons[:SHOWN_AT_MOST]
             more = len(self.reasons) - len(shown)
             if more:
-                shown.append(self.tr("…and %n more: see the previews.", "", more))
+                shown.append(self.tr("…and %Ln more: see the previews.", "", more))
             words, ok = self.tr("Before publishing:") + "\n" + "\n".join(shown), False
             calm = False
         else:
-            words = self.tr("Ready to publish to %n destination(s).", "", len(chosen))
+            words = self.tr("Ready to publish to %Ln destination(s).", "", len(chosen))
             ok = True
         self.status.setText(words)
         style = "" if calm else f"color: {theme.error_color()};"

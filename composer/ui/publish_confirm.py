@@ -77,13 +77,13 @@ class ConfirmPage(QWidget):
         lines += networks
         where, lines = lines, [self.tr("Message: “{line}”").format(line=first_line(draft))]
         if draft.images:
-            lines.append(self.tr("With %n photo(s).", "", len(draft.images)))
+            lines.append(self.tr("With %Ln photo(s).", "", len(draft.images)))
         analyses = analyze_destinations(replace(draft, images=()), ordered, lambda _a: ())
         for account in ordered:
             parts = len(analyses[account.id].parts)
             if account.kind is not AccountKind.WEBSITE and parts > 1:
                 lines.append(
-                    self.tr("On {network} it becomes a thread of %n post(s).", "", parts).format(
+                    self.tr("On {network} it becomes a thread of %Ln post(s).", "", parts).format(
                         network=destination_name(account.kind, account)
                     )
                 )

@@ -22,7 +22,7 @@ class Publish(QObject):
 
     def failed(self, count: int) -> str:
         return self.tr(
-            "%n destination(s) did not work: the reason is next to each. Put it right if "
+            "%Ln destination(s) did not work: the reason is next to each. Put it right if "
             "needed, then choose “Retry the failed ones”.",
             "",
             count,
@@ -30,7 +30,7 @@ class Publish(QObject):
 
     def unknown(self, count: int) -> str:
         return self.tr(
-            "For %n destination(s) it is unclear whether the message arrived: look there "
+            "For %Ln destination(s) it is unclear whether the message arrived: look there "
             "before sending it again.",
             "",
             count,
@@ -39,22 +39,22 @@ class Publish(QObject):
     # what a screen reader hears (announce.py): short, for the ear
 
     def starting(self, count: int) -> str:
-        return self.tr("Publishing to %n destination(s)…", "", count)
+        return self.tr("Publishing to %Ln destination(s)…", "", count)
 
     def all_published(self, count: int) -> str:
-        return self.tr("Published on all %n destination(s).", "", count)
+        return self.tr("Published on all %Ln destination(s).", "", count)
 
     def published_of(self, done: int, count: int) -> str:
-        return self.tr("{done} of %n published", "", count).format(done=done)
+        return self.tr("{done} of %Ln published", "", count).format(done=done)
 
     def failed_count(self, count: int) -> str:
-        return self.tr("%n failed", "", count)
+        return self.tr("%Ln failed", "", count)
 
     def unknown_count(self, count: int) -> str:
-        return self.tr("%n unclear: look there before sending again", "", count)
+        return self.tr("%Ln unclear: look there before sending again", "", count)
 
     def unsent_count(self, count: int) -> str:
-        return self.tr("%n not sent yet", "", count)
+        return self.tr("%Ln not sent yet", "", count)
 
 
 _PLURALS = Publish()

@@ -49,6 +49,11 @@ def publish(window: ComposerWindow) -> None:
     from composer.core.composing import is_sample
 
     window.finish_building()
+    if window.untouched:  # trying to publish an empty draft: now show what it lacks
+        window.untouched = False
+        window.refresh()
+        window.editor.setFocus()
+        return
     if not window.publish_bar.button.isEnabled():
         QMessageBox.information(window, "Omroeper", window.publish_bar.status.text())
         return

@@ -65,7 +65,7 @@ class DraftActions(QObject):
 
     def new_draft(self) -> None:
         window, draft = self.window, self.window.draft
-        if not (draft.text.strip() or draft.images or draft.title.strip() or draft.body.strip()):
+        if draft.blank:
             window.editor.setFocus()  # the current draft is still empty: write there
             return
         if window.autosaver.flush():

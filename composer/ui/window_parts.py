@@ -28,6 +28,7 @@ from composer.ui.image_fitter import ImageFitter
 from composer.ui.images_strip import ImagesStrip
 from composer.ui.previews_panel import PreviewsPanel
 from composer.ui.publish_bar import PublishBar
+from composer.ui.writing_panel import THREAD_MODES
 
 if TYPE_CHECKING:
     from composer.ui.composer_window import ComposerWindow
@@ -61,6 +62,7 @@ class WindowParts(QObject):
         side_column.addWidget(self.publish_bar)
         self.images.images_changed.connect(self._images_changed)
         self.images.folder_chosen.connect(self._photo_folder_chosen)
+        self.fit.split_requested.connect(self._split_into_thread)
         self.fitter.updated.connect(self.show_fit)
         self.destinations.chosen_changed.connect(self._targets_changed)
         self.destinations.connect_requested.connect(window.open_accounts)
@@ -84,10 +86,13 @@ class WindowParts(QObject):
             lambda account: self.fitter.facts(images, account.effective_limits()),
             estimate_thread=estimate_thread,
         )
+        shown = self.analyses
+        if window.untouched:  # a new, empty draft: nothing is wrong yet, so nothing is red
+            shown = {key: replace(found, problems=()) for key, found in shown.items()}
         if images:
             self.fitter.request(images, [account.effective_limits() for account in chosen])
-        self.fit.show_analyses(draft, chosen, self.analyses)
-        self.previews.show_previews(draft, chosen, self.analyses)
+        self.fit.show_analyses(draft, chosen, shown)
+        self.previews.show_previews(draft, chosen, shown)
         destinations = [(network_name(a, chosen), a.effective_limits()) for a in chosen]
         if destinations != self._image_destinations:
             self._image_destinations = destinations
@@ -95,7 +100,7 @@ class WindowParts(QObject):
         connected = bool(window.accounts_list)
         real = [account for account in chosen if not is_sample(account)] if connected else []
         blocking = blocking_problems({a.id: self.analyses[a.id] for a in real})
-        self.publish_bar.show_state(real, blocking, connected)
+        self.publish_bar.show_state(real, blocking, connected, quiet=window.untouched)
 
     def make_teaser(self) -> None:
         """The message for the networks, made from the website's full text."""
@@ -128,6 +133,11 @@ class WindowParts(QObject):
             widget = widget.nextInFocusChain()
         for before, after in pairwise(sorted(chain, key=rank)):
             QWidget.setTabOrder(before, after)
+
+    def _split_into_thread(self) -> None:
+        writing = self.window.writing
+        writing.thread.setCurrentIndex(THREAD_MODES.index(True))  # saved as any edit is
+        writing.message.setFocus()  # the button is gone: back to the text
 
     def _photo_folder_chosen(self, folder: str) -> None:
         """The photo dialog opens here next time, also after a restart."""

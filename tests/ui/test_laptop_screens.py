@@ -6,6 +6,9 @@ described photos. What a person needs to publish must be in view without scrolli
 
 from __future__ import annotations
 
+import os
+import subprocess
+
 import pytest
 
 from tests.support.sample_profile import sample_profile
@@ -174,3 +177,17 @@ def test_a_window_from_a_bigger_screen_fits_the_smaller_one(screens, profile):
         assert inside(frame, available), f"window {frame} is not on the screen {available}"
     finally:
         again.stop()
+
+
+def test_the_title_bar_names_omroeper_once(first_start):
+    """The title as the window manager reads it from the X server: Qt adds an application
+    display name to every title when one is set."""
+    found = subprocess.run(
+        ["xdotool", "search", "--name", "Omroeper", "getwindowname", "%@"],
+        env={**os.environ, "DISPLAY": first_start.screen.display},
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=True,
+    )
+    assert found.stdout.splitlines() == ["Omroeper — Open dag in de bibliotheek"]

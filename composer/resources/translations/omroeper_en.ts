@@ -4,208 +4,208 @@
 <context>
     <name>App</name>
     <message numerus="yes">
-        <source>%n draft(s) rescued. The damaged file stays at {copy} for your IT support.</source>
+        <source>%Ln draft(s) rescued. The damaged file stays at {copy} for your IT support.</source>
         <translation>
-            <numerusform>%n draft rescued. The damaged file stays at {copy} for your IT support.</numerusform>
-            <numerusform>%n drafts rescued. The damaged file stays at {copy} for your IT support.</numerusform>
+            <numerusform>%Ln draft rescued. The damaged file stays at {copy} for your IT support.</numerusform>
+            <numerusform>%Ln drafts rescued. The damaged file stays at {copy} for your IT support.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>ConfirmPage</name>
     <message numerus="yes">
-        <source>With %n photo(s).</source>
+        <source>With %Ln photo(s).</source>
         <translation>
-            <numerusform>With %n photo.</numerusform>
-            <numerusform>With %n photos.</numerusform>
+            <numerusform>With %Ln photo.</numerusform>
+            <numerusform>With %Ln photos.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>On {network} it becomes a thread of %n post(s).</source>
+        <source>On {network} it becomes a thread of %Ln post(s).</source>
         <translation>
-            <numerusform>On {network} it becomes a thread of %n post.</numerusform>
-            <numerusform>On {network} it becomes a thread of %n posts.</numerusform>
+            <numerusform>On {network} it becomes a thread of %Ln post.</numerusform>
+            <numerusform>On {network} it becomes a thread of %Ln posts.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>Drafts</name>
     <message numerus="yes">
-        <source>%n image(s)</source>
+        <source>%Ln image(s)</source>
         <translation>
-            <numerusform>%n image</numerusform>
-            <numerusform>%n images</numerusform>
+            <numerusform>%Ln image</numerusform>
+            <numerusform>%Ln images</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>ErrorDialog</name>
     <message numerus="yes">
-        <source>This has now happened %n time(s).</source>
+        <source>This has now happened %Ln time(s).</source>
         <translation>
-            <numerusform>This has now happened %n time.</numerusform>
-            <numerusform>This has now happened %n times.</numerusform>
+            <numerusform>This has now happened %Ln time.</numerusform>
+            <numerusform>This has now happened %Ln times.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>ImageCard</name>
     <message numerus="yes">
-        <source>%n character(s)</source>
+        <source>%Ln character(s)</source>
         <translation>
-            <numerusform>%n character</numerusform>
-            <numerusform>%n characters</numerusform>
+            <numerusform>%Ln character</numerusform>
+            <numerusform>%Ln characters</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>OverrideEditor</name>
     <message numerus="yes">
-        <source>{count} · %n post(s)</source>
+        <source>{count} · %Ln post(s)</source>
         <translation>
-            <numerusform>{count} · %n post</numerusform>
-            <numerusform>{count} · %n posts</numerusform>
+            <numerusform>{count} · %Ln post</numerusform>
+            <numerusform>{count} · %Ln posts</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>Preview</name>
     <message numerus="yes">
-        <source>%n character(s)</source>
+        <source>%Ln character(s)</source>
         <translation>
-            <numerusform>%n character</numerusform>
-            <numerusform>%n characters</numerusform>
+            <numerusform>%Ln character</numerusform>
+            <numerusform>%Ln characters</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>PreviewsPanel</name>
     <message numerus="yes">
-        <source>%n post(s)</source>
+        <source>%Ln post(s)</source>
         <translation>
-            <numerusform>%n post</numerusform>
-            <numerusform>%n posts</numerusform>
+            <numerusform>%Ln post</numerusform>
+            <numerusform>%Ln posts</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>Problems</name>
     <message numerus="yes">
-        <source>%n characters too long: shorten the text, or split it into a thread of {thread_parts} posts.</source>
+        <source>%Ln characters too long: shorten the text, or split it into a thread of {thread_parts} posts.</source>
         <translation>
-            <numerusform>%n character too long: shorten the text, or split it into a thread of {thread_parts} posts.</numerusform>
-            <numerusform>%n characters too long: shorten the text, or split it into a thread of {thread_parts} posts.</numerusform>
+            <numerusform>%Ln character too long: shorten the text, or split it into a thread of {thread_parts} posts.</numerusform>
+            <numerusform>%Ln characters too long: shorten the text, or split it into a thread of {thread_parts} posts.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n characters too long: shorten the text.</source>
+        <source>%Ln characters too long: shorten the text.</source>
         <translation>
-            <numerusform>%n character too long: shorten the text.</numerusform>
-            <numerusform>%n characters too long: shorten the text.</numerusform>
+            <numerusform>%Ln character too long: shorten the text.</numerusform>
+            <numerusform>%Ln characters too long: shorten the text.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n bytes too long: emoji and accented letters take several bytes each. Shorten the text.</source>
+        <source>%Ln bytes too long: emoji and accented letters take several bytes each. Shorten the text.</source>
         <translation>
-            <numerusform>%n byte too long: emoji and accented letters take several bytes each. Shorten the text.</numerusform>
-            <numerusform>%n bytes too long: emoji and accented letters take several bytes each. Shorten the text.</numerusform>
+            <numerusform>%Ln byte too long: emoji and accented letters take several bytes each. Shorten the text.</numerusform>
+            <numerusform>%Ln bytes too long: emoji and accented letters take several bytes each. Shorten the text.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>The content warning is %n characters too long (at most {limit}).</source>
+        <source>The content warning is %Ln characters too long (at most {limit}).</source>
         <translation>
-            <numerusform>The content warning is %n character too long (at most {limit}).</numerusform>
-            <numerusform>The content warning is %n characters too long (at most {limit}).</numerusform>
+            <numerusform>The content warning is %Ln character too long (at most {limit}).</numerusform>
+            <numerusform>The content warning is %Ln characters too long (at most {limit}).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Too many images: this network takes at most {limit}. Remove %n.</source>
+        <source>Too many images: this network takes at most {limit}. Remove %Ln.</source>
         <translation>
-            <numerusform>Too many images: this network takes at most {limit}. Remove %n.</numerusform>
-            <numerusform>Too many images: this network takes at most {limit}. Remove %n.</numerusform>
+            <numerusform>Too many images: this network takes at most {limit}. Remove %Ln.</numerusform>
+            <numerusform>Too many images: this network takes at most {limit}. Remove %Ln.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>The description of image {image} is %n characters too long (at most {limit}).</source>
+        <source>The description of image {image} is %Ln characters too long (at most {limit}).</source>
         <translation>
-            <numerusform>The description of image {image} is %n character too long (at most {limit}).</numerusform>
-            <numerusform>The description of image {image} is %n characters too long (at most {limit}).</numerusform>
+            <numerusform>The description of image {image} is %Ln character too long (at most {limit}).</numerusform>
+            <numerusform>The description of image {image} is %Ln characters too long (at most {limit}).</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>Publish</name>
     <message numerus="yes">
-        <source>%n destination(s) did not work: the reason is next to each. Put it right if needed, then choose “Retry the failed ones”.</source>
+        <source>%Ln destination(s) did not work: the reason is next to each. Put it right if needed, then choose “Retry the failed ones”.</source>
         <translation>
-            <numerusform>%n destination did not work: the reason is next to each. Put it right if needed, then choose “Retry the failed ones”.</numerusform>
-            <numerusform>%n destinations did not work: the reason is next to each. Put it right if needed, then choose “Retry the failed ones”.</numerusform>
+            <numerusform>%Ln destination did not work: the reason is next to each. Put it right if needed, then choose “Retry the failed ones”.</numerusform>
+            <numerusform>%Ln destinations did not work: the reason is next to each. Put it right if needed, then choose “Retry the failed ones”.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>For %n destination(s) it is unclear whether the message arrived: look there before sending it again.</source>
+        <source>For %Ln destination(s) it is unclear whether the message arrived: look there before sending it again.</source>
         <translation>
-            <numerusform>For %n destination it is unclear whether the message arrived: look there before sending it again.</numerusform>
-            <numerusform>For %n destinations it is unclear whether the message arrived: look there before sending it again.</numerusform>
+            <numerusform>For %Ln destination it is unclear whether the message arrived: look there before sending it again.</numerusform>
+            <numerusform>For %Ln destinations it is unclear whether the message arrived: look there before sending it again.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Publishing to %n destination(s)…</source>
+        <source>Publishing to %Ln destination(s)…</source>
         <translation>
-            <numerusform>Publishing to %n destination…</numerusform>
-            <numerusform>Publishing to %n destinations…</numerusform>
+            <numerusform>Publishing to %Ln destination…</numerusform>
+            <numerusform>Publishing to %Ln destinations…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Published on all %n destination(s).</source>
+        <source>Published on all %Ln destination(s).</source>
         <translation>
-            <numerusform>Published on %n destination.</numerusform>
-            <numerusform>Published on all %n destinations.</numerusform>
+            <numerusform>Published on %Ln destination.</numerusform>
+            <numerusform>Published on all %Ln destinations.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>{done} of %n published</source>
+        <source>{done} of %Ln published</source>
         <translation>
-            <numerusform>{done} of %n published</numerusform>
-            <numerusform>{done} of %n published</numerusform>
+            <numerusform>{done} of %Ln published</numerusform>
+            <numerusform>{done} of %Ln published</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n failed</source>
+        <source>%Ln failed</source>
         <translation>
-            <numerusform>%n failed</numerusform>
-            <numerusform>%n failed</numerusform>
+            <numerusform>%Ln failed</numerusform>
+            <numerusform>%Ln failed</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n unclear: look there before sending again</source>
+        <source>%Ln unclear: look there before sending again</source>
         <translation>
-            <numerusform>%n unclear: look there before sending again</numerusform>
-            <numerusform>%n unclear: look there before sending again</numerusform>
+            <numerusform>%Ln unclear: look there before sending again</numerusform>
+            <numerusform>%Ln unclear: look there before sending again</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n not sent yet</source>
+        <source>%Ln not sent yet</source>
         <translation>
-            <numerusform>%n not sent yet</numerusform>
-            <numerusform>%n not sent yet</numerusform>
+            <numerusform>%Ln not sent yet</numerusform>
+            <numerusform>%Ln not sent yet</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>PublishBar</name>
     <message numerus="yes">
-        <source>…and %n more: see the previews.</source>
+        <source>…and %Ln more: see the previews.</source>
         <translation>
-            <numerusform>…and %n more: see the previews.</numerusform>
-            <numerusform>…and %n more: see the previews.</numerusform>
+            <numerusform>…and %Ln more: see the previews.</numerusform>
+            <numerusform>…and %Ln more: see the previews.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Ready to publish to %n destination(s).</source>
+        <source>Ready to publish to %Ln destination(s).</source>
         <translation>
-            <numerusform>Ready to publish to %n destination.</numerusform>
-            <numerusform>Ready to publish to %n destinations.</numerusform>
+            <numerusform>Ready to publish to %Ln destination.</numerusform>
+            <numerusform>Ready to publish to %Ln destinations.</numerusform>
         </translation>
     </message>
 </context>

@@ -266,10 +266,10 @@
 <context>
     <name>App</name>
     <message numerus="yes">
-        <source>%n draft(s) rescued. The damaged file stays at {copy} for your IT support.</source>
+        <source>%Ln draft(s) rescued. The damaged file stays at {copy} for your IT support.</source>
         <translation>
-            <numerusform>%n concept gered. Het beschadigde bestand blijft bewaard als {copy}, voor je IT-ondersteuning.</numerusform>
-            <numerusform>%n concepten gered. Het beschadigde bestand blijft bewaard als {copy}, voor je IT-ondersteuning.</numerusform>
+            <numerusform>%Ln concept gered. Het beschadigde bestand blijft bewaard als {copy}, voor je IT-ondersteuning.</numerusform>
+            <numerusform>%Ln concepten gered. Het beschadigde bestand blijft bewaard als {copy}, voor je IT-ondersteuning.</numerusform>
         </translation>
     </message>
     <message>
@@ -502,17 +502,17 @@
         <translation>Bericht: “{line}”</translation>
     </message>
     <message numerus="yes">
-        <source>With %n photo(s).</source>
+        <source>With %Ln photo(s).</source>
         <translation>
-            <numerusform>Met %n foto.</numerusform>
-            <numerusform>Met %n foto’s.</numerusform>
+            <numerusform>Met %Ln foto.</numerusform>
+            <numerusform>Met %Ln foto’s.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>On {network} it becomes a thread of %n post(s).</source>
+        <source>On {network} it becomes a thread of %Ln post(s).</source>
         <translation>
-            <numerusform>Op {network} wordt het een draadje van %n bericht.</numerusform>
-            <numerusform>Op {network} wordt het een draadje van %n berichten.</numerusform>
+            <numerusform>Op {network} wordt het een draadje van %Ln bericht.</numerusform>
+            <numerusform>Op {network} wordt het een draadje van %Ln berichten.</numerusform>
         </translation>
     </message>
 </context>
@@ -823,6 +823,13 @@
 </context>
 <context>
     <name>Drafts</name>
+    <message numerus="yes">
+        <source>%Ln image(s)</source>
+        <translation>
+            <numerusform>%Ln foto</numerusform>
+            <numerusform>%Ln foto’s</numerusform>
+        </translation>
+    </message>
     <message>
         <source>No drafts.</source>
         <translation>Geen concepten.</translation>
@@ -838,13 +845,6 @@
     <message>
         <source>Title: {title}</source>
         <translation>Titel: {title}</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n image(s)</source>
-        <translation>
-            <numerusform>%n foto</numerusform>
-            <numerusform>%n foto’s</numerusform>
-        </translation>
     </message>
     <message>
         <source>For: {targets}</source>
@@ -949,10 +949,10 @@
         <translation>Omroeper kon zijn venster niet openen en moet stoppen. De concepten die je eerder hebt opgeslagen, blijven bewaard. Probeer Omroeper opnieuw te starten.</translation>
     </message>
     <message numerus="yes">
-        <source>This has now happened %n time(s).</source>
+        <source>This has now happened %Ln time(s).</source>
         <translation>
-            <numerusform>Dit is nu %n keer gebeurd.</numerusform>
-            <numerusform>Dit is nu %n keer gebeurd.</numerusform>
+            <numerusform>Dit is nu %Ln keer gebeurd.</numerusform>
+            <numerusform>Dit is nu %Ln keer gebeurd.</numerusform>
         </translation>
     </message>
     <message>
@@ -962,6 +962,14 @@
 </context>
 <context>
     <name>FitPanel</name>
+    <message>
+        <source>&amp;Split into a thread</source>
+        <translation>&amp;Splits in een draadje</translation>
+    </message>
+    <message>
+        <source>Sets “Too long” to a thread: each network gets as many posts as it needs</source>
+        <translation>Zet “Te lang” op een draadje: elk netwerk krijgt zoveel berichten als nodig is</translation>
+    </message>
     <message>
         <source>Start typing: the counters show how much room each network gives.</source>
         <translation>Begin met typen: de tellers laten zien hoeveel ruimte elk netwerk geeft.</translation>
@@ -1096,10 +1104,10 @@
         <translation>Nog geen beschrijving: schrijf er een, of vink “decoratief” aan.</translation>
     </message>
     <message numerus="yes">
-        <source>%n character(s)</source>
+        <source>%Ln character(s)</source>
         <translation>
-            <numerusform>%n teken</numerusform>
-            <numerusform>%n tekens</numerusform>
+            <numerusform>%Ln teken</numerusform>
+            <numerusform>%Ln tekens</numerusform>
         </translation>
     </message>
     <message>
@@ -1492,10 +1500,10 @@
         <translation>Weer de algemene tekst gebruiken</translation>
     </message>
     <message numerus="yes">
-        <source>{count} · %n post(s)</source>
+        <source>{count} · %Ln post(s)</source>
         <translation>
-            <numerusform>{count} · %n bericht</numerusform>
-            <numerusform>{count} · %n berichten</numerusform>
+            <numerusform>{count} · %Ln bericht</numerusform>
+            <numerusform>{count} · %Ln berichten</numerusform>
         </translation>
     </message>
 </context>
@@ -1552,10 +1560,10 @@
         <translation>Website</translation>
     </message>
     <message numerus="yes">
-        <source>%n character(s)</source>
+        <source>%Ln character(s)</source>
         <translation>
-            <numerusform>%n teken</numerusform>
-            <numerusform>%n tekens</numerusform>
+            <numerusform>%Ln teken</numerusform>
+            <numerusform>%Ln tekens</numerusform>
         </translation>
     </message>
     <message>
@@ -1574,10 +1582,10 @@
         <translation>Voorbeelden</translation>
     </message>
     <message numerus="yes">
-        <source>%n post(s)</source>
+        <source>%Ln post(s)</source>
         <translation>
-            <numerusform>%n bericht</numerusform>
-            <numerusform>%n berichten</numerusform>
+            <numerusform>%Ln bericht</numerusform>
+            <numerusform>%Ln berichten</numerusform>
         </translation>
     </message>
     <message>
@@ -1592,17 +1600,17 @@
 <context>
     <name>Problems</name>
     <message numerus="yes">
-        <source>%n characters too long: shorten the text, or split it into a thread of {thread_parts} posts.</source>
+        <source>%Ln characters too long: shorten the text, or split it into a thread of {thread_parts} posts.</source>
         <translation>
-            <numerusform>%n teken te lang: maak de tekst korter, of splits hem in een draadje van {thread_parts} berichten.</numerusform>
-            <numerusform>%n tekens te lang: maak de tekst korter, of splits hem in een draadje van {thread_parts} berichten.</numerusform>
+            <numerusform>%Ln teken te lang: maak de tekst korter, of splits hem in een draadje van {thread_parts} berichten.</numerusform>
+            <numerusform>%Ln tekens te lang: maak de tekst korter, of splits hem in een draadje van {thread_parts} berichten.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n characters too long: shorten the text.</source>
+        <source>%Ln characters too long: shorten the text.</source>
         <translation>
-            <numerusform>%n teken te lang: maak de tekst korter.</numerusform>
-            <numerusform>%n tekens te lang: maak de tekst korter.</numerusform>
+            <numerusform>%Ln teken te lang: maak de tekst korter.</numerusform>
+            <numerusform>%Ln tekens te lang: maak de tekst korter.</numerusform>
         </translation>
     </message>
     <message>
@@ -1610,10 +1618,10 @@
         <translation>Het bericht is leeg: schrijf een tekst of voeg een foto toe.</translation>
     </message>
     <message numerus="yes">
-        <source>%n bytes too long: emoji and accented letters take several bytes each. Shorten the text.</source>
+        <source>%Ln bytes too long: emoji and accented letters take several bytes each. Shorten the text.</source>
         <translation>
-            <numerusform>%n byte te lang: emoji en letters met accenten nemen elk meerdere bytes in. Maak de tekst korter.</numerusform>
-            <numerusform>%n bytes te lang: emoji en letters met accenten nemen elk meerdere bytes in. Maak de tekst korter.</numerusform>
+            <numerusform>%Ln byte te lang: emoji en letters met accenten nemen elk meerdere bytes in. Maak de tekst korter.</numerusform>
+            <numerusform>%Ln bytes te lang: emoji en letters met accenten nemen elk meerdere bytes in. Maak de tekst korter.</numerusform>
         </translation>
     </message>
     <message>
@@ -1673,10 +1681,10 @@
         <translation>Foto {image} beweegt, maar de animatie past hier niet: dit netwerk krijgt alleen het eerste beeld, zonder beweging.</translation>
     </message>
     <message numerus="yes">
-        <source>The content warning is %n characters too long (at most {limit}).</source>
+        <source>The content warning is %Ln characters too long (at most {limit}).</source>
         <translation>
-            <numerusform>De inhoudswaarschuwing is %n teken te lang (hoogstens {limit}).</numerusform>
-            <numerusform>De inhoudswaarschuwing is %n tekens te lang (hoogstens {limit}).</numerusform>
+            <numerusform>De inhoudswaarschuwing is %Ln teken te lang (hoogstens {limit}).</numerusform>
+            <numerusform>De inhoudswaarschuwing is %Ln tekens te lang (hoogstens {limit}).</numerusform>
         </translation>
     </message>
     <message>
@@ -1684,10 +1692,10 @@
         <translation>Dit netwerk kent geen inhoudswaarschuwingen: de waarschuwing wordt hier niet getoond.</translation>
     </message>
     <message numerus="yes">
-        <source>Too many images: this network takes at most {limit}. Remove %n.</source>
+        <source>Too many images: this network takes at most {limit}. Remove %Ln.</source>
         <translation>
-            <numerusform>Te veel foto’s: dit netwerk accepteert er hoogstens {limit}. Haal er %n weg.</numerusform>
-            <numerusform>Te veel foto’s: dit netwerk accepteert er hoogstens {limit}. Haal er %n weg.</numerusform>
+            <numerusform>Te veel foto’s: dit netwerk accepteert er hoogstens {limit}. Haal er %Ln weg.</numerusform>
+            <numerusform>Te veel foto’s: dit netwerk accepteert er hoogstens {limit}. Haal er %Ln weg.</numerusform>
         </translation>
     </message>
     <message>
@@ -1695,10 +1703,10 @@
         <translation>Dit netwerk toont alleen berichten met een foto: voeg minstens één foto toe.</translation>
     </message>
     <message numerus="yes">
-        <source>The description of image {image} is %n characters too long (at most {limit}).</source>
+        <source>The description of image {image} is %Ln characters too long (at most {limit}).</source>
         <translation>
-            <numerusform>De beschrijving van foto {image} is %n teken te lang (hoogstens {limit}).</numerusform>
-            <numerusform>De beschrijving van foto {image} is %n tekens te lang (hoogstens {limit}).</numerusform>
+            <numerusform>De beschrijving van foto {image} is %Ln teken te lang (hoogstens {limit}).</numerusform>
+            <numerusform>De beschrijving van foto {image} is %Ln tekens te lang (hoogstens {limit}).</numerusform>
         </translation>
     </message>
 </context>
@@ -1853,59 +1861,59 @@
         <translation>Nog niet verstuurd.</translation>
     </message>
     <message numerus="yes">
-        <source>%n destination(s) did not work: the reason is next to each. Put it right if needed, then choose “Retry the failed ones”.</source>
+        <source>%Ln destination(s) did not work: the reason is next to each. Put it right if needed, then choose “Retry the failed ones”.</source>
         <translation>
-            <numerusform>Bij %n bestemming lukte het niet: de reden staat ernaast. Los het zo nodig op en kies dan “Mislukte opnieuw proberen”.</numerusform>
-            <numerusform>Bij %n bestemmingen lukte het niet: de reden staat ernaast. Los het zo nodig op en kies dan “Mislukte opnieuw proberen”.</numerusform>
+            <numerusform>Bij %Ln bestemming lukte het niet: de reden staat ernaast. Los het zo nodig op en kies dan “Mislukte opnieuw proberen”.</numerusform>
+            <numerusform>Bij %Ln bestemmingen lukte het niet: de reden staat ernaast. Los het zo nodig op en kies dan “Mislukte opnieuw proberen”.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>For %n destination(s) it is unclear whether the message arrived: look there before sending it again.</source>
+        <source>For %Ln destination(s) it is unclear whether the message arrived: look there before sending it again.</source>
         <translation>
-            <numerusform>Bij %n bestemming is niet duidelijk of het bericht aankwam: kijk daar voordat je het opnieuw verstuurt.</numerusform>
-            <numerusform>Bij %n bestemmingen is niet duidelijk of het bericht aankwam: kijk daar voordat je het opnieuw verstuurt.</numerusform>
+            <numerusform>Bij %Ln bestemming is niet duidelijk of het bericht aankwam: kijk daar voordat je het opnieuw verstuurt.</numerusform>
+            <numerusform>Bij %Ln bestemmingen is niet duidelijk of het bericht aankwam: kijk daar voordat je het opnieuw verstuurt.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Publishing to %n destination(s)…</source>
+        <source>Publishing to %Ln destination(s)…</source>
         <translation>
-            <numerusform>Bezig met publiceren op %n bestemming…</numerusform>
-            <numerusform>Bezig met publiceren op %n bestemmingen…</numerusform>
+            <numerusform>Bezig met publiceren op %Ln bestemming…</numerusform>
+            <numerusform>Bezig met publiceren op %Ln bestemmingen…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Published on all %n destination(s).</source>
+        <source>Published on all %Ln destination(s).</source>
         <translation>
-            <numerusform>Gepubliceerd op %n bestemming.</numerusform>
-            <numerusform>Gepubliceerd op alle %n bestemmingen.</numerusform>
+            <numerusform>Gepubliceerd op %Ln bestemming.</numerusform>
+            <numerusform>Gepubliceerd op alle %Ln bestemmingen.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>{done} of %n published</source>
+        <source>{done} of %Ln published</source>
         <translation>
-            <numerusform>{done} van %n gepubliceerd</numerusform>
-            <numerusform>{done} van %n gepubliceerd</numerusform>
+            <numerusform>{done} van %Ln gepubliceerd</numerusform>
+            <numerusform>{done} van %Ln gepubliceerd</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n failed</source>
+        <source>%Ln failed</source>
         <translation>
-            <numerusform>%n mislukt</numerusform>
-            <numerusform>%n mislukt</numerusform>
+            <numerusform>%Ln mislukt</numerusform>
+            <numerusform>%Ln mislukt</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n unclear: look there before sending again</source>
+        <source>%Ln unclear: look there before sending again</source>
         <translation>
-            <numerusform>%n onduidelijk: kijk daar voordat je opnieuw verstuurt</numerusform>
-            <numerusform>%n onduidelijk: kijk daar voordat je opnieuw verstuurt</numerusform>
+            <numerusform>%Ln onduidelijk: kijk daar voordat je opnieuw verstuurt</numerusform>
+            <numerusform>%Ln onduidelijk: kijk daar voordat je opnieuw verstuurt</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n not sent yet</source>
+        <source>%Ln not sent yet</source>
         <translation>
-            <numerusform>%n nog niet verstuurd</numerusform>
-            <numerusform>%n nog niet verstuurd</numerusform>
+            <numerusform>%Ln nog niet verstuurd</numerusform>
+            <numerusform>%Ln nog niet verstuurd</numerusform>
         </translation>
     </message>
     <message>
@@ -1991,11 +1999,15 @@
         <source>Choose at least one place to publish.</source>
         <translation>Kies minstens één plek om te publiceren.</translation>
     </message>
+    <message>
+        <source>Write your message: the previews show how it will look.</source>
+        <translation>Schrijf je bericht: de voorbeelden laten zien hoe het eruitziet.</translation>
+    </message>
     <message numerus="yes">
-        <source>…and %n more: see the previews.</source>
+        <source>…and %Ln more: see the previews.</source>
         <translation>
-            <numerusform>…en nog %n: zie de voorbeelden.</numerusform>
-            <numerusform>…en nog %n: zie de voorbeelden.</numerusform>
+            <numerusform>…en nog %Ln: zie de voorbeelden.</numerusform>
+            <numerusform>…en nog %Ln: zie de voorbeelden.</numerusform>
         </translation>
     </message>
     <message>
@@ -2003,10 +2015,10 @@
         <translation>Voor het publiceren:</translation>
     </message>
     <message numerus="yes">
-        <source>Ready to publish to %n destination(s).</source>
+        <source>Ready to publish to %Ln destination(s).</source>
         <translation>
-            <numerusform>Klaar om te publiceren op %n bestemming.</numerusform>
-            <numerusform>Klaar om te publiceren op %n bestemmingen.</numerusform>
+            <numerusform>Klaar om te publiceren op %Ln bestemming.</numerusform>
+            <numerusform>Klaar om te publiceren op %Ln bestemmingen.</numerusform>
         </translation>
     </message>
 </context>

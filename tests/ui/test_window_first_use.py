@@ -15,8 +15,8 @@ from tests.ui.test_window_composing import ALL, connect_all
 
 
 def _problems_shown(window) -> list[str]:
-    shown = [tab for tab in range(window.previews.tabs.count())]
-    marked = [window.previews.tabs.tabText(tab) for tab in shown]
+    tabs = window.previews.tabs
+    marked = [tabs.tabText(tab) for tab in range(tabs.count())]
     return [text for text in marked if "⚠" in text]
 
 
@@ -136,7 +136,7 @@ def test_a_new_photo_brings_its_description_into_view(open_window, qtbot, englis
     window.images.add_files([first])
     window.images.add_files([second])
     card = window.images.cards[1]
-    qtbot.waitUntil(lambda: card.alt_edit.hasFocus())
+    qtbot.waitUntil(card.alt_edit.hasFocus)
     viewport = window.writing_scroll.viewport()
 
     def in_view() -> bool:

@@ -63,6 +63,13 @@ def _accounts() -> ModuleType:
     return store_accounts
 
 
+# when the draft was last published: a job from it that reached at least one destination
+_PUBLISHED = (
+    "SELECT max(jobs.created) FROM jobs WHERE jobs.draft_id = drafts.id AND EXISTS"
+    " (SELECT 1 FROM job_destinations AS d WHERE d.job_id = jobs.id AND d.state = 'done')"
+)
+
+
 class Store:
     def __init__(self, profile: Path, connection: sqlite3.Connection, scratch: Path) -> None:
         self.profile = profile
@@ -242,13 +249,21 @@ class Store:
 
     # -- publish jobs (the engine is publishing.py) ----------------------------------------
 
-    def create_job(self, draft: Draft, account_ids: Sequence[str]) -> int:
-        """A job for these accounts, in this order; the draft and its photos are kept as sent."""
+    def create_job(
+        self, draft: Draft, account_ids: Sequence[str], draft_id: int | None = None
+    ) -> int:
+        """A job for these accounts, in this order; the draft and its photos are kept as sent.
+        `draft_id`: the draft it was published from, if any."""
         with self._lock:
             images = self._copy_in(None, draft)
             with self._writing() as db:
                 images = store_images.ensure(self.images, images, self.profile)
-                return _jobs().insert_job(db, draft, images, account_ids, stamp(now()))
+                return _jobs().insert_job(db, draft, images, account_ids, stamp(now()), draft_id)
+
+    def publications(self, draft_id: int) -> list[Job]:
+        """The jobs this draft was published in, newest first."""
+        with self._reading() as db:
+            return _jobs().read_jobs(db, self.images.path, "WHERE draft_id = ?", (draft_id,))
 
     def job(self, job_id: int) -> Job:
         with self._reading() as db:
@@ -321,12 +336,15 @@ class Store:
     def _summaries(self, where: str, parameters: tuple, limit: int = -1) -> list[DraftSummary]:
         with self._reading() as db:
             rows = db.execute(
-                f"SELECT id, title, text, modified, created FROM drafts {where}"
+                f"SELECT id, title, text, modified, created, ({_PUBLISHED}) FROM drafts {where}"
                 " ORDER BY modified DESC, id DESC LIMIT ?",
                 (*parameters, limit),
             ).fetchall()
         return [
-            DraftSummary(row[0], row[1], row[2], moment(row[3]), moment(row[4])) for row in rows
+            DraftSummary(
+                row[0], row[1], row[2], moment(row[3]), moment(row[4]), row[5] and moment(row[5])
+            )
+            for row in rows
         ]
 
     def _update(self, statement: str, parameters: tuple) -> None:

@@ -96,6 +96,8 @@ def insert_job(
     images: Sequence[ImageRow],
     account_ids: Sequence[str],
     created: str,
+    *,
+    draft_id: int | None = None,
 ) -> int:
     """Inside the caller's transaction; the images are already copies in the profile."""
     kinds = []
@@ -110,8 +112,8 @@ def insert_job(
             (item.image.hash, item.image.extension, item.image.bytes),
         )
     job_id = db.execute(
-        "INSERT INTO jobs (draft, created) VALUES (?, ?)",
-        (json.dumps(_snapshot(draft, images), ensure_ascii=False), created),
+        "INSERT INTO jobs (draft, created, draft_id) VALUES (?, ?, ?)",
+        (json.dumps(_snapshot(draft, images), ensure_ascii=False), created, draft_id),
     ).lastrowid
     db.executemany(
         "INSERT INTO job_destinations (job_id, account_id, kind, position, idempotency_key,"

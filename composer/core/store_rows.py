@@ -44,6 +44,7 @@ class DraftSummary:
     text: str
     modified: datetime
     created: datetime
+    published: datetime | None = None  # last published (somewhere), if ever
 
 
 def fold(text: str | None) -> str:

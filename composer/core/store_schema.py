@@ -99,6 +99,12 @@ STEPS: tuple[tuple[str, ...], ...] = (
     ),
     # 5: when a published copy was deleted everywhere (NULL: still online)
     ("ALTER TABLE job_destinations ADD COLUMN deleted TEXT",),
+    # 6: which draft a job was published from (NULL: a draft file, from the command line), so
+    # the drafts list can say "published" and publishing it again asks first
+    (
+        "ALTER TABLE jobs ADD COLUMN draft_id INTEGER",
+        "CREATE INDEX jobs_by_draft ON jobs(draft_id)",
+    ),
 )
 LATEST = len(STEPS)
 

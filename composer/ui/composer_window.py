@@ -243,6 +243,11 @@ class ComposerWindow(QMainWindow):
 
         window_dialogs.publish(self)
 
+    def show_job(self, job_id: int) -> None:
+        from composer.ui import window_dialogs
+
+        window_dialogs.show_job(self, job_id)
+
     def open_history(self) -> None:
         from composer.ui import window_dialogs
 

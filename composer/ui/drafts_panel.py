@@ -86,6 +86,11 @@ class DraftsPanel(QWidget):
         for summary in drafts:
             when = locale.toString(summary.modified.astimezone(), QLocale.FormatType.ShortFormat)
             title = display_title(summary.title, summary.text, self.tr("(empty draft)"))
+            if summary.published:
+                published = locale.toString(
+                    summary.published.astimezone(), QLocale.FormatType.ShortFormat
+                )
+                when = self.tr("✓ Published {when}").format(when=published)
             item = QListWidgetItem(f"{title}\n{when}")
             item.setToolTip(title)
             self.list.addItem(item)

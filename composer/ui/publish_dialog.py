@@ -62,9 +62,11 @@ class PublishDialog(QDialog):
         parent: QWidget | None = None,
         *,
         destinations=None,
+        draft_id: int | None = None,
     ) -> None:
         super().__init__(parent)
         self.store, self.accounts, self.destinations = store, accounts, destinations
+        self.draft_id = draft_id  # the draft it comes from: the drafts list says "published"
         self.draft, self.chosen = draft, website_first(chosen)
         self.job_id: int | None = None
         self.job: Job | None = None
@@ -173,7 +175,7 @@ class PublishDialog(QDialog):
             return
         ids = [account.id for account in self.chosen]
         self.run = publish_run.start_new(
-            self.store, self.accounts, self.draft, ids, self.destinations
+            self.store, self.accounts, self.draft, ids, self.destinations, draft_id=self.draft_id
         )
         self.pages.setCurrentIndex(1)
         self._announce_start(ids)

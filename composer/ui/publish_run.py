@@ -69,13 +69,19 @@ def running_jobs(store: Store) -> list[int]:
 
 
 def start_new(
-    store: Store, accounts: Accounts, draft: Draft, account_ids: Sequence[str], destinations=None
+    store: Store,
+    accounts: Accounts,
+    draft: Draft,
+    account_ids: Sequence[str],
+    destinations=None,
+    *,
+    draft_id: int | None = None,
 ) -> PublishRun:
     """Make the job (on the thread: copying the photos takes a moment too) and send it."""
     run = PublishRun(store, _publisher(store, accounts, destinations))
 
     def work() -> None:
-        job_id = store.create_job(draft, account_ids)
+        job_id = store.create_job(draft, account_ids, draft_id)
         with _lock:
             run.job_id = job_id
             _runs[(str(store.path), job_id)] = run

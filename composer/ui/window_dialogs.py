@@ -59,10 +59,18 @@ def publish(window: ComposerWindow) -> None:
         return
     if not window.autosaver.flush():
         return
+    from composer.ui.window_outbox import ask_to_publish_again, published_copies
+
+    before = [job for job in window.store.publications(window.draft_id) if published_copies(job)]
+    if before and not ask_to_publish_again(window, before, QMessageBox.question):
+        return
     from composer.ui.publish_dialog import PublishDialog
 
     chosen = [account for account in window.chosen_accounts() if not is_sample(account)]
-    dialog = PublishDialog(window.store, window.accounts(), window.draft, chosen, window)
+    dialog = PublishDialog(
+        window.store, window.accounts(), window.draft, chosen, window, draft_id=window.draft_id
+    )
+    dialog.finished.connect(lambda _result: window.parts.outbox.show_draft(window.draft_id))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.publish_dialog = dialog
     dialog.open()
@@ -89,6 +97,16 @@ def resume_unfinished(window: ComposerWindow) -> int | None:
     window.publish_dialog = dialog
     dialog.open()
     return jobs[-1]
+
+
+def show_job(window: ComposerWindow, job_id: int) -> None:
+    """A message waiting to be sent: how far it got, per destination (it goes on by itself)."""
+    from composer.ui.publish_dialog import PublishDialog
+
+    dialog = PublishDialog.for_job(window.store, window.accounts(), job_id, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.publish_dialog = dialog
+    dialog.open()
 
 
 def may_close(window: ComposerWindow) -> bool:

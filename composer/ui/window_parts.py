@@ -28,6 +28,7 @@ from composer.ui.image_fitter import ImageFitter
 from composer.ui.images_strip import ImagesStrip
 from composer.ui.previews_panel import PreviewsPanel
 from composer.ui.publish_bar import PublishBar
+from composer.ui.window_outbox import OutboxPanel
 from composer.ui.writing_panel import THREAD_MODES
 
 if TYPE_CHECKING:
@@ -53,12 +54,14 @@ class WindowParts(QObject):
         self.destinations = DestinationsPanel(window)
         self.previews = PreviewsPanel(window)
         self.publish_bar = PublishBar(window)
+        self.outbox = OutboxPanel(window.store, window)
         self.analyses: dict = {}  # per chosen account: how the draft fits there
         self._image_destinations: list = []
         window.writing.below_message.addWidget(self.fit)
         writing_column.addWidget(self.images)
         side_column.addWidget(self.destinations)
         side_column.addWidget(self.previews, 1)
+        side_column.addWidget(self.outbox)
         side_column.addWidget(self.publish_bar)
         self.images.images_changed.connect(self._images_changed)
         self.images.folder_chosen.connect(self._photo_folder_chosen)
@@ -68,11 +71,15 @@ class WindowParts(QObject):
         self.destinations.connect_requested.connect(window.open_accounts)
         self.previews.override_changed.connect(self._override_changed)
         self.publish_bar.publish_requested.connect(window.publish)
+        self.outbox.history_requested.connect(window.open_history)
+        self.outbox.waiting_requested.connect(window.show_job)
+        self.outbox.gone_out.connect(window.draft_actions.show_list)
 
     def show_draft(self, draft: Draft) -> None:
         """A draft just opened: its photos and its destinations."""
         self.images.set_images(draft.images)
         self.destinations.show_accounts(self.window.accounts_list, draft.targets)
+        self.outbox.show_draft(self.window.draft_id)
 
     def show_fit(self, estimate_thread: bool = False) -> None:
         """How the draft fits every chosen destination: counters, advice, previews, the photos'
@@ -121,7 +128,7 @@ class WindowParts(QObject):
         (a new destination's checkbox, a counter): Qt puts new widgets at the chain's end."""
         window = self.window
         parts = (window.drafts, window.writing, self.images, self.destinations, self.previews)
-        parts += (self.publish_bar,)
+        parts += (self.outbox, self.publish_bar)
 
         def rank(widget: QWidget) -> int:
             return next((n for n, part in enumerate(parts) if part.isAncestorOf(widget)), 99)

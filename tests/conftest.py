@@ -26,3 +26,14 @@ def secret_service(_secret_service_daemons, monkeypatch):
     """A real gnome-keyring Secret Service, the test process's session bus while a test runs."""
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", _secret_service_daemons.address)
     return _secret_service_daemons
+
+
+@pytest.fixture(scope="session")
+def hostile():
+    """The shared hostile server (tests/support/hostile_server.py): each test plays its scenes
+    on a stage of its own."""
+    from tests.support.hostile_server import HostileServer
+
+    server = HostileServer()
+    yield server
+    server.close()

@@ -24,6 +24,8 @@ READINGS = [
     ("rejected", {"status": 422, "message": "Too long"}),
     ("not_that_server", {"status": 404}),
     ("bad_answer", {"status": 200}),
+    ("answer_too_large", {"limit": 4_000_000}),
+    ("redirected", {"status": 307}),
 ]
 
 

@@ -92,8 +92,13 @@ class Credentials:
     # -- inside ----------------------------------------------------------------------------
 
     def _remember(self, secret: dict[str, str]) -> None:
-        for value in secret.values():
+        values = list(secret.values())
+        for value in values:
             self._redactor.register(value)
+        for user in values:  # any two may travel together as HTTP basic auth (user:password)
+            for password in values:
+                if user is not password:
+                    self._redactor.register_basic(user, password)
 
     def _backend(self) -> KeyringBackend:
         if self._usable is None:

@@ -48,6 +48,16 @@ def describe_publish_error(code: str, details: dict[str, Any] | None = None) -> 
         ),
         "interrupted": lambda: translate("Publish", "Omroeper stopped while sending this copy."),
         "bad_answer": lambda: translate("Publish", "The server's answer could not be understood."),
+        "answer_too_large": lambda: translate(
+            "Publish",
+            "The server answered with far more data than a reply holds, so Omroeper stopped "
+            "reading. Check whether the copy arrived before trying again.",
+        ),
+        "redirected": lambda: translate(
+            "Publish",
+            "The server tried to send Omroeper to another address ({status}); Omroeper does "
+            "not follow it, so nothing was sent there. Check the account's address.",
+        ),
         "tls_failed": lambda: translate(
             "Publish", "The connection is not trusted (certificate refused): ask your IT support."
         ),

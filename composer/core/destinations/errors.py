@@ -23,6 +23,8 @@ from composer.core.errors import CodedError
 # rejected (status, message or error): a 4xx refusal of the request
 # not_that_server (status): an error answer that is not what this platform answers
 # bad_answer (status): an answer that could not be understood (the request may have worked)
+# answer_too_large (limit): an answer past safe_http's size limit (the request may have worked)
+# redirected (status): a redirect safe_http does not follow (a POST, or a GET to plain http)
 #
 # Connecting also knows: invalid_address, insecure_address (what the person typed cannot be
 # used), refused (the person said no on the server's authorization page), invalid_secret.
@@ -39,6 +41,8 @@ CODES = frozenset(
         "rate_limited",
         "server_error",
         "tls_failed",
+        "answer_too_large",
+        "redirected",
     }
 )
 
@@ -61,12 +65,16 @@ PUBLISH_CODES = frozenset(
         "bad_answer",
         "connection_lost",
         "expired",
+        "answer_too_large",
+        "redirected",
     }
 )
 # Worth trying again: nothing was refused. connection_lost: the answer went missing after sending.
 TRANSIENT = frozenset({"timeout", "unreachable", "server_error", "rate_limited", "connection_lost"})
 # The server may have taken the post before the answer went missing (or came back garbled).
-UNCLEAR = frozenset({"timeout", "server_error", "connection_lost", "bad_answer"})
+UNCLEAR = frozenset(
+    {"timeout", "server_error", "connection_lost", "bad_answer", "answer_too_large"}
+)
 
 
 class PublishError(CodedError):

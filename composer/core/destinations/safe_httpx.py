@@ -1,0 +1,147 @@
+"""safe_http's rules for httpx: the transport the atproto client is given (bluesky_session).
+
+httpcore asks for a timeout on every read, write and connect: each is cut to what the request
+has left, so the deadline covers the whole request. httpx follows redirects above the
+transport: one safe_http does not allow is an error here, before httpx can follow it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import httpcore
+import httpx
+
+from composer.core import net
+from composer.core.destinations.safe_http import (
+    MAX_ANSWER,
+    REDIRECTS,
+    PastDeadline,
+    RedirectRefused,
+    TooLarge,
+    redirect_allowed,
+)
+
+_deadline = threading.local()
+
+
+def _clamped(timeout: float | None) -> float:
+    """The read, write or connect timeout httpcore asks for, cut to what the request has left."""
+    deadline = getattr(_deadline, "at", None)
+    if deadline is None:
+        return timeout if timeout is not None else net.TIMEOUT
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise httpcore.ReadTimeout(PastDeadline.code) from PastDeadline()
+    return min(left, timeout) if timeout is not None else left
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    def __init__(self, inner: httpcore.NetworkStream) -> None:
+        self._inner = inner
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._inner.read(max_bytes, _clamped(timeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._inner.write(buffer, _clamped(timeout))
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(self, ssl_context: Any, server_hostname: Any = None, timeout: Any = None) -> Any:
+        return _DeadlineStream(
+            self._inner.start_tls(ssl_context, server_hostname, _clamped(timeout))
+        )
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._inner.get_extra_info(info)
+
+
+class _DeadlineBackend(httpcore.NetworkBackend):
+    def __init__(self, inner: httpcore.NetworkBackend) -> None:
+        self._inner = inner
+
+    def connect_tcp(self, host: str, port: int, timeout: Any = None, *args: Any, **kw: Any) -> Any:
+        return _DeadlineStream(self._inner.connect_tcp(host, port, _clamped(timeout), *args, **kw))
+
+    def connect_unix_socket(self, path: str, timeout: Any = None, *args: Any, **kw: Any) -> Any:
+        return _DeadlineStream(
+            self._inner.connect_unix_socket(path, _clamped(timeout), *args, **kw)
+        )
+
+    def sleep(self, seconds: float) -> None:
+        self._inner.sleep(seconds)
+
+
+@contextlib.contextmanager
+def _until(deadline: float) -> Iterator[None]:
+    before = getattr(_deadline, "at", None)
+    _deadline.at = deadline
+    try:
+        yield
+    finally:
+        _deadline.at = before
+
+
+class _CappedStream(httpx.SyncByteStream):
+    def __init__(self, inner: httpx.SyncByteStream, deadline: float, max_bytes: int) -> None:
+        self._inner, self._deadline, self._max = inner, deadline, max_bytes
+
+    def __iter__(self) -> Iterator[bytes]:
+        size = 0
+        with _until(self._deadline):
+            for chunk in self._inner:
+                size += len(chunk)
+                if size > self._max:
+                    too_large = TooLarge(limit=self._max)
+                    raise httpx.TransportError(too_large.code) from too_large
+                yield chunk
+
+    def close(self) -> None:
+        self._inner.close()
+
+
+class SafeTransport(httpx.BaseTransport):
+    """An httpx transport under this layer's rules. httpx follows redirects above the
+    transport: a redirect this layer does not allow is an error here, before it can."""
+
+    def __init__(
+        self, *, deadline: float | None = None, max_bytes: int = MAX_ANSWER, **transport: Any
+    ) -> None:
+        self.deadline = net.TIMEOUT if deadline is None else deadline
+        self.max_bytes = max_bytes
+        self._inner = httpx.HTTPTransport(**transport)
+        pool = self._inner._pool  # httpx offers no other way to give httpcore a backend
+        pool._network_backend = _DeadlineBackend(pool._network_backend)
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        deadline = time.monotonic() + self.deadline
+        with _until(deadline):
+            answer = self._inner.handle_request(request)
+        location = answer.headers.get("Location")
+        if answer.status_code in REDIRECTS and location:
+            target = str(request.url.join(location.strip()))
+            if not redirect_allowed(request.method, str(request.url), target):
+                answer.close()
+                refused = RedirectRefused(status=answer.status_code)
+                raise httpx.TransportError(refused.code) from refused
+        declared = answer.headers.get("Content-Length", "").strip()
+        if declared.isdigit() and int(declared) > self.max_bytes:
+            answer.close()
+            too_large = TooLarge(limit=self.max_bytes)
+            raise httpx.TransportError(too_large.code) from too_large
+        assert isinstance(answer.stream, httpx.SyncByteStream)
+        return httpx.Response(
+            answer.status_code,
+            headers=answer.headers,
+            stream=_CappedStream(answer.stream, deadline, self.max_bytes),
+            extensions=answer.extensions,
+        )
+
+    def close(self) -> None:
+        self._inner.close()

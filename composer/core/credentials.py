@@ -95,9 +95,9 @@ class Credentials:
         values = list(secret.values())
         for value in values:
             self._redactor.register(value)
-        for user in values:  # any two may travel together as HTTP basic auth (user:password)
-            for password in values:
-                if user is not password:
+        for i, user in enumerate(values):  # any two may travel as basic auth (user:password)
+            for j, password in enumerate(values):
+                if i != j:
                     self._redactor.register_basic(user, password)
 
     def _backend(self) -> KeyringBackend:

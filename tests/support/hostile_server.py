@@ -194,12 +194,14 @@ class HostileServer:
         self.play(scene, method=method, path=re.escape(prefix) + "(/.*)?")
         return self.url + prefix
 
-    def discord_stage(self, post_scene: Scene, token: str = "") -> str:
+    def discord_stage(
+        self, post_scene: Scene, token: str = "", *, get_scene: Scene | None = None
+    ) -> str:
         """A Discord webhook URL on this server: a GET answers as Discord does (connecting
-        works), any other method gets `post_scene`."""
+        works) unless `get_scene` is given; POST and DELETE get `post_scene`."""
         number = 10**17 + next(self._stages)
         path = f"/api/webhooks/{number}/"
-        self.play(discord_webhook(), method="GET", path=re.escape(path) + ".*")
+        self.play(get_scene or discord_webhook(), method="GET", path=re.escape(path) + ".*")
         self.play(post_scene, method="POST", path=re.escape(path) + ".*")
         self.play(post_scene, method="DELETE", path=re.escape(path) + ".*")
         return f"{self.url}{path}{token or 'hostile-token-' + 'x' * 40}"

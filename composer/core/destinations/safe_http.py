@@ -1,7 +1,8 @@
 """The one way Omroeper's destinations talk HTTP, so each rule is made once:
 
-- a deadline for the whole request (connect, headers and the whole answer), not per read: a
-  server that sends one byte a second is cut off at net.TIMEOUT, as docs/webhook.md promises;
+- deadlines that count for the whole request, not per read: net.TIMEOUT to connect and send
+  it, then net.TIMEOUT for the whole answer (headers and body), as docs/webhook.md promises;
+  a server that sends one byte a second is cut off;
 - a maximum answer size, read as it streams in and cut off past it;
 - no redirect on POST, PUT, PATCH or DELETE (a 307 would send the post elsewhere); on GET only
   to https, or to the same loopback host;
@@ -32,7 +33,7 @@ from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from composer.core import net
 
 MAX_ANSWER = 4_000_000  # bytes: JSON answers are a few KB; a page's head is read by its reader
-MAXREDIRECTS = 5
+MAX_REDIRECTS = 5
 _CHUNK = 65_536
 _FOLLOWED = frozenset({"GET", "HEAD"})
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
@@ -93,26 +94,32 @@ def _remaining(deadline: float) -> float:
 
 class _Watch:
     """Shuts the sockets of one request down at its deadline: socket timeouts count per
-    read, so without this a server sending a byte a second is never cut off."""
+    read, so without this a server sending a byte a second is never cut off.
+
+    Two spans of `seconds` each: connecting and sending the request (socket.sendall has a
+    total timeout too), then the whole answer, from the moment the request is sent: photos
+    on a slow uplink do not eat the server's time to answer."""
 
     current = threading.local()
 
-    def __init__(self, deadline: float) -> None:
-        self.deadline = deadline
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.deadline = time.monotonic() + seconds
         self.fired = False
         self._connections: list[HTTPConnection] = []
         self._lock = threading.Lock()
-        self._timer = threading.Timer(max(0.0, _remaining(deadline)), self._fire)
-        self._timer.daemon = True
+        self._timer: threading.Timer | None = None
 
     @contextlib.contextmanager
     def watching(self) -> Iterator[_Watch]:
         _Watch.current.watch = self
-        self._timer.start()
+        self._start()
         try:
             yield self
         finally:
-            self._timer.cancel()
+            with self._lock:
+                if self._timer is not None:
+                    self._timer.cancel()
             _Watch.current.watch = None
 
     @classmethod
@@ -121,6 +128,22 @@ class _Watch:
         if watch is not None:
             with watch._lock:
                 watch._connections.append(connection)
+
+    @classmethod
+    def sent(cls) -> None:
+        """The request is out: the answer gets the whole span from now."""
+        watch = getattr(cls.current, "watch", None)
+        if watch is not None and not watch.fired:
+            watch._start()
+
+    def _start(self) -> None:
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+            self.deadline = time.monotonic() + self.seconds
+            self._timer = threading.Timer(self.seconds, self._fire)
+            self._timer.daemon = True
+            self._timer.start()
 
     def _fire(self) -> None:
         with self._lock:
@@ -139,6 +162,7 @@ class _Watched:
     def request(self, *args: Any, **kwargs: Any) -> None:
         _Watch.note(self)  # type: ignore[arg-type]
         super().request(*args, **kwargs)  # type: ignore[misc]
+        _Watch.sent()
 
 
 class _HTTPConnection(_Watched, HTTPConnection):
@@ -189,9 +213,8 @@ class SafeSession(requests.Session):
         url = url.decode() if isinstance(url, bytes) else url
         kwargs.pop("allow_redirects", None)  # this layer's rule, whatever the caller asked
         kwargs.pop("stream", None)
-        deadline = time.monotonic() + self.deadline
-        for _hop in range(MAXREDIRECTS + 1):
-            answer = self._one(method, url, deadline, args, kwargs)
+        for _hop in range(MAX_REDIRECTS + 1):
+            answer = self._one(method, url, args, kwargs)
             location = answer.headers.get("Location")
             if answer.status_code not in REDIRECTS or not location:
                 return answer
@@ -206,30 +229,22 @@ class SafeSession(requests.Session):
             if answer.status_code == 303:
                 method = "GET"
             url = target
-        raise requests.TooManyRedirects(MAXREDIRECTS)
+        raise requests.TooManyRedirects(MAX_REDIRECTS)
 
-    def _one(self, method: str, url: str, deadline: float, args: Any, kwargs: Any) -> Any:
-        left = _remaining(deadline)
-        if left <= 0:
-            raise requests.Timeout(PastDeadline.code) from PastDeadline()
+    def _one(self, method: str, url: str, args: Any, kwargs: Any) -> Any:
         timeout = kwargs.pop("timeout", None)
-        watch = _Watch(deadline)
+        span = min(self.deadline, _first(timeout)), min(self.deadline, _second(timeout))
+        watch = _Watch(self.deadline)
         try:
             with watch.watching():
                 answer = super().request(
-                    method,
-                    url,
-                    *args,
-                    timeout=(min(left, _first(timeout)), min(left, _second(timeout))),
-                    allow_redirects=False,
-                    stream=True,
-                    **kwargs,
+                    method, url, *args, timeout=span, allow_redirects=False, stream=True, **kwargs
                 )
-                self._read(answer, deadline)
+                self._read(answer, watch)
         except (requests.RequestException, OSError) as failure:
             # never connected: nothing was sent, which says more than "too late"
             unsent = isinstance(failure, requests.ConnectTimeout) or _unsent(failure)
-            if not unsent and (watch.fired or _remaining(deadline) <= 0):
+            if not unsent and (watch.fired or _remaining(watch.deadline) <= 0):
                 raise requests.Timeout(PastDeadline.code) from PastDeadline()
             raise
         finally:
@@ -239,7 +254,7 @@ class SafeSession(requests.Session):
             raise requests.Timeout(PastDeadline.code) from PastDeadline()
         return answer
 
-    def _read(self, answer: requests.Response, deadline: float) -> None:
+    def _read(self, answer: requests.Response, watch: _Watch) -> None:
         declared = answer.headers.get("Content-Length", "").strip()
         if declared.isdigit() and int(declared) > self.max_bytes:
             answer.close()
@@ -252,7 +267,7 @@ class SafeSession(requests.Session):
                 answer.close()
                 too_large = TooLarge(limit=self.max_bytes)
                 raise requests.RequestException(too_large.code) from too_large
-            if _remaining(deadline) <= 0:
+            if watch.fired or _remaining(watch.deadline) <= 0:
                 answer.close()
                 raise requests.Timeout(PastDeadline.code) from PastDeadline()
             chunks.append(chunk)

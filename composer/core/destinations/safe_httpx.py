@@ -1,7 +1,8 @@
 """safe_http's rules for httpx: the transport the atproto client is given (bluesky_session).
 
 httpcore asks for a timeout on every read, write and connect: each is cut to what the request
-has left, so the deadline covers the whole request. httpx follows redirects above the
+has left, so the deadlines (connecting and sending, then the whole answer) cover the whole
+request. httpx follows redirects above the
 transport: one safe_http does not allow is an error here, before httpx can follow it.
 """
 
@@ -26,18 +27,37 @@ from composer.core.destinations.safe_http import (
     redirect_allowed,
 )
 
-_deadline = threading.local()
+_current = threading.local()  # the _Span of the request this thread is making
+
+
+class _Span:
+    """Connecting and sending get `seconds`; the whole answer gets `seconds` again from the
+    first read after the request went out (as safe_http's watch does)."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.deadline = time.monotonic() + seconds
+        self.sending = False
+
+    def sent(self) -> None:
+        if self.sending:
+            self.sending = False
+            self.deadline = time.monotonic() + self.seconds
 
 
 def _clamped(timeout: float | None) -> float:
     """The read, write or connect timeout httpcore asks for, cut to what the request has left."""
-    deadline = getattr(_deadline, "at", None)
-    if deadline is None:
+    span = getattr(_current, "span", None)
+    if span is None:
         return timeout if timeout is not None else net.TIMEOUT
-    left = deadline - time.monotonic()
+    left = span.deadline - time.monotonic()
     if left <= 0:
         raise httpcore.ReadTimeout(PastDeadline.code) from PastDeadline()
     return min(left, timeout) if timeout is not None else left
+
+
+def _span() -> _Span | None:
+    return getattr(_current, "span", None)
 
 
 class _DeadlineStream(httpcore.NetworkStream):
@@ -45,9 +65,15 @@ class _DeadlineStream(httpcore.NetworkStream):
         self._inner = inner
 
     def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        span = _span()
+        if span is not None:
+            span.sent()
         return self._inner.read(max_bytes, _clamped(timeout))
 
     def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        span = _span()
+        if span is not None:
+            span.sending = True
         self._inner.write(buffer, _clamped(timeout))
 
     def close(self) -> None:
@@ -79,22 +105,22 @@ class _DeadlineBackend(httpcore.NetworkBackend):
 
 
 @contextlib.contextmanager
-def _until(deadline: float) -> Iterator[None]:
-    before = getattr(_deadline, "at", None)
-    _deadline.at = deadline
+def _within(span: _Span) -> Iterator[None]:
+    before = _span()
+    _current.span = span
     try:
         yield
     finally:
-        _deadline.at = before
+        _current.span = before
 
 
 class _CappedStream(httpx.SyncByteStream):
-    def __init__(self, inner: httpx.SyncByteStream, deadline: float, max_bytes: int) -> None:
-        self._inner, self._deadline, self._max = inner, deadline, max_bytes
+    def __init__(self, inner: httpx.SyncByteStream, span: _Span, max_bytes: int) -> None:
+        self._inner, self._span, self._max = inner, span, max_bytes
 
     def __iter__(self) -> Iterator[bytes]:
         size = 0
-        with _until(self._deadline):
+        with _within(self._span):
             for chunk in self._inner:
                 size += len(chunk)
                 if size > self._max:
@@ -120,8 +146,8 @@ class SafeTransport(httpx.BaseTransport):
         pool._network_backend = _DeadlineBackend(pool._network_backend)
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        deadline = time.monotonic() + self.deadline
-        with _until(deadline):
+        span = _Span(self.deadline)
+        with _within(span):
             answer = self._inner.handle_request(request)
         location = answer.headers.get("Location")
         if answer.status_code in REDIRECTS and location:
@@ -139,7 +165,7 @@ class SafeTransport(httpx.BaseTransport):
         return httpx.Response(
             answer.status_code,
             headers=answer.headers,
-            stream=_CappedStream(answer.stream, deadline, self.max_bytes),
+            stream=_CappedStream(answer.stream, span, self.max_bytes),
             extensions=answer.extensions,
         )
 

@@ -440,6 +440,14 @@
         <translation>De server had een probleem ({status}). Probeer het later opnieuw.</translation>
     </message>
     <message>
+        <source>The server {address} answered with far more data than expected. Check the address.</source>
+        <translation>De server {address} stuurde veel meer gegevens terug dan verwacht. Controleer het adres.</translation>
+    </message>
+    <message>
+        <source>The server {address} tried to send Omroeper to another, unsafe address. Check the address.</source>
+        <translation>De server {address} probeerde Omroeper naar een ander, onveilig adres te sturen. Controleer het adres.</translation>
+    </message>
+    <message>
         <source>That signing key is not valid: a valid one starts with whsec_.</source>
         <translation>Die ondertekeningssleutel is niet geldig: een geldige sleutel begint met whsec_.</translation>
     </message>
@@ -1508,6 +1516,14 @@
     <message>
         <source>The server&apos;s answer could not be understood.</source>
         <translation>Het antwoord van de server was niet te begrijpen.</translation>
+    </message>
+    <message>
+        <source>The server answered with far more data than a reply holds, so Omroeper stopped reading. Check whether the copy arrived before trying again.</source>
+        <translation>De server stuurde veel meer gegevens terug dan een antwoord bevat, dus Omroeper is gestopt met lezen. Kijk of de kopie is aangekomen voordat je het opnieuw probeert.</translation>
+    </message>
+    <message>
+        <source>The server tried to send Omroeper to another address ({status}); Omroeper does not follow it, so nothing was sent there. Check the account&apos;s address.</source>
+        <translation>De server probeerde Omroeper naar een ander adres te sturen ({status}); Omroeper volgt dat niet, dus daar is niets naartoe gestuurd. Controleer het adres van het account.</translation>
     </message>
     <message>
         <source>The connection is not trusted (certificate refused): ask your IT support.</source>

@@ -37,3 +37,8 @@ def test_both_sides_have_words_for_it(code, details):
     assert "Connecting failed" not in said and "{" not in said
     said = describe_publish_error(publishing.code, publishing.details)
     assert "Publishing failed" not in said and "{" not in said
+
+
+def test_a_refusal_without_a_reason_ends_in_words_not_a_colon():
+    said = describe_publish_error("rejected", {"status": 302, "message": ""})
+    assert "(302)" in said and not said.rstrip().endswith(":")

@@ -13,9 +13,14 @@ def describe_publish_error(code: str, details: dict[str, Any] | None = None) -> 
     details = details or {}
     if code == "rejected" and details.get("reason") == "image_required":
         code = "image_required"
+    if code == "rejected" and details.get("status") and not details.get("message"):
+        code = "rejected_silently"  # the server gave no reason: no empty ": " either
     words = {
         "rejected": lambda: translate(
             "Publish", "The server refused the message ({status}): {message}"
+        ),
+        "rejected_silently": lambda: translate(
+            "Publish", "The server refused the message ({status}) without saying why."
         ),
         "too_long": lambda: translate(
             "Publish", "The message is too long for this network: shorten it and try again."

@@ -4,6 +4,8 @@ request, answers have a size limit, and redirects go only where they may."""
 
 from __future__ import annotations
 
+import gzip
+
 import pytest
 
 from composer.core import net
@@ -67,6 +69,29 @@ def test_an_answer_just_under_the_limit_is_read_whole(hostile):
     answer = body + b" " * (MAX_ANSWER - len(body))
     url = hostile.stage(lambda _request, reply: reply.answer(200, answer))
     assert _send(url).url == "https://example.org/a"
+
+
+def test_a_gzip_bomb_counts_as_what_it_inflates_to(hostile):
+    with pytest.raises(PublishError) as failure:
+        _send(hostile.stage(scenes.gzip_bomb(50 * MAX_ANSWER)))
+    assert failure.value.code == "answer_too_large"
+
+
+def test_a_gzip_bomb_from_a_pds_counts_as_what_it_inflates_to(pds):
+    pds.play(scenes.gzip_bomb(50 * MAX_ANSWER))
+    with pytest.raises(ConnectError) as failure:
+        bluesky.connect("alice.test", "abcd-ef23-4567-wxyz", pds.url)
+    assert failure.value.code == "answer_too_large"
+
+
+def test_a_gzip_answer_under_the_limit_is_read(pds):
+    """The PDS's real answers are gzip too: the transport decodes them itself."""
+    body = gzip.compress(b'{"error": "AuthenticationRequired", "message": "no"}')
+    headers = {"Content-Type": "application/json", "Content-Encoding": "gzip"}
+    pds.play(lambda _request, reply: reply.answer(401, body, headers))
+    with pytest.raises(ConnectError) as failure:
+        bluesky.connect("alice.test", "abcd-ef23-4567-wxyz", pds.url)
+    assert failure.value.code == "wrong_credentials"  # read, understood: a refusal
 
 
 def test_a_huge_pds_answer_is_refused(pds):

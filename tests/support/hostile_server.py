@@ -6,7 +6,7 @@ likes through the Reply (`answer`, `send`, `hang_up`). Add a scene by writing on
 here are the attacks of issue 14:
 
 - `huge(size)`: an answer of `size` bytes, streamed from one small buffer (gigabytes cost
-  nothing here);
+  nothing here); `gzip_bomb(size)`: a small gzip answer that inflates to `size` bytes;
 - `drip(answer, every)`: a whole answer, head included, one byte every `every` seconds;
 - `redirect(status, location)`: a 3xx to anywhere (another host, plain http, file://);
 - `echo_authorization(status)`: an error answer quoting the request's Authorization header;
@@ -33,6 +33,7 @@ import re
 import socket
 import threading
 import time
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -108,6 +109,25 @@ def huge(size: int, *, declare_length: bool = False, status: int = 200) -> Scene
             if not reply.send(block[: min(left, len(block))]):
                 return  # the client stopped reading: good
             left -= len(block)
+
+    return scene
+
+
+def gzip_bomb(size: int) -> Scene:
+    """A gzip answer that inflates to `size` bytes of spaces (a few KB per hundred MB on the
+    wire), made as it is sent."""
+
+    def scene(_request: Request, reply: Reply) -> None:
+        headers = {"Content-Type": "application/json", "Content-Encoding": "gzip"}
+        if not reply.send(head(200, headers)):
+            return
+        packer = zlib.compressobj(9, zlib.DEFLATED, 31)  # 31: a gzip header
+        block, left = b" " * 1_048_576, size
+        while left > 0:
+            if not reply.send(packer.compress(block[: min(left, len(block))])):
+                return
+            left -= len(block)
+        reply.send(packer.flush())
 
     return scene
 

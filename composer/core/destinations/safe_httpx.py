@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
+import zlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -27,6 +28,7 @@ from composer.core.destinations.safe_http import (
     redirect_allowed,
 )
 
+_CHUNK = 65_536
 _current = threading.local()  # the _Span of the request this thread is making
 
 
@@ -115,18 +117,35 @@ def _within(span: _Span) -> Iterator[None]:
 
 
 class _CappedStream(httpx.SyncByteStream):
-    def __init__(self, inner: httpx.SyncByteStream, span: _Span, max_bytes: int) -> None:
+    """The answer's body, decompressed here (gzip, deflate) in steps of _CHUNK so that the
+    limit counts what the answer *is*, not what it weighs on the wire: httpx would inflate a
+    gzip bomb whole."""
+
+    def __init__(self, inner: httpx.SyncByteStream, span: _Span, max_bytes: int, gzip: bool):
         self._inner, self._span, self._max = inner, span, max_bytes
+        self._inflate = zlib.decompressobj(wbits=47) if gzip else None  # gzip or zlib header
 
     def __iter__(self) -> Iterator[bytes]:
         size = 0
         with _within(self._span):
             for chunk in self._inner:
-                size += len(chunk)
-                if size > self._max:
-                    too_large = TooLarge(limit=self._max)
-                    raise httpx.TransportError(too_large.code) from too_large
-                yield chunk
+                for part in self._decoded(chunk):
+                    size += len(part)
+                    if size > self._max:
+                        too_large = TooLarge(limit=self._max)
+                        raise httpx.TransportError(too_large.code) from too_large
+                    yield part
+
+    def _decoded(self, chunk: bytes) -> Iterator[bytes]:
+        if self._inflate is None:
+            yield chunk
+            return
+        try:
+            yield self._inflate.decompress(chunk, _CHUNK)
+            while self._inflate.unconsumed_tail:
+                yield self._inflate.decompress(self._inflate.unconsumed_tail, _CHUNK)
+        except zlib.error as failure:
+            raise httpx.DecodingError(str(failure)) from None
 
     def close(self) -> None:
         self._inner.close()
@@ -146,6 +165,7 @@ class SafeTransport(httpx.BaseTransport):
         pool._network_backend = _DeadlineBackend(pool._network_backend)
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
+        request.headers["Accept-Encoding"] = "gzip, deflate"  # what _CappedStream can bound
         span = _Span(self.deadline)
         with _within(span):
             answer = self._inner.handle_request(request)
@@ -161,11 +181,22 @@ class SafeTransport(httpx.BaseTransport):
             answer.close()
             too_large = TooLarge(limit=self.max_bytes)
             raise httpx.TransportError(too_large.code) from too_large
+        encoding = answer.headers.get("Content-Encoding", "identity").strip().lower()
+        if encoding not in ("identity", "gzip", "deflate", "x-gzip"):
+            answer.close()  # we asked for gzip or deflate: br or zstd cannot be bounded here
+            raise httpx.DecodingError(f"unasked encoding {encoding[:20]}")
+        # decoded below: httpx must not decode again, nor trust the wire length
+        headers = [
+            (name, value)
+            for name, value in answer.headers.raw
+            if name.lower() not in (b"content-encoding", b"content-length")
+        ]
         assert isinstance(answer.stream, httpx.SyncByteStream)
+        gzip = encoding != "identity"
         return httpx.Response(
             answer.status_code,
-            headers=answer.headers,
-            stream=_CappedStream(answer.stream, span, self.max_bytes),
+            headers=headers,
+            stream=_CappedStream(answer.stream, span, self.max_bytes, gzip),
             extensions=answer.extensions,
         )
 

@@ -1474,6 +1474,10 @@
         <translation>De server weigerde het bericht ({status}): {message}</translation>
     </message>
     <message>
+        <source>The server refused the message ({status}) without saying why.</source>
+        <translation>De server weigerde het bericht ({status}) zonder te zeggen waarom.</translation>
+    </message>
+    <message>
         <source>The message is too long for this network: shorten it and try again.</source>
         <translation>Het bericht is te lang voor dit netwerk: maak het korter en probeer het opnieuw.</translation>
     </message>

@@ -50,6 +50,7 @@ def _mastodon(cli, fake: FakeMastodon, front: HostileServer) -> tuple[str, str]:
 
 def _publish(cli, draft_file, account: str, *, limits=(), draft=DRAFT):
     result = cli("publish", str(draft_file(draft)), "--to", account, limits=limits)
+    assert result.returncode not in (124, -9), "killed by the outer time or memory bound"
     assert "Traceback" not in result.stderr, result.stderr[-3000:]
     report = json.loads(result.stdout)
     return result, report["destinations"][account], report

@@ -10,6 +10,7 @@ import pytest
 
 from composer.core import net
 from composer.core.destinations import bluesky, discord, website_webhook
+from composer.core.destinations.bluesky_card import fetch_card
 from composer.core.destinations.errors import ConnectError, PublishError
 from composer.core.destinations.safe_http import MAX_ANSWER, SafeSession, redirect_allowed
 from composer.i18n.connect_errors import describe_connect_error
@@ -163,3 +164,23 @@ def test_a_get_follows_a_redirect_to_the_same_loopback_host(hostile):
 )
 def test_which_redirects_are_followed(method, source, target, allowed):
     assert redirect_allowed(method, source, target) is allowed
+
+
+# -- a link card's page (GET, its head kept) --------------------------------------------------
+
+
+def test_a_link_card_from_a_huge_page_keeps_its_head(hostile):
+    page = b"<html><head><title>Open dag</title></head><body>" + b" " * (50 * MAX_ANSWER)
+
+    def huge_page(_request, reply):
+        reply.answer(200, page, {"Content-Type": "text/html; charset=utf-8"})
+
+    card = fetch_card(hostile.stage(huge_page))
+    assert card is not None and card.title == "Open dag"
+
+
+def test_a_dripping_link_card_page_is_given_up_at_the_deadline(hostile, monkeypatch):
+    monkeypatch.setattr(net, "TIMEOUT", 1.0)
+    page = b"<html><head><title>Open dag</title></head><body>" + b"." * 500
+    whole = scenes.head(200, {"Content-Type": "text/html", "Content-Length": str(len(page))})
+    assert fetch_card(hostile.stage(scenes.drip(whole + page, every=0.01, most=30))) is None

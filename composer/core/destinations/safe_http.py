@@ -200,10 +200,14 @@ class SafeSession(requests.Session):
     """A requests Session under this layer's rules. Every answer comes back read (at most
     `max_bytes`), so `.content`, `.text` and `.json()` work as usual."""
 
-    def __init__(self, *, deadline: float | None = None, max_bytes: int = MAX_ANSWER) -> None:
+    def __init__(
+        self, *, deadline: float | None = None, max_bytes: int = MAX_ANSWER, keep_head=False
+    ) -> None:
+        """`keep_head`: an answer over `max_bytes` is cut there instead of refused (a web
+        page whose <head> is all that is wanted)."""
         super().__init__()
         self.deadline = net.TIMEOUT if deadline is None else deadline
-        self.max_bytes = max_bytes
+        self.max_bytes, self.keep_head = max_bytes, keep_head
         adapter = _Adapter()
         self.mount("http://", adapter)
         self.mount("https://", adapter)
@@ -256,7 +260,7 @@ class SafeSession(requests.Session):
 
     def _read(self, answer: requests.Response, watch: _Watch) -> None:
         declared = answer.headers.get("Content-Length", "").strip()
-        if declared.isdigit() and int(declared) > self.max_bytes:
+        if declared.isdigit() and int(declared) > self.max_bytes and not self.keep_head:
             answer.close()
             too_large = TooLarge(limit=self.max_bytes)
             raise requests.RequestException(too_large.code) from too_large
@@ -265,6 +269,9 @@ class SafeSession(requests.Session):
             size += len(chunk)
             if size > self.max_bytes:
                 answer.close()
+                if self.keep_head:
+                    chunks.append(chunk[: len(chunk) - (size - self.max_bytes)])
+                    break
                 too_large = TooLarge(limit=self.max_bytes)
                 raise requests.RequestException(too_large.code) from too_large
             if watch.fired or _remaining(watch.deadline) <= 0:

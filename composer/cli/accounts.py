@@ -6,14 +6,13 @@ Secrets come from stdin, never from arguments (which other users can see in a pr
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import webbrowser
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
-from composer.cli.output import fail
+from composer.cli.output import fail, print_json
 from composer.core.account import Account, AccountKind, Connected
 from composer.core.destinations.errors import ConnectError
 from composer.core.profile import profile_dir
@@ -168,13 +167,7 @@ def _summary(account: Account) -> dict[str, str]:
     return {"id": account.id, "kind": account.kind.value, "name": account.name}
 
 
-def _print_json(data: Any) -> None:
-    # not output.print_json: `add` shows a generated signing secret here, once, on purpose
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
-
-
-_fail = fail
+_print_json, _fail = print_json, fail
 
 
 _ACTIONS = {"list": _list, "add": _add, "remove": _remove}

@@ -1,7 +1,8 @@
 """What the command line prints: a result as JSON on stdout, a failure as one line on stderr.
 
-Both pass the log's redactor: an error a server sent back may quote a token, and what a
-script captures ends up in files.
+Errors pass the log's redactor: an error a server sent back may quote a token, and what a
+script captures ends up in files. Results (addresses of published copies) are printed as
+they are: the redactor also knows account names that are part of a secret, such as a handle.
 """
 
 from __future__ import annotations
@@ -14,8 +15,13 @@ from composer.core.logs import REDACTOR
 
 
 def print_json(data: Any) -> None:
-    json.dump(REDACTOR.scrub_value(data), sys.stdout, ensure_ascii=False, indent=2)
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
+
+
+def scrubbed(error: Any) -> Any:
+    """An error's code, numbers and words, without any secret a server echoed into them."""
+    return REDACTOR.scrub_value(error)
 
 
 def fail(words: str, status: int) -> int:

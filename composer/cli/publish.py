@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from composer.cli.output import fail, print_json
+from composer.cli.output import fail, print_json, scrubbed
 from composer.core.draft_file import DraftFileError, read_draft_file
 from composer.core.profile import profile_dir
 from composer.core.store import Store, StoreError
@@ -88,7 +88,7 @@ def _error(state: str, code: str | None, details: dict | None) -> dict | None:
     if not code:
         return None
     words = describe_unknown() if state == "unknown" else describe_publish_error(code, details)
-    return {"code": code, **(details or {}), "message": words}
+    return scrubbed({"code": code, **(details or {}), "message": words})
 
 
 _fail = fail

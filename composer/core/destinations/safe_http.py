@@ -230,8 +230,7 @@ class SafeSession(requests.Session):
                 headers = dict(kwargs.get("headers") or {})
                 headers.pop("Authorization", None)
                 kwargs["headers"] = headers
-            if answer.status_code == 303:
-                method = "GET"
+            kwargs.pop("params", None)  # the Location is the whole address
             url = target
         raise requests.TooManyRedirects(MAX_REDIRECTS)
 

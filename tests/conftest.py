@@ -37,3 +37,14 @@ def no_network():
     previous = reachability.use_probe(lambda: False)
     yield
     reachability.use_probe(previous)
+
+
+@pytest.fixture(scope="session")
+def hostile():
+    """The shared hostile server (tests/support/hostile_server.py): each test plays its scenes
+    on a stage of its own."""
+    from tests.support.hostile_server import HostileServer
+
+    server = HostileServer()
+    yield server
+    server.close()

@@ -25,6 +25,8 @@ READINGS = [
     ("rejected", {"status": 422, "message": "Too long"}),
     ("not_that_server", {"status": 404}),
     ("bad_answer", {"status": 200}),
+    ("answer_too_large", {"limit": 4_000_000}),
+    ("redirected", {"status": 307}),
 ]
 
 
@@ -69,3 +71,8 @@ def test_offline_unreachable_and_a_network_down_are_three_different_sentences():
         describe_publish_error("unreachable", {}, "mastodon"),
     }
     assert len(said) == 3
+
+
+def test_a_refusal_without_a_reason_ends_in_words_not_a_colon():
+    said = describe_publish_error("rejected", {"status": 302, "message": ""})
+    assert "(302)" in said and not said.rstrip().endswith(":")

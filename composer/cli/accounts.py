@@ -6,13 +6,13 @@ Secrets come from stdin, never from arguments (which other users can see in a pr
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import webbrowser
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
+from composer.cli.output import fail, print_json
 from composer.core.account import Account, AccountKind, Connected
 from composer.core.destinations.errors import ConnectError
 from composer.core.profile import profile_dir
@@ -171,14 +171,7 @@ def _summary(account: Account) -> dict[str, str]:
     return {"id": account.id, "kind": account.kind.value, "name": account.name}
 
 
-def _print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
-
-
-def _fail(words: str, status: int) -> int:
-    print(f"omroeper: {words}", file=sys.stderr)
-    return status
+_print_json, _fail = print_json, fail
 
 
 _ACTIONS = {"list": _list, "add": _add, "remove": _remove}

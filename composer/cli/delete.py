@@ -4,12 +4,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from composer.cli.output import print_json, scrubbed
 from composer.core.profile import profile_dir
 from composer.core.store import Store, StoreError
 from composer.i18n.store_errors import describe_store_error
@@ -39,9 +39,11 @@ def run(arguments: argparse.Namespace) -> int:
     results: dict[str, Any] = {
         account_id: {"state": "deleted", "error": None}
         if result.error is None
-        else {"state": "failed", "error": {"code": result.error.code, **result.error.details}}
+        else {
+            "state": "failed",
+            "error": scrubbed({"code": result.error.code, **result.error.details}),
+        }
         for account_id, result in done.items()
     }
-    json.dump({"job": arguments.job, "destinations": results}, sys.stdout, indent=2)
-    sys.stdout.write("\n")
+    print_json({"job": arguments.job, "destinations": results})
     return 0 if all(entry["state"] == "deleted" for entry in results.values()) else 1

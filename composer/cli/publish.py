@@ -4,13 +4,12 @@ then every network, exactly once; the per-destination result as JSON."""
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from composer.cli.output import fail, print_json, scrubbed
 from composer.core.draft_file import DraftFileError, read_draft_file
 from composer.core.profile import profile_dir
 from composer.core.store import Store, StoreError
@@ -77,8 +76,7 @@ def run(arguments: argparse.Namespace) -> int:
             for row in job.destinations
         },
     }
-    json.dump(report, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    print_json(report)
     done = all(entry["state"] == "done" for entry in report["destinations"].values())
     return 0 if done else 1
 
@@ -93,9 +91,7 @@ def _error(state: str, code: str | None, details: dict | None, kind: str = "") -
         words = describe_unknown()
     else:
         words = describe_publish_error(code, details, kind)
-    return {"code": code, **(details or {}), "message": words}
+    return scrubbed({"code": code, **(details or {}), "message": words})
 
 
-def _fail(words: str, status: int) -> int:
-    print(f"omroeper: {words}", file=sys.stderr)
-    return status
+_fail = fail

@@ -92,8 +92,13 @@ class Credentials:
     # -- inside ----------------------------------------------------------------------------
 
     def _remember(self, secret: dict[str, str]) -> None:
-        for value in secret.values():
+        values = list(secret.values())
+        for value in values:
             self._redactor.register(value)
+        for i, user in enumerate(values):  # any two may travel as basic auth (user:password)
+            for j, password in enumerate(values):
+                if i != j:
+                    self._redactor.register_basic(user, password)
 
     def _backend(self) -> KeyringBackend:
         if self._usable is None:

@@ -7,6 +7,7 @@ the message, its arguments and any formatted traceback.
 
 from __future__ import annotations
 
+import base64
 import json
 import logging
 import os
@@ -15,10 +16,12 @@ import sys
 import threading
 from functools import cache
 from pathlib import Path
-from urllib.parse import quote
+from typing import Any
+from urllib.parse import quote, urlsplit
 
 MASK = "[redacted]"
 _MIN_LENGTH = 6  # a shorter registered value would scrub ordinary words from every line
+_MIN_SEGMENT = 16  # a URL's last path segment counts as its secret part (a webhook token)
 _NOT_MASKED = r"(?!\[redacted\])"  # scrubbing twice (one record, two handlers) changes nothing
 _KEYS = (
     "access_token|refresh_token|id_token|client_secret|code_verifier|password|app_password"
@@ -53,11 +56,9 @@ def _patterns() -> list[tuple[re.Pattern[str], str | object]]:
             ),
             _quoted,
         ),
+        # a Discord-style webhook token, on discord.com or any other host, URL or bare path
         (
-            re.compile(
-                r"(?i)(https?://(?:[a-z]+\.)?discord(?:app)?\.com/api(?:/v\d+)?/webhooks/\d+/)"
-                r"[\w\-.]+"
-            ),
+            re.compile(r"(?i)(/api(?:/v\d+)?/webhooks/\d+/)" + _NOT_MASKED + r"[\w\-.]+"),
             r"\g<1>" + MASK,
         ),
         (re.compile(r"\bwhsec_[\w+/=\-]+"), "whsec_" + MASK),
@@ -77,8 +78,24 @@ class Redactor:
         self._exact: re.Pattern[str] | None = None
 
     def register(self, secret: str) -> None:
-        # also as it appears inside JSON and in a URL or form body
-        forms = {secret, json.dumps(secret)[1:-1], quote(secret, safe="")}
+        """Scrub `secret` from now on in every form it travels in, whatever host it went to."""
+        self._add(_forms(secret))
+
+    def register_basic(self, user: str, password: str) -> None:
+        """A user name and password as HTTP basic auth sends them (base64 of `user:password`)."""
+        self._add(_base64_forms(f"{user}:{password}"))
+
+    def scrub_value(self, value: Any) -> Any:
+        """`value` with every string in it scrubbed (dicts, lists and tuples walked)."""
+        if isinstance(value, str):
+            return self.scrub(value)
+        if isinstance(value, dict):
+            return {self.scrub_value(k): self.scrub_value(v) for k, v in value.items()}
+        if isinstance(value, list | tuple):
+            return type(value)(self.scrub_value(item) for item in value)
+        return value
+
+    def _add(self, forms: set[str]) -> None:
         with self._lock:
             new = {form for form in forms if len(form) >= _MIN_LENGTH} - self._secrets
             if not new:
@@ -97,6 +114,28 @@ class Redactor:
 
 
 REDACTOR = Redactor()  # the one credentials.py feeds
+
+
+def _forms(secret: str) -> set[str]:
+    """How a secret may appear: raw, inside JSON, URL-encoded, base64; for a URL (a Discord
+    webhook) also its path and its last path segment, as a server or a library quotes them."""
+    forms = {secret, json.dumps(secret)[1:-1], quote(secret, safe="")} | _base64_forms(secret)
+    try:
+        parts = urlsplit(secret.strip())
+    except ValueError:
+        return forms
+    if parts.scheme in ("http", "https") and parts.netloc:
+        forms |= {part for part in (parts.path, parts.query) if len(part) >= _MIN_SEGMENT}
+        segment = parts.path.rstrip("/").rpartition("/")[2]
+        if len(segment) >= _MIN_SEGMENT:
+            forms.add(segment)
+    return forms
+
+
+def _base64_forms(text: str) -> set[str]:
+    raw = text.encode("utf-8")
+    encoded = {base64.b64encode(raw).decode("ascii"), base64.urlsafe_b64encode(raw).decode("ascii")}
+    return encoded | {form.rstrip("=") for form in encoded}
 
 
 class RedactingFilter(logging.Filter):

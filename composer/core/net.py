@@ -61,14 +61,17 @@ def checked_url(url: str) -> str:
 
 
 def fetch_image(url: str, max_bytes: int = 2_000_000) -> bytes:
-    """A small picture (an avatar) to show; an unusable one is simply not shown."""
+    """A small picture (an avatar) to show; an unusable one (or one over `max_bytes`) is
+    simply not shown."""
     import requests
+
+    from composer.core.destinations.safe_http import SafeSession
 
     try:
         url = checked_url(url)
-        with requests.get(url, timeout=TIMEOUT, stream=True) as answer:
+        with SafeSession(max_bytes=max_bytes) as http:
+            answer = http.get(url, timeout=TIMEOUT)
             answer.raise_for_status()
-            data = answer.raw.read(max_bytes + 1, decode_content=True)
     except (ConnectError, requests.RequestException, OSError):
         return b""
-    return data if len(data) <= max_bytes else b""
+    return answer.content

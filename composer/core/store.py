@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from composer.core import store_images
 from composer.core.draft import Draft
 from composer.core.image_files import ImageFiles
+from composer.core.logs import REDACTOR
 from composer.core.private_files import FOLDER_MODE
 from composer.core.store_errors import StoreError, from_os_error
 from composer.core.store_open import (
@@ -291,7 +292,10 @@ class Store:
             "remote_id": remote_id,
             "url": url,
             "error_code": error_code,
-            "error_details": json.dumps(error_details or {}, sort_keys=True, default=str),
+            # a server's message may echo a token: what is stored passes the log's redactor
+            "error_details": json.dumps(
+                REDACTOR.scrub_value(error_details or {}), sort_keys=True, default=str
+            ),
             "retryable": int(retryable),
         }
         with self._writing() as db:

@@ -58,6 +58,15 @@ def describe_connect_error(failure: ConnectError) -> str:
         "server_error": lambda: translate(
             "Connect", "The server had a problem ({status}). Try again later."
         ),
+        "answer_too_large": lambda: translate(
+            "Connect",
+            "The server {address} answered with far more data than expected. Check the address.",
+        ),
+        "redirected": lambda: translate(
+            "Connect",
+            "The server {address} tried to send Omroeper to another, unsafe address. "
+            "Check the address.",
+        ),
         "invalid_secret": lambda: translate(
             "Connect", "That signing key is not valid: a valid one starts with whsec_."
         ),

@@ -21,9 +21,14 @@ def describe_publish_error(code: str, details: dict[str, Any] | None = None, kin
         return said
     if code == "rejected" and details.get("reason") == "image_required":
         code = "image_required"
+    if code == "rejected" and details.get("status") and not details.get("message"):
+        code = "rejected_silently"  # the server gave no reason: no empty ": " either
     words = {
         "rejected": lambda: translate(
             "Publish", "The server refused the message ({status}): {message}"
+        ),
+        "rejected_silently": lambda: translate(
+            "Publish", "The server refused the message ({status}) without saying why."
         ),
         "too_long": lambda: translate(
             "Publish", "The message is too long for this network: shorten it and try again."
@@ -56,6 +61,16 @@ def describe_publish_error(code: str, details: dict[str, Any] | None = None, kin
         ),
         "interrupted": lambda: translate("Publish", "Omroeper stopped while sending this copy."),
         "bad_answer": lambda: translate("Publish", "The server's answer could not be understood."),
+        "answer_too_large": lambda: translate(
+            "Publish",
+            "The server answered with far more data than a reply holds, so Omroeper stopped "
+            "reading. Check whether the copy arrived before trying again.",
+        ),
+        "redirected": lambda: translate(
+            "Publish",
+            "The server tried to send Omroeper to another address ({status}); Omroeper does "
+            "not follow it, so nothing was sent there. Check the account's address.",
+        ),
         "tls_failed": lambda: translate(
             "Publish", "The connection is not trusted (certificate refused): ask your IT support."
         ),

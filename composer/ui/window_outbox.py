@@ -43,12 +43,12 @@ class OutboxPanel(QWidget):
         self.published.setTextFormat(Qt.TextFormat.PlainText)  # the page's address is outside
         self.published.setWordWrap(True)
         self.published.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.history_button = QPushButton(self.tr("Published &messages…"), self)
+        self.history_button = QPushButton(self.tr("Published messages…"), self)
         self.history_button.clicked.connect(self.history_requested)
         self.waiting_label = QLabel(self)
         self.waiting_label.setTextFormat(Qt.TextFormat.PlainText)
         self.waiting_label.setWordWrap(True)
-        self.waiting_button = QPushButton(self.tr("Sh&ow"), self)
+        self.waiting_button = QPushButton(self.tr("Show"), self)
         self.waiting_button.setAccessibleName(self.tr("Show the messages waiting to be sent"))
         self.waiting_button.clicked.connect(
             lambda: self.waiting and self.waiting_requested.emit(self.waiting[-1])

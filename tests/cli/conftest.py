@@ -7,10 +7,17 @@ from pathlib import Path
 import pytest
 
 
-def run_omroeper(*args: str, stdin: str = "", language: str = "en", cwd: Path | None = None):
+def run_omroeper(
+    *args: str,
+    stdin: str = "",
+    language: str = "en",
+    cwd: Path | None = None,
+    limits: tuple[str, ...] = (),
+):
+    """`limits`: a command the process runs under, e.g. ("prlimit", "--as=400000000")."""
     env = {**os.environ, "OMROEPER_LANGUAGE": language}
     return subprocess.run(
-        [sys.executable, "-m", "composer", *args],
+        [*limits, sys.executable, "-m", "composer", *args],
         input=stdin,
         capture_output=True,
         text=True,
@@ -24,6 +31,19 @@ def run_omroeper(*args: str, stdin: str = "", language: str = "en", cwd: Path | 
 @pytest.fixture
 def omroeper():
     return run_omroeper
+
+
+@pytest.fixture
+def cli(omroeper, secret_service, tmp_path, monkeypatch):
+    """The command line with a profile of its own and the real (Secret Service) keyring."""
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.SecretService.Keyring")
+    profile = tmp_path / "profile"
+
+    def run(*args, stdin="", limits=()):
+        return omroeper("--profile", str(profile), *args, stdin=stdin, limits=limits)
+
+    run.profile = profile
+    return run
 
 
 @pytest.fixture

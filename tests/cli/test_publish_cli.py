@@ -36,17 +36,6 @@ def servers(site, bluesky_pds):
     discord.stop()
 
 
-@pytest.fixture
-def cli(omroeper, secret_service, tmp_path, monkeypatch):
-    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.SecretService.Keyring")
-    profile = tmp_path / "profile"
-
-    def run(*args, stdin=""):
-        return omroeper("--profile", str(profile), *args, stdin=stdin)
-
-    return run
-
-
 def _add(cli, *args, stdin):
     result = cli("accounts", "add", *args, stdin=stdin + "\n")
     assert result.returncode == 0, result.stderr

@@ -216,7 +216,7 @@ def send_to(fake_site, mode, kind="published"):
         ("drop", "connection_lost", None),  # reached, and the page may be made: not offline
         ("empty", "bad_answer", {"status": 200}),
         ("not-http", "bad_answer", {"status": 200}),
-        ("moved", "bad_answer", {"status": 301}),
+        ("moved", "redirected", None),  # status and address: test_hostile_servers,
     ],
 )
 def test_failures_become_codes(fake_site, mode, code, details):

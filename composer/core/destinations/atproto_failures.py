@@ -12,6 +12,12 @@ from typing import Any
 
 from composer.core.destinations import reachability
 from composer.core.destinations.errors import first_kind
+from composer.core.destinations.safe_http import (
+    PastDeadline,
+    RedirectRefused,
+    TooLarge,
+    limit_details,
+)
 
 # XRPC errors that mean "this password or token is not (or no longer) accepted".
 _REFUSED = frozenset(
@@ -33,7 +39,7 @@ def classify(error: BaseException, *, login: bool = False) -> tuple[str, dict[st
     Never the exception's text: that may quote the request."""
     response = getattr(error, "response", None)
     if response is None:
-        return _transport_code(error), {}
+        return _transport_code(error), limit_details(error)
     return _answer(error, response, login)
 
 
@@ -65,6 +71,9 @@ def _transport_code(error: BaseException) -> str:
     if isinstance(error, sdk.LoginRequiredError):
         return "expired"
     kinds = (  # the SDK raises its own errors from httpx's: first_kind reads the chain
+        ((PastDeadline,), "timeout"),
+        ((TooLarge,), "answer_too_large"),
+        ((RedirectRefused,), "redirected"),
         ((ssl.SSLError,), "tls_failed"),
         ((httpx.ConnectError, httpx.ConnectTimeout), "unreachable"),
         ((sdk.InvokeTimeoutError, httpx.TimeoutException), "timeout"),

@@ -60,12 +60,14 @@ def fetch_card(url: str) -> Card | None:
     """The page's card, or None when the page cannot be read."""
     import requests
 
+    from composer.core.destinations.safe_http import SafeSession
+
     try:
         url = net.checked_url(url)
-        with requests.get(url, timeout=net.TIMEOUT, stream=True) as answer:
+        with SafeSession(max_bytes=MAX_PAGE_BYTES, keep_head=True) as http:
+            answer = http.get(url, timeout=net.TIMEOUT)
             answer.raise_for_status()
-            raw = answer.raw.read(MAX_PAGE_BYTES, decode_content=True)
-            encoding = answer.encoding or "utf-8"
+            raw, encoding = answer.content, answer.encoding or "utf-8"
     except (ConnectError, requests.RequestException, OSError):
         return None
     head = _Head()

@@ -24,7 +24,10 @@ def client_for(server: str) -> tuple[Any, list[Any]]:
     from atproto_client.request import Request
 
     net.use_system_trust()
-    client = Client(base_url=server, request=Request(timeout=net.TIMEOUT))
+    from composer.core.destinations.safe_httpx import SafeTransport
+
+    request = Request(timeout=net.TIMEOUT, transport=SafeTransport())
+    client = Client(base_url=server, request=request)
     sessions: list[Any] = []
     client.on_session_change(lambda _event, session: sessions.append(session))
     return client, sessions

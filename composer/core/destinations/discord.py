@@ -11,6 +11,7 @@ from composer.core import net
 from composer.core.account import Connected, Identity
 from composer.core.destinations.errors import ConnectError, connect_error
 from composer.core.destinations.requests_failures import transport_code
+from composer.core.destinations.safe_http import SafeSession, limit_details
 
 _PATH = re.compile(r"/api(?:/v\d+)?/webhooks/(\d+)/([\w-]+)/?")
 _HOSTS = {"discord.com", "discordapp.com", "canary.discord.com", "ptb.discord.com"}
@@ -29,11 +30,12 @@ def connect(url: str, session: requests.Session | None = None) -> Connected:
     """Check the webhook exists (GET answers its name and channel) before keeping it."""
     url = checked_webhook(url)
     host = urlsplit(url).netloc
-    http = session or requests.Session()
+    http = session or SafeSession()
     try:
         answer = http.get(url, timeout=net.TIMEOUT)
     except requests.RequestException as error:
-        raise connect_error(transport_code(error), {"address": host}) from None
+        details = {"address": host} | limit_details(error)
+        raise connect_error(transport_code(error), details) from None
     if answer.status_code in (401, 404):
         raise ConnectError("wrong_credentials", {"address": host})  # deleted or mistyped
     if answer.status_code == 429:

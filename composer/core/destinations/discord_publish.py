@@ -22,6 +22,7 @@ from composer.core.analysis import network_text
 from composer.core.destinations.discord import checked_webhook
 from composer.core.destinations.errors import ConnectError, PublishError, publish_error
 from composer.core.destinations.requests_failures import transport_code
+from composer.core.destinations.safe_http import SafeSession, limit_details
 from composer.core.destinations.website_webhook import retry_after
 from composer.core.image_fit import fit_image
 from composer.core.images import ImageError
@@ -104,21 +105,19 @@ class DiscordDestination:
             raise PublishError(refused.code, refused.details) from None
 
     def _call(self, method: str, url: str, **options: Any) -> requests.Response:
-        http = self._session or requests.Session()
+        http = self._session or SafeSession()
         host = {"address": _host(url)}
         try:
-            answer = http.request(
-                method, url, timeout=net.TIMEOUT, allow_redirects=False, **options
-            )
+            answer = http.request(method, url, timeout=net.TIMEOUT, **options)
         except requests.RequestException as failure:
             # unreachable: nothing was sent; timeout, connection_lost: it may be in the channel
-            raise publish_error(transport_code(failure), host) from None
+            raise publish_error(transport_code(failure), host | limit_details(failure)) from None
         status = answer.status_code
         if status == 429:
             raise PublishError("rate_limited", {"retry_after": _retry_after(answer)})
         if status >= 500:
             raise PublishError("server_error", {"status": status})
-        if status >= 300:  # 3xx included: a webhook URL never moves
+        if status >= 300:  # a 3xx without a Location (safe_http refuses the others)
             raise PublishError("rejected", {"status": status, **_reason(answer)})
         return answer
 

@@ -23,6 +23,8 @@ from composer.core.errors import CodedError
 # rejected (status, message or error): a 4xx refusal of the request
 # not_that_server (status): an error answer that is not what this platform answers
 # bad_answer (status): an answer that could not be understood (the request may have worked)
+# answer_too_large (limit): an answer past safe_http's size limit (the request may have worked)
+# redirected (status): a redirect safe_http does not follow (a POST, or a GET to plain http)
 #
 # offline: nothing was sent, and this computer has no network at all (reachability.py);
 # unreachable then means: the network is there, that server does not answer.
@@ -45,6 +47,8 @@ CODES = frozenset(
         "rate_limited",
         "server_error",
         "tls_failed",
+        "answer_too_large",
+        "redirected",
     }
 )
 
@@ -68,6 +72,8 @@ PUBLISH_CODES = frozenset(
         "bad_answer",
         "connection_lost",
         "expired",
+        "answer_too_large",
+        "redirected",
     }
 )
 # Worth trying again: nothing was refused. connection_lost: the answer went missing after sending.
@@ -77,7 +83,9 @@ TRANSIENT = frozenset(
 # Nothing was sent: no server was reached (this computer is offline, or that server is away).
 NOT_REACHED = frozenset({"offline", "unreachable"})
 # The server may have taken the post before the answer went missing (or came back garbled).
-UNCLEAR = frozenset({"timeout", "server_error", "connection_lost", "bad_answer"})
+UNCLEAR = frozenset(
+    {"timeout", "server_error", "connection_lost", "bad_answer", "answer_too_large"}
+)
 
 
 class PublishError(CodedError):

@@ -30,15 +30,17 @@ from composer.core import net
 from composer.core.account import AccountKind
 from composer.core.destinations.errors import ConnectError, connect_error
 from composer.core.destinations.mastodon_failures import failing_as
+from composer.core.destinations.safe_http import SafeSession
 
 APP_NAME = "Omroeper"
 USER_AGENT = f"Omroeper/{__version__}"
 
 
-class Session(requests.Session):
-    """Notes each answer's status and rate-limit reset, and an error answer's message (never
-    anything else of a body), because Mastodon.py's create_app and errors hide them. Mastodon
-    says what went wrong in `error`, Pixelfed (Laravel) in `message`."""
+class Session(SafeSession):
+    """safe_http's rules for everything Mastodon.py sends. Notes each answer's status and
+    rate-limit reset, and an error answer's message (never anything else of a body), because
+    Mastodon.py's create_app and errors hide them. Mastodon says what went wrong in `error`,
+    Pixelfed (Laravel) in `message`."""
 
     def __init__(self) -> None:
         super().__init__()

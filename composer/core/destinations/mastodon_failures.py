@@ -17,9 +17,11 @@ from mastodon.errors import (
     MastodonNetworkError,
     MastodonRatelimitError,
     MastodonUnauthorizedError,
+    MastodonVersionError,
 )
 
 from composer.core.destinations.requests_failures import transport_code
+from composer.core.destinations.safe_http import limit_details
 from composer.core.errors import CodedError
 
 if TYPE_CHECKING:
@@ -32,6 +34,7 @@ FAILURES = (
     MastodonNetworkError,
     MastodonAPIError,
     MastodonIllegalArgumentError,
+    MastodonVersionError,
     KeyError,
     TypeError,
     ValueError,
@@ -44,7 +47,8 @@ def classify(error: BaseException, session: Session) -> tuple[str, dict[str, Any
     if isinstance(error, MastodonRatelimitError):
         return "rate_limited", {"retry_after": session.retry_after()}
     if isinstance(error, MastodonNetworkError):
-        return transport_code(error.__context__ or error), {}
+        cause = error.__context__ or error
+        return transport_code(cause), limit_details(cause)
     status = status_of(error)
     if status is None:
         return _unreadable(session)
@@ -91,5 +95,7 @@ def failing_as(
     try:
         yield
     except FAILURES as error:
+        if isinstance(error, MastodonVersionError) and error.__cause__ is not None:
+            error = error.__cause__  # the instance could not be read: say why
         code, details = classify(error, session)
         raise name(code, {"address": server} | details) from None

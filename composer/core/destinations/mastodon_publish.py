@@ -73,6 +73,10 @@ class MastodonDestination:
         warning = draft.content_warning_for(target).strip()
         api, session = self._client(account)
         with _publishing(account.server, session):
+            if draft.images:
+                # media_post asks the server's version; when that fails, Mastodon.py asks again
+                # from inside its own retry, endlessly. Ask once, and fail as that answer did.
+                api.retrieve_mastodon_version(fail_hard=True)
             media_ids = [
                 api.media_post(
                     fitted.data,

@@ -14,9 +14,14 @@ from urllib3.exceptions import ConnectTimeoutError, NewConnectionError, ReadTime
 
 from composer.core.destinations import reachability
 from composer.core.destinations.errors import first_kind
+from composer.core.destinations.safe_http import PastDeadline, RedirectRefused, TooLarge
 
 # In this order: the first that the failure, or what led to it, is an instance of.
 _KINDS = (
+    # safe_http's own rules first: its reason rides along as the cause
+    ((PastDeadline,), "timeout"),
+    ((TooLarge,), "answer_too_large"),
+    ((RedirectRefused,), "redirected"),
     ((requests.exceptions.SSLError, ssl.SSLError), "tls_failed"),
     # An answer came, but not one that can be read: nothing to do with the connection.
     (
@@ -35,6 +40,6 @@ _KINDS = (
 
 def transport_code(error: BaseException) -> str:
     """`tls_failed`, `offline` or `unreachable` (nothing was sent), `timeout` or
-    `connection_lost` (sent, the answer did not come: the server may have done the work), or
-    `bad_answer`."""
+    `connection_lost` (sent, the answer did not come: the server may have done the work),
+    `bad_answer`, or one of safe_http's limits (`answer_too_large`, `redirected`)."""
     return reachability.refine(first_kind(error, _KINDS, "connection_lost"), error)

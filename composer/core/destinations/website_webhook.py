@@ -25,6 +25,7 @@ import composer
 from composer.core import net
 from composer.core.destinations.errors import ConnectError, PublishError, publish_error
 from composer.core.destinations.requests_failures import transport_code
+from composer.core.destinations.safe_http import SafeSession, limit_details
 from composer.core.draft import Draft
 from composer.core.images import FittedImage
 
@@ -130,18 +131,17 @@ def send(
         raise PublishError(refused.code, refused.details) from None
     body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
     host = {"address": urlsplit(url).netloc}
-    http = session or requests.Session()
+    http = session or SafeSession()
     try:
-        # No redirects: requests would turn the POST into a GET and lose the body.
+        # No redirects (safe_http): requests would turn the POST into a GET and lose the body.
         answer = http.post(
             url,
             data=body.encode("utf-8"),
             headers=signed_headers(secret, event_id, body, sent_at),
             timeout=net.TIMEOUT,
-            allow_redirects=False,
         )
     except requests.RequestException as failure:
-        raise publish_error(transport_code(failure), host) from None
+        raise publish_error(transport_code(failure), host | limit_details(failure)) from None
     return _answer(url, answer, needs_url=payload.get("type") == PUBLISHED)
 
 

@@ -59,6 +59,30 @@
     </message>
 </context>
 <context>
+    <name>OutboxPanel</name>
+    <message numerus="yes">
+        <source>✓ Published on {when} on %Ln destination(s).</source>
+        <translation>
+            <numerusform>✓ Published on {when} on %Ln destination.</numerusform>
+            <numerusform>✓ Published on {when} on %Ln destinations.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>⏳ %Ln message(s) waiting to be sent.</source>
+        <translation>
+            <numerusform>⏳ %Ln message waiting to be sent.</numerusform>
+            <numerusform>⏳ %Ln messages waiting to be sent.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>“{title}” has gone out: published on %Ln destination(s).</source>
+        <translation>
+            <numerusform>“{title}” has gone out: published on %Ln destination.</numerusform>
+            <numerusform>“{title}” has gone out: published on %Ln destinations.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>OverrideEditor</name>
     <message numerus="yes">
         <source>{count} · %Ln post(s)</source>

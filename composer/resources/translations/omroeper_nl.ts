@@ -563,6 +563,14 @@
         <translation>De server had een probleem ({status}). Probeer het later opnieuw.</translation>
     </message>
     <message>
+        <source>The server {address} answered with far more data than expected. Check the address.</source>
+        <translation>De server {address} stuurde veel meer gegevens terug dan verwacht. Controleer het adres.</translation>
+    </message>
+    <message>
+        <source>The server {address} tried to send Omroeper to another, unsafe address. Check the address.</source>
+        <translation>De server {address} probeerde Omroeper naar een ander, onveilig adres te sturen. Controleer het adres.</translation>
+    </message>
+    <message>
         <source>That signing key is not valid: a valid one starts with whsec_.</source>
         <translation>Die ondertekeningssleutel is niet geldig: een geldige sleutel begint met whsec_.</translation>
     </message>
@@ -896,6 +904,10 @@
     <message>
         <source>(empty draft)</source>
         <translation>(leeg concept)</translation>
+    </message>
+    <message>
+        <source>✓ Published {when}</source>
+        <translation>✓ Gepubliceerd {when}</translation>
     </message>
 </context>
 <context>
@@ -1446,6 +1458,62 @@
     </message>
 </context>
 <context>
+    <name>OutboxPanel</name>
+    <message>
+        <source>Published messages…</source>
+        <translation>Gepubliceerde berichten…</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Tonen</translation>
+    </message>
+    <message>
+        <source>Show the messages waiting to be sent</source>
+        <translation>Toon de berichten die nog verstuurd moeten worden</translation>
+    </message>
+    <message numerus="yes">
+        <source>✓ Published on {when} on %Ln destination(s).</source>
+        <translation>
+            <numerusform>✓ Gepubliceerd op {when} op %Ln bestemming.</numerusform>
+            <numerusform>✓ Gepubliceerd op {when} op %Ln bestemmingen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your page: {url}</source>
+        <translation>Je pagina: {url}</translation>
+    </message>
+    <message numerus="yes">
+        <source>⏳ %Ln message(s) waiting to be sent.</source>
+        <translation>
+            <numerusform>⏳ %Ln bericht wacht om verstuurd te worden.</numerusform>
+            <numerusform>⏳ %Ln berichten wachten om verstuurd te worden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your message</source>
+        <translation>Je bericht</translation>
+    </message>
+    <message numerus="yes">
+        <source>“{title}” has gone out: published on %Ln destination(s).</source>
+        <translation>
+            <numerusform>“{title}” is verstuurd: gepubliceerd op %Ln bestemming.</numerusform>
+            <numerusform>“{title}” is verstuurd: gepubliceerd op %Ln bestemmingen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Publish again?</source>
+        <translation>Opnieuw publiceren?</translation>
+    </message>
+    <message>
+        <source>This message was already published on {when}. Publishing it again puts a second copy on every network and a second page on your website.
+
+To correct the published message, delete it under “Published messages…” and publish it anew.</source>
+        <translation>Dit bericht is al gepubliceerd op {when}. Als je het opnieuw publiceert, komt er op elk netwerk een tweede exemplaar en op je website een tweede pagina.
+
+Wil je het gepubliceerde bericht verbeteren? Verwijder het onder “Gepubliceerde berichten…” en publiceer het opnieuw.</translation>
+    </message>
+</context>
+<context>
     <name>OverrideEditor</name>
     <message>
         <source>Text for {network} only</source>
@@ -1717,6 +1785,10 @@
         <translation>De server weigerde het bericht ({status}): {message}</translation>
     </message>
     <message>
+        <source>The server refused the message ({status}) without saying why.</source>
+        <translation>De server weigerde het bericht ({status}) zonder te zeggen waarom.</translation>
+    </message>
+    <message>
         <source>The message is too long for this network: shorten it and try again.</source>
         <translation>Het bericht is te lang voor dit netwerk: maak het korter en probeer het opnieuw.</translation>
     </message>
@@ -1759,6 +1831,14 @@
     <message>
         <source>The server&apos;s answer could not be understood.</source>
         <translation>Het antwoord van de server was niet te begrijpen.</translation>
+    </message>
+    <message>
+        <source>The server answered with far more data than a reply holds, so Omroeper stopped reading. Check whether the copy arrived before trying again.</source>
+        <translation>De server stuurde veel meer gegevens terug dan een antwoord bevat, dus Omroeper is gestopt met lezen. Kijk of de kopie is aangekomen voordat je het opnieuw probeert.</translation>
+    </message>
+    <message>
+        <source>The server tried to send Omroeper to another address ({status}); Omroeper does not follow it, so nothing was sent there. Check the account&apos;s address.</source>
+        <translation>De server probeerde Omroeper naar een ander adres te sturen ({status}); Omroeper volgt dat niet, dus daar is niets naartoe gestuurd. Controleer het adres van het account.</translation>
     </message>
     <message>
         <source>The connection is not trusted (certificate refused): ask your IT support.</source>

@@ -259,7 +259,9 @@ class Store:
             images = self._copy_in(None, draft)
             with self._writing() as db:
                 images = store_images.ensure(self.images, images, self.profile)
-                return _jobs().insert_job(db, draft, images, account_ids, stamp(now()), draft_id)
+                return _jobs().insert_job(
+                    db, draft, images, account_ids, stamp(now()), draft_id=draft_id
+                )
 
     def publications(self, draft_id: int) -> list[Job]:
         """The jobs this draft was published in, newest first."""

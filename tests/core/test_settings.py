@@ -48,6 +48,9 @@ def test_the_file_is_readable_json_in_the_profile(tmp_path):
         "interface_language": "",
         "post_language": "nl",
         "post_thread": "off",
+        "photo_folder": "",
+        "window_columns": "",
+        "window_geometry": "",
     }
 
 
@@ -125,3 +128,18 @@ def test_a_failed_save_leaves_the_old_file_whole_and_no_debris(tmp_path, monkeyp
 def test_saving_into_a_missing_profile_folder_creates_it(tmp_path):
     Settings.defaults().save(tmp_path / "new" / "profile")
     assert Settings.load(tmp_path / "new" / "profile") == Settings.defaults()
+
+
+def test_a_hostile_window_place_or_folder_falls_back_to_the_default(tmp_path):
+    (tmp_path / FILE_NAME).write_text(
+        json.dumps(
+            {
+                "window_geometry": "<script>" * 10,
+                "window_columns": "A" * 10_000,
+                "photo_folder": "/tmp/a\nb",
+            }
+        ),
+        "utf-8",
+    )
+    loaded = Settings.load(tmp_path)
+    assert (loaded.window_geometry, loaded.window_columns, loaded.photo_folder) == ("", "", "")

@@ -3,7 +3,10 @@ mid-send asks first. Real servers on loopback (the reference receiver, the Masto
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from composer.core.draft import Draft
@@ -56,3 +59,73 @@ def test_quitting_while_publishing_asks_first(qtbot, window, store, monkeypatch)
     monkeypatch.setattr(publish_run, "running_jobs", lambda _store: [])
     window.close()
     assert not window.isVisible()
+
+
+def test_a_published_draft_says_so_and_asks_before_publishing_again(
+    qtbot, window, monkeypatch, *, store, accounts, site
+):
+    from tests.support.publish_servers import add_website
+
+    web = add_website(accounts, site)
+    window.finish_building()
+    window.accounts_list = store.list_accounts()
+    window.destinations.show_accounts(window.accounts_list, (web.id,))
+    window.editor.setPlainText("Open dag in de bibliotheek!")
+    window.change(replace(window.writing.apply(window.draft), targets=(web.id,)))
+    outbox = window.parts.outbox
+    assert outbox.published.isHidden()
+
+    def refused(_parent, _title, words, *_args):
+        raise AssertionError(words)
+
+    monkeypatch.setattr(QMessageBox, "information", refused)
+    window.publish()  # never published: no question, the confirmation opens
+    dialog = window.publish_dialog
+    dialog.publish()
+    qtbot.waitUntil(lambda: site.published() == 1, timeout=WAIT)
+    qtbot.waitUntil(lambda: not store.unfinished_jobs(), timeout=WAIT)
+    dialog.close()
+    # the drafts list and the window both say it was published, and where the page is
+    qtbot.waitUntil(lambda: not outbox.published.isHidden(), timeout=WAIT)
+    page = store.publications(window.draft_id)[0].canonical_url
+    assert "Published on" in outbox.published.text() and page in outbox.published.text()
+    window.draft_actions.show_list()
+    assert "✓ Published" in window.drafts.list.currentItem().text()
+    # publishing again asks first, and "no" (the default) sends nothing
+    asked = []
+
+    def answer(parent, title, words, buttons, default):
+        asked.append((title, default))
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    window.publish_dialog = None
+    window.publish()
+    assert asked == [("Publish again?", QMessageBox.StandardButton.No)]
+    assert window.publish_dialog is None
+    assert site.published() == 1
+
+
+def test_a_waiting_message_shows_in_the_window_and_says_when_it_goes_out(
+    qtbot, window, *, store, accounts, site
+):
+    from tests.support.publish_servers import add_website
+
+    web = add_website(accounts, site)
+    window.finish_building()
+    outbox = window.parts.outbox
+    assert outbox.waiting_label.isHidden()
+    job = store.create_job(Draft(title="Voorleesmiddag", text="Kom luisteren"), [web.id])
+    outbox.watch()  # as its timer does every few seconds
+    assert not outbox.waiting_label.isHidden()
+    assert outbox.waiting_label.text() == "⏳ 1 message waiting to be sent."
+    from composer.ui import publish_run
+
+    publish_run.start(store, accounts, job)  # the connection is back: it goes out
+    qtbot.mouseClick(outbox.waiting_button, Qt.MouseButton.LeftButton)  # and can be watched
+    assert window.publish_dialog.job_id == job
+    qtbot.waitUntil(lambda: store.job(job).state == "finished", timeout=WAIT)
+    window.publish_dialog.close()
+    qtbot.waitUntil(outbox.waiting_label.isHidden, timeout=WAIT)
+    said = window.statusBar().currentMessage()
+    assert said == "“Voorleesmiddag” has gone out: published on 1 destination."

@@ -35,3 +35,12 @@ def test_both_sides_have_words_for_it(code, details):
     assert "Connecting failed" not in said and "{" not in said
     said = describe_publish_error(publishing.code, publishing.details)
     assert "Publishing failed" not in said and "{" not in said
+
+
+def test_an_address_that_is_not_a_safe_link_has_words_on_both_sides():
+    """The website's (a failure: the networks wait) and a published copy's (a warning)."""
+    from composer.i18n.publish_errors import describe_no_address
+
+    said = describe_publish_error("unsafe_url", {"status": 201})
+    assert "Publishing failed" not in said and "developer" in said
+    assert "safe web address" in describe_no_address()

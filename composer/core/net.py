@@ -64,6 +64,10 @@ def fetch_image(url: str, max_bytes: int = 2_000_000) -> bytes:
     """A small picture (an avatar) to show; an unusable one is simply not shown."""
     import requests
 
+    from composer.core.outside_url import safe_link  # it builds on is_loopback, above
+
+    if not safe_link(url):
+        return b""
     try:
         url = checked_url(url)
         with requests.get(url, timeout=TIMEOUT, stream=True) as answer:

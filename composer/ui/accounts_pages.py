@@ -7,7 +7,7 @@ dialog's own attributes; their words keep the dialog's translation context.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCommandLinkButton,
     QHBoxLayout,
@@ -81,6 +81,7 @@ class AccountsPages:
         layout.addWidget(self.empty)
         self.list_message = QLabel(page)
         self.list_message.setWordWrap(True)
+        self.list_message.setTextFormat(Qt.TextFormat.PlainText)  # names come from servers
         layout.addWidget(self.list_message)
         self._buttons(layout, self.add_button, self.remove_button, None, close)
         return page
@@ -132,6 +133,7 @@ class AccountsPages:
         self.busy.hide()
         self.message = QLabel(page)
         self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.back_button = QPushButton(translate("AccountsDialog", "Back"), page)
         self.connect_button = QPushButton(translate("AccountsDialog", "&Connect"), page)
         self.connect_button.setDefault(True)
@@ -148,6 +150,7 @@ class AccountsPages:
         page, layout = self._page(translate("AccountsDialog", "Connected"), "")
         self.connected_label = QLabel(page)
         self.connected_label.setWordWrap(True)
+        self.connected_label.setTextFormat(Qt.TextFormat.PlainText)  # the server's names
         self.avatar = QLabel(page)
         self.avatar.setFixedSize(64, 64)
         self.avatar.setAccessibleName(translate("AccountsDialog", "Profile picture"))

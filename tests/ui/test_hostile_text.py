@@ -275,3 +275,11 @@ def test_what_passes_the_check_is_what_qt_opens(qapp, rest, scheme):
         assert url.host()
         if url.scheme() == "http":
             assert is_loopback(url.host()), link
+
+
+def test_deleting_a_draft_names_its_title_as_text(open_window, qtbot, english, store):
+    window = open_window()
+    window.open_draft(store.create_draft(Draft(title=ANCHOR, text="Hallo")))
+    window.delete_draft()
+    assert window.drafts.undo_bar.isVisibleTo(window)
+    _reads_literally(window.drafts.undo_bar, ANCHOR)  # "Deleted “…”."

@@ -24,6 +24,7 @@ from composer.core.publishing import Publisher
 from composer.ui.accounts_dialog import AccountsDialog
 from composer.ui.draft_transfer import DraftTransfer
 from composer.ui.history import HistoryDialog
+from composer.ui.preview_parts import PostText
 from composer.ui.publish_dialog import PublishDialog
 from composer.ui.publish_rows import DestinationRow
 from tests.support.fake_discord import FakeDiscord
@@ -283,3 +284,21 @@ def test_deleting_a_draft_names_its_title_as_text(open_window, qtbot, english, s
     window.delete_draft()
     assert window.drafts.undo_bar.isVisibleTo(window)
     _reads_literally(window.drafts.undo_bar, ANCHOR)  # "Deleted “…”."
+
+
+def test_a_preview_opens_only_safe_links(qtbot, opened):
+    card = QWidget()
+    qtbot.addWidget(card)
+    text = PostText(card)
+    text.setFixedWidth(400)
+    card.show()
+    qtbot.waitExposed(card)
+    links = ["file:///etc/shadow", "javascript:alert(1)", "bieb.example.nl/open"]
+    text.setHtml(" ".join(f'<a href="{href}">link{n}</a>' for n, href in enumerate(links)))
+    for n in range(len(links)):  # a real click on each link, as a person would
+        cursor = text.document().find(f"link{n}")
+        cursor.setPosition(cursor.selectionStart() + 2)
+        where = text.cursorRect(cursor).center()
+        qtbot.mouseClick(text.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert opened == ["https://bieb.example.nl/open"]  # written without https://, as networks do
+    assert text.source().isEmpty()  # and the preview itself never navigates

@@ -125,7 +125,8 @@ class Publisher:
         job = self.store.job(job_id)
         websites = [row for row in job.destinations if row.kind is AccountKind.WEBSITE]
         networks = [row for row in job.destinations if row.kind is not AccountKind.WEBSITE]
-        canonical = job.draft.link or job.canonical_url
+        # checked again: a job written by an older version may hold any address
+        canonical = job.draft.link or safe_link(job.canonical_url)
         if job.draft.link:
             for row in websites:  # the page exists already: nothing to send to the site
                 if row.state != "done":
@@ -139,7 +140,7 @@ class Publisher:
             if any(row.state != "done" for row in sites):
                 return job  # without the page the networks would have no link back: they wait
             if sites and not canonical:
-                canonical = sites[0].url
+                canonical = safe_link(sites[0].url)
                 self.store.set_canonical_url(job_id, canonical)
         waiting = [row for row in networks if _is_open(row)]
         self._deliver_together(job, waiting, canonical)
@@ -164,12 +165,12 @@ class Publisher:
         copies = [
             (row.kind.value, row.url)
             for row in job.destinations
-            if row.kind is not AccountKind.WEBSITE and row.state == "done" and row.url
+            if row.kind is not AccountKind.WEBSITE and row.state == "done" and safe_link(row.url)
         ]
         for row in websites:
             found = self._resolve(row)
             syndicate = getattr(found[1], "syndicate", None) if found else None
-            page = job.destination(row.account_id).url
+            page = safe_link(job.destination(row.account_id).url)
             if not copies or syndicate is None or not page:
                 continue
             try:

@@ -119,3 +119,19 @@ def test_a_hostile_avatar_or_profile_url_is_not_kept(toot):
     token = toot.issue_token("read:accounts write:statuses write:media")
     connected = mastodon.connect_with_token(toot.base, AccountKind.MASTODON, token)
     assert connected.identity.avatar == "" and connected.identity.url == ""
+
+
+def test_a_job_an_older_version_left_never_sends_its_unsafe_page_url(
+    store, accounts, *, site, toot
+):
+    """Written before this check: the website done with the phishing address as its page.
+    Resumed now, the networks' copies do not carry it, nor does the site hear of it."""
+    chosen = [add_website(accounts, site), add_mastodon(accounts, toot)]
+    job_id = store.create_job(DRAFT, [account.id for account in chosen])
+    store.set_destination_state(job_id, chosen[0].id, "done", remote_id="msg_x", url=PHISHING)
+    store.set_canonical_url(job_id, PHISHING)
+    publisher = Publisher(store, destinations_for(accounts), accounts, sleep=lambda _s: None)
+    job = publisher.resume(job_id)
+    assert job.destination(chosen[1].id).state == "done"
+    assert "phish" not in toot.statuses[0]["text"]
+    assert site.receiver.events == []  # no post.syndicated with that page

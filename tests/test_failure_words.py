@@ -76,3 +76,12 @@ def test_offline_unreachable_and_a_network_down_are_three_different_sentences():
 def test_a_refusal_without_a_reason_ends_in_words_not_a_colon():
     said = describe_publish_error("rejected", {"status": 302, "message": ""})
     assert "(302)" in said and not said.rstrip().endswith(":")
+
+
+def test_an_address_that_is_not_a_safe_link_has_words_on_both_sides():
+    """The website's (a failure: the networks wait) and a published copy's (a warning)."""
+    from composer.i18n.publish_errors import describe_no_address
+
+    said = describe_publish_error("unsafe_url", {"status": 201})
+    assert "Publishing failed" not in said and "developer" in said
+    assert "safe web address" in describe_no_address()

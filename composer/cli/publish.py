@@ -83,11 +83,17 @@ def run(arguments: argparse.Namespace) -> int:
 
 def _error(state: str, code: str | None, details: dict | None, kind: str = "") -> dict | None:
     """The code and numbers for scripts, and the words for people."""
-    from composer.i18n.publish_errors import describe_publish_error, describe_unknown
+    from composer.i18n.publish_errors import (
+        describe_no_address,
+        describe_publish_error,
+        describe_unknown,
+    )
 
     if not code:
         return None
-    if state == "unknown":
+    if state == "done":  # published: only its address was unusable (unsafe_url)
+        words = describe_no_address()
+    elif state == "unknown":
         words = describe_unknown()
     else:
         words = describe_publish_error(code, details, kind)

@@ -18,6 +18,7 @@ from composer.core.account import Account, AccountKind
 from composer.core.destinations.errors import NOT_REACHED, TRANSIENT, UNCLEAR
 from composer.core.draft import Draft
 from composer.core.errors import CodedError
+from composer.core.outside_url import safe_link
 from composer.core.store import Store
 from composer.core.store_jobs import Job, JobDestination, State
 
@@ -125,11 +126,12 @@ class Publisher:
         job = self.store.job(job_id)
         websites = [row for row in job.destinations if row.kind is AccountKind.WEBSITE]
         networks = [row for row in job.destinations if row.kind is not AccountKind.WEBSITE]
-        canonical = job.draft.link or job.canonical_url
+        # checked again: a job written by an older version may hold any address
+        canonical = job.draft.link or safe_link(job.canonical_url)
         if job.draft.link:
             for row in websites:  # the page exists already: nothing to send to the site
                 if row.state != "done":
-                    self._write(job, row, "done", url=job.draft.link)
+                    self._write(job, row, "done", url=safe_link(job.draft.link))
         else:
             for row in websites:
                 if _is_open(row):
@@ -139,7 +141,7 @@ class Publisher:
             if any(row.state != "done" for row in sites):
                 return job  # without the page the networks would have no link back: they wait
             if sites and not canonical:
-                canonical = sites[0].url
+                canonical = safe_link(sites[0].url)
                 self.store.set_canonical_url(job_id, canonical)
         waiting = [row for row in networks if _is_open(row)]
         self._deliver_together(job, waiting, canonical)
@@ -164,15 +166,16 @@ class Publisher:
         copies = [
             (row.kind.value, row.url)
             for row in job.destinations
-            if row.kind is not AccountKind.WEBSITE and row.state == "done" and row.url
+            if row.kind is not AccountKind.WEBSITE and row.state == "done" and safe_link(row.url)
         ]
         for row in websites:
             found = self._resolve(row)
             syndicate = getattr(found[1], "syndicate", None) if found else None
-            if not copies or syndicate is None:
+            page = safe_link(job.destination(row.account_id).url)
+            if not copies or syndicate is None or not page:
                 continue
             try:
-                syndicate(found[0], job.destination(row.account_id).url, copies)
+                syndicate(found[0], page, copies)
             except CodedError as failure:
                 log.warning("telling %s where the copies are failed: %s", row.account_id, failure)
 
@@ -227,7 +230,11 @@ class Publisher:
                 self._write(job, row, state, error=CodedError("unexpected", _kind_of(error)))
                 return
             self._watch.outcome(row.account_id, "")
-            self._write(job, row, "done", remote_id=published.remote_id, url=published.url)
+            # Posted, whatever its address: kept with the remote id (delete needs it), and an
+            # address that is not a safe link is stored as none, with a warning to show.
+            url = safe_link(published.url)
+            warning = CodedError("unsafe_url") if published.url and not url else None
+            self._write(job, row, "done", remote_id=published.remote_id, url=url, error=warning)
             return
 
     def _resolve(self, row: JobDestination) -> tuple[Account, Destination] | None:

@@ -83,10 +83,26 @@ def describe_publish_error(code: str, details: dict[str, Any] | None = None, kin
         "image_failed": lambda: translate(
             "Publish", "Photo {index} could not be prepared for this network."
         ),
+        # the website's answer: a published copy with such an address is describe_no_address
+        "unsafe_url": lambda: translate(
+            "Publish",
+            "Your website took the message, but the address it gave for the page is not a "
+            "safe web address, so the other places wait (they would link to it). Ask your "
+            "website's developer to check it, then retry.",
+        ),
     }.get(code)
     text = words() if words else translate("Publish", "Publishing failed ({code}).")
     blanks = {"status": "", "message": "", "index": ""}
     return text.format(**{**blanks, **details, "code": code})
+
+
+def describe_no_address() -> str:
+    """A copy that was published, whose server gave an address that is not a safe link."""
+    return translate(
+        "Publish",
+        "Published, but the server gave an address that is not a safe web address, so "
+        "Omroeper shows no link. Look for the message on the network itself.",
+    )
 
 
 def describe_unknown() -> str:

@@ -11,11 +11,11 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QPixmap
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QPixmap
 from PySide6.QtWidgets import QDialog, QListWidgetItem, QMessageBox, QVBoxLayout, QWidget
 
-from composer.core.account import AccountKind, Connected
+from composer.core.account import Account, AccountKind, Connected
 from composer.core.accounts import Accounts
 from composer.core.credentials import CredentialError
 from composer.core.destinations.errors import ConnectError
@@ -28,6 +28,7 @@ from composer.ui.account_connecting import Connecting
 from composer.ui.account_names import describe, kind_name
 from composer.ui.accounts_pages import AccountsPages
 from composer.ui.connect_form import BROWSER_KINDS, ConnectForm, web_developer_instructions
+from composer.ui.safe_display import open_link, plain_box
 from composer.ui.tasks import Runner
 
 log = logging.getLogger(__name__)
@@ -76,18 +77,21 @@ class AccountsDialog(QDialog, AccountsPages):
             return
         account = self.accounts.get(item.data(Qt.ItemDataRole.UserRole))
         kind = kind_name(account.kind)
-        answer = QMessageBox.question(
-            self,
-            self.tr("Remove account"),
-            self.tr(
-                "Remove {name} ({kind}) from Omroeper? Its password or key is removed from "
-                "this computer. The account itself on {kind} stays as it is."
-            ).format(name=describe(account), kind=kind),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
+        text = self.tr(
+            "Remove {name} ({kind}) from Omroeper? Its password or key is removed from "
+            "this computer. The account itself on {kind} stays as it is."
+        ).format(name=describe(account), kind=kind)
+        yes, cancel = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Cancel
+        # the name is the server's (a Discord channel, a display name): plain text
+        title = self.tr("Remove account")
+        box = plain_box(self, QMessageBox.Icon.Question, title, text, buttons=yes | cancel)
+        box.setDefaultButton(cancel)
+        box.finished.connect(
+            lambda _result: box.standardButton(box.clickedButton()) == yes and self._remove(account)
         )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
+        box.open()
+
+    def _remove(self, account: Account) -> None:
         try:
             self.accounts.remove(account.id)
         except (CredentialError, StoreError) as failure:
@@ -155,7 +159,7 @@ class AccountsDialog(QDialog, AccountsPages):
 
     def _browser(self, sign_in: Any) -> None:
         """The server knows Omroeper now: the person signs in and allows it in the browser."""
-        opened = QDesktopServices.openUrl(QUrl.fromEncoded(sign_in.authorize_url.encode()))
+        opened = open_link(sign_in.authorize_url)
         if not opened:
             self._busy(False)
             self._failed(None, self.tr("Omroeper could not open your web browser."))

@@ -81,6 +81,7 @@ class AccountsPages:
         layout.addWidget(self.empty)
         self.list_message = QLabel(page)
         self.list_message.setWordWrap(True)
+        self.list_message.setTextFormat(Qt.TextFormat.PlainText)  # names come from servers
         layout.addWidget(self.list_message)
         self._buttons(layout, self.add_button, self.remove_button, None, close)
         return page
@@ -133,6 +134,7 @@ class AccountsPages:
         self.message = QLabel(page)
         self.message.setTextFormat(Qt.TextFormat.PlainText)  # may quote a server's words
         self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.back_button = QPushButton(translate("AccountsDialog", "Back"), page)
         self.connect_button = QPushButton(translate("AccountsDialog", "&Connect"), page)
         self.connect_button.setDefault(True)
@@ -150,6 +152,7 @@ class AccountsPages:
         self.connected_label = QLabel(page)
         self.connected_label.setTextFormat(Qt.TextFormat.PlainText)  # a name from a server
         self.connected_label.setWordWrap(True)
+        self.connected_label.setTextFormat(Qt.TextFormat.PlainText)  # the server's names
         self.avatar = QLabel(page)
         self.avatar.setFixedSize(64, 64)
         self.avatar.setAccessibleName(translate("AccountsDialog", "Profile picture"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from composer.core.draft_archive import SUFFIX as ARCHIVE_SUFFIX
@@ -14,6 +14,7 @@ from composer.core.draft_file import DraftFileError
 from composer.core.store import Store, StoreError
 from composer.i18n.input_errors import draft_file_error
 from composer.i18n.store_errors import describe_store_error
+from composer.ui.safe_display import plain_box
 
 
 class DraftTransfer(QObject):
@@ -62,4 +63,7 @@ class DraftTransfer(QObject):
         return True
 
     def tell(self, words: str) -> None:
-        QMessageBox.warning(self.window, "Omroeper", words)
+        # the words may quote the file: its name, a field's name in it
+        box = plain_box(self.window, QMessageBox.Icon.Warning, "Omroeper", words)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()

@@ -28,6 +28,7 @@ from composer.ui import history_delete, publish_run
 from composer.ui.drafts_panel import display_title
 from composer.ui.publish_dialog import PublishDialog
 from composer.ui.publish_rows import DestinationRow, destination_name
+from composer.ui.safe_display import plain_box
 from composer.ui.tasks import Runner
 
 
@@ -247,10 +248,13 @@ class HistoryDialog(QDialog):
             return
         title = display_title(job.draft.title, job.draft.text, self.tr("(no text)"))
         text = history_delete.question(job, title, self._name)
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, self.tr("Delete everywhere?"), text, parent=self
+        box = plain_box(  # the title and the names came from a draft file and from servers
+            self,
+            QMessageBox.Icon.Warning,
+            self.tr("Delete everywhere?"),
+            text,
+            self.tr("This cannot be undone."),
         )
-        box.setInformativeText(self.tr("This cannot be undone."))
         yes = box.addButton(self.tr("Delete everywhere"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
         box.finished.connect(lambda _result: box.clickedButton() is yes and self.delete(job.id))

@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QCursor, QFont, QGuiApplication, QPainter, QPa
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QTextBrowser, QToolTip, QWidget
 
 from composer.core.preview_text import Span
+from composer.ui.safe_display import open_link
 from composer.ui.theme import link_color
 
 AVATAR = 40
@@ -100,7 +101,9 @@ class PostText(QTextBrowser):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setOpenExternalLinks(True)
+        # links open in the browser only after the one check (a draft file's text is not ours)
+        self.setOpenLinks(False)
+        self.anchorClicked.connect(lambda url: open_link(_with_scheme(url.toString())))
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -122,3 +125,8 @@ class PostText(QTextBrowser):
             QToolTip.showText(QCursor.pos() + QPoint(8, 8), url.toString(), self)
         else:
             QToolTip.hideText()
+
+
+def _with_scheme(href: str) -> str:
+    """A link written without https:// (`bieb.nl/open`) opens as the networks make it."""
+    return href if "://" in href or ":" in href.split("/", 1)[0] else f"https://{href}"

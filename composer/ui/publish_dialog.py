@@ -45,6 +45,7 @@ from composer.ui.publish_summary import (
     spoken_outcome,
     starting,
 )
+from composer.ui.safe_display import plain_box
 
 POLL_MS = 150  # reading one job is a small SQLite query
 JOB = "*"  # the Announcer's topic for the job as a whole; each row's is its account id
@@ -199,13 +200,11 @@ class PublishDialog(QDialog):
     def ask_send_again(self, account_id: str) -> None:
         """A copy whose arrival is unclear goes again only once the person has looked."""
         name = self.rows[account_id].name
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Send again?"), "", parent=self)
-        box.setText(
-            self.tr(
-                "Only send it again if the message is not on {name}. If it is there, it will "
-                "appear twice."
-            ).format(name=name)
-        )
+        text = self.tr(
+            "Only send it again if the message is not on {name}. If it is there, it will "
+            "appear twice."
+        ).format(name=name)
+        box = plain_box(self, QMessageBox.Icon.Question, self.tr("Send again?"), text)
         again = box.addButton(self.tr("Send again"), QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
         box.finished.connect(

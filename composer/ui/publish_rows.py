@@ -6,17 +6,22 @@ from __future__ import annotations
 import html
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from composer.core.account import Account, AccountKind
 from composer.core.errors import CodedError
+from composer.core.outside_url import safe_link
 from composer.core.platforms import NETWORK_NAMES, Platform
 from composer.core.store_jobs import JobDestination
 from composer.i18n.connect_errors import describe_credential_error
-from composer.i18n.publish_errors import describe_publish_error, describe_unknown
+from composer.i18n.publish_errors import (
+    describe_no_address,
+    describe_publish_error,
+    describe_unknown,
+)
 from composer.ui import theme
+from composer.ui.safe_display import open_link
 
 translate = QCoreApplication.translate
 LINK_SHOWN = 60  # characters of a link's address shown; the whole one is in the tooltip
@@ -86,13 +91,13 @@ class DestinationRow(QWidget):
             | Qt.TextInteractionFlag.TextSelectableByMouse
         )
         self.status.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.status.linkActivated.connect(lambda url: QDesktopServices.openUrl(QUrl(url)))
+        self.status.linkActivated.connect(open_link)
         self.link = ""
         self.open = QPushButton(translate("Publish", "Open"), self)
         self.open.setAccessibleName(
             translate("Publish", "Open the copy on {name} in your browser").format(name=name)
         )
-        self.open.clicked.connect(lambda: QDesktopServices.openUrl(QUrl(self.link)))
+        self.open.clicked.connect(lambda: open_link(self.link))
         self.busy = QProgressBar(self)
         self.busy.setRange(0, 0)  # moving, without a percentage
         self.busy.setTextVisible(False)
@@ -125,8 +130,11 @@ class DestinationRow(QWidget):
             self._show("", words, "", busy=False)
             self._news("deleted")
         elif row.state == "done":
-            words = translate("Publish", "Published:")
-            self._show("✓", words, theme.ok_color(), busy=False, link=row.url)
+            # published; its address only when it is a safe link (an older row may hold any)
+            warned = row.error_code == "unsafe_url"
+            words = describe_no_address() if warned else translate("Publish", "Published:")
+            colour = theme.warning_color() if warned else theme.ok_color()
+            self._show("✓", words, colour, busy=False, link=safe_link(row.url))
             news = translate("Publish", "{name}: published")
             self._news(f"done {row.updated}", news.format(name=name))
         elif row.state == "failed" and running and row.retryable:

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox
 
+from composer.ui.safe_display import plain_box
+
 if TYPE_CHECKING:
     from composer.ui.composer_window import ComposerWindow
 
@@ -55,7 +57,11 @@ def publish(window: ComposerWindow) -> None:
         window.editor.setFocus()
         return
     if not window.publish_bar.button.isEnabled():
-        QMessageBox.information(window, "Omroeper", window.publish_bar.status.text())
+        # the reasons may name accounts (the servers' names): plain text
+        words = window.publish_bar.status.text()
+        box = plain_box(window, QMessageBox.Icon.Information, "Omroeper", words)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
         return
     if not window.autosaver.flush():
         return

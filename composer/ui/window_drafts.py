@@ -83,6 +83,9 @@ class DraftActions(QObject):
         self.deleted = window.draft_id
         empty = translate("ComposerWindow", "(empty draft)")
         title = display_title(window.draft.title, window.draft.text, empty)
+        from PySide6.QtCore import Qt  # not at the top: see test_startup_imports
+
+        window.drafts.undo_label.setTextFormat(Qt.TextFormat.PlainText)  # a colleague's title
         window.drafts.undo_label.setText(
             translate("ComposerWindow", "Deleted “{title}”.").format(title=title)
         )

@@ -139,3 +139,21 @@ def test_failures_are_explained_in_plain_words(cli, draft_file):
         assert error["message"].startswith("Discord no longer accepts this account’s sign-in (401)")
     finally:
         discord.stop()
+
+
+def test_a_copy_posted_with_an_unusable_address_is_done_and_says_so(cli, draft_file):
+    discord = FakeDiscord(message_fields={"channel_id": "1\n@everyone https://phish.example"})
+    discord.start()
+    try:
+        account = _add(cli, "discord", "--webhook-stdin", stdin=discord.url)
+        path = draft_file({"text": "Zaterdag open dag!", "link": "https://example.org/open-dag"})
+        result = cli("publish", str(path), "--to", account)
+        assert result.returncode == 0, result.stderr
+        copy = json.loads(result.stdout)["destinations"][account]
+        assert (copy["state"], copy["url"]) == ("done", "")
+        assert copy["remote_id"] == discord.messages[0]["id"]  # `omroeper delete` finds it
+        assert copy["error"]["code"] == "unsafe_url"
+        assert copy["error"]["message"].startswith("Published, but the server gave an address")
+        assert "phish" not in result.stdout
+    finally:
+        discord.stop()

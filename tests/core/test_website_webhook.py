@@ -169,6 +169,13 @@ class Captured(BaseHTTPRequestHandler):
             "empty": (200, {}, b"{}"),
             "not-http": (200, {}, b'{"url": "javascript:alert(1)"}'),
             "location": (201, {"Location": "/nieuws/p/"}, b""),
+            "file-location": (201, {"Location": "file:///etc/passwd"}, b""),
+            "two-lines": (
+                200,
+                {},
+                b'{"url": "https://example.org/x\\n@everyone https://phish.example"}',
+            ),
+            "not-text": (200, {}, b'{"url": ["https://example.org/x"]}'),
             "moved": (301, {"Location": "https://elsewhere.example/"}, b""),
             "no-content": (204, {}, b""),
             "slow": (200, {}, b'{"url": "https://example.org/late/"}'),
@@ -215,7 +222,10 @@ def send_to(fake_site, mode, kind="published"):
         ("400", "rejected", {"status": 400, "message": "title required"}),
         ("drop", "connection_lost", None),  # reached, and the page may be made: not offline
         ("empty", "bad_answer", {"status": 200}),
-        ("not-http", "bad_answer", {"status": 200}),
+        ("not-http", "unsafe_url", {"status": 200}),
+        ("file-location", "unsafe_url", {"status": 201}),
+        ("two-lines", "unsafe_url", {"status": 200}),
+        ("not-text", "bad_answer", {"status": 200}),
         ("moved", "redirected", None),  # status and address: test_hostile_servers,
     ],
 )

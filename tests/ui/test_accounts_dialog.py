@@ -282,26 +282,26 @@ def test_bluesky_warns_live_about_a_main_password(qtbot, dialog):
     assert dialog.connect_button.isEnabled()
 
 
-def test_remove_asks_and_removes(qtbot, dialog, accounts, keyring, monkeypatch, *, site):
+def test_remove_asks_and_removes(qtbot, dialog, accounts, keyring, *, site):
     _choose(dialog, AccountKind.WEBSITE)
     qtbot.keyClicks(dialog.form.address, site.url)
     _connect(qtbot, dialog)
     dialog.show_list()
-    asked: list[str] = []
-    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes]
 
-    def question(_parent, _title, text, *_args):
-        asked.append(text)
-        return answers.pop(0)
+    def answer(button: QMessageBox.StandardButton) -> str:
+        box = next(b for b in dialog.findChildren(QMessageBox) if b.isVisible())
+        asked = box.text()
+        box.button(button).click()
+        return asked
 
-    monkeypatch.setattr(QMessageBox, "question", question)
     dialog.list.setCurrentRow(0)
     assert dialog.remove_button.isEnabled()
     dialog.remove_button.click()
-    assert "removed from this computer" in asked[0]
+    assert "removed from this computer" in answer(QMessageBox.StandardButton.Cancel)
     assert len(accounts.list()) == 1  # cancelled
     dialog.list.setCurrentRow(0)
     dialog.remove_button.click()
+    answer(QMessageBox.StandardButton.Yes)
     assert accounts.list() == [] and keyring.entries == {}
     assert dialog.list.count() == 0 and dialog.empty.isVisible()
     assert dialog.list_message.text() == "Removed 127.0.0.1."

@@ -12,6 +12,7 @@ from composer.core.account import Connected, Identity
 from composer.core.destinations.atproto_failures import sdk_errors
 from composer.core.destinations.bluesky_session import client_for, mapped, resume, tokens_of
 from composer.core.destinations.errors import ConnectError
+from composer.core.outside_url import safe_link
 
 __all__ = ["DEFAULT_SERVER", "connect", "looks_like_app_password", "resume"]
 
@@ -72,5 +73,5 @@ def _identity(client, did: str, handle: str, server: str) -> Identity:
     return Identity(
         name=(profile.display_name or "").strip() or profile.handle,
         handle=f"@{profile.handle}",
-        avatar=profile.avatar or "",
+        avatar=safe_link(profile.avatar),
     )

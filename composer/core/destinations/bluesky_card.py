@@ -15,6 +15,7 @@ from composer.core.destinations.errors import ConnectError
 from composer.core.image_fit import fit_data
 from composer.core.images import FittedImage, ImageError
 from composer.core.link_cards import bluesky_cut
+from composer.core.outside_url import safe_link
 from composer.core.platforms import Platform, default_limits
 
 MAX_PAGE_BYTES = 1_000_000  # enough for any <head>
@@ -60,6 +61,8 @@ def fetch_card(url: str) -> Card | None:
     """The page's card, or None when the page cannot be read."""
     import requests
 
+    if not safe_link(url):
+        return None
     from composer.core.destinations.safe_http import SafeSession
 
     try:
@@ -80,11 +83,16 @@ def fetch_card(url: str) -> Card | None:
     title = meta.get("og:title") or " ".join(head.title.split())
     description = meta.get("og:description") or meta.get("description") or ""
     image = meta.get("og:image") or meta.get("og:image:url") or ""
-    thumb = _thumb(urljoin(url, image)) if image else None
+    try:
+        thumb = _thumb(safe_link(urljoin(url, image))) if image else None
+    except ValueError:  # a broken [IPv6] host in the page's image address
+        thumb = None
     return Card(url, *bluesky_cut(title, description), thumb)
 
 
 def _thumb(url: str) -> FittedImage | None:
+    if not url:
+        return None
     data = net.fetch_image(url, MAX_SOURCE_IMAGE_BYTES)
     if not data:
         return None

@@ -39,6 +39,7 @@ from composer.core.destinations.mastodon_oauth import (
     new_pkce,
     wait_for_redirect,
 )
+from composer.core.outside_url import safe_link
 
 __all__ = [
     "SignIn",
@@ -163,8 +164,8 @@ def _connected(
         identity = Identity(
             name=str(me.get("display_name") or me["username"]),
             handle=f"@{me['username']}@{_domain(info, server)}",
-            avatar=str(me.get("avatar") or ""),
-            url=str(me.get("url") or ""),
+            avatar=safe_link(me.get("avatar")),
+            url=safe_link(me.get("url")),
         )
     limits = _limits(server, kind, info, session)
     return Connected(identity=identity, server=server, secret=secret, limits=limits)

@@ -27,6 +27,7 @@ from composer.core.destinations.mastodon_client import Session, client
 from composer.core.destinations.mastodon_failures import failing_as, status_of
 from composer.core.image_fit import fit_image
 from composer.core.images import FittedImage, ImageError
+from composer.core.outside_url import safe_link
 from composer.core.publishing import Published, PublishRequest
 
 __all__ = ["MastodonDestination", "part_key"]
@@ -102,7 +103,7 @@ class MastodonDestination:
                 first = first or status
                 previous = str(status["id"])
         assert first is not None
-        return Published(str(first["id"]), str(first.get("url") or first.get("uri") or ""))
+        return Published(str(first["id"]), _address(first))
 
     def delete(self, account: Account, remote_ids: Sequence[str]) -> None:
         """Delete everywhere: each status and the rest of its thread (our own replies below
@@ -204,3 +205,10 @@ def _suffix(mime: str) -> str:
 def _publishing(server: str, session: Session) -> AbstractContextManager[None]:
     """Mastodon.py's failures inside the block as PublishError codes."""
     return failing_as(publish_error, server, session)
+
+
+def _address(status: dict[str, Any]) -> str:
+    """The status's page (`url`), else its ActivityPub id (`uri`) when only that one is a safe
+    link; neither: what the server said, for the publisher to store as no address."""
+    said = [status.get("url"), status.get("uri")]
+    return next((link for link in map(safe_link, said) if link), str(said[0] or said[1] or ""))

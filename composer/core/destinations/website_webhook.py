@@ -28,6 +28,7 @@ from composer.core.destinations.requests_failures import transport_code
 from composer.core.destinations.safe_http import SafeSession, limit_details
 from composer.core.draft import Draft
 from composer.core.images import FittedImage
+from composer.core.outside_url import safe_link
 
 PUBLISHED, SYNDICATED, DELETED = "post.published", "post.syndicated", "post.deleted"
 TEST = "webhook.test"  # connecting checks the site: it answers 2xx and makes no page
@@ -155,19 +156,26 @@ def _answer(url: str, answer: requests.Response, *, needs_url: bool) -> WebhookA
         raise PublishError("rejected", {"status": status, "message": _message(answer)})
     if status >= 300:
         raise PublishError("bad_answer", {"status": status})  # e.g. a moved webhook URL
-    post_url = _post_url(url, answer)
-    if needs_url and not post_url:
+    found = _post_url(url, answer)
+    post_url = safe_link(found)
+    if needs_url and not found:
         raise PublishError("bad_answer", {"status": status})
+    if needs_url and not post_url:
+        # The page is there, but its address cannot be the networks' link back (a newline
+        # and a second text after it, javascript:…): the networks wait, nothing links to it.
+        raise PublishError("unsafe_url", {"status": status})
     return WebhookAnswer(status=status, url=post_url)
 
 
 def _post_url(url: str, answer: requests.Response) -> str:
+    """The page's address as the site gave it (a Location may be relative): checked after."""
     found = _json(answer).get("url") or answer.headers.get("Location") or ""
-    if not isinstance(found, str) or not found.strip():
+    if not isinstance(found, str) or not found:
         return ""
-    found = urljoin(url, found.strip())  # a Location may be relative
-    parts = urlsplit(found)
-    return found if parts.scheme in ("http", "https") and parts.hostname else ""
+    try:
+        return urljoin(url, found)
+    except ValueError:  # e.g. a broken [IPv6] host
+        return found
 
 
 def _json(answer: requests.Response) -> dict:

@@ -1857,8 +1857,16 @@ Wil je het gepubliceerde bericht verbeteren? Verwijder het onder “Gepubliceerd
         <translation>Foto {index} kon niet worden klaargemaakt voor dit netwerk.</translation>
     </message>
     <message>
+        <source>Your website took the message, but the address it gave for the page is not a safe web address, so the other places wait (they would link to it). Ask your website&apos;s developer to check it, then retry.</source>
+        <translation>Je website heeft het bericht aangenomen, maar het adres dat hij voor de pagina gaf is geen veilig webadres. Daarom wachten de andere bestemmingen (zij zouden ernaar linken). Vraag de ontwikkelaar van de website het te controleren en probeer het daarna opnieuw.</translation>
+    </message>
+    <message>
         <source>Publishing failed ({code}).</source>
         <translation>Publiceren is mislukt ({code}).</translation>
+    </message>
+    <message>
+        <source>Published, but the server gave an address that is not a safe web address, so Omroeper shows no link. Look for the message on the network itself.</source>
+        <translation>Gepubliceerd, maar de server gaf een adres dat geen veilig webadres is. Daarom toont Omroeper geen link. Zoek het bericht op het netwerk zelf.</translation>
     </message>
     <message>
         <source>Omroeper cannot tell whether this copy arrived: look in the channel before trying again.</source>

@@ -1,0 +1,137 @@
+"""A server's answer cannot put an address into Omroeper that is not a safe link: the post is
+done (with its remote id, so it can still be deleted), its address is stored as none with a
+warning, and a hostile page URL from the website never reaches the networks' copies.
+
+Real servers on loopback: the reference website receiver, the Mastodon and Discord fakes,
+each answering hostile addresses."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from composer.core.account import AccountKind
+from composer.core.deleting import delete_everywhere
+from composer.core.destinations import mastodon
+from composer.core.destinations.registry import destinations_for
+from composer.core.draft import Draft
+from composer.core.publishing import Publisher
+from composer.core.store import Store
+from tests.support.publish_servers import add_discord, add_mastodon, add_website
+
+pytest_plugins = ["tests.support.publish_fixtures"]
+
+DRAFT = Draft(title="Open dag", text="Zaterdag open dag in de bibliotheek!", language="nl")
+HOSTILE = [
+    "javascript:alert(document.cookie)",
+    "file:///etc/passwd",
+    "https://social.example/@omroep/1\n\n@everyone Klik hier: https://phish.example/login",
+    "http://phish.example/@omroep/1",
+    "https://bank.example@phish.example/",
+]
+PHISHING = "https://example.org/nieuws/x\n\n@everyone Klik hier: https://phish.example/login"
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store.open(tmp_path / "profile") as opened:
+        yield opened
+
+
+def _publish(store, accounts, chosen, draft=DRAFT):
+    job_id = store.create_job(draft, [account.id for account in chosen])
+    publisher = Publisher(store, destinations_for(accounts), accounts, sleep=lambda _s: None)
+    return publisher.publish(job_id)
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_a_hostile_post_url_is_done_without_an_address(store, accounts, toot, hostile):
+    toot.status_fields = {"url": hostile, "uri": hostile}
+    account = add_mastodon(accounts, toot)
+    job = _publish(store, accounts, [account])
+    row = job.destination(account.id)
+    assert (row.state, row.url, row.error_code) == ("done", "", "unsafe_url")
+    assert row.remote_id == toot.statuses[0]["id"]  # kept: "delete everywhere" still works
+    assert len(toot.statuses) == 1
+    assert delete_everywhere(store, accounts, job.id)[account.id].ok
+    assert toot.statuses == []
+
+
+def test_the_activitypub_id_serves_when_only_the_page_url_is_hostile(store, accounts, toot):
+    toot.status_fields = {"url": "javascript:alert(1)"}
+    account = add_mastodon(accounts, toot)
+    row = _publish(store, accounts, [account]).destination(account.id)
+    status = toot.statuses[0]
+    assert (row.state, row.url, row.error_code) == ("done", status["uri"], None)
+
+
+def test_a_hostile_discord_answer_leaves_no_address(store, accounts, hook):
+    hook.message_fields = {"channel_id": "1/../../x\n@everyone https://phish.example"}
+    account = add_discord(accounts, hook)
+    row = _publish(store, accounts, [account]).destination(account.id)
+    assert (row.state, row.url, row.error_code) == ("done", "", "unsafe_url")
+    assert row.remote_id == hook.messages[0]["id"]
+
+
+def test_a_hostile_page_url_never_reaches_the_networks(store, accounts, site, toot, hook):
+    site.receiver.page_url = PHISHING
+    chosen = [
+        add_website(accounts, site),
+        add_mastodon(accounts, toot),
+        add_discord(accounts, hook),
+    ]
+    job = _publish(store, accounts, chosen)
+    website = job.destination(chosen[0].id)
+    assert (website.state, website.url, website.error_code) == ("failed", "", "unsafe_url")
+    assert not job.canonical_url
+    # without a page to link back to, the networks wait: nothing was posted with the phishing
+    assert [row.state for row in job.destinations[1:]] == ["pending", "pending"]
+    assert toot.statuses == [] and hook.messages == []
+    assert "phish" not in json.dumps([row.error_details for row in job.destinations])
+
+
+@pytest.mark.parametrize("hostile", ["javascript:alert(1)", "file:///etc/passwd", " https://x/"])
+def test_a_hostile_location_is_refused_too(store, accounts, site, hostile):
+    site.receiver.page_url = hostile
+    account = add_website(accounts, site)
+    row = _publish(store, accounts, [account]).destination(account.id)
+    assert (row.state, row.error_code) == ("failed", "unsafe_url")
+
+
+def test_the_site_hears_only_safe_copies(store, accounts, site, toot, hook):
+    toot.status_fields = {"url": "javascript:alert(1)", "uri": "file:///etc/passwd"}
+    chosen = [
+        add_website(accounts, site),
+        add_mastodon(accounts, toot),
+        add_discord(accounts, hook),
+    ]
+    job = _publish(store, accounts, chosen)
+    assert [row.state for row in job.destinations] == ["done"] * 3
+    page = next(site.content.glob("*/index.md"), None) or next(site.content.rglob("*.md"))
+    written = page.read_text(encoding="utf-8")
+    assert "javascript:" not in written and "file:" not in written
+    assert job.destination(chosen[2].id).url in written  # the Discord copy is listed
+
+
+def test_a_hostile_avatar_or_profile_url_is_not_kept(toot):
+    toot.account_fields = {"avatar": "file:///etc/passwd", "url": "javascript:alert(1)"}
+    token = toot.issue_token("read:accounts write:statuses write:media")
+    connected = mastodon.connect_with_token(toot.base, AccountKind.MASTODON, token)
+    assert connected.identity.avatar == "" and connected.identity.url == ""
+
+
+def test_a_job_an_older_version_left_never_sends_its_unsafe_page_url(
+    store, accounts, *, site, toot
+):
+    """Written before this check: the website done with the phishing address as its page.
+    Resumed now, the networks' copies do not carry it, nor does the site hear of it."""
+    chosen = [add_website(accounts, site), add_mastodon(accounts, toot)]
+    job_id = store.create_job(DRAFT, [account.id for account in chosen])
+    store.set_destination_state(job_id, chosen[0].id, "done", remote_id="msg_x", url=PHISHING)
+    store.set_canonical_url(job_id, PHISHING)
+    publisher = Publisher(store, destinations_for(accounts), accounts, sleep=lambda _s: None)
+    job = publisher.resume(job_id)
+    assert job.destination(chosen[1].id).state == "done"
+    assert "phish" not in toot.statuses[0]["text"]
+    assert site.receiver.events == []  # no post.syndicated with that page

@@ -12,7 +12,7 @@ Needs two packages (the signature check, and a real YAML writer for the front ma
 
 Run it behind your web server's HTTPS (Omroeper sends to http:// on this machine only).
 
-What keeps it safe to expose (docs/security-receiver.md):
+What keeps it safe to expose (docs/security.md):
 - nothing past a small body is read before the sender proved it has the key (the
   `omroeper-length-signature` header signs the id, the time and the length);
 - a fixed number of connections at a time (more get 503), each with a deadline for the whole

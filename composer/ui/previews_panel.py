@@ -49,9 +49,7 @@ class PreviewsPanel(QWidget):
         self._labels: dict[str, tuple] = {}
         self._wanted: str | None = None  # select()ed, perhaps before its tab exists
         self.empty = QLabel(
-            self.tr(
-                "Choose where to publish on the left: a preview for each destination appears here."
-            ),
+            self.tr("Tick above where to publish: a preview for each destination appears here."),
             self,
         )
         self.empty.setWordWrap(True)

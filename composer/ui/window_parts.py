@@ -22,6 +22,7 @@ from composer.core.composing import (
 from composer.core.draft import Draft, Override
 from composer.core.image_cache import FitCache
 from composer.core.store_errors import StoreError
+from composer.ui import focus_ring
 from composer.ui.counters import FitPanel, network_name
 from composer.ui.destinations_panel import DestinationsPanel
 from composer.ui.image_fitter import ImageFitter
@@ -56,6 +57,7 @@ class WindowParts(QObject):
         self.publish_bar = PublishBar(window)
         self.outbox = OutboxPanel(window.store, window)
         self.analyses: dict = {}  # per chosen account: how the draft fits there
+        focus_ring.install()  # a focus that is easy to see, in every window
         self._image_destinations: list = []
         window.writing.below_message.addWidget(self.fit)
         writing_column.addWidget(self.images)

@@ -170,9 +170,8 @@ class WritingPanel(QWidget):
             shown = min(max(lines, BODY_LINES_IN_USE), BODY_LINES_MOST)
         else:
             shown = min(lines, BODY_LINES_RESTING) if body.document().characterCount() > 1 else 2
-        margins = body.contentsMargins()
         height = body.fontMetrics().lineSpacing() * max(shown, 2)
-        height += 2 * round(body.document().documentMargin()) + margins.top() + margins.bottom()
+        height += 2 * round(body.document().documentMargin()) + 2 * body.frameWidth()
         if body.height() != height or body.minimumHeight() != height:
             body.setFixedHeight(height)
 

@@ -4,7 +4,8 @@ top, numbers as their language writes them, the photo's description in view."""
 
 from dataclasses import replace
 
-from PySide6.QtCore import QPoint, QPointF, Qt
+import pytest
+from PySide6.QtCore import QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
@@ -194,3 +195,39 @@ def test_a_damaged_saved_place_falls_back_to_the_screen(qtbot, store):
     assert window.height() <= available.height()
     assert all(size > 0 for size in window.columns.sizes())
     assert ALL  # the same accounts as the composing tests
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_keyboard_focus_is_clearly_visible(open_window, qtbot, english, store, scheme):
+    """WCAG 2.4.7: a ring of at least 3:1 against the window around what has the focus,
+    read from the pixels the window really shows."""
+    from composer.ui.appearance import dark_palette, light_palette
+    from composer.ui.focus_ring import contrast, install
+
+    app = QApplication.instance()
+    before = app.palette()
+    app.setPalette(dark_palette() if scheme == "dark" else light_palette())
+    try:
+        window = open_window()
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        ring = install().ring
+        for widget in (window.writing.title, window.drafts.new_button, window.writing.thread):
+            widget.setFocus()
+            qtbot.waitUntil(widget.hasFocus)
+            qtbot.waitUntil(ring.isVisible)
+            around = ring.geometry()
+            place = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+            assert around.contains(place), widget.accessibleName()
+            assert ring.parentWidget() is window
+            picture = window.grab().toImage()
+            edge = ring.mapTo(window, QPoint(ring.width() // 2, 1))
+            drawn = picture.pixelColor(edge.x() * round(picture.devicePixelRatio()), edge.y())
+            background = window.palette().color(window.backgroundRole())
+            assert contrast(drawn, background) >= 3, (scheme, drawn.name(), background.name())
+        window.writing.title.setFocus()
+        title = window.writing.title
+        place = QRect(title.mapTo(window, QPoint(0, 0)), title.size())
+        qtbot.waitUntil(lambda: ring.geometry().contains(place))
+    finally:
+        app.setPalette(before)

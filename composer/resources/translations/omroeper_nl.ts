@@ -1642,8 +1642,8 @@ Wil je het gepubliceerde bericht verbeteren? Verwijder het onder “Gepubliceerd
 <context>
     <name>PreviewsPanel</name>
     <message>
-        <source>Choose where to publish on the left: a preview for each destination appears here.</source>
-        <translation>Kies links waar je wilt publiceren: hier verschijnt voor elke bestemming een voorbeeld.</translation>
+        <source>Tick above where to publish: a preview for each destination appears here.</source>
+        <translation>Vink hierboven aan waar je wilt publiceren: hier verschijnt voor elke bestemming een voorbeeld.</translation>
     </message>
     <message>
         <source>Previews</source>

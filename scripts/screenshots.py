@@ -2,7 +2,7 @@
 dark; the same message without photos, where Bluesky shows the link card; the publish results;
 the accounts dialog.
 
-QT_QPA_PLATFORM=offscreen python scripts/screenshots.py
+python scripts/screenshots.py      (offscreen, on a 1366 × 768 laptop screen)
 """
 
 from __future__ import annotations
@@ -14,7 +14,10 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Qt's offscreen screen, as big as the laptop screens Omroeper's people have
+os.environ.setdefault(
+    "QT_QPA_PLATFORM", f"offscreen:configfile={Path(__file__).with_name('laptop_screen.json')}"
+)
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests.support for the scenes
 
 from composer.core.account import AccountKind
@@ -44,6 +47,8 @@ def main() -> int:
         window_screenshot(app, language, OUT / f"link-card-{language}.png", with_photos=False)
         publish_screenshot(app, OUT / f"publish-results-{language}.png")
     accounts_screenshot(app)
+    install("nl")
+    published_screenshot(app, OUT / "published-nl.png")
     return 0
 
 
@@ -73,6 +78,31 @@ def window_screenshot(app, language: str, file: Path, *, with_photos: bool = Tru
         time.sleep(0.02)
     window.previews.select("bluesky-1")
     window.refresh(estimate_thread=True)  # as once typing pauses
+    app.processEvents()
+    window.grab().save(str(file))
+    window.close()
+    store.close()
+
+
+def published_screenshot(app, file: Path) -> None:
+    """A draft published this morning: the drafts list and the window say so, with the page's
+    address; another message waits for the connection."""
+    from tests.support.sample_profile import fill_profile
+
+    store = Store.open(Path(tempfile.mkdtemp()) / "profile")
+    fill_profile(store, store.profile.parent, "nl")
+    draft_id = store.last_draft_id()
+    ids = [account.id for account in ACCOUNTS]
+    job = store.create_job(store.load_draft(draft_id), ids, draft_id=draft_id)
+    page = "https://bibliotheek.example.nl/nieuws/open-dag"
+    store.set_canonical_url(job, page)
+    for account_id in ids:
+        store.set_destination_state(job, account_id, "done", remote_id="1", url=page)
+    store.create_job(Draft(title="Voorleesmiddag", text="Kom luisteren!"), ids[:1])
+    window = ComposerWindow(store)
+    window.show()
+    app.processEvents()
+    window.previews.select("mastodon-1")
     app.processEvents()
     window.grab().save(str(file))
     window.close()

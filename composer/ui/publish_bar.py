@@ -45,10 +45,11 @@ class PublishBar(QWidget):
         connected: bool,
         *,
         quiet: bool = False,
+        published: bool = False,
     ) -> None:
         """`blocking` are (account id, problem) pairs; `connected` is False before any account;
         `quiet`: a new, empty draft, whose problems show once the person types or presses
-        Publish."""
+        Publish; `published`: this draft went out before, so publishing makes second copies."""
         by_id = {account.id: account for account in chosen}
         # The same missing description blocks every network: say it once, naming them all.
         where: dict[str, list[str]] = {}
@@ -71,9 +72,16 @@ class PublishBar(QWidget):
                 shown.append(self.tr("…and %Ln more: see the previews.", "", more))
             words, ok = self.tr("Before publishing:") + "\n" + "\n".join(shown), False
             calm = False
+        elif published:
+            words = self.tr(
+                "Already published (see above). Publishing it again puts a second copy on "
+                "every network."
+            )
+            ok = True
         else:
             words = self.tr("Ready to publish to %Ln destination(s).", "", len(chosen))
             ok = True
+        self.button.setText(self.tr("&Publish again…") if published else self.tr("&Publish…"))
         self.status.setText(words)
         style = "" if calm else f"color: {theme.error_color()};"
         if style != self.status.styleSheet():

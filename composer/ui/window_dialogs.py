@@ -76,7 +76,7 @@ def publish(window: ComposerWindow) -> None:
     dialog = PublishDialog(
         window.store, window.accounts(), window.draft, chosen, window, draft_id=window.draft_id
     )
-    dialog.finished.connect(lambda _result: window.parts.outbox.show_draft(window.draft_id))
+    dialog.finished.connect(lambda _result: published(window))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.publish_dialog = dialog
     dialog.open()
@@ -103,6 +103,13 @@ def resume_unfinished(window: ComposerWindow) -> int | None:
     window.publish_dialog = dialog
     dialog.open()
     return jobs[-1]
+
+
+def published(window: ComposerWindow) -> None:
+    """A publish dialog closed: the drafts list and the window say whether it went out."""
+    window.parts.outbox.show_draft(window.draft_id)
+    window.draft_actions.show_list()
+    window.refresh()
 
 
 def show_job(window: ComposerWindow, job_id: int) -> None:

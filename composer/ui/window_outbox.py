@@ -69,6 +69,11 @@ class OutboxPanel(QWidget):
         self._show_published([])
         self.watch()
 
+    @property
+    def is_published(self) -> bool:
+        """The open draft went out (somewhere, still online) before."""
+        return not self.published.isHidden()
+
     def show_draft(self, draft_id: int) -> None:
         self.draft_id = draft_id
         self._show_published(self._publications())
@@ -108,9 +113,7 @@ class OutboxPanel(QWidget):
             if job_id not in waiting:
                 self._went_out(job_id)
         self.waiting = waiting
-        self.waiting_label.setText(
-            self.tr("⏳ %Ln message(s) waiting to be sent.", "", len(waiting))
-        )
+        self.waiting_label.setText(self.tr("%Ln message(s) waiting to be sent.", "", len(waiting)))
         for widget in (self.waiting_label, self.waiting_button):
             widget.setVisible(bool(waiting))
 
@@ -128,7 +131,7 @@ class OutboxPanel(QWidget):
         announce(self, words)
         if self.draft_id is not None:
             self.show_draft(self.draft_id)
-        self.gone_out.emit()
+        self.gone_out.emit()  # the window shows the draft's new state
 
 
 def ask_to_publish_again(parent: QWidget, jobs: list[Job], ask: Callable[..., int]) -> bool:

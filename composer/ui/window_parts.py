@@ -76,6 +76,7 @@ class WindowParts(QObject):
         self.outbox.history_requested.connect(window.open_history)
         self.outbox.waiting_requested.connect(window.show_job)
         self.outbox.gone_out.connect(window.draft_actions.show_list)
+        self.outbox.gone_out.connect(window.refresh)
 
     def show_draft(self, draft: Draft) -> None:
         """A draft just opened: its photos and its destinations."""
@@ -109,7 +110,9 @@ class WindowParts(QObject):
         connected = bool(window.accounts_list)
         real = [account for account in chosen if not is_sample(account)] if connected else []
         blocking = blocking_problems({a.id: self.analyses[a.id] for a in real})
-        self.publish_bar.show_state(real, blocking, connected, quiet=window.untouched)
+        self.publish_bar.show_state(
+            real, blocking, connected, quiet=window.untouched, published=self.outbox.is_published
+        )
 
     def make_teaser(self) -> None:
         """The message for the networks, made from the website's full text."""

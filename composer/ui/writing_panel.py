@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, Signal
+from PySide6.QtCore import QEvent, QMimeData, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -27,6 +27,7 @@ THREAD_MODES: tuple[ThreadMode, ...] = (False, True, "numbered")
 BODY_LINES_RESTING = 4  # the full text's height in lines when another field is in use
 BODY_LINES_IN_USE = 8
 BODY_LINES_MOST = 14
+_REFIT = (QEvent.Type.FocusIn, QEvent.Type.FocusOut, QEvent.Type.Resize)  # lines wrap anew
 
 
 class MessageEdit(QPlainTextEdit):
@@ -157,8 +158,9 @@ class WritingPanel(QWidget):
         return options
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.body and event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
-            self._fit_body()
+        if watched is self.body and event.type() in _REFIT:
+            # after a resize, once the text has been wrapped anew at the new width
+            QTimer.singleShot(0, self, self._fit_body)
         return False
 
     def _fit_body(self) -> None:

@@ -89,8 +89,9 @@ def test_a_published_draft_says_so_and_asks_before_publishing_again(
     qtbot.waitUntil(lambda: not outbox.published.isHidden(), timeout=WAIT)
     page = store.publications(window.draft_id)[0].canonical_url
     assert "Published on" in outbox.published.text() and page in outbox.published.text()
-    window.draft_actions.show_list()
     assert "✓ Published" in window.drafts.list.currentItem().text()
+    assert window.publish_bar.button.text() == "&Publish again…"
+    assert window.publish_bar.status.text().startswith("Already published")
     # publishing again asks first, and "no" (the default) sends nothing
     asked = []
 
@@ -118,7 +119,7 @@ def test_a_waiting_message_shows_in_the_window_and_says_when_it_goes_out(
     job = store.create_job(Draft(title="Voorleesmiddag", text="Kom luisteren"), [web.id])
     outbox.watch()  # as its timer does every few seconds
     assert not outbox.waiting_label.isHidden()
-    assert outbox.waiting_label.text() == "⏳ 1 message waiting to be sent."
+    assert outbox.waiting_label.text() == "1 message waiting to be sent."
     from composer.ui import publish_run
 
     publish_run.start(store, accounts, job)  # the connection is back: it goes out

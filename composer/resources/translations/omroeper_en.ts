@@ -68,10 +68,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>⏳ %Ln message(s) waiting to be sent.</source>
+        <source>%Ln message(s) waiting to be sent.</source>
         <translation>
-            <numerusform>⏳ %Ln message waiting to be sent.</numerusform>
-            <numerusform>⏳ %Ln messages waiting to be sent.</numerusform>
+            <numerusform>%Ln message waiting to be sent.</numerusform>
+            <numerusform>%Ln messages waiting to be sent.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -1483,10 +1483,10 @@
         <translation>Je pagina: {url}</translation>
     </message>
     <message numerus="yes">
-        <source>⏳ %Ln message(s) waiting to be sent.</source>
+        <source>%Ln message(s) waiting to be sent.</source>
         <translation>
-            <numerusform>⏳ %Ln bericht wacht om verstuurd te worden.</numerusform>
-            <numerusform>⏳ %Ln berichten wachten om verstuurd te worden.</numerusform>
+            <numerusform>%Ln bericht wacht om verstuurd te worden.</numerusform>
+            <numerusform>%Ln berichten wachten om verstuurd te worden.</numerusform>
         </translation>
     </message>
     <message>
@@ -2102,12 +2102,20 @@ Wil je het gepubliceerde bericht verbeteren? Verwijder het onder “Gepubliceerd
         <source>Before publishing:</source>
         <translation>Voor het publiceren:</translation>
     </message>
+    <message>
+        <source>Already published (see above). Publishing it again puts a second copy on every network.</source>
+        <translation>Al gepubliceerd (zie hierboven). Als je opnieuw publiceert, komt er op elk netwerk een tweede exemplaar.</translation>
+    </message>
     <message numerus="yes">
         <source>Ready to publish to %Ln destination(s).</source>
         <translation>
             <numerusform>Klaar om te publiceren op %Ln bestemming.</numerusform>
             <numerusform>Klaar om te publiceren op %Ln bestemmingen.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Publish again…</source>
+        <translation>Opnieuw &amp;publiceren…</translation>
     </message>
 </context>
 <context>

@@ -282,6 +282,8 @@ class ComposerWindow(QMainWindow):
             return
         self.store.purge_deleted()
         self._remember_place()
+        if self.built:
+            self.parts.outbox.timer.stop()
         event.accept()
 
     def showEvent(self, event) -> None:

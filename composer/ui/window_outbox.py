@@ -105,6 +105,9 @@ class OutboxPanel(QWidget):
     def watch(self) -> None:
         """Messages waiting to be sent (offline, a server down, half-sent): shown, and said
         once they have gone out."""
+        if self.store.closed:  # the window is going away
+            self.timer.stop()
+            return
         try:
             waiting = self.store.unfinished_jobs()
         except StoreError:

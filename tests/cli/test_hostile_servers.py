@@ -66,7 +66,7 @@ def _one_clear_line(result) -> None:
 
 
 def test_a_2gb_website_answer_is_cut_off_in_bounded_memory(cli, draft_file, hostile):
-    account, _ = _website(cli, hostile.stage(scenes.huge(GIGABYTES), method="POST"))
+    account, _ = _website(cli, hostile.website_stage(scenes.huge(GIGABYTES)))
     result, outcome, _ = _publish(cli, draft_file, account, limits=MEMORY)
     _one_clear_line(result)
     assert outcome["error"]["code"] == "answer_too_large"
@@ -128,7 +128,7 @@ def test_a_307_on_post_to_plain_http_elsewhere_is_not_followed(cli, draft_file, 
 
 
 def test_a_redirect_to_a_file_is_named_as_a_redirect(cli, draft_file, hostile):
-    account, _ = _website(cli, hostile.stage(scenes.redirect(302, "file:///etc/passwd")))
+    account, _ = _website(cli, hostile.website_stage(scenes.redirect(302, "file:///etc/passwd")))
     result, outcome, _ = _publish(cli, draft_file, account)
     _one_clear_line(result)
     assert outcome["error"]["code"] == "redirected"

@@ -214,6 +214,14 @@ class HostileServer:
         self.play(scene, method=method, path=re.escape(prefix) + "(/.*)?")
         return self.url + prefix
 
+    def website_stage(self, scene: Scene) -> str:
+        """A website webhook URL on this server: connecting's signed `webhook.test` is
+        answered as a receiver answers it (200), every later request gets `scene`."""
+        url = self.stage(scene)
+        prefix = url.removeprefix(self.url)
+        self.play(json_answer(200, {}), method="POST", path=re.escape(prefix) + "(/.*)?", times=1)
+        return url
+
     def discord_stage(
         self, post_scene: Scene, token: str = "", *, get_scene: Scene | None = None
     ) -> str:

@@ -190,4 +190,6 @@ def test_the_title_bar_names_omroeper_once(first_start):
         timeout=30,
         check=True,
     )
-    assert found.stdout.splitlines() == ["Omroeper — Open dag in de bibliotheek"]
+    names = found.stdout.splitlines()  # Qt's helper windows are named too
+    assert "Omroeper — Open dag in de bibliotheek" in names, names
+    assert not [name for name in names if name.count("Omroeper") > 1], names

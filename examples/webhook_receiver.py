@@ -305,7 +305,7 @@ class Handler(BaseHTTPRequestHandler):
         self.send_response(status)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(data)))
-        if status == 201:
+        if status == 201 and answer["url"].isprintable():  # never a header split by a newline
             self.send_header("Location", answer["url"])
         self.end_headers()
         self.wfile.write(data)

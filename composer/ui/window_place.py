@@ -16,11 +16,11 @@ COLUMN_SHARES = (0.18, 0.44, 0.38)  # drafts, writing, where-to-publish with the
 
 
 def first_size(available: QRect) -> QRect:
-    """The window's frame on a first start: the preferred size, never more than the screen
-    has room for (a laptop's 1366 × 768 less its task bar), centred."""
-    width = min(PREFERRED.width(), available.width())
-    height = min(PREFERRED.height(), available.height())
-    frame = QRect(0, 0, width, height)
+    """The window's frame on a first start: all the screen has room for on a laptop (its
+    1366 × 768 less the task bar), the preferred size centred on a bigger screen."""
+    if available.height() <= PREFERRED.height() or available.width() <= PREFERRED.width():
+        return QRect(available)
+    frame = QRect(0, 0, PREFERRED.width(), PREFERRED.height())
     frame.moveCenter(available.center())
     return frame
 

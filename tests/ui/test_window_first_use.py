@@ -231,3 +231,13 @@ def test_the_keyboard_focus_is_clearly_visible(open_window, qtbot, english, stor
         qtbot.waitUntil(lambda: ring.geometry().contains(place))
     finally:
         app.setPalette(before)
+
+
+def test_the_first_start_takes_a_laptop_screen_and_part_of_a_big_one():
+    from composer.ui.window_place import PREFERRED, first_size
+
+    laptop = QRect(0, 0, 1366, 728)  # 768 less a task bar
+    assert first_size(laptop) == laptop
+    monitor = QRect(0, 0, 1920, 1040)
+    frame = first_size(monitor)
+    assert frame.size() == PREFERRED and frame.center() == monitor.center()

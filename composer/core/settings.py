@@ -27,7 +27,8 @@ FILE_NAME = "settings.json"
 INTERFACE_LANGUAGES = ("", "nl", "en")  # "": the system's language
 THREAD_CHOICES: dict[str, ThreadMode] = {"off": False, "thread": True, "numbered": "numbered"}
 _CODE = re.compile(r"[a-z]{2,3}")  # ISO 639-1 or 639-3: what every network accepts
-_BASE64 = re.compile(r"[A-Za-z0-9+/]{0,4096}={0,2}")  # Qt's saved window geometry, encoded
+_BASE64 = re.compile(r"[A-Za-z0-9+/]{0,4096}={0,2}")  # Qt's saved splitter state, encoded
+_PLACE = re.compile(r"(-?\d{1,6},){4}[01]|")  # x,y,width,height,maximised; "" not yet known
 
 
 def is_language_code(value: object) -> bool:
@@ -60,9 +61,9 @@ class Settings:
     # what a new post does when it is too long for a network: stay one post, become a thread,
     # or a thread numbered 1/3, 2/3…
     post_thread: str = _setting("off", THREAD_CHOICES.__contains__)
-    # where the window was, and its columns' widths (Qt's saveGeometry/saveState, base64):
-    # restored at the next start, brought back onto a screen that still exists
-    window_geometry: str = _setting("", lambda value: _BASE64.fullmatch(value) is not None)
+    # where the window was ("x,y,width,height,maximised") and its columns' widths (Qt's
+    # splitter state, base64): restored at the next start, onto a screen that still exists
+    window_geometry: str = _setting("", lambda value: _PLACE.fullmatch(value) is not None)
     window_columns: str = _setting("", lambda value: _BASE64.fullmatch(value) is not None)
     # the folder photos were last added from: the photo dialog opens there
     photo_folder: str = _setting("", is_folder_name)

@@ -64,7 +64,8 @@ class ComposerWindow(QMainWindow):
         self.writing = WritingPanel(self._accepts_photos, self)
         self.editor = self.writing.message
         self._lay_out()
-        window_place.place(self, self.columns, self.settings)
+        window_place.place(self, self.settings)
+        self._columns_placed = False
 
         self.save_label = QLabel(self)
         self.save_label.setAccessibleName(self.tr("Save status"))
@@ -288,6 +289,9 @@ class ComposerWindow(QMainWindow):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        if not self._columns_placed:  # laid out at its real size by now
+            self._columns_placed = True
+            window_place.place_columns(self, self.columns, self.settings)
         # the window manager adds its frame after showing: then keep it all on the screen
         QTimer.singleShot(0, self, lambda: window_place.keep_on_screen(self))
 

@@ -25,17 +25,46 @@ def first_size(available: QRect) -> QRect:
     return frame
 
 
-def place(window: QMainWindow, splitter: QSplitter, settings: Settings) -> None:
-    """Restore where the window was; on a first start, or when that cannot be read, fit it to
-    the screen. Qt's restoreGeometry moves a window from a screen that is gone onto one that
-    is there."""
-    restored = settings.window_geometry and window.restoreGeometry(
-        QByteArray.fromBase64(settings.window_geometry.encode("ascii"))
-    )
-    if not restored:
-        screen = window.screen() or QGuiApplication.primaryScreen()
-        frame = first_size(screen.availableGeometry())
-        window.setGeometry(frame)
+def place(window: QMainWindow, settings: Settings) -> None:
+    """Where the window was, brought onto a screen that still exists and no bigger than it;
+    on a first start, or when that cannot be read, fitted to the screen."""
+    saved = saved_place(settings.window_geometry)
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if saved is None:
+        window.setGeometry(first_size(screen.availableGeometry()))
+        return
+    frame, maximised = saved
+    screens = [each.availableGeometry() for each in QGuiApplication.screens()]
+    home = next((area for area in screens if area.intersects(frame)), None)
+    window.setGeometry(inside(frame, home or screen.availableGeometry()))
+    if maximised:
+        from PySide6.QtCore import Qt  # only then: Qt's namespace costs time before the paint
+
+        window.setWindowState(Qt.WindowState.WindowMaximized)
+
+
+def inside(frame: QRect, area: QRect) -> QRect:
+    """`frame` moved (and if need be shrunk) so that it lies within `area`."""
+    width, height = min(frame.width(), area.width()), min(frame.height(), area.height())
+    left = min(max(frame.left(), area.left()), area.right() - width + 1)
+    top = min(max(frame.top(), area.top()), area.bottom() - height + 1)
+    return QRect(left, top, width, height)
+
+
+def saved_place(text: str) -> tuple[QRect, bool] | None:
+    """The place as `remembered` writes it ("x,y,width,height,maximised"), else None."""
+    try:
+        x, y, width, height, maximised = (int(part) for part in text.split(","))
+    except ValueError:
+        return None
+    if width < 200 or height < 150:  # nothing a person could have left it at
+        return None
+    return QRect(x, y, width, height), bool(maximised)
+
+
+def place_columns(window: QMainWindow, splitter: QSplitter, settings: Settings) -> None:
+    """The columns' widths as they were; called once the window is laid out at its real
+    size (on showing), so nothing rescales them by a pixel."""
     if not settings.window_columns or not splitter.restoreState(
         QByteArray.fromBase64(settings.window_columns.encode("ascii"))
     ):
@@ -54,19 +83,21 @@ def keep_on_screen(window: QMainWindow) -> None:
         return
     extra_w = frame.width() - window.width()
     extra_h = frame.height() - window.height()
-    width = min(window.width(), available.width() - extra_w)
-    height = min(window.height(), available.height() - extra_h)
-    window.resize(width, height)
-    frame = window.frameGeometry()
-    left = min(max(frame.left(), available.left()), available.right() - frame.width() + 1)
-    top = min(max(frame.top(), available.top()), available.bottom() - frame.height() + 1)
-    window.move(left, top)
+    window.resize(
+        min(window.width(), available.width() - extra_w),
+        min(window.height(), available.height() - extra_h),
+    )
+    window.move(inside(window.frameGeometry(), available).topLeft())
 
 
 def remembered(window: QMainWindow, splitter: QSplitter, settings: Settings) -> Settings:
-    """`settings` with where the window is now, to save when it closes."""
+    """`settings` with where the window is now, to save when it closes: its size and place
+    when not maximised (so un-maximising after the next start goes back there), and whether
+    it is maximised."""
+    normal = window.normalGeometry() if window.isMaximized() else window.geometry()
+    place = (normal.x(), normal.y(), normal.width(), normal.height(), int(window.isMaximized()))
     return replace(
         settings,
-        window_geometry=bytes(window.saveGeometry().toBase64()).decode("ascii"),
+        window_geometry=",".join(map(str, place)),
         window_columns=bytes(splitter.saveState().toBase64()).decode("ascii"),
     )

@@ -235,7 +235,7 @@ def test_website_preview_has_title_body_and_no_override_button(panel):
 def test_empty_state_until_a_destination_is_chosen(panel):
     panel.show_previews(Draft(text="Hallo"), NETWORKS, {})
     assert panel.stack.currentWidget() is panel.empty
-    assert panel.empty.text().startswith("Choose where to publish")
+    assert panel.empty.text().startswith("Tick above where to publish")
     assert panel.current_account_id() is None
     _put(panel, Draft(text="Hallo"))
     assert panel.stack.currentWidget() is panel.tabs

@@ -187,9 +187,10 @@ def test_the_window_comes_back_where_it_was(qtbot, store):
 def test_a_damaged_saved_place_falls_back_to_the_screen(qtbot, store):
     from composer.ui.composer_window import ComposerWindow
 
-    settings = replace(Settings(), window_geometry="AAAA", window_columns="AAAA")
+    settings = replace(Settings(), window_geometry="1,2,3", window_columns="AAAA")
     window = ComposerWindow(store, settings=settings)
     qtbot.addWidget(window)
+    window.show()
     available = window.screen().availableGeometry()
     assert window.width() <= available.width()
     assert window.height() <= available.height()

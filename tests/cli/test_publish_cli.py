@@ -10,6 +10,7 @@ from composer.core.destinations import website
 from examples import webhook_receiver
 from tests.support.fake_discord import FakeDiscord
 from tests.support.fake_mastodon import FakeMastodon
+from tests.support.hostile_server import HostileServer, rewritten
 
 BASE = "https://example.org/nieuws"
 
@@ -142,10 +143,13 @@ def test_failures_are_explained_in_plain_words(cli, draft_file):
 
 
 def test_a_copy_posted_with_an_unusable_address_is_done_and_says_so(cli, draft_file):
-    discord = FakeDiscord(message_fields={"channel_id": "1\n@everyone https://phish.example"})
+    discord = FakeDiscord()
     discord.start()
+    front = HostileServer(upstream=discord.base)  # the real message, its channel made hostile
+    front.play(rewritten({"channel_id": "1\n@everyone https://phish.example"}), method="POST")
     try:
-        account = _add(cli, "discord", "--webhook-stdin", stdin=discord.url)
+        hook = discord.url.replace(discord.base, front.url)
+        account = _add(cli, "discord", "--webhook-stdin", stdin=hook)
         path = draft_file({"text": "Zaterdag open dag!", "link": "https://example.org/open-dag"})
         result = cli("publish", str(path), "--to", account)
         assert result.returncode == 0, result.stderr
@@ -156,4 +160,5 @@ def test_a_copy_posted_with_an_unusable_address_is_done_and_says_so(cli, draft_f
         assert copy["error"]["message"].startswith("Published, but the server gave an address")
         assert "phish" not in result.stdout
     finally:
+        front.close()
         discord.stop()

@@ -2,8 +2,8 @@
 done (with its remote id, so it can still be deleted), its address is stored as none with a
 warning, and a hostile page URL from the website never reaches the networks' copies.
 
-Real servers on loopback: the reference website receiver, the Mastodon and Discord fakes,
-each answering hostile addresses."""
+Real servers on loopback: the reference website receiver, the Mastodon and Discord fakes, each
+behind the shared hostile server, which lays hostile addresses over their real answers."""
 
 from __future__ import annotations
 
@@ -13,11 +13,12 @@ import pytest
 
 from composer.core.account import AccountKind
 from composer.core.deleting import delete_everywhere
-from composer.core.destinations import mastodon
+from composer.core.destinations import discord, mastodon, website
 from composer.core.destinations.registry import destinations_for
 from composer.core.draft import Draft
 from composer.core.publishing import Publisher
 from composer.core.store import Store
+from tests.support.hostile_server import HostileServer, rewritten
 from tests.support.publish_servers import add_discord, add_mastodon, add_website
 
 pytest_plugins = ["tests.support.publish_fixtures"]
@@ -39,6 +40,34 @@ def store(tmp_path):
         yield opened
 
 
+@pytest.fixture
+def lying():
+    """`lying(upstream, fields, method, path)`: a hostile front for a real server, whose answers
+    to that request carry `fields` laid over the real ones."""
+    fronts: list[HostileServer] = []
+
+    def make(upstream: str, fields: dict, method: str = "POST", path: str = ".*") -> str:
+        front = HostileServer(upstream=upstream)
+        front.play(rewritten(fields), method=method, path=path)
+        fronts.append(front)
+        return front.url
+
+    yield make
+    for front in fronts:
+        front.close()
+
+
+STATUSES = "/api/v1/statuses/?"
+
+
+def _site_behind(accounts, site, front: str):
+    return accounts.add(AccountKind.WEBSITE, website.connect(f"{front}/omroeper", site.secret))
+
+
+def _hook_behind(accounts, hook, front: str):
+    return accounts.add(AccountKind.DISCORD, discord.connect(hook.url.replace(hook.base, front)))
+
+
 def _publish(store, accounts, chosen, draft=DRAFT):
     job_id = store.create_job(draft, [account.id for account in chosen])
     publisher = Publisher(store, destinations_for(accounts), accounts, sleep=lambda _s: None)
@@ -46,9 +75,9 @@ def _publish(store, accounts, chosen, draft=DRAFT):
 
 
 @pytest.mark.parametrize("hostile", HOSTILE)
-def test_a_hostile_post_url_is_done_without_an_address(store, accounts, toot, hostile):
-    toot.status_fields = {"url": hostile, "uri": hostile}
-    account = add_mastodon(accounts, toot)
+def test_a_hostile_post_url_is_done_without_an_address(store, accounts, toot, lying, hostile):
+    front = lying(toot.base, {"url": hostile, "uri": hostile}, path=STATUSES)
+    account = add_mastodon(accounts, toot, front)
     job = _publish(store, accounts, [account])
     row = job.destination(account.id)
     assert (row.state, row.url, row.error_code) == ("done", "", "unsafe_url")
@@ -58,26 +87,26 @@ def test_a_hostile_post_url_is_done_without_an_address(store, accounts, toot, ho
     assert toot.statuses == []
 
 
-def test_the_activitypub_id_serves_when_only_the_page_url_is_hostile(store, accounts, toot):
-    toot.status_fields = {"url": "javascript:alert(1)"}
-    account = add_mastodon(accounts, toot)
+def test_the_activitypub_id_serves_when_only_the_page_url_is_hostile(store, accounts, toot, lying):
+    front = lying(toot.base, {"url": "javascript:alert(1)"}, path=STATUSES)
+    account = add_mastodon(accounts, toot, front)
     row = _publish(store, accounts, [account]).destination(account.id)
     status = toot.statuses[0]
     assert (row.state, row.url, row.error_code) == ("done", status["uri"], None)
 
 
-def test_a_hostile_discord_answer_leaves_no_address(store, accounts, hook):
-    hook.message_fields = {"channel_id": "1/../../x\n@everyone https://phish.example"}
-    account = add_discord(accounts, hook)
+def test_a_hostile_discord_answer_leaves_no_address(store, accounts, hook, lying):
+    front = lying(hook.base, {"channel_id": "1/../../x\n@everyone https://phish.example"})
+    account = _hook_behind(accounts, hook, front)
     row = _publish(store, accounts, [account]).destination(account.id)
     assert (row.state, row.url, row.error_code) == ("done", "", "unsafe_url")
     assert row.remote_id == hook.messages[0]["id"]
 
 
-def test_a_hostile_page_url_never_reaches_the_networks(store, accounts, site, toot, hook):
-    site.receiver.page_url = PHISHING
+def test_a_hostile_page_url_never_reaches_the_networks(store, accounts, *, site, toot, hook, lying):
+    front = lying(f"http://127.0.0.1:{site.port}", {"url": PHISHING})
     chosen = [
-        add_website(accounts, site),
+        _site_behind(accounts, site, front),
         add_mastodon(accounts, toot),
         add_discord(accounts, hook),
     ]
@@ -92,18 +121,18 @@ def test_a_hostile_page_url_never_reaches_the_networks(store, accounts, site, to
 
 
 @pytest.mark.parametrize("hostile", ["javascript:alert(1)", "file:///etc/passwd", " https://x/"])
-def test_a_hostile_location_is_refused_too(store, accounts, site, hostile):
-    site.receiver.page_url = hostile
-    account = add_website(accounts, site)
+def test_a_hostile_location_is_refused_too(store, accounts, site, lying, hostile):
+    front = lying(f"http://127.0.0.1:{site.port}", {"url": hostile})
+    account = _site_behind(accounts, site, front)
     row = _publish(store, accounts, [account]).destination(account.id)
     assert (row.state, row.error_code) == ("failed", "unsafe_url")
 
 
-def test_the_site_hears_only_safe_copies(store, accounts, site, toot, hook):
-    toot.status_fields = {"url": "javascript:alert(1)", "uri": "file:///etc/passwd"}
+def test_the_site_hears_only_safe_copies(store, accounts, *, site, toot, hook, lying):
+    hostile = {"url": "javascript:alert(1)", "uri": "file:///etc/passwd"}
     chosen = [
         add_website(accounts, site),
-        add_mastodon(accounts, toot),
+        add_mastodon(accounts, toot, lying(toot.base, hostile, path=STATUSES)),
         add_discord(accounts, hook),
     ]
     job = _publish(store, accounts, chosen)
@@ -114,10 +143,11 @@ def test_the_site_hears_only_safe_copies(store, accounts, site, toot, hook):
     assert job.destination(chosen[2].id).url in written  # the Discord copy is listed
 
 
-def test_a_hostile_avatar_or_profile_url_is_not_kept(toot):
-    toot.account_fields = {"avatar": "file:///etc/passwd", "url": "javascript:alert(1)"}
+def test_a_hostile_avatar_or_profile_url_is_not_kept(toot, lying):
+    hostile = {"avatar": "file:///etc/passwd", "url": "javascript:alert(1)"}
+    front = lying(toot.base, hostile, method="GET", path="/api/v1/accounts/verify_credentials")
     token = toot.issue_token("read:accounts write:statuses write:media")
-    connected = mastodon.connect_with_token(toot.base, AccountKind.MASTODON, token)
+    connected = mastodon.connect_with_token(front, AccountKind.MASTODON, token)
     assert connected.identity.avatar == "" and connected.identity.url == ""
 
 

@@ -42,7 +42,6 @@ class FakeDiscord:
     drop_after_next: bool = False
     requests: list[tuple[str, str]] = field(default_factory=list)
     messages: list[dict[str, Any]] = field(default_factory=list)  # attachments keep their bytes
-    message_fields: dict[str, Any] = field(default_factory=dict)  # laid over each answer
 
     def __post_init__(self) -> None:
         self._lock = threading.Lock()
@@ -78,7 +77,7 @@ class FakeDiscord:
                     return
                 wait = parse_qs(urlsplit(self.path).query).get("wait", ["false"])[0]
                 if wait.lower() == "true":
-                    self._answer(200, _public(message) | fake.message_fields)
+                    self._answer(200, _public(message))
                 else:
                     self._answer(204, None)
 

@@ -75,9 +75,6 @@ class FakeMastodon:
     limits: dict[str, Any] = field(default_factory=dict)  # overrides of api.DEFAULT_LIMITS
     username: str = "omroep"
     display_name: str = "Omroep Zuid"
-    # Laid over every answered status or account: a hostile server's `url`, `uri`, `avatar`.
-    status_fields: dict[str, Any] = field(default_factory=dict)
-    account_fields: dict[str, Any] = field(default_factory=dict)
     requests: list[Recorded] = field(default_factory=list)
     apps: dict[str, dict[str, Any]] = field(default_factory=dict)
     grants: dict[str, dict[str, Any]] = field(default_factory=dict)

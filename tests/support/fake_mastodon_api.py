@@ -104,7 +104,7 @@ def account(fake: FakeMastodon) -> dict[str, Any]:
             "fields": [],
             "follow_requests_count": 0,
         },
-    } | fake.account_fields
+    }
 
 
 def verify_credentials(fake: FakeMastodon, req: Recorded, _m: Any) -> Answer:
@@ -457,7 +457,7 @@ def status_create(fake: FakeMastodon, req: Recorded, _m: Any) -> Answer:
     if key:
         fake.idempotency[remembered] = (status_id, now)
     shown = {k: v for k, v in status.items() if k != "text"}
-    return answer(200, shown | fake.status_fields)
+    return answer(200, shown)
 
 
 def account_statuses(fake: FakeMastodon, req: Recorded, match: Any) -> Answer:

@@ -11,7 +11,9 @@ here are the attacks of issue 14:
 - `redirect(status, location)`: a 3xx to anywhere (another host, plain http, file://);
 - `echo_authorization(status)`: an error answer quoting the request's Authorization header;
 - `json_answer(status, body)`: any fixed answer (a failing /api/v1/instance is one);
-- `discord_webhook()`: what Discord answers a GET of a webhook (name, channel).
+- `discord_webhook()`: what Discord answers a GET of a webhook (name, channel);
+- `rewritten(fields)`: the real answer of the server behind, with `fields` laid over its JSON
+  (a post's `url` as `javascript:`, a page address with a phishing line after it).
 
 Where a scene plays:
 - `stage(*rules)` gives a fresh path prefix (`/stage/<n>`) on the shared server (the session
@@ -27,6 +29,7 @@ did or did not send.
 from __future__ import annotations
 
 import contextlib
+import http.client
 import itertools
 import json
 import re
@@ -166,6 +169,24 @@ def echo_authorization(status: int = 401) -> Scene:
             "message": f"bad credentials {said}",
         }
         reply.answer(status, json.dumps(body).encode(), {"Content-Type": "application/json"})
+
+    return scene
+
+
+def rewritten(fields: dict[str, Any]) -> Scene:
+    """The real answer of the server behind (`upstream`), with `fields` laid over its JSON:
+    a post that really exists, whose answer lies about where it is."""
+
+    def scene(request: Request, reply: Reply) -> None:
+        status, body = request.server.ask_upstream(request)
+        try:
+            data = json.loads(body)
+        except ValueError:
+            reply.answer(status, body)
+            return
+        if isinstance(data, dict):
+            data |= fields
+        reply.answer(status, json.dumps(data).encode(), {"Content-Type": "application/json"})
 
     return scene
 
@@ -319,6 +340,19 @@ class HostileServer:
             body, buffer = body + buffer[:size], buffer[size + 2 :]
             if size == 0:
                 return body
+
+    def ask_upstream(self, request: Request) -> tuple[int, bytes]:
+        """The server behind's answer to `request`: its status and body."""
+        host, _, port = (self.upstream or "").removeprefix("http://").partition(":")
+        skip = {"connection", "transfer-encoding", "content-length", "host", "accept-encoding"}
+        headers = {k: v for k, v in request.raw_headers if k.lower() not in skip}
+        connection = http.client.HTTPConnection(host, int(port or 80), timeout=60)
+        try:
+            connection.request(request.method, request.path, request.body, headers)
+            answer = connection.getresponse()
+            return answer.status, answer.read()
+        finally:
+            connection.close()
 
     def _forward(self, request: Request, reply: Reply) -> None:
         host, _, port = (self.upstream or "").removeprefix("http://").partition(":")

@@ -28,6 +28,7 @@ from composer.ui.preview_parts import PostText
 from composer.ui.publish_dialog import PublishDialog
 from composer.ui.publish_rows import DestinationRow
 from tests.support.fake_discord import FakeDiscord
+from tests.support.hostile_server import HostileServer, rewritten
 from tests.support.publish_servers import WAIT, add_discord, add_mastodon
 
 pytest_plugins = ["tests.support.publish_fixtures"]
@@ -226,10 +227,12 @@ def opened():
     ],
 )
 def test_a_row_shows_and_opens_no_unsafe_address(
-    qtbot, english, store, accounts, *, toot, opened, stored
+    qtbot, english, store, accounts, request, *, toot, opened, stored
 ):
-    toot.status_fields = {"url": stored, "uri": stored}
-    job = _publish(store, accounts, [add_mastodon(accounts, toot)], "Open dag")
+    front = HostileServer(upstream=toot.base)  # the real status, its address replaced
+    request.addfinalizer(front.close)
+    front.play(rewritten({"url": stored, "uri": stored}), method="POST", path="/api/v1/statuses")
+    job = _publish(store, accounts, [add_mastodon(accounts, toot, front.url)], "Open dag")
     (row,) = job.destinations
     shown = DestinationRow(row.account_id, "Mastodon")
     qtbot.addWidget(shown)

@@ -44,6 +44,10 @@ def language_code(tag: str) -> str:
     return base if is_language_code(base) else ""
 
 
+def _is_base64(value: object) -> bool:
+    return isinstance(value, str) and _BASE64.fullmatch(value) is not None
+
+
 def _setting(default: object, allowed: Callable[[object], bool]) -> Any:
     return field(default=default, metadata={"allowed": allowed})
 
@@ -62,8 +66,8 @@ class Settings:
     post_thread: str = _setting("off", THREAD_CHOICES.__contains__)
     # where the window was, and its columns' widths (Qt's saveGeometry/saveState, base64):
     # restored at the next start, brought back onto a screen that still exists
-    window_geometry: str = _setting("", lambda value: _BASE64.fullmatch(value) is not None)
-    window_columns: str = _setting("", lambda value: _BASE64.fullmatch(value) is not None)
+    window_geometry: str = _setting("", _is_base64)
+    window_columns: str = _setting("", _is_base64)
     # the folder photos were last added from: the photo dialog opens there
     photo_folder: str = _setting("", is_folder_name)
     # what the file held that this version does not use: written back untouched…

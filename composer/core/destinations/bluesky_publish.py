@@ -90,7 +90,7 @@ class BlueskyDestination:
         langs = [draft.language] if draft.language else []
 
         with self._client(account) as (client, did):
-            refs = []
+            refs: list[Any] = []
             for index, part in enumerate(result.parts):
                 rkey = derived_tid(request.idempotency_key, index)
                 found = _read(client, did, rkey) if request.attempt > 1 else None
@@ -189,7 +189,8 @@ def _facet(client: Any, facet: Facet) -> dict[str, Any] | None:
 
 def _resolve_handle(client: Any, handle: str) -> str | None:
     try:
-        return _call(client.com.atproto.identity.resolve_handle, {"handle": handle}).did
+        did: str = _call(client.com.atproto.identity.resolve_handle, {"handle": handle}).did
+        return did
     except PublishError as error:
         if error.details.get("status") in (400, 404):
             return None

@@ -95,7 +95,8 @@ def failing_as(
     try:
         yield
     except FAILURES as error:
+        cause: BaseException = error
         if isinstance(error, MastodonVersionError) and error.__cause__ is not None:
-            error = error.__cause__  # the instance could not be read: say why
-        code, details = classify(error, session)
+            cause = error.__cause__  # the instance could not be read: say why
+        code, details = classify(cause, session)
         raise name(code, {"address": server} | details) from None

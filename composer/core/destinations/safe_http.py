@@ -150,6 +150,8 @@ class _Watch:
             self.fired = True
             for connection in self._connections:
                 sock = getattr(connection, "sock", None)
+                if sock is None:
+                    continue
                 with contextlib.suppress(OSError, AttributeError):
                     sock.shutdown(socket.SHUT_RDWR)
 
@@ -201,7 +203,7 @@ class SafeSession(requests.Session):
     `max_bytes`), so `.content`, `.text` and `.json()` work as usual."""
 
     def __init__(
-        self, *, deadline: float | None = None, max_bytes: int = MAX_ANSWER, keep_head=False
+        self, *, deadline: float | None = None, max_bytes: int = MAX_ANSWER, keep_head: bool = False
     ) -> None:
         """`keep_head`: an answer over `max_bytes` is cut there instead of refused (a web
         page whose <head> is all that is wanted)."""
@@ -214,24 +216,24 @@ class SafeSession(requests.Session):
 
     def request(self, method: str | bytes, url: str | bytes, *args: Any, **kwargs: Any) -> Any:
         method = method.decode() if isinstance(method, bytes) else method
-        url = url.decode() if isinstance(url, bytes) else url
+        address = url.decode() if isinstance(url, bytes) else url
         kwargs.pop("allow_redirects", None)  # this layer's rule, whatever the caller asked
         kwargs.pop("stream", None)
         for _hop in range(MAX_REDIRECTS + 1):
-            answer = self._one(method, url, args, kwargs)
+            answer = self._one(method, address, args, kwargs)
             location = answer.headers.get("Location")
             if answer.status_code not in REDIRECTS or not location:
                 return answer
-            target = urljoin(answer.url or url, location.strip())
-            if not redirect_allowed(method, url, target):
+            target = urljoin(answer.url or address, location.strip())
+            if not redirect_allowed(method, address, target):
                 refused = RedirectRefused(status=answer.status_code)
                 raise requests.RequestException(refused.code, response=answer) from refused
-            if self.should_strip_auth(url, target):  # never hand a token to another host
+            if self.should_strip_auth(address, target):  # never hand a token to another host
                 headers = dict(kwargs.get("headers") or {})
                 headers.pop("Authorization", None)
                 kwargs["headers"] = headers
             kwargs.pop("params", None)  # the Location is the whole address
-            url = target
+            address = target
         raise requests.TooManyRedirects(MAX_REDIRECTS)
 
     def _one(self, method: str, url: str, args: Any, kwargs: Any) -> Any:
@@ -240,9 +242,10 @@ class SafeSession(requests.Session):
         watch = _Watch(self.deadline)
         try:
             with watch.watching():
-                answer = super().request(
-                    method, url, *args, timeout=span, allow_redirects=False, stream=True, **kwargs
-                )
+                # the caller's timeout, allow_redirects and stream were taken out: this layer's
+                fixed = {"timeout": span, "allow_redirects": False, "stream": True}
+                options: dict[str, Any] = {**kwargs, **fixed}
+                answer = super().request(method, url, *args, **options)
                 self._read(answer, watch)
         except (requests.RequestException, OSError) as failure:
             # never connected: nothing was sent, which says more than "too late"

@@ -97,7 +97,8 @@ def site_error(code: str, details: dict[str, Any]) -> ConnectError:
     person (which key, which address, whom to ask), not what it would mean for a post."""
     status = details.get("status")
     if code == "rejected":
-        return ConnectError(_SITE_REFUSALS.get(status, "rejected"), details)
+        refusal = _SITE_REFUSALS.get(status, "rejected") if isinstance(status, int) else "rejected"
+        return ConnectError(refusal, details)
     if code == "bad_answer" and isinstance(status, int) and 300 <= status < 400:
         return ConnectError("redirected", details)
     return connect_error(code, details)

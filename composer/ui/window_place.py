@@ -67,6 +67,6 @@ def remembered(window: QMainWindow, splitter: QSplitter, settings: Settings) -> 
     """`settings` with where the window is now, to save when it closes."""
     return replace(
         settings,
-        window_geometry=bytes(window.saveGeometry().toBase64()).decode("ascii"),
-        window_columns=bytes(splitter.saveState().toBase64()).decode("ascii"),
+        window_geometry=bytes(window.saveGeometry().toBase64().data()).decode("ascii"),
+        window_columns=bytes(splitter.saveState().toBase64().data()).decode("ascii"),
     )

@@ -20,7 +20,12 @@ from composer.core.analysis import analyze
 from composer.core.destinations.atproto_failures import classify, sdk_errors
 from composer.core.destinations.bluesky_card import Card, fetch_card
 from composer.core.destinations.bluesky_session import resume
-from composer.core.destinations.errors import ConnectError, PublishError, publish_error
+from composer.core.destinations.errors import (
+    ConnectError,
+    PublishError,
+    publish_error,
+    shared,
+)
 from composer.core.image_fit import fit_image
 from composer.core.images import FittedImage, ImageError
 from composer.core.publishing import Published, PublishRequest
@@ -283,4 +288,4 @@ def _call(method: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
 def _from_connect(error: ConnectError) -> PublishError:
     """A failed resume, as publishing names it: a refused password means, like an expired
     token, that the account must be connected again."""
-    return publish_error(error.code, dict(error.details))
+    return publish_error(shared(error.code), dict(error.details))

@@ -22,7 +22,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import urljoin, urlsplit
 
 import requests
@@ -31,6 +31,9 @@ from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from composer.core import net
+
+if TYPE_CHECKING:
+    from composer.core.destinations.errors import Failure
 
 MAX_ANSWER = 4_000_000  # bytes: JSON answers are a few KB; a page's head is read by its reader
 MAX_REDIRECTS = 5
@@ -45,7 +48,7 @@ REDIRECTS = frozenset({301, 302, 303, 307, 308})
 class Limit(Exception):
     """A rule of this layer stopped the request; `code` is in errors.PUBLISH_CODES."""
 
-    code = ""
+    code: ClassVar[Failure]
 
     def __init__(self, **details: Any) -> None:
         super().__init__(self.code, details)
@@ -53,15 +56,15 @@ class Limit(Exception):
 
 
 class PastDeadline(Limit):
-    code = "timeout"
+    code: ClassVar[Failure] = "timeout"
 
 
 class TooLarge(Limit):
-    code = "answer_too_large"
+    code: ClassVar[Failure] = "answer_too_large"
 
 
 class RedirectRefused(Limit):
-    code = "redirected"
+    code: ClassVar[Failure] = "redirected"
 
 
 def limit_details(error: BaseException) -> dict[str, Any]:

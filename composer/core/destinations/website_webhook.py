@@ -23,7 +23,12 @@ from standardwebhooks import Webhook
 
 import composer
 from composer.core import net
-from composer.core.destinations.errors import ConnectError, PublishError, publish_error
+from composer.core.destinations.errors import (
+    ConnectError,
+    PublishError,
+    publish_error,
+    shared,
+)
 from composer.core.destinations.requests_failures import transport_code
 from composer.core.destinations.safe_http import SafeSession, limit_details
 from composer.core.draft import Draft
@@ -129,7 +134,7 @@ def send(
     try:
         url = net.checked_url(url)
     except ConnectError as refused:
-        raise PublishError(refused.code, refused.details) from None
+        raise PublishError(shared(refused.code), refused.details) from None
     body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
     host = {"address": urlsplit(url).netloc}
     http = session or SafeSession()

@@ -370,9 +370,14 @@ class Store:
             ).fetchall()
         return [
             DraftSummary(
-                row[0], row[1], row[2], moment(row[3]), moment(row[4]), row[5] and moment(row[5])
+                draft_id,
+                title,
+                text,
+                moment(modified),
+                moment(created),
+                published and moment(published),
             )
-            for row in rows
+            for draft_id, title, text, modified, created, published in rows
         ]
 
     def _update(self, statement: str, parameters: tuple[object, ...]) -> None:

@@ -3,9 +3,11 @@ plain words on that side (composer/i18n): never the "… failed (code)" fallback
 
 from __future__ import annotations
 
+from typing import get_args
+
 import pytest
 
-from composer.core.destinations.errors import connect_error, publish_error
+from composer.core.destinations.errors import Failure, connect_error, publish_error
 from composer.i18n.connect_errors import describe_connect_error
 from composer.i18n.publish_errors import describe_publish_error
 
@@ -28,6 +30,12 @@ READINGS = [
     ("answer_too_large", {"limit": 4_000_000}),
     ("redirected", {"status": 307}),
 ]
+
+
+def test_the_readings_are_the_whole_vocabulary():
+    """errors.Failure, the type the classifiers return, holds exactly these codes: a code added
+    there gets words here first."""
+    assert {code for code, _details in READINGS} == set(get_args(Failure))
 
 
 @pytest.mark.parametrize(("code", "details"), READINGS)

@@ -64,20 +64,17 @@ def run(arguments: argparse.Namespace) -> int:
         return _fail(describe_store_error(failure), 2 if failure.code == "not_found" else 1)
     except DraftFileError:
         raise  # one line from composer/__main__.py
-    report = {
-        "job": job.id,
-        "destinations": {
-            row.account_id: {
-                "state": row.state,
-                "url": row.url,
-                "remote_id": row.remote_id,
-                "error": _error(row.state, row.error_code, row.error_details, row.kind.value),
-            }
-            for row in job.destinations
-        },
+    destinations: dict[str, dict[str, Any]] = {
+        row.account_id: {
+            "state": row.state,
+            "url": row.url,
+            "remote_id": row.remote_id,
+            "error": _error(row.state, row.error_code, row.error_details, row.kind.value),
+        }
+        for row in job.destinations
     }
-    print_json(report)
-    done = all(entry["state"] == "done" for entry in report["destinations"].values())
+    print_json({"job": job.id, "destinations": destinations})
+    done = all(entry["state"] == "done" for entry in destinations.values())
     return 0 if done else 1
 
 

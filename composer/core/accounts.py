@@ -6,6 +6,7 @@ and a failure in between leaves neither half behind.
 
 from __future__ import annotations
 
+import builtins
 import logging
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -62,7 +63,7 @@ class Accounts:
         """A refreshed session token: the keyring entry is overwritten, nothing else changes."""
         self.credentials.store(account_id, secret)
 
-    def refresh_limits(self, older_than: timedelta = LIMITS_MAX_AGE) -> list[str]:
+    def refresh_limits(self, older_than: timedelta = LIMITS_MAX_AGE) -> builtins.list[str]:
         """Read again the limits of Mastodon and Pixelfed accounts last checked too long ago.
 
         Blocking network calls: run it off the window's thread. Offline or refused, the cached

@@ -89,7 +89,7 @@ def analyze(
     content_warning = draft.content_warning_for(target)
     text = network_text(draft, target, limits)
     whole = measure(text, limits, content_warning)
-    parts = (whole,)
+    parts: tuple[Measured, ...] = (whole,)
     problems: list[Problem] = []
     if not text and not draft.images:
         problems.append(error(Code.EMPTY_MESSAGE))

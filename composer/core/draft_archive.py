@@ -167,7 +167,11 @@ def _safe(name: str) -> bool:
 
 
 def _unpack(
-    archive: zipfile.ZipFile, info: zipfile.ZipInfo, most: int = MAX_FILE_BYTES, *, whole=True
+    archive: zipfile.ZipFile,
+    info: zipfile.ZipInfo,
+    most: int = MAX_FILE_BYTES,
+    *,
+    whole: bool = True,
 ) -> bytes:
     """The member's bytes, at most `most` of them (all of them, or refused, when `whole`)."""
     # never trust the sizes in the directory alone: count what actually comes out

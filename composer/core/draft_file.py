@@ -160,7 +160,7 @@ def _check_shape(data: Any) -> None:
             raise DraftFileError("not_text", {})
 
 
-def _check_keys(data: dict, allowed: dict[str, Any], where: str) -> None:
+def _check_keys(data: dict[str, Any], allowed: dict[str, Any], where: str) -> None:
     for key, value in data.items():
         if key not in allowed:
             raise DraftFileError("unknown_key", {"key": key, "where": where})
@@ -193,8 +193,8 @@ def _image(item: Any, base: Path, position: int) -> Image:
 
 
 def _thread(value: Any, where: str) -> ThreadMode:
-    if value in (True, False, "numbered"):
-        return value
+    if value is True or value is False or value == "numbered":
+        return True if value is True else False if value is False else "numbered"
     raise DraftFileError("invalid_thread", {"key": where, "value": value})
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from PIL import Image as PILImage
@@ -68,16 +68,31 @@ def flatten(image: PILImage.Image) -> PILImage.Image:
 def _eight_bit(image: PILImage.Image) -> PILImage.Image:
     """Scale, not clip: a plain convert("L") turns a 16-bit photo white."""
     if image.mode == "F":
-        high = image.getextrema()[1]
+        high = _highest(image)
         return image.point(lambda value: value * (255 if high <= 1 else 1)).convert("L")
     sixteen = image.mode in _SIXTEEN_BIT
     image = image.convert("I")
-    high = image.getextrema()[1]
+    high = _highest(image)
     if sixteen or 255 < high <= 65_535:
         image = image.point(lambda value: value * (1 / 257))
     elif high > 65_535:
         image = image.point(lambda value: value * (255 / high))
     return image.convert("L")
+
+
+def _highest(image: PILImage.Image) -> float:
+    """The largest value in a one-band image (getextrema gives (low, high) for one band)."""
+    high = image.getextrema()[1]
+    return high if isinstance(high, int | float) else max(high)
+
+
+def _converted(image: PILImage.Image, source: Any, target: Any) -> PILImage.Image:
+    from PIL import ImageCms
+
+    converted = ImageCms.profileToProfile(image, source, target, outputMode="RGB")
+    if converted is None:  # only converting in place gives None, and this never asks that
+        raise ValueError("no image")
+    return converted
 
 
 def _to_srgb(image: PILImage.Image, icc: bytes) -> PILImage.Image:
@@ -89,10 +104,10 @@ def _to_srgb(image: PILImage.Image, icc: bytes) -> PILImage.Image:
         source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
         srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
         if image.mode == "RGBA":
-            rgb = ImageCms.profileToProfile(image.convert("RGB"), source, srgb, outputMode="RGB")
+            rgb = _converted(image.convert("RGB"), source, srgb)
             rgb.putalpha(image.getchannel("A"))
             return rgb
-        return ImageCms.profileToProfile(image, source, srgb, outputMode="RGB")
+        return _converted(image, source, srgb)
     except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
         # A broken or mismatched profile: the pixels as they are beat no picture at all.
         return image.convert("RGB") if image.mode == "CMYK" else image
@@ -103,7 +118,7 @@ def _lab(image: PILImage.Image) -> PILImage.Image:
 
     lab = ImageCms.createProfile("LAB")
     srgb = ImageCms.createProfile("sRGB")
-    return ImageCms.profileToProfile(image, lab, srgb, outputMode="RGB")
+    return _converted(image, lab, srgb)
 
 
 def _drop_opaque_alpha(image: PILImage.Image) -> PILImage.Image:

@@ -21,7 +21,7 @@ from composer.core.image_gif import fit_animation
 from composer.core.image_header import read_photo
 from composer.core.image_jpeg import strip_metadata
 from composer.core.image_search import search, size_at
-from composer.core.images import FittedImage, ImageError, ImageInfo, pillow, probe
+from composer.core.images import FittedImage, ImageError, ImageInfo, probe
 from composer.core.platforms import Limits
 
 if TYPE_CHECKING:
@@ -193,4 +193,6 @@ class _Renderer:
         master = self.master(size)
         if master.size == size:
             return master
-        return master.resize(size, pillow().Resampling.LANCZOS, reducing_gap=3.0)
+        from PIL.Image import Resampling
+
+        return master.resize(size, Resampling.LANCZOS, reducing_gap=3.0)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from composer.core.image_decode import Source
 from composer.core.image_encode import GIF
 from composer.core.image_search import Encoded, search
-from composer.core.images import ImageError, open_image, pillow
+from composer.core.images import ImageError, open_image
 from composer.core.platforms import Limits
 
 if TYPE_CHECKING:
@@ -30,7 +30,9 @@ def fit_animation(source: Source, limits: Limits, top_side: int) -> Encoded | No
     def render(size: tuple[int, int]) -> list[PILImage.Image]:
         if size == frames[0].size:
             return frames
-        return [frame.resize(size, pillow().Resampling.LANCZOS) for frame in frames]
+        from PIL.Image import Resampling
+
+        return [frame.resize(size, Resampling.LANCZOS) for frame in frames]
 
     def encode(scaled: list[PILImage.Image], _quality: int | None) -> bytes:
         out = io.BytesIO()

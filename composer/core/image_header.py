@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from composer.core.images import ImageError
 
@@ -49,7 +50,7 @@ def read_head(path: Path) -> tuple[int, bytes, bool]:
     return size, head, complete
 
 
-def _opened(path: Path):
+def _opened(path: Path) -> BinaryIO:
     try:
         file = open(path, "rb")  # noqa: SIM115 (closed by the caller's with)
     except IsADirectoryError:

@@ -112,6 +112,7 @@ def _next_side(
         high = MIN_SIDE
     if low > high:
         return None
+    far: tuple[int, int] | None
     if good is not None and bad is not None:
         near, far, aim = good, bad, 0.99 * limit
     else:  # one side known: aim a little under when coming down, so the next one fits

@@ -14,7 +14,7 @@ from composer.core.image_decode import decode, open_source
 from composer.core.image_encode import JPEG, PNG, encode
 from composer.core.image_header import read_photo
 from composer.core.image_search import size_at
-from composer.core.images import ImageError, pillow
+from composer.core.images import ImageError
 
 
 def thumbnail(path: Path, size: int = 256) -> bytes:
@@ -31,5 +31,7 @@ def thumbnail(path: Path, size: int = 256) -> bytes:
     wanted = size_at(source.width, source.height, side)
     image = decode(source, at_least=wanted)
     if image.size != wanted:
-        image = image.resize(wanted, pillow().Resampling.LANCZOS, reducing_gap=2.0)
+        from PIL.Image import Resampling
+
+        image = image.resize(wanted, Resampling.LANCZOS, reducing_gap=2.0)
     return encode(image, PNG) if has_alpha(image) else encode(image, JPEG, 85)

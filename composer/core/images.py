@@ -102,13 +102,12 @@ class FittedImage:
 
 
 @cache
-def pillow():  # -> the PIL.Image module
-    """Pillow loads with the first image opened, not at start-up (it takes a while)."""
-    from PIL import Image
+def load_pillow() -> None:
+    """Pillow loads with the first image opened, not at start-up (it takes a while); callers
+    then import PIL.Image themselves, typed."""
     from pillow_heif import register_heif_opener
 
     register_heif_opener()  # iPhone photos (HEIC/HEIF); Pillow itself reads AVIF since 11.3
-    return Image
 
 
 def mime_of(kind: str) -> str:
@@ -176,9 +175,10 @@ def _size(path: Path) -> int:
 
 
 def _open(file: BinaryIO, head: bytes) -> PILImage.Image:
+    from PIL import Image as PILImage
     from PIL import UnidentifiedImageError
 
-    PILImage = pillow()
+    load_pillow()
     file.seek(0)
     try:
         with warnings.catch_warnings():
@@ -197,7 +197,9 @@ def _open(file: BinaryIO, head: bytes) -> PILImage.Image:
 
 def _readable() -> list[str]:
     """READABLE as far as this Pillow knows them (a build may lack one: then it is unknown)."""
-    PILImage = pillow()
+    from PIL import Image as PILImage
+
+    load_pillow()
     PILImage.init()
     return [kind for kind in READABLE if kind in PILImage.OPEN]
 
@@ -213,7 +215,14 @@ def _not_readable(file: BinaryIO, head: bytes) -> ImageError:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            with pillow().open(file) as other:
+            with _pillow_open(file) as other:
                 return ImageError("image_format_unsupported", other.format or "")
     except Exception:  # any decoder may fail its own way on foreign data
         return ImageError("image_not_recognised")
+
+
+def _pillow_open(file: BinaryIO) -> PILImage.Image:
+    from PIL import Image as PILImage
+
+    load_pillow()
+    return PILImage.open(file)

@@ -15,8 +15,9 @@ import re
 import sys
 import threading
 from functools import cache
+from io import TextIOWrapper
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 from urllib.parse import quote, urlsplit
 
 MASK = "[redacted]"
@@ -168,14 +169,14 @@ def install_redaction(handler: logging.Handler, redactor: Redactor = REDACTOR) -
         handler.addFilter(RedactingFilter(redactor))
 
 
-class _StderrHandler(logging.StreamHandler):
+class _StderrHandler(logging.StreamHandler[TextIO]):
     """Writes to sys.stderr as it is at each record: None in a windowed app, replaced in tests."""
 
     def __init__(self, level: int) -> None:
         logging.Handler.__init__(self, level)
 
     @property
-    def stream(self):  # type: ignore[override]
+    def stream(self) -> TextIO:  # type: ignore[override]  # a property over the base's attribute
         return sys.stderr
 
     def emit(self, record: logging.LogRecord) -> None:
@@ -196,7 +197,7 @@ class RotatingFile(logging.FileHandler):
         super().__init__(path, mode="a", encoding="utf-8")
         self.max_bytes, self.backups = max_bytes, backups
 
-    def _open(self):  # type: ignore[override]
+    def _open(self) -> TextIOWrapper:
         # private from the start: a log tells what was published where, and when
         flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND
         return open(os.open(self.baseFilename, flags, 0o600), "a", encoding=self.encoding)
@@ -218,8 +219,9 @@ class RotatingFile(logging.FileHandler):
         return written > 0 and written + len(f"{self.format(record)}\n") >= self.max_bytes
 
     def _rotate(self) -> None:
-        self.stream.close()
-        self.stream = None  # type: ignore[assignment]
+        if self.stream is not None:
+            self.stream.close()
+        self.stream = None
         for number in range(self.backups - 1, 0, -1):
             older = f"{self.baseFilename}.{number}"
             if os.path.exists(older):
@@ -245,13 +247,12 @@ def setup_logging(
         if not any(getattr(handler, "baseFilename", None) == str(path) for handler in _ours()):
             stop_logging()
             handlers: list[logging.Handler] = []
+            failed: OSError | None = None
             try:
                 path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
                 handlers.append(RotatingFile(path, max_bytes=2_000_000, backups=3))
             except OSError as error:  # a read-only profile can still be read: carry on
                 failed = error
-            else:
-                failed = None
             if stderr_level is not None:
                 handlers.append(_StderrHandler(stderr_level))
             for handler in handlers:

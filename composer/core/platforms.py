@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from typing import Any
 
 
 class Platform(StrEnum):
@@ -50,7 +51,7 @@ class Limits:
     content_warning_counts: bool = False
     threads: bool = False
 
-    def replace(self, **changes: object) -> Limits:
+    def replace(self, **changes: Any) -> Limits:
         return replace(self, **changes)
 
 

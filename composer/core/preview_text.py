@@ -10,6 +10,7 @@ that depends on a server not known here.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import quote
@@ -64,7 +65,7 @@ def mastodon_link_text(url: str) -> str:
     return rest
 
 
-def _join(text: str, found) -> tuple[Span, ...]:
+def _join(text: str, found: Iterable[tuple[int, int, Span]]) -> tuple[Span, ...]:
     """Spans for (start, end, span) in order, with the text between them; overlaps skipped."""
     spans: list[Span] = []
     cursor = 0
@@ -85,7 +86,7 @@ def _bluesky(part: Measured) -> tuple[Span, ...]:
     # the previous one is skipped, a blank facet shows as plain text.
     text = part.text
 
-    def found():
+    def found() -> Iterator[tuple[int, int, Span]]:
         for facet in sorted(part.facets, key=lambda facet: facet.start):
             shown = text[facet.start : facet.end]
             if not shown.strip():
@@ -103,7 +104,7 @@ def _bluesky(part: Measured) -> tuple[Span, ...]:
 
 
 def _mastodon(text: str, server: str) -> tuple[Span, ...]:
-    def found():
+    def found() -> Iterator[tuple[int, int, Span]]:
         for entity in find_entities(text):
             value = entity.value
             if entity.kind == "url":
@@ -123,7 +124,7 @@ def _mastodon(text: str, server: str) -> tuple[Span, ...]:
 
 def _pixelfed(text: str, server: str) -> tuple[Span, ...]:
     # Pixelfed's Autolink shows links, mentions and hashtags exactly as written.
-    def found():
+    def found() -> Iterator[tuple[int, int, Span]]:
         for entity in find_entities(text):
             shown, value = text[entity.start : entity.end], entity.value
             if entity.kind == "url":

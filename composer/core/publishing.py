@@ -170,12 +170,15 @@ class Publisher:
         ]
         for row in websites:
             found = self._resolve(row)
-            syndicate = getattr(found[1], "syndicate", None) if found else None
+            if found is None:
+                continue
+            account, target = found
+            syndicate = getattr(target, "syndicate", None)
             page = safe_link(job.destination(row.account_id).url)
             if not copies or syndicate is None or not page:
                 continue
             try:
-                syndicate(found[0], page, copies)
+                syndicate(account, page, copies)
             except CodedError as failure:
                 log.warning("telling %s where the copies are failed: %s", row.account_id, failure)
 
@@ -226,7 +229,7 @@ class Publisher:
                 continue
             except Exception as error:  # a bug: stop, and say whether the post may exist
                 log.exception("publishing to %s failed", row.account_id)
-                state = "failed" if destination.idempotent else "unknown"
+                state: State = "failed" if destination.idempotent else "unknown"
                 self._write(job, row, state, error=CodedError("unexpected", _kind_of(error)))
                 return
             self._watch.outcome(row.account_id, "")
@@ -251,7 +254,7 @@ class Publisher:
         return account, self._destinations(account)
 
     def _delay(self, error: CodedError, tries: int) -> float:
-        wanted = BACKOFF_FIRST * 2 ** (tries - 1)
+        wanted: float = BACKOFF_FIRST * 2 ** (tries - 1)
         retry_after, reset = error.details.get("retry_after"), error.details.get("reset")
         if isinstance(retry_after, int | float):  # None when the server did not say
             wanted = max(wanted, float(retry_after))

@@ -159,9 +159,9 @@ def _unusable(info: ImageInfo, position: int) -> list[Problem]:
     if not info.error:
         return []
     code = Code(info.error)
-    numbers: dict[str, int | str] = {
+    known: dict[Code, dict[str, int | str]] = {
         Code.IMAGE_FORMAT_UNSUPPORTED: {"type": info.kind},
         Code.IMAGE_FILE_TOO_LARGE: {"bytes": info.bytes, "limit": MAX_FILE_BYTES >> 20},
         Code.IMAGE_TOO_MANY_FRAMES: {"limit": MAX_FRAMES},
-    }.get(code, {})
-    return [error(code, image=position, **numbers)]
+    }
+    return [error(code, image=position, **known.get(code, {}))]

@@ -45,6 +45,14 @@ def language_code(tag: str) -> str:
     return base if is_language_code(base) else ""
 
 
+def _is_base64(value: object) -> bool:
+    return isinstance(value, str) and _BASE64.fullmatch(value) is not None
+
+
+def _is_place(value: object) -> bool:
+    return isinstance(value, str) and _PLACE.fullmatch(value) is not None
+
+
 def _setting(default: object, allowed: Callable[[object], bool]) -> Any:
     return field(default=default, metadata={"allowed": allowed})
 
@@ -63,8 +71,8 @@ class Settings:
     post_thread: str = _setting("off", THREAD_CHOICES.__contains__)
     # where the window was ("x,y,width,height,maximised") and its columns' widths (Qt's
     # splitter state, base64): restored at the next start, onto a screen that still exists
-    window_geometry: str = _setting("", lambda value: _PLACE.fullmatch(value) is not None)
-    window_columns: str = _setting("", lambda value: _BASE64.fullmatch(value) is not None)
+    window_geometry: str = _setting("", _is_place)
+    window_columns: str = _setting("", _is_base64)
     # the folder photos were last added from: the photo dialog opens there
     photo_folder: str = _setting("", is_folder_name)
     # what the file held that this version does not use: written back untouched…

@@ -14,7 +14,6 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import datetime
 from pathlib import Path
-from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from composer.core import store_images
@@ -33,8 +32,10 @@ from composer.core.store_open import (
 from composer.core.store_rows import (
     DraftRows,
     DraftSummary,
+    ImageRow,
     draft_fields,
     fold,
+    inserted_id,
     moment,
     now,
     override_rows,
@@ -49,19 +50,10 @@ if TYPE_CHECKING:
     from composer.core.account import Account
     from composer.core.store_jobs import Job, State
 
+# store_jobs and store_accounts are imported inside the methods that use them: they load with the
+# first job or account, after the window's first paint (tests/ui/test_startup_imports.py)
+
 __all__ = ["DraftSummary", "Store", "StoreError"]
-
-
-def _jobs() -> ModuleType:
-    from composer.core import store_jobs  # with the first job: not before the window's first paint
-
-    return store_jobs
-
-
-def _accounts() -> ModuleType:
-    from composer.core import store_accounts  # with the first account: after the first paint
-
-    return store_accounts
 
 
 # when the draft was last published: a job from it that reached at least one destination
@@ -141,9 +133,11 @@ class Store:
             images = self._copy_in(None, draft)
             moment_now = stamp(now())
             with self._writing() as db:
-                draft_id = db.execute(
-                    "INSERT INTO drafts (created, modified) VALUES (?, ?)", (moment_now,) * 2
-                ).lastrowid
+                draft_id = inserted_id(
+                    db.execute(
+                        "INSERT INTO drafts (created, modified) VALUES (?, ?)", (moment_now,) * 2
+                    )
+                )
                 self._write(draft_id, draft, images, moment_now, moment_now)
             return draft_id
 
@@ -179,9 +173,11 @@ class Store:
             if rows is None:
                 raise StoreError("not_found", {"id": draft_id})
             moment_now = stamp(now())
-            copy = db.execute(
-                "INSERT INTO drafts (created, modified) VALUES (?, ?)", (moment_now,) * 2
-            ).lastrowid
+            copy = inserted_id(
+                db.execute(
+                    "INSERT INTO drafts (created, modified) VALUES (?, ?)", (moment_now,) * 2
+                )
+            )
             write_rows(
                 db, copy, DraftRows(rows.fields, rows.images, rows.overrides, *(moment_now,) * 2)
             )
@@ -231,16 +227,22 @@ class Store:
     # -- accounts (their secrets are in the keyring, see credentials.py) ---------------------
 
     def save_account(self, account: Account) -> None:
+        from composer.core import store_accounts
+
         with self._writing() as db:
-            _accounts().write_account(db, account, stamp(now()))
+            store_accounts.write_account(db, account, stamp(now()))
 
     def list_accounts(self) -> list[Account]:
+        from composer.core import store_accounts
+
         with self._reading() as db:
-            return _accounts().read_accounts(db)
+            return store_accounts.read_accounts(db)
 
     def get_account(self, account_id: str) -> Account:
+        from composer.core import store_accounts
+
         with self._reading() as db:
-            found = _accounts().read_accounts(db, account_id)
+            found = store_accounts.read_accounts(db, account_id)
         if not found:
             raise StoreError("not_found", {"id": account_id})
         return found[0]
@@ -255,22 +257,28 @@ class Store:
     ) -> int:
         """A job for these accounts, in this order; the draft and its photos are kept as sent.
         `draft_id`: the draft it was published from, if any."""
+        from composer.core import store_jobs
+
         with self._lock:
             images = self._copy_in(None, draft)
             with self._writing() as db:
-                images = store_images.ensure(self.images, images, self.profile)
-                return _jobs().insert_job(
-                    db, draft, images, account_ids, stamp(now()), draft_id=draft_id
+                kept = store_images.ensure(self.images, images, self.profile)
+                return store_jobs.insert_job(
+                    db, draft, kept, account_ids, stamp(now()), draft_id=draft_id
                 )
 
     def publications(self, draft_id: int) -> list[Job]:
         """The jobs this draft was published in, newest first."""
+        from composer.core import store_jobs
+
         with self._reading() as db:
-            return _jobs().read_jobs(db, self.images.path, "WHERE draft_id = ?", (draft_id,))
+            return store_jobs.read_jobs(db, self.images.path, "WHERE draft_id = ?", (draft_id,))
 
     def job(self, job_id: int) -> Job:
+        from composer.core import store_jobs
+
         with self._reading() as db:
-            found = _jobs().read_job(db, job_id, self.images.path)
+            found = store_jobs.read_job(db, job_id, self.images.path)
         if found is None:
             raise StoreError("not_found", {"id": job_id})
         return found
@@ -289,6 +297,8 @@ class Store:
         count_attempt: bool = False,
     ) -> None:
         """Replace the destination's outcome; `count_attempt` when an attempt is starting."""
+        from composer.core import store_jobs
+
         values = {
             "state": state,
             "remote_id": remote_id,
@@ -301,45 +311,57 @@ class Store:
             "retryable": int(retryable),
         }
         with self._writing() as db:
-            changed = _jobs().update_destination(
+            changed = store_jobs.update_destination(
                 db, job_id, account_id, values, count_attempt=count_attempt, updated=stamp(now())
             )
             if not changed:
                 raise StoreError("not_found", {"id": f"{job_id}/{account_id}"})
 
     def set_canonical_url(self, job_id: int, url: str) -> None:
+        from composer.core import store_jobs
+
         with self._writing() as db:
-            if not _jobs().set_canonical(db, job_id, url):
+            if not store_jobs.set_canonical(db, job_id, url):
                 raise StoreError("not_found", {"id": job_id})
 
     def list_jobs(self) -> list[Job]:
         """Every publish job, newest first, with each destination's outcome (the history)."""
+        from composer.core import store_jobs
+
         with self._reading() as db:
-            return _jobs().read_jobs(db, self.images.path)
+            return store_jobs.read_jobs(db, self.images.path)
 
     def mark_deleted(self, job_id: int, account_id: str) -> None:
         """The published copy at this destination was removed ("delete everywhere")."""
+        from composer.core import store_jobs
+
         with self._writing() as db:
-            if not _jobs().mark_deleted(db, job_id, account_id, stamp(now())):
+            if not store_jobs.mark_deleted(db, job_id, account_id, stamp(now())):
                 raise StoreError("not_found", {"id": f"{job_id}/{account_id}"})
 
     def unfinished_jobs(self) -> list[int]:
         """Jobs with a destination pending, cut short while sending, or failed retryably."""
+        from composer.core import store_jobs
+
         with self._reading() as db:
-            return _jobs().unfinished(db)
+            return store_jobs.unfinished(db)
 
     # -- inside ----------------------------------------------------------------------------
 
-    def _copy_in(self, draft_id: int | None, draft: Draft) -> list:
+    def _copy_in(self, draft_id: int | None, draft: Draft) -> list[ImageRow]:
         with self._reading() as db:
             return store_images.copy_in(self.images, db, draft_id, draft, self.profile)
 
-    def _write(self, draft_id: int, draft: Draft, images: list, created: str, changed: str):
-        images = store_images.ensure(self.images, images, self.profile)
-        rows = DraftRows(draft_fields(draft), images, override_rows(draft), created, changed)
+    def _write(
+        self, draft_id: int, draft: Draft, images: list[ImageRow], created: str, changed: str
+    ) -> None:
+        kept = store_images.ensure(self.images, images, self.profile)
+        rows = DraftRows(draft_fields(draft), kept, override_rows(draft), created, changed)
         write_rows(self._db, draft_id, rows)
 
-    def _summaries(self, where: str, parameters: tuple, limit: int = -1) -> list[DraftSummary]:
+    def _summaries(
+        self, where: str, parameters: tuple[object, ...], limit: int = -1
+    ) -> list[DraftSummary]:
         with self._reading() as db:
             rows = db.execute(
                 f"SELECT id, title, text, modified, created, ({_PUBLISHED}) FROM drafts {where}"
@@ -348,12 +370,17 @@ class Store:
             ).fetchall()
         return [
             DraftSummary(
-                row[0], row[1], row[2], moment(row[3]), moment(row[4]), row[5] and moment(row[5])
+                draft_id,
+                title,
+                text,
+                moment(modified),
+                moment(created),
+                published and moment(published),
             )
-            for row in rows
+            for draft_id, title, text, modified, created, published in rows
         ]
 
-    def _update(self, statement: str, parameters: tuple) -> None:
+    def _update(self, statement: str, parameters: tuple[object, ...]) -> None:
         with self._writing() as db:
             if db.execute(statement, parameters).rowcount == 0:
                 raise StoreError("not_found", {"id": parameters[-1]})

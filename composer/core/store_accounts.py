@@ -37,18 +37,22 @@ def write_account(db: sqlite3.Connection, account: Account, created: str) -> Non
 
 def read_accounts(db: sqlite3.Connection, account_id: str | None = None) -> list[Account]:
     where, parameters = ("WHERE id = ?", (account_id,)) if account_id else ("", ())
-    rows = db.execute(
+    cursor = db.cursor()
+    cursor.row_factory = sqlite3.Row  # columns by name
+    rows = cursor.execute(
         f"SELECT {_COLUMNS} FROM accounts {where} ORDER BY created, id", parameters
     ).fetchall()
     return [
         Account(
-            id=row[0],
-            kind=AccountKind(row[1]),
-            identity=Identity(name=row[2], handle=row[3], avatar=row[4], url=row[5]),
-            server=row[6],
-            settings=json.loads(row[7]),
-            limits=json.loads(row[8]),
-            limits_checked=moment(row[9]) if row[9] else None,
+            id=row["id"],
+            kind=AccountKind(row["kind"]),
+            identity=Identity(
+                name=row["name"], handle=row["handle"], avatar=row["avatar"], url=row["url"]
+            ),
+            server=row["server"],
+            settings=json.loads(row["settings"]),
+            limits=json.loads(row["limits"]),
+            limits_checked=moment(row["limits_checked"]) if row["limits_checked"] else None,
         )
         for row in rows
     ]

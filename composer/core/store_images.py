@@ -30,9 +30,10 @@ def copy_in(
             stored = files.add(image.path)
         except FileNotFoundError:
             # the original is gone, but this draft already holds its copy
-            stored = _copy_of(files, db, draft_id, str(image.path))
-            if stored is None:
+            kept = _copy_of(files, db, draft_id, str(image.path))
+            if kept is None:
                 raise _missing(position, image.path) from None
+            stored = kept
         except OSError as error:
             if error.filename and Path(error.filename) == image.path:
                 raise _missing(position, image.path) from None

@@ -19,7 +19,7 @@ from composer.core.draft import Draft, Image, Override
 from composer.core.draft_file import draft_to_data
 from composer.core.image_files import StoredImage
 from composer.core.store_errors import StoreError
-from composer.core.store_rows import ImageRow, moment
+from composer.core.store_rows import ImageRow, inserted_id, moment
 
 State = Literal["pending", "sending", "done", "failed", "unknown"]
 STATES = ("pending", "sending", "done", "failed", "unknown")
@@ -111,10 +111,12 @@ def insert_job(
             "INSERT OR IGNORE INTO images (hash, extension, bytes) VALUES (?, ?, ?)",
             (item.image.hash, item.image.extension, item.image.bytes),
         )
-    job_id = db.execute(
-        "INSERT INTO jobs (draft, created, draft_id) VALUES (?, ?, ?)",
-        (json.dumps(_snapshot(draft, images), ensure_ascii=False), created, draft_id),
-    ).lastrowid
+    job_id = inserted_id(
+        db.execute(
+            "INSERT INTO jobs (draft, created, draft_id) VALUES (?, ?, ?)",
+            (json.dumps(_snapshot(draft, images), ensure_ascii=False), created, draft_id),
+        )
+    )
     db.executemany(
         "INSERT INTO job_destinations (job_id, account_id, kind, position, idempotency_key,"
         " updated) VALUES (?, ?, ?, ?, ?, ?)",
@@ -137,7 +139,7 @@ def read_jobs(
     db: sqlite3.Connection,
     image_path: Callable[[StoredImage], Path],
     where: str = "",
-    parameters: tuple = (),
+    parameters: tuple[object, ...] = (),
 ) -> list[Job]:
     """Jobs newest first, each with its destinations: two queries, however many jobs."""
     jobs = db.execute(
@@ -148,12 +150,14 @@ def read_jobs(
     if not jobs:
         return []
     rows: dict[int, list[JobDestination]] = {job[0]: [] for job in jobs}
-    for found in db.execute(
+    cursor = db.cursor()
+    cursor.row_factory = sqlite3.Row  # columns by name: _destination reads them so
+    for found in cursor.execute(
         f"SELECT job_id, {_COLUMNS} FROM job_destinations"
         f" WHERE job_id IN (SELECT id FROM jobs {where}) ORDER BY job_id, position",
         parameters,
     ):
-        rows[found[0]].append(_destination(found[1:]))
+        rows[found["job_id"]].append(_destination(found))
     return [
         Job(
             job_id,
@@ -167,15 +171,21 @@ def read_jobs(
     ]
 
 
-def _destination(found: tuple) -> JobDestination:
+def _destination(found: sqlite3.Row) -> JobDestination:
     return JobDestination(
-        *(found[0], AccountKind(found[1]), *found[2:7]),
-        json.loads(found[7]),
-        bool(found[8]),
-        found[9],
-        found[10],
-        moment(found[11]),
-        moment(found[12]) if found[12] else None,
+        account_id=found["account_id"],
+        kind=AccountKind(found["kind"]),
+        position=found["position"],
+        state=found["state"],
+        remote_id=found["remote_id"],
+        url=found["url"],
+        error_code=found["error_code"],
+        error_details=json.loads(found["error_details"]),
+        retryable=bool(found["retryable"]),
+        attempts=found["attempts"],
+        idempotency_key=found["idempotency_key"],
+        updated=moment(found["updated"]),
+        deleted=moment(found["deleted"]) if found["deleted"] else None,
     )
 
 

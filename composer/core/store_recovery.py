@@ -12,12 +12,20 @@ import sqlite3
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from composer.core.image_files import ImageFiles
 from composer.core.store import Store
 from composer.core.store_errors import StoreError
 from composer.core.store_open import DATABASE, keep_copy
-from composer.core.store_rows import DRAFT_COLUMNS, DraftRows, ImageRow, write_rows
+from composer.core.store_rows import (
+    DRAFT_COLUMNS,
+    DraftFields,
+    DraftRows,
+    ImageRow,
+    OverrideRow,
+    write_rows,
+)
 from composer.core.store_schema import migrate
 
 _GIVE_UP_AFTER = 2000  # unreadable ids in a row: past the damaged pages, or nothing left
@@ -121,11 +129,18 @@ def _rescue(
         " WHERE draft_id = ? ORDER BY rowid",
         draft_id,
     )
-    rows = DraftRows(tuple(row[:8]), tuple(images), tuple(overrides), row[8], row[9])
-    return rows, row[10]
+    *fields, created, modified, deleted = row
+    rows = DraftRows(
+        DraftFields(*fields),
+        tuple(images),
+        tuple(OverrideRow(*override) for override in overrides),
+        created,
+        modified,
+    )
+    return rows, deleted
 
 
-def _all(db: sqlite3.Connection, query: str, draft_id: int) -> list[tuple]:
+def _all(db: sqlite3.Connection, query: str, draft_id: int) -> list[tuple[Any, ...]]:
     try:
         return db.execute(query, (draft_id,)).fetchall()
     except sqlite3.DatabaseError:

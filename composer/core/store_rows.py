@@ -9,12 +9,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from composer.core.draft import Draft, Image, Override, ThreadMode
 from composer.core.image_files import StoredImage
 
-_THREAD_TO_TEXT = {False: "false", True: "true", "numbered": "numbered"}
-_THREAD_FROM_TEXT = {text: mode for mode, text in _THREAD_TO_TEXT.items()}
+_THREAD_TO_TEXT: dict[ThreadMode, str] = {False: "false", True: "true", "numbered": "numbered"}
+_THREAD_FROM_TEXT: dict[str, ThreadMode] = {text: mode for mode, text in _THREAD_TO_TEXT.items()}
 DRAFT_COLUMNS = "text, title, body, link, language, content_warning, targets, thread"
 
 
@@ -26,13 +27,35 @@ class ImageRow:
     source: str
 
 
+class DraftFields(NamedTuple):
+    """The drafts table's DRAFT_COLUMNS, in that order."""
+
+    text: str
+    title: str
+    body: str
+    link: str
+    language: str
+    content_warning: str
+    targets: str  # JSON list
+    thread: str  # _THREAD_TO_TEXT
+
+
+class OverrideRow(NamedTuple):
+    """One row of the overrides table, without its draft id."""
+
+    target: str
+    text: str | None
+    content_warning: str | None
+    thread: str | None  # _THREAD_TO_TEXT, None for the shared one
+
+
 @dataclass(frozen=True, slots=True)
 class DraftRows:
     """One draft as the tables hold it: the fields, its images, its overrides."""
 
-    fields: tuple
+    fields: DraftFields
     images: tuple[ImageRow, ...]
-    overrides: tuple[tuple, ...]
+    overrides: tuple[OverrideRow, ...]
     created: str
     modified: str
 
@@ -65,8 +88,8 @@ def moment(text: str) -> datetime:
     return datetime.fromisoformat(text)
 
 
-def draft_fields(draft: Draft) -> tuple:
-    return (
+def draft_fields(draft: Draft) -> DraftFields:
+    return DraftFields(
         draft.text,
         draft.title,
         draft.body,
@@ -78,9 +101,9 @@ def draft_fields(draft: Draft) -> tuple:
     )
 
 
-def override_rows(draft: Draft) -> tuple[tuple, ...]:
+def override_rows(draft: Draft) -> tuple[OverrideRow, ...]:
     return tuple(
-        (
+        OverrideRow(
             target,
             own.text,
             own.content_warning,
@@ -106,13 +129,22 @@ def read_rows(connection: sqlite3.Connection, draft_id: int) -> DraftRows | None
         )
     )
     overrides = tuple(
-        connection.execute(
+        OverrideRow(*override)
+        for override in connection.execute(
             "SELECT target, text, content_warning, thread FROM overrides"
             " WHERE draft_id = ? ORDER BY rowid",
             (draft_id,),
         )
     )
-    return DraftRows(tuple(row[:8]), images, overrides, row[8], row[9])
+    *fields, created, modified = row
+    return DraftRows(DraftFields(*fields), images, overrides, created, modified)
+
+
+def inserted_id(cursor: sqlite3.Cursor) -> int:
+    """The id of the row an INSERT just made (sqlite3 types lastrowid as optional)."""
+    if cursor.lastrowid is None:
+        raise sqlite3.DatabaseError("no row was inserted")
+    return cursor.lastrowid
 
 
 def write_rows(connection: sqlite3.Connection, draft_id: int, rows: DraftRows) -> None:
@@ -142,28 +174,28 @@ def write_rows(connection: sqlite3.Connection, draft_id: int, rows: DraftRows) -
 
 
 def to_draft(rows: DraftRows, image_path: Callable[[StoredImage], Path]) -> Draft:
-    text, title, body, link, language, warning, targets, thread = rows.fields
+    fields = rows.fields
     return Draft(
-        text=text,
-        title=title,
-        body=body,
-        link=link,
-        language=language,
-        content_warning=warning,
+        text=fields.text,
+        title=fields.title,
+        body=fields.body,
+        link=fields.link,
+        language=fields.language,
+        content_warning=fields.content_warning,
         images=tuple(
             Image(path=image_path(item.image), alt=item.alt, decorative=item.decorative)
             for item in rows.images
         ),
-        targets=tuple(json.loads(targets)),
+        targets=tuple(json.loads(fields.targets)),
         overrides={
-            target: Override(
-                text=own_text,
-                content_warning=own_warning,
-                thread=None if own_thread is None else _thread(own_thread),
+            own.target: Override(
+                text=own.text,
+                content_warning=own.content_warning,
+                thread=None if own.thread is None else _thread(own.thread),
             )
-            for target, own_text, own_warning, own_thread in rows.overrides
+            for own in rows.overrides
         },
-        thread=_thread(thread),
+        thread=_thread(fields.thread),
     )
 
 

@@ -110,7 +110,7 @@ LATEST = len(STEPS)
 
 
 def version(connection: sqlite3.Connection) -> int:
-    return connection.execute("PRAGMA user_version").fetchone()[0]
+    return int(connection.execute("PRAGMA user_version").fetchone()[0])
 
 
 def apply_step(connection: sqlite3.Connection, number: int) -> None:

@@ -36,7 +36,7 @@ def no_internet_to_connect() -> str:
 def website_words(code: str, details: dict[str, Any]) -> str | None:
     """The website's answer, for a person who can ask the web developer."""
     status = details.get("status")
-    if code == "rejected":
+    if code == "rejected" and isinstance(status, int):
         code = {401: "wrong_credentials", 403: "forbidden", 404: "not_that_server"}.get(
             status, {405: "not_that_server", 413: "too_large"}.get(status, code)
         )
@@ -117,7 +117,7 @@ def network_words(code: str, details: dict[str, Any], kind: str) -> str | None:
     except (KeyError, ValueError):
         return None
     status = details.get("status")
-    if code == "rejected":
+    if code == "rejected" and isinstance(status, int):
         code = {401: "expired", 403: "forbidden", 404: "not_found", 413: "too_large"}.get(
             status, code
         )

@@ -22,9 +22,9 @@ def draft_file_error(failure: DraftFileError) -> str:
     """One line, whatever the file holds: its names and addresses are shown escaped."""
     details = {key: _one_line(value) for key, value in failure.details.items()}
     if "expected" in details:
-        details["expected"] = _expected(details["expected"])
+        details["expected"] = _expected(str(details["expected"]))
     if "reason" in details and failure.code == "image_not_a_picture":
-        details["reason"] = _picture_reason(details["reason"])
+        details["reason"] = _picture_reason(str(details["reason"]))
     words = {
         "invalid_json": translate(
             "Input", "The draft file is not valid JSON (line {line}, column {column}: {reason})."

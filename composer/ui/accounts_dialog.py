@@ -9,6 +9,7 @@ to the keyring; only a newly made website signing key is shown, once.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -86,9 +87,12 @@ class AccountsDialog(QDialog, AccountsPages):
         title = self.tr("Remove account")
         box = plain_box(self, QMessageBox.Icon.Question, title, text, buttons=yes | cancel)
         box.setDefaultButton(cancel)
-        box.finished.connect(
-            lambda _result: box.standardButton(box.clickedButton()) == yes and self._remove(account)
-        )
+
+        def answered(_result: int) -> None:
+            if box.standardButton(box.clickedButton()) == yes:
+                self._remove(account)
+
+        box.finished.connect(answered)
         box.open()
 
     def _remove(self, account: Account) -> None:
@@ -140,6 +144,7 @@ class AccountsDialog(QDialog, AccountsPages):
     def connect_account(self) -> None:
         if self.form is None or not self.form.ready():
             return
+        work: Callable[[], object]
         if self.sign_in is not None:  # an out-of-band sign-in: the code was pasted
             work = self.connecting.finish_sign_in(self.form.code.text().strip())
         else:
@@ -148,16 +153,17 @@ class AccountsDialog(QDialog, AccountsPages):
         self.connecting.run(work)
 
     def _finished(self, result: Any, failure: Exception | None) -> None:
-        if self.form is None:
+        form = self.form
+        if form is None:
             return  # abandoned: the dialog went back
         if failure is not None:
             self._failed(failure)
         elif isinstance(result, Connected):
-            self._add(result)
+            self._add(form, result)
         else:
-            self._browser(result)
+            self._browser(form, result)
 
-    def _browser(self, sign_in: Any) -> None:
+    def _browser(self, form: ConnectForm, sign_in: Any) -> None:
         """The server knows Omroeper now: the person signs in and allows it in the browser."""
         opened = open_link(sign_in.authorize_url)
         if not opened:
@@ -172,7 +178,7 @@ class AccountsDialog(QDialog, AccountsPages):
                     "then copy the code it shows into the field above."
                 ),
             )
-            self.form.want_code(True)
+            form.want_code(True)
             return
         self._busy(
             True,
@@ -183,8 +189,8 @@ class AccountsDialog(QDialog, AccountsPages):
         )
         self.connecting.wait_for_redirect()
 
-    def _add(self, connected: Connected) -> None:
-        kind = self.form.kind
+    def _add(self, form: ConnectForm, connected: Connected) -> None:
+        kind = form.kind
         try:
             account = self.accounts.add(kind, connected)
         except (CredentialError, StoreError) as failure:
@@ -204,14 +210,14 @@ class AccountsDialog(QDialog, AccountsPages):
         self.avatar.setVisible(bool(identity.avatar))
         if identity.avatar:
             self.runner.run(lambda: fetch_image(identity.avatar), self._show_avatar)
-        generated = kind is AccountKind.WEBSITE and not self.form.paste_key.isChecked()
+        generated = kind is AccountKind.WEBSITE and not form.paste_key.isChecked()
         self.shown_key = connected.secret["signing_secret"] if generated else ""
         self.key_field.setText(self.shown_key)
         self.key_box.setVisible(generated)
         self.website_address = account.server if kind is AccountKind.WEBSITE else ""
         self.instructions_button.setVisible(kind is AccountKind.WEBSITE)
         self.instructions_button.setText(self.tr("Copy &instructions for your web developer"))
-        self.form.deleteLater()
+        form.deleteLater()
         self.form = None
         self.pages.setCurrentIndex(self.DONE)
 

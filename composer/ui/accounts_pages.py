@@ -7,6 +7,8 @@ dialog's own attributes; their words keep the dialog's translation context.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCommandLinkButton,
@@ -32,13 +34,29 @@ class AccountsPages:
 
     LIST, CHOOSE, CONNECT, DONE = range(4)
 
+    if TYPE_CHECKING:  # what the pages' buttons call: AccountsDialog's slots
+
+        def accept(self) -> None: ...
+        def back(self) -> None: ...
+        def connect_account(self) -> None: ...
+        def copy_instructions(self) -> None: ...
+        def copy_key(self) -> None: ...
+        def remove_selected(self) -> None: ...
+        def show_list(self) -> None: ...
+        def start(self, kind: AccountKind) -> None: ...
+
+    def _host(self) -> QWidget:
+        """The dialog this is mixed into: the pages' parent."""
+        assert isinstance(self, QWidget)
+        return self
+
     def _build_pages(self) -> None:
-        self.pages = QStackedWidget(self)
+        self.pages = QStackedWidget(self._host())
         for build in (self._list_page, self._choose_page, self._connect_page, self._done_page):
             self.pages.addWidget(build())
 
     def _page(self, title: str, text: str) -> tuple[QWidget, QVBoxLayout]:
-        page = QWidget(self)
+        page = QWidget(self._host())
         layout = QVBoxLayout(page)
         heading = QLabel(f"<b>{title}</b>", page)
         layout.addWidget(heading)
@@ -122,7 +140,7 @@ class AccountsPages:
         return page
 
     def _connect_page(self) -> QWidget:
-        page = QWidget(self)
+        page = QWidget(self._host())
         layout = QVBoxLayout(page)
         self.connect_title = QLabel(page)
         self.form_area = QVBoxLayout()

@@ -10,6 +10,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
@@ -23,6 +24,9 @@ from composer.i18n.translation import install
 from composer.ui import restart
 from composer.ui.appearance import follow_system_scheme
 from composer.ui.error_dialog import install_error_dialog
+
+if TYPE_CHECKING:
+    from composer.ui.composer_window import ComposerWindow
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +48,8 @@ class App(QObject):
 
 
 def create_application(language: str | None = None) -> QApplication:
-    app = QApplication.instance() or QApplication(["omroeper"])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(["omroeper"])
     app.setApplicationName("Omroeper")
     app.setOrganizationName("Omroeper")
     # no display name: X11 and Windows would add it to every title ("Omroeper — x — Omroeper")
@@ -84,7 +89,7 @@ def run_window(parse_arguments: Callable[[], object]) -> int:
             restart.relaunch()
 
 
-def open_window(profile: Path, settings: Settings) -> tuple[Store, QWidget] | None:
+def open_window(profile: Path, settings: Settings) -> tuple[Store, ComposerWindow] | None:
     store = open_store(profile)
     if store is None:
         return None
@@ -111,7 +116,7 @@ def save_draft(window: QWidget | None) -> bool | None:
     return None if autosaver is None else autosaver.flush()
 
 
-def started(app: QApplication, store: Store, window: QWidget | None = None) -> None:
+def started(app: QApplication, store: Store, window: ComposerWindow | None = None) -> None:
     """The window is on screen: now the slower things (each destination also does this)."""
     from composer.ui.icon import app_icon
 

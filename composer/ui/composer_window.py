@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
     from composer.core.account import Account
     from composer.core.accounts import Accounts
+    from composer.ui.publish_dialog import PublishDialog
     from composer.ui.window_parts import WindowParts
 
 log = logging.getLogger(__name__)
@@ -76,11 +77,12 @@ class ComposerWindow(QMainWindow):
         self.writing.teaser_requested.connect(self._make_teaser)
         self.editor.photos_given.connect(self._add_photos)
         self.drafts.chosen.connect(self.open_draft)
-        self.draft_actions = DraftActions(self)
+        self.draft_actions: DraftActions = DraftActions(self)
         build_menus(self)
 
         self.autosaver: Autosaver | None = None
-        self.draft = Draft()
+        self.publish_dialog: PublishDialog | None = None  # the one open, if any
+        self.draft: Draft = Draft()
         self.draft_id = store.last_draft_id() or self.draft_actions.create_draft()
         self.open_draft(self.draft_id)
         if not deferred:
@@ -158,7 +160,8 @@ class ComposerWindow(QMainWindow):
         """`draft` is the open draft's new content: save it soon and show it now."""
         self.draft = draft
         self.untouched = False
-        self.autosaver.changed(draft)
+        if self.autosaver is not None:
+            self.autosaver.changed(draft)
         self.refresh()
         self.estimate_timer.start()
 
@@ -171,6 +174,10 @@ class ComposerWindow(QMainWindow):
         self.setWindowTitle(f"Omroeper — {title}" if title else "Omroeper")
 
     # -- one draft -----------------------------------------------------------------------------
+
+    def save_now(self) -> bool:
+        """Write the pending edits now; True when nothing is left unsaved."""
+        return self.autosaver is None or self.autosaver.flush()
 
     def open_draft(self, draft_id: int) -> None:
         if self.autosaver and draft_id != self.draft_id and not self.autosaver.flush():

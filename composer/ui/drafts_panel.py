@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer.core.store import DraftSummary
+from composer.ui.local_time import local_text
 
 
 def display_title(title: str, text: str, empty: str = "") -> str:
@@ -82,12 +83,11 @@ class DraftsPanel(QWidget):
         self._filling = True
         self.list.clear()
         self._ids = [summary.id for summary in drafts]
-        locale = QLocale()
         for summary in drafts:
-            when = locale.toString(summary.modified.astimezone(), QLocale.FormatType.ShortFormat)
+            when = local_text(summary.modified.astimezone(), QLocale.FormatType.ShortFormat)
             title = display_title(summary.title, summary.text, self.tr("(empty draft)"))
             if summary.published:
-                published = locale.toString(
+                published = local_text(
                     summary.published.astimezone(), QLocale.FormatType.ShortFormat
                 )
                 when = self.tr("✓ Published {when}").format(when=published)

@@ -44,7 +44,7 @@ def _answer(name: str) -> int:
 def skip_feature_scan() -> bool:
     """Record the answers for the modules loaded so far and for ours; False: not possible."""
     try:
-        from PySide6.support import feature
+        from PySide6.support import feature  # type: ignore[attr-defined]  # not in its stubs
 
         known = feature.pyside_feature_dict
     except (ImportError, AttributeError):

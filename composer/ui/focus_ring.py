@@ -81,11 +81,11 @@ class FocusRing(QObject):
             if shiboken6.isValid(self.ring):
                 self.ring.hide()
             return
-        widget = self.target
-        while widget is not None and not widget.isWindow():
-            widget.installEventFilter(self)
-            self._watched.append(widget)
-            widget = widget.parentWidget()
+        part: QWidget | None = self.target
+        while part is not None and not part.isWindow():
+            part.installEventFilter(self)
+            self._watched.append(part)
+            part = part.parentWidget()
         self._follow()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -140,6 +140,8 @@ def install() -> FocusRing:
     """Once per application; later calls return the same ring."""
     global _installed  # noqa: PLW0603 (one ring follows the one focus)
     app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        raise RuntimeError("the focus ring needs the QApplication")
     if _installed is None or _installed.parent() is not app:
         _installed = FocusRing(app)
     return _installed

@@ -26,6 +26,7 @@ from composer.core.store import Store, StoreError
 from composer.core.store_jobs import Job
 from composer.ui import history_delete, publish_run
 from composer.ui.drafts_panel import display_title
+from composer.ui.local_time import local_text
 from composer.ui.publish_dialog import PublishDialog
 from composer.ui.publish_rows import DestinationRow, destination_name
 from composer.ui.safe_display import plain_box
@@ -97,9 +98,9 @@ class HistoryDialog(QDialog):
         self.when = QLabel(inside)
         self.when.setWordWrap(True)
         self.rows_box = QVBoxLayout()
-        self.result = QLabel(inside)
-        self.result.setWordWrap(True)
-        self.result.setTextFormat(Qt.TextFormat.PlainText)
+        self.outcome = QLabel(inside)
+        self.outcome.setWordWrap(True)
+        self.outcome.setTextFormat(Qt.TextFormat.PlainText)
         self.continue_button = QPushButton(inside)  # its words come with the job's state
         self.continue_button.clicked.connect(lambda: self.open_job(retry=True))
         self.delete_button = QPushButton(self.tr("&Delete everywhere…"), inside)
@@ -111,7 +112,7 @@ class HistoryDialog(QDialog):
         for widget in (self.title, self.when):
             layout.addWidget(widget)
         layout.addLayout(self.rows_box)
-        layout.addWidget(self.result)
+        layout.addWidget(self.outcome)
         layout.addLayout(buttons)
         layout.addStretch(1)
         box.setWidget(inside)
@@ -124,9 +125,8 @@ class HistoryDialog(QDialog):
         self.jobs = {job.id: job for job in self.store.list_jobs()}
         self.list.blockSignals(True)
         self.list.clear()
-        locale = QLocale()
         for job in self.jobs.values():
-            when = locale.toString(job.created.astimezone(), QLocale.FormatType.ShortFormat)
+            when = local_text(job.created.astimezone(), QLocale.FormatType.ShortFormat)
             title = display_title(job.draft.title, job.draft.text, self.tr("(no text)"))
             item = QListWidgetItem(f"{title}\n{when} · {self._standing(job)}")
             item.setData(Qt.ItemDataRole.UserRole, job.id)
@@ -154,14 +154,15 @@ class HistoryDialog(QDialog):
 
     def _choose(self, item: QListWidgetItem | None) -> None:
         self.job = self.jobs.get(item.data(Qt.ItemDataRole.UserRole)) if item else None
-        self.result.clear()
+        self.outcome.clear()
         self._show_job()
 
     def _follow(self) -> None:
         """A job being sent (here or in a closed publish dialog) changes while this is open."""
-        running = self.job is not None and publish_run.running(self.store, self.job.id)
-        if running:
-            self.job = self.store.job(self.job.id)
+        job = self.job
+        running = job is not None and publish_run.running(self.store, job.id)
+        if job is not None and running:
+            self.job = self.store.job(job.id)
             self._show_job()
         elif self._was_running:
             self.reload()  # it has just ended: the list's words change too
@@ -175,9 +176,9 @@ class HistoryDialog(QDialog):
         if self.shown != (job.id, ids):  # another job: new rows; the same: updated in place
             self._make_rows(job)
         self.title.setText(display_title(job.draft.title, job.draft.text, self.tr("(no text)")))
-        moment, locale = job.created.astimezone(), QLocale()
-        day = locale.toString(moment.date(), QLocale.FormatType.LongFormat)
-        when = f"{day}, {locale.toString(moment.time(), QLocale.FormatType.ShortFormat)}"
+        moment = job.created.astimezone()
+        day = local_text(moment.date(), QLocale.FormatType.LongFormat)
+        when = f"{day}, {local_text(moment.time(), QLocale.FormatType.ShortFormat)}"
         self.when.setText(
             self.tr("Sent on {date}. {standing}.").format(date=when, standing=self._standing(job))
         )
@@ -198,8 +199,9 @@ class HistoryDialog(QDialog):
 
     def _make_rows(self, job: Job) -> None:
         while (child := self.rows_box.takeAt(0)) is not None:
-            child.widget().hide()  # gone from view now, deleted once its events are done
-            child.widget().deleteLater()
+            if (gone := child.widget()) is not None:
+                gone.hide()  # gone from view now, deleted once its events are done
+                gone.deleteLater()
         self.rows = {}
         for row in job.destinations:
             shown = DestinationRow(
@@ -257,14 +259,19 @@ class HistoryDialog(QDialog):
         )
         yes = box.addButton(self.tr("Delete everywhere"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
-        box.finished.connect(lambda _result: box.clickedButton() is yes and self.delete(job.id))
+
+        def answered(_result: int) -> None:
+            if box.clickedButton() is yes:
+                self.delete(job.id)
+
+        box.finished.connect(answered)
         box.open()
 
     def delete(self, job_id: int) -> None:
         """Every copy, the website last, on a worker thread; each result in plain words."""
         self.deleting = True
         self.delete_button.setEnabled(False)
-        self.result.setText(self.tr("Deleting…"))
+        self.outcome.setText(self.tr("Deleting…"))
         store, accounts = self.store, self.accounts
         self.runner.run(lambda: delete_everywhere(store, accounts, job_id), self._deleted)
 
@@ -272,6 +279,6 @@ class HistoryDialog(QDialog):
         self.deleting = False
         self.reload()
         if failure is not None:
-            self.result.setText(history_delete.stopped(failure))
+            self.outcome.setText(history_delete.stopped(failure))
         else:
-            self.result.setText(history_delete.results(found or {}, self._name))
+            self.outcome.setText(history_delete.results(found or {}, self._name))

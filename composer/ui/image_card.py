@@ -42,7 +42,8 @@ class ImageCard(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._image = image
         self._destinations: Sequence[tuple[str, Limits]] = ()
-        self.position, self.problem = 1, None
+        self.position = 1
+        self.problem: Problem | None = None
         self.over = False  # the alt text is longer than the strictest destination takes
         self.thumb_key = ""  # under which the strip's thumbnailer reports this picture
         metrics = self.fontMetrics()  # sizes follow the font: readable at any scaling
@@ -152,7 +153,8 @@ class ImageCard(QFrame):
         self.changed.emit()
 
     def _refresh(self) -> None:
-        usable = self.problem is None
+        problem = self.problem
+        usable = problem is None
         for widget in (self.alt_label, self.alt_edit, self.decorative, self.decorative_label):
             widget.setVisible(usable)
         self.alt_edit.setEnabled(not self._image.decorative)
@@ -160,10 +162,8 @@ class ImageCard(QFrame):
         self.alt_edit.setPlaceholderText(decorative if self._image.decorative else hint())
         self._name_for_screen_readers()
         self._show_count()
-        if not usable:
-            problem = replace(
-                self.problem, numbers={**self.problem.numbers, "image": self.position}
-            )
+        if problem is not None:
+            problem = replace(problem, numbers={**problem.numbers, "image": self.position})
             self._show_note(describe(problem), theme.error_color())
             self.thumb.setAccessibleDescription(describe(problem))  # heard on reaching the card
         elif not self._image.alt.strip() and not self._image.decorative:
@@ -184,8 +184,8 @@ class ImageCard(QFrame):
             words, over = self.tr("%Ln character(s)", "", length_in(alt, Unit.GRAPHEMES)), False
         else:
             counts = [
-                (name, length_in(alt, lim.alt_text_unit), lim.alt_text_limit)
-                for name, lim in limited
+                (name, length_in(alt, lim.alt_text_unit), lim.alt_text_limit or 0)
+                for name, lim in limited  # each with a limit
             ]
             name, length, limit = min(counts, key=lambda count: count[2] - count[1])
             over = length > limit

@@ -74,7 +74,8 @@ def save_png(image: QImage, folder: Path) -> Path:
     target = folder / name
     temporary = target.with_suffix(".partial")
     try:
-        if not image.save(str(temporary), "PNG"):
+        # PySide6 takes the format as text (bytes raise ValueError), though its stubs say bytes
+        if not image.save(str(temporary), "PNG"):  # type: ignore[call-overload]
             raise OSError(f"could not write {temporary}")
         os.replace(temporary, target)  # never a half-written photo under its real name
     finally:

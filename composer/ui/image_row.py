@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QDrag, QPalette
@@ -15,6 +16,11 @@ from composer.core.platforms import Limits
 from composer.ui import image_input
 from composer.ui.image_card import ImageCard
 from composer.ui.image_thumbnailer import Thumbnailer
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
+
+    from composer.core.images import ImageError
 
 
 def scroll_into_view(widget: QWidget) -> None:
@@ -56,9 +62,7 @@ class PhotoRow(QWidget):
             palette.color(QPalette.ColorRole.Text),
             palette.color(QPalette.ColorRole.Window),
         )
-        mixed = QColor(
-            *((a + b) // 2 for a, b in zip(text.getRgb()[:3], window.getRgb()[:3], strict=True))
-        )
+        mixed = QColor(*((a + b) // 2 for a, b in zip(_rgb(text), _rgb(window), strict=True)))
         self.empty.setStyleSheet(
             f"QLabel {{ border: 2px dashed {mixed.name()}; border-radius: 8px; padding: 12px; }}"
         )
@@ -88,7 +92,7 @@ class PhotoRow(QWidget):
             card = ImageCard(image, self.inner)
             card.set_destinations(self.destinations)
             card.changed.connect(self.changed)
-            card.move_requested.connect(lambda step, card=card: self.move(card, step))
+            card.move_requested.connect(lambda step, card=card: self.move_card(card, step))
             card.remove_requested.connect(lambda card=card: self.remove_at(self.cards.index(card)))
             card.drag_started.connect(lambda card=card: self._drag(card))
             self.cards.insert(index, card)
@@ -100,7 +104,7 @@ class PhotoRow(QWidget):
                 card.show_thumbnail(known)
         self.arrange()
 
-    def move(self, card: ImageCard, step: int) -> None:
+    def move_card(self, card: ImageCard, step: int) -> None:
         self.move_to(self.cards.index(card), self.cards.index(card) + step)
 
     def move_to(self, index: int, target: int) -> None:
@@ -120,7 +124,8 @@ class PhotoRow(QWidget):
 
     def remove_at(self, index: int) -> None:
         card = self.cards.pop(index)
-        had_focus = card.isAncestorOf(QApplication.focusWidget())
+        focused = QApplication.focusWidget()
+        had_focus = focused is not None and card.isAncestorOf(focused)
         card.hide()
         card.deleteLater()
         self.arrange()
@@ -147,7 +152,7 @@ class PhotoRow(QWidget):
             QWidget.setTabOrder(first, second)
         self.empty.setVisible(not self.cards)
 
-    def _thumbnail_ready(self, key: str, result: object) -> None:
+    def _thumbnail_ready(self, key: str, result: QImage | ImageError) -> None:
         for card in self.cards:
             if card.thumb_key == key:
                 card.show_thumbnail(result)
@@ -159,3 +164,7 @@ class PhotoRow(QWidget):
         if card.thumb.pixmap is not None:
             drag.setPixmap(card.thumb.pixmap.scaledToHeight(64))
         drag.exec(Qt.DropAction.MoveAction)
+
+
+def _rgb(color: QColor) -> tuple[int, int, int]:
+    return color.red(), color.green(), color.blue()

@@ -38,7 +38,7 @@ class Thumbnailer(QObject):
         """The key under which `ready` will report, and the thumbnail if it is known already."""
         return self._state.request(path, side)
 
-    def _delivered(self, token: object, payload: object) -> None:
+    def _delivered(self, token: object, payload: tuple[str, QImage | ImageError]) -> None:
         if token is self._state:
             self.ready.emit(*payload)
 

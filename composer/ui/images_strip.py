@@ -20,7 +20,7 @@ from composer.i18n.problems import describe
 from composer.ui import image_input, theme
 from composer.ui.image_card import ImageCard, hint
 from composer.ui.image_row import PhotoRow, scroll_into_view
-from composer.ui.worker_relay import relay, start
+from composer.ui.worker_relay import Outcome, relay, start
 
 
 class ImagesStrip(QWidget):
@@ -169,7 +169,7 @@ class ImagesStrip(QWidget):
         mime = QGuiApplication.clipboard().mimeData()
         return mime is not None and self.add_from_mime(mime)
 
-    def _relayed(self, token: object, payload: object) -> None:
+    def _relayed(self, token: object, payload: Outcome) -> None:
         if token is not self._paste_token:
             return
         path, failure = payload

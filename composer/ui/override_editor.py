@@ -67,7 +67,7 @@ class OverrideEditor(QDialog):
             form.addRow(self.tr("Content &warning:"), self.warning)
         else:
             self.warning.hide()
-        self.thread = self._thread_choice(form, draft.thread_for(self.target))
+        self.thread_mode = self._thread_choice(form, draft.thread_for(self.target))
         self.counter = QLabel(self)
         self.counter.setTextFormat(Qt.TextFormat.PlainText)
         self.counter.setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -90,7 +90,7 @@ class OverrideEditor(QDialog):
         self.resize(560, 380)
         self.text.textChanged.connect(self._count)
         self.warning.textChanged.connect(self._count)
-        self.thread.currentIndexChanged.connect(self._count)
+        self.thread_mode.currentIndexChanged.connect(self._count)
         self._count()
         self.text.setFocus()
 
@@ -132,7 +132,7 @@ class OverrideEditor(QDialog):
         text = self.text.toPlainText()
         # A field this network does not have overrides nothing.
         warning = self.warning.text() if self.limits.content_warning else None
-        thread = _THREAD_MODES[self.thread.currentIndex()] if self.limits.threads else None
+        thread = _THREAD_MODES[self.thread_mode.currentIndex()] if self.limits.threads else None
         chosen = Override(
             text=None if text == self.draft.text else text,
             content_warning=None if warning == self.draft.content_warning else warning,

@@ -22,10 +22,7 @@ def secondary_color(share: float = 0.7) -> QColor:
     palette = QGuiApplication.palette()
     text, base = palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base)
     return QColor.fromRgbF(
-        *(
-            share * a + (1 - share) * b
-            for a, b in zip(text.getRgbF()[:3], base.getRgbF()[:3], strict=True)
-        )
+        *(share * a + (1 - share) * b for a, b in zip(_rgb(text), _rgb(base), strict=True))
     )
 
 
@@ -137,3 +134,7 @@ def shown_address(url: str) -> str:
     """A page known only by its address, as a card's title until the network has read it."""
     rest = url.split("://", 1)[-1].removeprefix("www.")
     return rest if len(rest) <= 40 else rest[:39] + "…"
+
+
+def _rgb(color: QColor) -> tuple[float, float, float]:
+    return color.redF(), color.greenF(), color.blueF()

@@ -83,7 +83,7 @@ def dim(label: QLabel) -> QLabel:
     palette = QGuiApplication.palette()
     text, base = palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base)
     mixed = QColor.fromRgbF(
-        *(0.7 * a + 0.3 * b for a, b in zip(text.getRgbF()[:3], base.getRgbF()[:3], strict=True))
+        *(0.7 * a + 0.3 * b for a, b in zip(_rgb(text), _rgb(base), strict=True))
     )
     own = label.palette()
     own.setColor(QPalette.ColorRole.WindowText, mixed)
@@ -130,3 +130,7 @@ class PostText(QTextBrowser):
 def _with_scheme(href: str) -> str:
     """A link written without https:// (`bieb.nl/open`) opens as the networks make it."""
     return href if "://" in href or ":" in href.split("/", 1)[0] else f"https://{href}"
+
+
+def _rgb(color: QColor) -> tuple[float, float, float]:
+    return color.redF(), color.greenF(), color.blueF()

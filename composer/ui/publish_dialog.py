@@ -207,11 +207,12 @@ class PublishDialog(QDialog):
         box = plain_box(self, QMessageBox.Icon.Question, self.tr("Send again?"), text)
         again = box.addButton(self.tr("Send again"), QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
-        box.finished.connect(
-            lambda _result: (
-                box.clickedButton() is again and self._start(retry=True, only=[account_id])
-            )
-        )
+
+        def answered(_result: int) -> None:
+            if box.clickedButton() is again:
+                self._start(retry=True, only=[account_id])
+
+        box.finished.connect(answered)
         box.open()
 
     # -- showing ----------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from composer.i18n.publish_errors import (
     describe_unknown,
 )
 from composer.ui import theme
+from composer.ui.local_time import local_text
 from composer.ui.safe_display import open_link
 
 translate = QCoreApplication.translate
@@ -125,7 +126,7 @@ class DestinationRow(QWidget):
         self.state = row.state
         name = self.name
         if row.state == "done" and row.deleted:
-            when = QLocale().toString(row.deleted.astimezone(), QLocale.FormatType.ShortFormat)
+            when = local_text(row.deleted.astimezone(), QLocale.FormatType.ShortFormat)
             words = translate("Publish", "Deleted on {date}.").format(date=when)
             self._show("", words, "", busy=False)
             self._news("deleted")

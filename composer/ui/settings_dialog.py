@@ -112,16 +112,16 @@ class SettingsDialog(QDialog):
             group,
         )
         why.setWordWrap(True)
-        self.thread = QComboBox(group)
-        self.thread.setAccessibleName(self.tr("When a new message is too long"))
+        self.thread_mode = QComboBox(group)
+        self.thread_mode.setAccessibleName(self.tr("When a new message is too long"))
         names = {
             "off": self.tr("Don't split: I'll shorten it"),
             "thread": self.tr("Split into a thread"),
             "numbered": self.tr("Split into a numbered thread (1/3)"),
         }
         for choice in THREAD_CHOICES:
-            self.thread.addItem(names[choice], choice)
-        wheel_guard.guard(self.post_language, self.thread)
+            self.thread_mode.addItem(names[choice], choice)
+        wheel_guard.guard(self.post_language, self.thread_mode)
         self.problem = QLabel(group)
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet(f"color: {error_color()}")
@@ -130,7 +130,7 @@ class SettingsDialog(QDialog):
         form.addRow(_label(self.tr("L&anguage:"), self.post_language), language)
         form.addRow(self.problem)
         form.addRow(why)
-        form.addRow(_label(self.tr("&Too long for a network:"), self.thread), self.thread)
+        form.addRow(_label(self.tr("&Too long for a network:"), self.thread_mode), self.thread_mode)
         return group
 
     def _show(self, settings: Settings) -> None:
@@ -140,7 +140,7 @@ class SettingsDialog(QDialog):
             known if known >= 0 else self.post_language.findData(OTHER)
         )
         self.other_code.setText("" if known >= 0 else settings.post_language)
-        self.thread.setCurrentIndex(self.thread.findData(settings.post_thread))
+        self.thread_mode.setCurrentIndex(self.thread_mode.findData(settings.post_thread))
         self._interface_changed()
         self._post_language_changed()
 
@@ -162,7 +162,7 @@ class SettingsDialog(QDialog):
             self.settings,
             interface_language=self.interface.currentData(),
             post_language=code,
-            post_thread=self.thread.currentData(),
+            post_thread=self.thread_mode.currentData(),
         )
 
     def accept(self) -> None:
@@ -199,7 +199,8 @@ class SettingsDialog(QDialog):
 
     def _fit(self) -> None:
         # grow (or shrink) with the note and the problem shown, never squeeze the words
-        self.layout().activate()
+        if (layout := self.layout()) is not None:
+            layout.activate()
         self.adjustSize()
 
 

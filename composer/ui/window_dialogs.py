@@ -63,7 +63,7 @@ def publish(window: ComposerWindow) -> None:
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         return
-    if not window.autosaver.flush():
+    if not window.save_now():
         return
     from composer.ui.window_outbox import ask_to_publish_again, published_copies
 
@@ -127,7 +127,7 @@ def may_close(window: ComposerWindow) -> bool:
     silently losing changes that could not be saved."""
     if not may_quit_while_sending(window):
         return False
-    if window.autosaver is None or window.autosaver.flush():
+    if window.save_now():
         return True
     answer = QMessageBox.warning(
         window,

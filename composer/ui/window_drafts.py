@@ -68,17 +68,17 @@ class DraftActions(QObject):
         if draft.blank:
             window.editor.setFocus()  # the current draft is still empty: write there
             return
-        if window.autosaver.flush():
+        if window.save_now():
             window.open_draft(self.create_draft())
 
     def duplicate_draft(self) -> None:
         window = self.window
-        if window.autosaver.flush():
+        if window.save_now():
             window.open_draft(window.store.duplicate_draft(window.draft_id))
 
     def delete_draft(self) -> None:
         window = self.window
-        window.autosaver.flush()
+        window.save_now()
         window.store.delete_draft(window.draft_id)
         self.deleted = window.draft_id
         empty = translate("ComposerWindow", "(empty draft)")
@@ -105,11 +105,11 @@ class DraftActions(QObject):
     def export_to(self, file: Path) -> bool:
         """Write the draft, text and images, to one file a colleague can import."""
         window = self.window
-        return window.autosaver.flush() and self.transfer.export_to(window.draft_id, file)
+        return window.save_now() and self.transfer.export_to(window.draft_id, file)
 
     def import_from(self, file: Path) -> bool:
         window = self.window
-        if not window.autosaver.flush():
+        if not window.save_now():
             return False
         imported = self.transfer.import_from(file)
         if imported is not None:

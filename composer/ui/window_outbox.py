@@ -5,14 +5,26 @@ of those goes out, to the eye and to screen readers."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from composer.core.store import Store, StoreError
 from composer.core.store_jobs import Job
 from composer.ui.announce import announce
 from composer.ui.drafts_panel import display_title
+from composer.ui.local_time import local_text
+
+if TYPE_CHECKING:
+    from datetime import datetime
 
 translate = QCoreApplication.translate
 WATCH_MS = 2000  # a message waiting for the connection goes out within seconds: look that often
@@ -22,8 +34,8 @@ def published_copies(job: Job) -> int:
     return sum(1 for row in job.destinations if row.state == "done" and row.deleted is None)
 
 
-def when(moment) -> str:
-    return QLocale().toString(moment.astimezone(), QLocale.FormatType.ShortFormat)
+def when(moment: datetime) -> str:
+    return local_text(moment.astimezone(), QLocale.FormatType.ShortFormat)
 
 
 class OutboxPanel(QWidget):
@@ -50,9 +62,7 @@ class OutboxPanel(QWidget):
         self.waiting_label.setWordWrap(True)
         self.waiting_button = QPushButton(self.tr("Show"), self)
         self.waiting_button.setAccessibleName(self.tr("Show the messages waiting to be sent"))
-        self.waiting_button.clicked.connect(
-            lambda: self.waiting and self.waiting_requested.emit(self.waiting[-1])
-        )
+        self.waiting_button.clicked.connect(self._show_waiting)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for label, button in (
@@ -68,6 +78,10 @@ class OutboxPanel(QWidget):
         self.timer.start()
         self._show_published([])
         self.watch()
+
+    def _show_waiting(self) -> None:
+        if self.waiting:
+            self.waiting_requested.emit(self.waiting[-1])
 
     @property
     def is_published(self) -> bool:
@@ -130,7 +144,8 @@ class OutboxPanel(QWidget):
             "“{title}” has gone out: published on %Ln destination(s).", "", published_copies(job)
         )
         words = words.format(title=title)
-        self.window().statusBar().showMessage(words, 15000)
+        if isinstance(top := self.window(), QMainWindow):
+            top.statusBar().showMessage(words, 15000)
         announce(self, words)
         if self.draft_id is not None:
             self.show_draft(self.draft_id)

@@ -132,14 +132,15 @@ class WindowParts(QObject):
         """Tab follows the screen, left to right and down, even through parts made later
         (a new destination's checkbox, a counter): Qt puts new widgets at the chain's end."""
         window = self.window
-        parts = (window.drafts, window.writing, self.images, self.destinations, self.previews)
-        parts += (self.outbox, self.publish_bar)
+        parts: tuple[QWidget, ...] = (window.drafts, window.writing, self.images)
+        parts += (self.destinations, self.previews, self.outbox, self.publish_bar)
 
         def rank(widget: QWidget) -> int:
             return next((n for n, part in enumerate(parts) if part.isAncestorOf(widget)), 99)
 
-        chain, widget = [], window.nextInFocusChain()
-        while widget is not window:
+        chain: list[QWidget] = []
+        widget = window.nextInFocusChain()
+        while widget is not None and widget is not window:
             if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
                 chain.append(widget)
             widget = widget.nextInFocusChain()
@@ -148,7 +149,7 @@ class WindowParts(QObject):
 
     def _split_into_thread(self) -> None:
         writing = self.window.writing
-        writing.thread.setCurrentIndex(THREAD_MODES.index(True))  # saved as any edit is
+        writing.thread_mode.setCurrentIndex(THREAD_MODES.index(True))  # saved as any edit is
         writing.message.setFocus()  # the button is gone: back to the text
 
     def _photo_folder_chosen(self, folder: str) -> None:

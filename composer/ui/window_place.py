@@ -99,5 +99,5 @@ def remembered(window: QMainWindow, splitter: QSplitter, settings: Settings) -> 
     return replace(
         settings,
         window_geometry=",".join(map(str, place)),
-        window_columns=bytes(splitter.saveState().toBase64()).decode("ascii"),
+        window_columns=bytes(splitter.saveState().toBase64().data()).decode("ascii"),
     )

@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
+
+# what start() delivers: (result, None), or (None, the failure)
+Outcome = tuple[Any, Exception | None]
 
 
 class Relay(QObject):
@@ -35,6 +39,7 @@ def start(token: object, work: Callable[[], object]) -> None:
     channel = relay()
 
     def job() -> None:
+        payload: Outcome
         try:
             payload = (work(), None)
         except Exception as failure:  # delivered to the window, never raised in a thread

@@ -120,10 +120,10 @@ class WritingPanel(QWidget):
             field.textChanged.connect(self.edited)
         for editor in (self.body, self.message):
             editor.textChanged.connect(self.edited)
-        for box in (self.language, self.thread):
+        for box in (self.language, self.thread_mode):
             box.currentIndexChanged.connect(self.edited)
-        wheel_guard.guard(self.language, self.thread)
-        for box in (self.language, self.thread):  # as wide as the column allows, not wider
+        wheel_guard.guard(self.language, self.thread_mode)
+        for box in (self.language, self.thread_mode):  # as wide as the column allows, not wider
             box.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
@@ -142,9 +142,9 @@ class WritingPanel(QWidget):
         self.warning.setToolTip(
             self.tr("Networks that support it hide the message behind this line until opened")
         )
-        self.thread = QComboBox(self)
-        self.thread.setAccessibleName(self.tr("When the message is too long"))
-        self.thread.addItems(
+        self.thread_mode = QComboBox(self)
+        self.thread_mode.setAccessibleName(self.tr("When the message is too long"))
+        self.thread_mode.addItems(
             [
                 self.tr("Don't split: I'll shorten it"),
                 self.tr("Split into a thread"),
@@ -154,7 +154,7 @@ class WritingPanel(QWidget):
         options = _form()
         options.addRow(self._label(self.tr("&Language:"), self.language), self.language)
         options.addRow(self._label(self.tr("Content &warning:"), self.warning), self.warning)
-        options.addRow(self._label(self.tr("Too lon&g:"), self.thread), self.thread)
+        options.addRow(self._label(self.tr("Too lon&g:"), self.thread_mode), self.thread_mode)
         return options
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -184,7 +184,14 @@ class WritingPanel(QWidget):
 
     def show_draft(self, draft: Draft) -> None:
         """Fill the fields without reporting an edit: opening a draft changes nothing."""
-        widgets = (self.title, self.body, self.message, self.language, self.warning, self.thread)
+        widgets = (
+            self.title,
+            self.body,
+            self.message,
+            self.language,
+            self.warning,
+            self.thread_mode,
+        )
         for widget in widgets:
             widget.blockSignals(True)
         self.title.setText(draft.title)
@@ -192,7 +199,7 @@ class WritingPanel(QWidget):
         self.message.setPlainText(draft.text)
         self.warning.setText(draft.content_warning)
         self.set_language(draft.language)
-        self.thread.setCurrentIndex(THREAD_MODES.index(draft.thread))
+        self.thread_mode.setCurrentIndex(THREAD_MODES.index(draft.thread))
         for widget in widgets:
             widget.blockSignals(False)
         self._fit_body()
@@ -211,5 +218,5 @@ class WritingPanel(QWidget):
             text=self.message.toPlainText(),
             language=self.language.currentData() or "",
             content_warning=self.warning.text(),
-            thread=THREAD_MODES[max(0, self.thread.currentIndex())],
+            thread=THREAD_MODES[max(0, self.thread_mode.currentIndex())],
         )

@@ -7,7 +7,7 @@ from PIL import Image as PILImage
 
 from composer.core.image_fit import fit_image
 from composer.core.image_jpeg import strip_metadata
-from composer.core.images import FittedImage, pillow
+from composer.core.images import FittedImage, load_pillow
 from composer.core.platforms import Platform, default_limits
 from tests.support.images import LEAKS, XMP, camera_exif, photo, pixels_of, rgb_profile
 
@@ -41,7 +41,7 @@ def assert_private(fitted: FittedImage) -> None:
 
 def camera_files(folder):
     """The same picture as each kind of file a person might drop in, metadata and all."""
-    pillow()  # HEIC support, as the app registers it with its first photo
+    load_pillow()  # HEIC support, as the app registers it with its first photo
     picture = photo(640, 480)
     exif = camera_exif(orientation=1)
     files = {

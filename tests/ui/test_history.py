@@ -91,7 +91,7 @@ def test_delete_everywhere_asks_first_then_every_server_confirms(
     dialog.delete_button.click()
     _press(_box(dialog), "Delete everywhere")
     qtbot.waitUntil(lambda: not dialog.deleting, timeout=WAIT)
-    assert dialog.result.text().split("\n") == [
+    assert dialog.outcome.text().split("\n") == [
         "✓ Removed from Mastodon @omroep@social.example.",
         "✓ Removed from Discord (Omroeper-test).",
         "✓ Removed from Your website (127.0.0.1).",
@@ -116,7 +116,7 @@ def test_a_copy_that_cannot_be_removed_says_why_and_can_be_tried_again(
     dialog.delete_button.click()
     _press(_box(dialog), "Delete everywhere")
     qtbot.waitUntil(lambda: not dialog.deleting, timeout=WAIT)
-    lines = dialog.result.text().split("\n")
+    lines = dialog.outcome.text().split("\n")
     assert lines[0] == (
         "✗ Still on Mastodon @omroep@social.example: the server could not be reached or had "
         "a problem. Try again later."
@@ -129,7 +129,7 @@ def test_a_copy_that_cannot_be_removed_says_why_and_can_be_tried_again(
     assert "removed from: Mastodon @omroep@social.example." in box.text()  # only what is left
     _press(box, "Delete everywhere")
     qtbot.waitUntil(lambda: not dialog.deleting, timeout=WAIT)
-    assert dialog.result.text().split("\n") == [  # the whole picture, as it now stands
+    assert dialog.outcome.text().split("\n") == [  # the whole picture, as it now stands
         "✓ Removed from Mastodon @omroep@social.example.",
         "✓ Removed from Discord (Omroeper-test).",
         "✓ Removed from Your website (127.0.0.1).",

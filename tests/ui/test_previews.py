@@ -250,13 +250,13 @@ def test_override_dialog_round_trip(panel, qtbot):
     assert editor.text.toPlainText() == "Gedeelde tekst"
     assert editor.counter.text() == "14 / 300"
     assert not editor.use_shared.isEnabled()
-    assert editor.thread.isVisibleTo(editor) and not editor.warning.isVisibleTo(editor)
+    assert editor.thread_mode.isVisibleTo(editor) and not editor.warning.isVisibleTo(editor)
     editor.text.setPlainText("x" * 301)
     assert editor.counter.text() == "⚠ 301 / 300"
-    editor.thread.setCurrentIndex(1)  # split into a thread
+    editor.thread_mode.setCurrentIndex(1)  # split into a thread
     assert editor.counter.text().startswith("301 / 300 · 2 post")
     editor.text.setPlainText("Alleen voor Bluesky")
-    editor.thread.setCurrentIndex(0)
+    editor.thread_mode.setCurrentIndex(0)
     with qtbot.waitSignal(panel.override_changed) as signal:
         editor.ok.click()
     assert signal.args == ["b1", Override(text="Alleen voor Bluesky")]
@@ -281,7 +281,9 @@ def test_override_editor_fields_follow_the_network(qtbot, english):
     }
     for editor in editors.values():
         qtbot.addWidget(editor)
-    shown = {key: (e.warning.isVisibleTo(e), e.thread.isVisibleTo(e)) for key, e in editors.items()}
+    shown = {
+        key: (e.warning.isVisibleTo(e), e.thread_mode.isVisibleTo(e)) for key, e in editors.items()
+    }
     assert shown == {"m1": (True, True), "p1": (True, False), "d1": (False, False)}
     mastodon = editors["m1"]
     mastodon.warning.setText("Spoilers")

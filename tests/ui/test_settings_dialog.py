@@ -38,7 +38,7 @@ def test_it_shows_the_saved_settings(open_dialog):
     assert dialog.interface.currentData() == "nl"
     assert dialog.post_language.currentText() == "Frysk"
     assert dialog.other_code.isHidden()
-    assert dialog.thread.currentData() == "thread"
+    assert dialog.thread_mode.currentData() == "thread"
 
 
 def test_a_language_not_in_the_list_shows_as_other_with_its_code(open_dialog):
@@ -51,7 +51,7 @@ def test_save_writes_the_choices_and_hands_them_back(open_dialog, tmp_path):
     dialog = open_dialog()
     dialog.interface.setCurrentIndex(dialog.interface.findData("en"))
     dialog.post_language.setCurrentIndex(dialog.post_language.findData("de"))
-    dialog.thread.setCurrentIndex(dialog.thread.findData("numbered"))
+    dialog.thread_mode.setCurrentIndex(dialog.thread_mode.findData("numbered"))
     dialog.buttons.accepted.emit()
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.settings == Settings(
@@ -147,7 +147,7 @@ def test_every_field_has_a_name_and_a_keyboard_shortcut(open_dialog):
     assert len(fields) == 4
     assert all(field.accessibleName() for field in fields)
     buddies = {label.buddy() for label in dialog.findChildren(QLabel) if "&" in label.text()}
-    assert {dialog.interface, dialog.post_language, dialog.thread} <= buddies
+    assert {dialog.interface, dialog.post_language, dialog.thread_mode} <= buddies
 
 
 def test_the_keyboard_alone_changes_and_saves(open_dialog, qtbot, tmp_path):

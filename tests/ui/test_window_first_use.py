@@ -57,7 +57,7 @@ def test_the_too_long_advice_offers_the_thread(open_window, qtbot, english, stor
     qtbot.waitUntil(lambda: "split it into a thread of" in window.fit.advice.text())
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert window.draft.thread is True
-    assert window.writing.thread.currentIndex() == 1
+    assert window.writing.thread_mode.currentIndex() == 1
     assert button.isHidden()
     assert window.editor.hasFocus()
     qtbot.waitUntil(lambda: store.load_draft(window.draft_id).thread is True)
@@ -67,7 +67,7 @@ def test_the_wheel_scrolls_past_a_list_without_changing_it(open_window, qtbot, e
     window = open_window()
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    for box in (window.writing.language, window.writing.thread):
+    for box in (window.writing.language, window.writing.thread_mode):
         box.setCurrentIndex(1)
         window.editor.setFocus()
         before = box.currentIndex()
@@ -213,7 +213,7 @@ def test_the_keyboard_focus_is_clearly_visible(open_window, qtbot, english, stor
         window.activateWindow()
         qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
         ring = install().ring
-        for widget in (window.writing.title, window.drafts.new_button, window.writing.thread):
+        for widget in (window.writing.title, window.drafts.new_button, window.writing.thread_mode):
             widget.setFocus()
             qtbot.waitUntil(widget.hasFocus)
             qtbot.waitUntil(ring.isVisible)

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from composer.core.destinations import reachability
-from composer.core.destinations.errors import first_kind
+from composer.core.destinations.errors import Failure, first_kind
 from composer.core.destinations.safe_http import (
     PastDeadline,
     RedirectRefused,
@@ -33,7 +33,7 @@ def sdk_errors() -> tuple[type[BaseException], ...]:
     return (AtProtocolError, httpx.HTTPError)
 
 
-def classify(error: BaseException, *, login: bool = False) -> tuple[str, dict[str, Any]]:
+def classify(error: BaseException, *, login: bool = False) -> tuple[Failure, dict[str, Any]]:
     """(code, details) in the shared vocabulary of errors.py; `login`: the failed call was
     createSession, where a refusal means a wrong password rather than an expired session.
     Never the exception's text: that may quote the request."""
@@ -43,7 +43,7 @@ def classify(error: BaseException, *, login: bool = False) -> tuple[str, dict[st
     return _answer(error, response, login)
 
 
-def _answer(error: BaseException, response: Any, login: bool) -> tuple[str, dict[str, Any]]:
+def _answer(error: BaseException, response: Any, login: bool) -> tuple[Failure, dict[str, Any]]:
     from atproto_client import exceptions as sdk
     from atproto_client.models.common import XrpcError
 
@@ -63,14 +63,15 @@ def _answer(error: BaseException, response: Any, login: bool) -> tuple[str, dict
     return ("wrong_credentials", details) if refused else ("rejected", details | {"error": name})
 
 
-def _transport_code(error: BaseException) -> str:
+def _transport_code(error: BaseException) -> Failure:
     """No answer: before the request left (unreachable) or after (it may have arrived)."""
     import httpx
     from atproto_client import exceptions as sdk
 
     if isinstance(error, sdk.LoginRequiredError):
         return "expired"
-    kinds = (  # the SDK raises its own errors from httpx's: first_kind reads the chain
+    # the SDK raises its own errors from httpx's: first_kind reads the chain
+    kinds: tuple[tuple[tuple[type, ...], Failure], ...] = (
         ((PastDeadline,), "timeout"),
         ((TooLarge,), "answer_too_large"),
         ((RedirectRefused,), "redirected"),

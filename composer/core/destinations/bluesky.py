@@ -6,6 +6,7 @@ The `atproto` SDK takes over a second to import, so it is imported inside the fu
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from composer.core import net
 from composer.core.account import Connected, Identity
@@ -59,7 +60,7 @@ def connect(handle_or_email: str, password: str, server: str = DEFAULT_SERVER) -
     )
 
 
-def _identity(client, did: str, handle: str, server: str) -> Identity:
+def _identity(client: Any, did: str, handle: str, server: str) -> Identity:
     """Name and avatar from the AppView (through the PDS); the handle alone if it has none."""
     from atproto import models
     from atproto_client.client.base import is_method_not_served

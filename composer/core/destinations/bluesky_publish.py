@@ -20,7 +20,12 @@ from composer.core.analysis import analyze
 from composer.core.destinations.atproto_failures import classify, sdk_errors
 from composer.core.destinations.bluesky_card import Card, fetch_card
 from composer.core.destinations.bluesky_session import resume
-from composer.core.destinations.errors import ConnectError, PublishError, publish_error
+from composer.core.destinations.errors import (
+    ConnectError,
+    PublishError,
+    publish_error,
+    shared,
+)
 from composer.core.image_fit import fit_image
 from composer.core.images import FittedImage, ImageError
 from composer.core.publishing import Published, PublishRequest
@@ -90,7 +95,7 @@ class BlueskyDestination:
         langs = [draft.language] if draft.language else []
 
         with self._client(account) as (client, did):
-            refs = []
+            refs: list[Any] = []
             for index, part in enumerate(result.parts):
                 rkey = derived_tid(request.idempotency_key, index)
                 found = _read(client, did, rkey) if request.attempt > 1 else None
@@ -189,7 +194,8 @@ def _facet(client: Any, facet: Facet) -> dict[str, Any] | None:
 
 def _resolve_handle(client: Any, handle: str) -> str | None:
     try:
-        return _call(client.com.atproto.identity.resolve_handle, {"handle": handle}).did
+        did: str = _call(client.com.atproto.identity.resolve_handle, {"handle": handle}).did
+        return did
     except PublishError as error:
         if error.details.get("status") in (400, 404):
             return None
@@ -282,4 +288,4 @@ def _call(method: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
 def _from_connect(error: ConnectError) -> PublishError:
     """A failed resume, as publishing names it: a refused password means, like an expired
     token, that the account must be connected again."""
-    return publish_error(error.code, dict(error.details))
+    return publish_error(shared(error.code), dict(error.details))

@@ -41,7 +41,8 @@ def _jwt_subject(token: str) -> str:
     """The DID a token belongs to (unverified: only to rebuild the SDK's session)."""
     try:
         payload = token.split(".")[1]
-        return json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))["sub"]
+        claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+        return str(claims["sub"])
     except (IndexError, ValueError, KeyError, TypeError):
         raise ConnectError("expired", {}) from None
 

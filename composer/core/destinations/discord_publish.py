@@ -20,7 +20,12 @@ from composer.core import net
 from composer.core.account import Account
 from composer.core.analysis import network_text
 from composer.core.destinations.discord import checked_webhook
-from composer.core.destinations.errors import ConnectError, PublishError, publish_error
+from composer.core.destinations.errors import (
+    ConnectError,
+    PublishError,
+    publish_error,
+    shared,
+)
 from composer.core.destinations.requests_failures import transport_code
 from composer.core.destinations.safe_http import SafeSession, limit_details
 from composer.core.destinations.website_webhook import retry_after
@@ -102,7 +107,7 @@ class DiscordDestination:
         try:
             return checked_webhook(url)
         except ConnectError as refused:
-            raise PublishError(refused.code, refused.details) from None
+            raise PublishError(shared(refused.code), refused.details) from None
 
     def _call(self, method: str, url: str, **options: Any) -> requests.Response:
         http = self._session or SafeSession()

@@ -9,7 +9,7 @@ shared vocabulary below. Connecting and publishing then name it with their own w
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import Any, Literal, cast
 
 from composer.core.errors import CodedError
 
@@ -33,6 +33,40 @@ from composer.core.errors import CodedError
 # used), refused (the person said no on the server's authorization page), invalid_secret;
 # and for the website's test event (website.check): forbidden (403), too_large (413),
 # redirected (3xx), rejected (another 4xx), unsigned_accepted (a key the site cannot know).
+# The command line adds missing_input and wrong_flag (composer/cli/accounts.py).
+#
+# As types (the strings are the contract: stored with a job, printed as JSON by the CLI):
+Failure = Literal[
+    "offline",
+    "unreachable",
+    "timeout",
+    "connection_lost",
+    "tls_failed",
+    "rate_limited",
+    "server_error",
+    "wrong_credentials",
+    "expired",
+    "rejected",
+    "not_that_server",
+    "bad_answer",
+    "answer_too_large",
+    "redirected",
+]
+# an address refused before anything is sent (net.checked_url): either side may meet it
+Checked = Literal["invalid_address", "insecure_address"]
+ConnectCode = (
+    Failure
+    | Checked
+    | Literal[
+        "refused",
+        "invalid_secret",
+        "forbidden",
+        "too_large",
+        "unsigned_accepted",
+        "missing_input",
+        "wrong_flag",
+    ]
+)
 CODES = frozenset(
     {
         "invalid_address",
@@ -54,10 +88,25 @@ CODES = frozenset(
 
 
 class ConnectError(CodedError):
-    pass
+    def __init__(self, code: ConnectCode, details: dict[str, Any] | None = None) -> None:
+        super().__init__(code, details)
+        self.code: ConnectCode = code
 
 
-# Publishing also knows: too_long, image_required, image_failed, no_secret, account_missing.
+# Publishing also knows: too_long, image_required, image_failed, no_secret, account_missing,
+# and unsafe_url (the website answered with an address that is not a safe link).
+PublishCode = (
+    Failure
+    | Checked
+    | Literal[
+        "too_long",
+        "image_required",
+        "image_failed",
+        "no_secret",
+        "account_missing",
+        "unsafe_url",
+    ]
+)
 PUBLISH_CODES = frozenset(
     {
         "invalid_address",
@@ -89,12 +138,16 @@ UNCLEAR = frozenset(
 
 
 class PublishError(CodedError):
+    def __init__(self, code: PublishCode, details: dict[str, Any] | None = None) -> None:
+        super().__init__(code, details)
+        self.code: PublishCode = code
+
     @property
     def retryable(self) -> bool:
         return self.code in TRANSIENT
 
 
-def connect_error(code: str, details: dict[str, Any]) -> ConnectError:
+def connect_error(code: Failure | Checked, details: dict[str, Any]) -> ConnectError:
     """A classified failure as connecting names it. Connecting posts nothing, so an answer
     lost after sending is as good as none (`unreachable`: try again); and it only asks who
     the server and the account are, so an answer it cannot read means another kind of server,
@@ -114,7 +167,7 @@ def connect_error(code: str, details: dict[str, Any]) -> ConnectError:
     return ConnectError(code, details)
 
 
-def publish_error(code: str, details: dict[str, Any]) -> PublishError:
+def publish_error(code: PublishCode, details: dict[str, Any]) -> PublishError:
     """A classified failure as publishing names it. The account's credentials worked when it
     was connected: refused now, they have `expired` (connect it again); an error answer that
     is not the platform's is a refusal of this request."""
@@ -125,9 +178,17 @@ def publish_error(code: str, details: dict[str, Any]) -> PublishError:
     return PublishError(code, details)
 
 
+def shared(code: ConnectCode | PublishCode) -> Failure | Checked:
+    """The code of a failure that crosses sides: a ConnectError met while publishing (an
+    address check, a session resumed) or a PublishError met while connecting (the website's
+    test event). Only a checked address or a classified failure comes this way, and those
+    codes mean the same on both sides: the value passes as it is."""
+    return cast("Failure | Checked", code)
+
+
 def first_kind(
-    error: BaseException, kinds: Sequence[tuple[tuple[type, ...], str]], otherwise: str
-) -> str:
+    error: BaseException, kinds: Sequence[tuple[tuple[type, ...], Failure]], otherwise: Failure
+) -> Failure:
     """The code of the first (types, code) in `kinds` that the error, or what led to it, is an
     instance of; `otherwise` when none is."""
     chain = list(causes(error))

@@ -189,7 +189,9 @@ def read_limits(server: str, kind: AccountKind | str, token: str | None = None) 
     return _limits(server, kind, info, session)
 
 
-def _limits(server: str, kind: AccountKind, info: dict, session: Session) -> dict[str, Any]:
+def _limits(
+    server: str, kind: AccountKind, info: dict[str, Any], session: Session
+) -> dict[str, Any]:
     if kind == AccountKind.PIXELFED:
         # Mastodon.py has no call for Pixelfed's own /api/v2/config.
         try:

@@ -20,6 +20,7 @@ from mastodon.errors import (
     MastodonVersionError,
 )
 
+from composer.core.destinations.errors import Failure
 from composer.core.destinations.requests_failures import transport_code
 from composer.core.destinations.safe_http import limit_details
 from composer.core.errors import CodedError
@@ -41,7 +42,7 @@ FAILURES = (
 )
 
 
-def classify(error: BaseException, session: Session) -> tuple[str, dict[str, Any]]:
+def classify(error: BaseException, session: Session) -> tuple[Failure, dict[str, Any]]:
     """(code, details) in the shared vocabulary of errors.py. Never the exception's text:
     that may quote the request."""
     if isinstance(error, MastodonRatelimitError):
@@ -62,7 +63,7 @@ def classify(error: BaseException, session: Session) -> tuple[str, dict[str, Any
     return "rejected", {"status": status, "message": message}
 
 
-def _unreadable(session: Session) -> tuple[str, dict[str, Any]]:
+def _unreadable(session: Session) -> tuple[Failure, dict[str, Any]]:
     """An answer that could not be read (not JSON, or not what the server should answer):
     the last status tells a rate limit or a server in trouble from another kind of server."""
     if session.last_status == 429:
@@ -87,7 +88,7 @@ def _said(error: BaseException) -> str:
 
 @contextmanager
 def failing_as(
-    name: Callable[[str, dict[str, Any]], CodedError], server: str, session: Session
+    name: Callable[[Failure, dict[str, Any]], CodedError], server: str, session: Session
 ) -> Iterator[None]:
     """Mastodon.py's failures inside the block as `name(code, details)`: errors.connect_error
     or errors.publish_error. `from None`, so no library message with a URL or a request body
@@ -95,7 +96,8 @@ def failing_as(
     try:
         yield
     except FAILURES as error:
+        cause: BaseException = error
         if isinstance(error, MastodonVersionError) and error.__cause__ is not None:
-            error = error.__cause__  # the instance could not be read: say why
-        code, details = classify(error, session)
+            cause = error.__cause__  # the instance could not be read: say why
+        code, details = classify(cause, session)
         raise name(code, {"address": server} | details) from None

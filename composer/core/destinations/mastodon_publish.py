@@ -150,7 +150,8 @@ class MastodonDestination:
         fields: dict[str, Any],
     ) -> dict[str, Any]:
         try:
-            return api.status_post(text, idempotency_key=key, **fields)
+            posted: dict[str, Any] = api.status_post(text, idempotency_key=key, **fields)
+            return posted
         except MastodonAPIError as error:
             duplicate = "idempotency" in session.last_message.lower()
             if status_of(error) != 400 or not duplicate:
@@ -168,6 +169,7 @@ def _find_posted(api: Mastodon, text: str, reply_to: str | None) -> dict[str, An
     """The status Pixelfed says was posted with this key: the newest with the same text."""
     me = api.account_verify_credentials()
     wanted = _plain(text)
+    status: dict[str, Any]
     for status in api.account_statuses(me["id"], limit=LOOKUP_LIMIT):
         if str(status.get("in_reply_to_id") or "") != str(reply_to or ""):
             continue

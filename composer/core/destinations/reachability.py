@@ -18,7 +18,7 @@ import errno
 import socket
 from collections.abc import Callable
 
-from composer.core.destinations.errors import causes
+from composer.core.destinations.errors import Failure, causes
 
 _NO_NETWORK = {errno.ENETUNREACH, errno.ENETDOWN}
 _NO_NAME_SERVER = {socket.EAI_AGAIN}
@@ -58,6 +58,6 @@ def is_offline(error: BaseException) -> bool:
     return not _probe()
 
 
-def refine(code: str, error: BaseException) -> str:
+def refine(code: Failure, error: BaseException) -> Failure:
     """`unreachable` becomes `offline` when the computer has no network; other codes stay."""
     return "offline" if code == "unreachable" and is_offline(error) else code

@@ -12,26 +12,22 @@ from composer.core.account import Account, AccountKind
 
 if TYPE_CHECKING:
     from composer.core.accounts import Accounts
+    from composer.core.destinations.bluesky_publish import BlueskyDestination
+    from composer.core.destinations.discord_publish import DiscordDestination
+    from composer.core.destinations.mastodon_publish import MastodonDestination
+    from composer.core.destinations.website_publish import WebsiteDestination
     from composer.core.publishing import Destination
     from composer.core.store_jobs import JobDestination
 
 
 def destination(kind: AccountKind, accounts: Accounts) -> Destination:
     if kind is AccountKind.WEBSITE:
-        from composer.core.destinations.website_publish import WebsiteDestination
-
-        return WebsiteDestination(accounts.secret)
+        return _website(accounts)
     if kind in (AccountKind.MASTODON, AccountKind.PIXELFED):
-        from composer.core.destinations.mastodon_publish import MastodonDestination
-
-        return MastodonDestination(accounts.secret)
+        return _mastodon(accounts)
     if kind is AccountKind.BLUESKY:
-        from composer.core.destinations.bluesky_publish import BlueskyDestination
-
-        return BlueskyDestination(accounts.secret, accounts.replace_secret)
-    from composer.core.destinations.discord_publish import DiscordDestination
-
-    return DiscordDestination(accounts.secret)
+        return _bluesky(accounts)
+    return _discord(accounts)
 
 
 def destinations_for(accounts: Accounts) -> Callable[[Account], Destination]:
@@ -49,10 +45,38 @@ def destinations_for(accounts: Accounts) -> Callable[[Account], Destination]:
 def delete_published(accounts: Accounts, row: JobDestination) -> None:
     """Remove one published copy: what each destination needs to find it differs."""
     account = accounts.get(row.account_id)
-    target = destination(account.kind, accounts)
     if account.kind is AccountKind.WEBSITE:
-        target.delete(account, row.url)
+        _website(accounts).delete(account, row.url)
     elif account.kind is AccountKind.DISCORD:
-        target.delete(account, row.remote_id)
+        _discord(accounts).delete(account, row.remote_id)
+    elif account.kind is AccountKind.BLUESKY:
+        _bluesky(accounts).delete(account, [row.remote_id])
     else:
-        target.delete(account, [row.remote_id])
+        _mastodon(accounts).delete(account, [row.remote_id])
+
+
+# one maker per module, each typed as its own class (delete differs between them)
+
+
+def _website(accounts: Accounts) -> WebsiteDestination:
+    from composer.core.destinations.website_publish import WebsiteDestination
+
+    return WebsiteDestination(accounts.secret)
+
+
+def _mastodon(accounts: Accounts) -> MastodonDestination:
+    from composer.core.destinations.mastodon_publish import MastodonDestination
+
+    return MastodonDestination(accounts.secret)
+
+
+def _bluesky(accounts: Accounts) -> BlueskyDestination:
+    from composer.core.destinations.bluesky_publish import BlueskyDestination
+
+    return BlueskyDestination(accounts.secret, accounts.replace_secret)
+
+
+def _discord(accounts: Accounts) -> DiscordDestination:
+    from composer.core.destinations.discord_publish import DiscordDestination
+
+    return DiscordDestination(accounts.secret)

@@ -13,11 +13,11 @@ import requests
 from urllib3.exceptions import ConnectTimeoutError, NewConnectionError, ReadTimeoutError
 
 from composer.core.destinations import reachability
-from composer.core.destinations.errors import first_kind
+from composer.core.destinations.errors import Failure, first_kind
 from composer.core.destinations.safe_http import PastDeadline, RedirectRefused, TooLarge
 
 # In this order: the first that the failure, or what led to it, is an instance of.
-_KINDS = (
+_KINDS: tuple[tuple[tuple[type, ...], Failure], ...] = (
     # safe_http's own rules first: its reason rides along as the cause
     ((PastDeadline,), "timeout"),
     ((TooLarge,), "answer_too_large"),
@@ -38,7 +38,7 @@ _KINDS = (
 )
 
 
-def transport_code(error: BaseException) -> str:
+def transport_code(error: BaseException) -> Failure:
     """`tls_failed`, `offline` or `unreachable` (nothing was sent), `timeout` or
     `connection_lost` (sent, the answer did not come: the server may have done the work),
     `bad_answer`, or one of safe_http's limits (`answer_too_large`, `redirected`)."""

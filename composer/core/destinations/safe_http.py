@@ -22,7 +22,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import urljoin, urlsplit
 
 import requests
@@ -31,6 +31,9 @@ from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from composer.core import net
+
+if TYPE_CHECKING:
+    from composer.core.destinations.errors import Failure
 
 MAX_ANSWER = 4_000_000  # bytes: JSON answers are a few KB; a page's head is read by its reader
 MAX_REDIRECTS = 5
@@ -45,7 +48,7 @@ REDIRECTS = frozenset({301, 302, 303, 307, 308})
 class Limit(Exception):
     """A rule of this layer stopped the request; `code` is in errors.PUBLISH_CODES."""
 
-    code = ""
+    code: ClassVar[Failure]
 
     def __init__(self, **details: Any) -> None:
         super().__init__(self.code, details)
@@ -53,15 +56,15 @@ class Limit(Exception):
 
 
 class PastDeadline(Limit):
-    code = "timeout"
+    code: ClassVar[Failure] = "timeout"
 
 
 class TooLarge(Limit):
-    code = "answer_too_large"
+    code: ClassVar[Failure] = "answer_too_large"
 
 
 class RedirectRefused(Limit):
-    code = "redirected"
+    code: ClassVar[Failure] = "redirected"
 
 
 def limit_details(error: BaseException) -> dict[str, Any]:
@@ -150,6 +153,8 @@ class _Watch:
             self.fired = True
             for connection in self._connections:
                 sock = getattr(connection, "sock", None)
+                if sock is None:
+                    continue
                 with contextlib.suppress(OSError, AttributeError):
                     sock.shutdown(socket.SHUT_RDWR)
 
@@ -201,7 +206,7 @@ class SafeSession(requests.Session):
     `max_bytes`), so `.content`, `.text` and `.json()` work as usual."""
 
     def __init__(
-        self, *, deadline: float | None = None, max_bytes: int = MAX_ANSWER, keep_head=False
+        self, *, deadline: float | None = None, max_bytes: int = MAX_ANSWER, keep_head: bool = False
     ) -> None:
         """`keep_head`: an answer over `max_bytes` is cut there instead of refused (a web
         page whose <head> is all that is wanted)."""
@@ -214,24 +219,24 @@ class SafeSession(requests.Session):
 
     def request(self, method: str | bytes, url: str | bytes, *args: Any, **kwargs: Any) -> Any:
         method = method.decode() if isinstance(method, bytes) else method
-        url = url.decode() if isinstance(url, bytes) else url
+        address = url.decode() if isinstance(url, bytes) else url
         kwargs.pop("allow_redirects", None)  # this layer's rule, whatever the caller asked
         kwargs.pop("stream", None)
         for _hop in range(MAX_REDIRECTS + 1):
-            answer = self._one(method, url, args, kwargs)
+            answer = self._one(method, address, args, kwargs)
             location = answer.headers.get("Location")
             if answer.status_code not in REDIRECTS or not location:
                 return answer
-            target = urljoin(answer.url or url, location.strip())
-            if not redirect_allowed(method, url, target):
+            target = urljoin(answer.url or address, location.strip())
+            if not redirect_allowed(method, address, target):
                 refused = RedirectRefused(status=answer.status_code)
                 raise requests.RequestException(refused.code, response=answer) from refused
-            if self.should_strip_auth(url, target):  # never hand a token to another host
+            if self.should_strip_auth(address, target):  # never hand a token to another host
                 headers = dict(kwargs.get("headers") or {})
                 headers.pop("Authorization", None)
                 kwargs["headers"] = headers
             kwargs.pop("params", None)  # the Location is the whole address
-            url = target
+            address = target
         raise requests.TooManyRedirects(MAX_REDIRECTS)
 
     def _one(self, method: str, url: str, args: Any, kwargs: Any) -> Any:
@@ -240,9 +245,10 @@ class SafeSession(requests.Session):
         watch = _Watch(self.deadline)
         try:
             with watch.watching():
-                answer = super().request(
-                    method, url, *args, timeout=span, allow_redirects=False, stream=True, **kwargs
-                )
+                # the caller's timeout, allow_redirects and stream were taken out: this layer's
+                fixed = {"timeout": span, "allow_redirects": False, "stream": True}
+                options: dict[str, Any] = {**kwargs, **fixed}
+                answer = super().request(method, url, *args, **options)
                 self._read(answer, watch)
         except (requests.RequestException, OSError) as failure:
             # never connected: nothing was sent, which says more than "too late"

@@ -52,7 +52,7 @@ def _clamped(timeout: float | None) -> float:
     span = getattr(_current, "span", None)
     if span is None:
         return timeout if timeout is not None else net.TIMEOUT
-    left = span.deadline - time.monotonic()
+    left: float = span.deadline - time.monotonic()
     if left <= 0:
         raise httpcore.ReadTimeout(PastDeadline.code) from PastDeadline()
     return min(left, timeout) if timeout is not None else left

@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from composer.core.account import Connected, Identity
-from composer.core.destinations.errors import ConnectError, PublishError, connect_error
+from composer.core.destinations.errors import (
+    ConnectCode,
+    ConnectError,
+    PublishCode,
+    PublishError,
+    connect_error,
+    shared,
+)
 from composer.core.net import checked_url
 
 if TYPE_CHECKING:
@@ -88,16 +95,21 @@ def check(
     return True
 
 
-_SITE_REFUSALS = {401: "wrong_credentials", 403: "forbidden", 404: "not_that_server"}
+_SITE_REFUSALS: dict[int, ConnectCode] = {
+    401: "wrong_credentials",
+    403: "forbidden",
+    404: "not_that_server",
+}
 _SITE_REFUSALS |= {405: "not_that_server", 413: "too_large"}
 
 
-def site_error(code: str, details: dict[str, Any]) -> ConnectError:
+def site_error(code: PublishCode, details: dict[str, Any]) -> ConnectError:
     """A failed test event as connecting names it: what the site's answer means for the
     person (which key, which address, whom to ask), not what it would mean for a post."""
     status = details.get("status")
     if code == "rejected":
-        return ConnectError(_SITE_REFUSALS.get(status, "rejected"), details)
+        refusal = _SITE_REFUSALS.get(status, "rejected") if isinstance(status, int) else "rejected"
+        return ConnectError(refusal, details)
     if code == "bad_answer" and isinstance(status, int) and 300 <= status < 400:
         return ConnectError("redirected", details)
-    return connect_error(code, details)
+    return connect_error(shared(code), details)

@@ -23,7 +23,12 @@ from standardwebhooks import Webhook
 
 import composer
 from composer.core import net
-from composer.core.destinations.errors import ConnectError, PublishError, publish_error
+from composer.core.destinations.errors import (
+    ConnectError,
+    PublishError,
+    publish_error,
+    shared,
+)
 from composer.core.destinations.requests_failures import transport_code
 from composer.core.destinations.safe_http import SafeSession, limit_details
 from composer.core.draft import Draft
@@ -51,7 +56,7 @@ def _event(kind: str, event_id: str, data: dict[str, Any]) -> dict[str, Any]:
     return {"type": kind, "id": event_id, "timestamp": stamp, "data": data}
 
 
-def build_published(draft: Draft, images: Sequence[FittedImage], event_id: str) -> dict:
+def build_published(draft: Draft, images: Sequence[FittedImage], event_id: str) -> dict[str, Any]:
     """`images` are the draft's images fitted for the website, in the draft's order."""
     return _event(
         PUBLISHED,
@@ -78,17 +83,17 @@ def build_published(draft: Draft, images: Sequence[FittedImage], event_id: str) 
     )
 
 
-def build_syndicated(url: str, copies: Iterable[tuple[str, str]], event_id: str) -> dict:
+def build_syndicated(url: str, copies: Iterable[tuple[str, str]], event_id: str) -> dict[str, Any]:
     """`copies`: (network, url) pairs, e.g. ("mastodon", "https://mastodon.social/@a/1")."""
     data = {"url": url, "copies": [{"network": n, "url": u} for n, u in copies]}
     return _event(SYNDICATED, event_id, data)
 
 
-def build_deleted(url: str, event_id: str) -> dict:
+def build_deleted(url: str, event_id: str) -> dict[str, Any]:
     return _event(DELETED, event_id, {"url": url})
 
 
-def build_test(event_id: str) -> dict:
+def build_test(event_id: str) -> dict[str, Any]:
     return _event(TEST, event_id, {})
 
 
@@ -119,7 +124,7 @@ def length_signature(secret: str, event_id: str, timestamp: str, length: int) ->
 def send(
     url: str,
     secret: str,
-    payload: dict,
+    payload: dict[str, Any],
     event_id: str,
     session: requests.Session | None = None,
     *,
@@ -129,7 +134,7 @@ def send(
     try:
         url = net.checked_url(url)
     except ConnectError as refused:
-        raise PublishError(refused.code, refused.details) from None
+        raise PublishError(shared(refused.code), refused.details) from None
     body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
     host = {"address": urlsplit(url).netloc}
     http = session or SafeSession()
@@ -178,7 +183,7 @@ def _post_url(url: str, answer: requests.Response) -> str:
         return found
 
 
-def _json(answer: requests.Response) -> dict:
+def _json(answer: requests.Response) -> dict[str, Any]:
     try:
         found = answer.json()
     except ValueError:
@@ -189,8 +194,8 @@ def _json(answer: requests.Response) -> dict:
 def _message(answer: requests.Response) -> str:
     found = _json(answer)
     for key in ("error", "message", "detail"):
-        if isinstance(found.get(key), str):
-            return found[key][:_MESSAGE_CHARS]
+        if isinstance(message := found.get(key), str):
+            return message[:_MESSAGE_CHARS]
     return ""
 
 

@@ -60,7 +60,11 @@ def split_thread(
     digits = 1
     while True:
         wide = "9" * digits
-        parts = splitter.split(lambda part, k, wide=wide: f"{part} {k}/{wide}")
+
+        def numbered_part(part: str, k: int, wide: str = wide) -> str:
+            return f"{part} {k}/{wide}"
+
+        parts = splitter.split(numbered_part)
         if len(str(len(parts))) <= digits:
             break
         digits = len(str(len(parts)))

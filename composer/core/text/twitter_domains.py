@@ -20,6 +20,13 @@ _CHAIN_AFTER = regex.compile(f"{_CHAIN_CHAR}*")
 _CHAIN_BEFORE = regex.compile(f"{_CHAIN_CHAR}*", regex.REVERSE)
 
 
+def always(found: regex.Match[str] | None) -> regex.Match[str]:
+    """The match of a pattern that also matches nothing (`x*`), so never None."""
+    if found is None:
+        raise AssertionError("a pattern that matches the empty text did not match")
+    return found
+
+
 class _Chain:
     """The labels of one chain, to match twitter-text's valid_domain in it.
 
@@ -116,8 +123,8 @@ class Chains:
         dot = text.find(".")
         while dot >= 0:
             if dot + 1 < len(text) and text[dot + 1] not in NOT_DOMAIN:
-                lo = _CHAIN_BEFORE.match(text, 0, dot).start()
-                hi = _CHAIN_AFTER.match(text, dot).end()
+                lo = always(_CHAIN_BEFORE.match(text, 0, dot)).start()
+                hi = always(_CHAIN_AFTER.match(text, dot)).end()
                 self.spans[lo] = hi
                 dot = text.find(".", hi)
             else:

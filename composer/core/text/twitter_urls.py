@@ -24,7 +24,7 @@ from composer.core.text.twitter_chars import (
     class_body,
     folding,
 )
-from composer.core.text.twitter_domains import Chains
+from composer.core.text.twitter_domains import Chains, always
 
 __all__ = ["find_urls"]
 
@@ -125,12 +125,12 @@ class _UrlScan:
             key, start, host, domain_end = scheme
             # No match holds ASCII white space, so only a match in the same word can use up
             # the place this scheme needs: the chains before that word never matter.
-            self._skip_before(_WORD_BEFORE.match(self._text, 0, start).start())
+            self._skip_before(always(_WORD_BEFORE.match(self._text, 0, start)).start())
             region = self._next_region(key[0])
             if region is not None and region[0] < key:
                 _, start, domain_end = region
                 host = start
-            self._cursor = _URL_TAIL.match(self._text, domain_end).end()
+            self._cursor = always(_URL_TAIL.match(self._text, domain_end)).end()
             if host != start:
                 yield start, host, domain_end, self._cursor
 
@@ -230,7 +230,7 @@ def _xmpp_end(text: str, pos: int, chains: Chains) -> int:
         for start in (node.end(), host) if node else (host,):
             domain_end = next(chains.domain_ends(start), -1)
             if domain_end >= 0:
-                return _XMPP_TAIL.match(text, domain_end).end()
+                return always(_XMPP_TAIL.match(text, domain_end)).end()
     return -1
 
 

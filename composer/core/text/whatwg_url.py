@@ -259,8 +259,8 @@ def split_url(url: str) -> tuple[str, str, str, str] | None:
     if scheme not in _DEFAULT_PORTS:
         return None
     rest = url[scheme_match.end() :].lstrip("/\\")
-    authority_end = _AUTHORITY_END.search(rest)
-    authority_end = authority_end.start() if authority_end else len(rest)
+    found_end = _AUTHORITY_END.search(rest)
+    authority_end = found_end.start() if found_end else len(rest)
     host = _parse_authority(rest[:authority_end], scheme)
     if host is None:
         return None

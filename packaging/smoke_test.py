@@ -232,16 +232,19 @@ def main(argv: list[str] | None = None) -> int:
     chosen = {name: check for name, check in CHECKS.items() if name in (args.only or CHECKS)}
     for name, check in chosen.items():
         with tempfile.TemporaryDirectory(prefix=f"omroeper-smoke-{name}-") as folder:
+            said = ""
             try:
                 if name == "window":
-                    check_window(args.frozen.resolve(), Path(folder), keyring=args.keyring)
+                    report = check_window(args.frozen.resolve(), Path(folder), keyring=args.keyring)
+                    if args.keyring:  # which store served: Wine's, Windows', macOS', …
+                        said = f" (keyring: {report['keyring_roundtrip']['backend']})"
                 else:
                     check(args.frozen.resolve(), Path(folder))
             except (AssertionError, subprocess.TimeoutExpired) as failure:
                 failures += 1
                 print(f"FAILED {name}: {failure}", flush=True)
             else:
-                print(f"ok     {name}", flush=True)
+                print(f"ok     {name}{said}", flush=True)
     print(f"smoke test of {args.frozen}: {len(chosen) - failures} passed, {failures} failed")
     return 1 if failures else 0
 

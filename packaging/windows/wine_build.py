@@ -33,6 +33,7 @@ import shutil
 import subprocess
 import sys
 import tarfile
+import threading
 import time
 import zipfile
 from contextlib import contextmanager
@@ -81,7 +82,7 @@ class Build:
             "WINEARCH": "win64",
             "WINEDEBUG": "-all",
             # no Mono/Gecko download prompts; wbemprox off: Python's platform module asks WMI,
-            # which hangs under Wine 8
+            # which did not answer under Wine 8 when this build was first tried
             "WINEDLLOVERRIDES": "mscoree,mshtml=;wbemprox=d",
         }
 
@@ -90,29 +91,40 @@ class Build:
     def run(self, command: list[str], cwd: Path | None = None, **extra: str) -> str:
         """Run a command (under Wine or not), echo its output, raise on failure.
 
-        Wine's programs get pipes for all three std handles: with files or /dev/null, Windows
-        Python and PyInstaller's bootloader misbehave under Wine 8.
+        Wine's programs get pipes for all three std handles: the first try of this build found
+        that under Wine 8 they must be pipes, not files. A command still running after
+        STEP_TIMEOUT is killed, so a hung Wine cannot hang CI.
         """
-        process = subprocess.Popen(
+        with subprocess.Popen(
             command,
             cwd=cwd or ROOT,
-            env=self.env | extra,
+            env=self.display_env() | extra,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             encoding="utf-8",
             errors="replace",
-        )
-        process.stdin.close()
-        lines = []
-        for line in process.stdout:
-            lines.append(line)
-            print("    " + line.rstrip(), flush=True)
-        status = process.wait(timeout=STEP_TIMEOUT)
+        ) as process:
+            process.stdin.close()
+            watchdog = threading.Timer(STEP_TIMEOUT, process.kill)
+            watchdog.start()
+            lines = []
+            try:
+                for line in process.stdout:
+                    lines.append(line)
+                    print("    " + line.rstrip(), flush=True)
+                status = process.wait()
+            finally:
+                watchdog.cancel()
         if status != 0:
             tail = "".join(lines[-60:])
             raise RuntimeError(f"{' '.join(command[:3])} … exited with status {status}:\n{tail}")
         return "".join(lines)
+
+    def display_env(self) -> dict[str, str]:
+        """The environment with the X display as it is now (display() may start one later)."""
+        display = os.environ.get("DISPLAY")
+        return self.env | ({"DISPLAY": display} if display else {})
 
     def wine(self, program: str | Path, *args: str, cwd: Path | None = None, **extra: str) -> str:
         return self.run(["wine", str(program), *args], cwd=cwd, **extra)
@@ -260,13 +272,18 @@ class Build:
             f"/DNumericVersion={numeric.strip()}",
             f"/DSourceDir={windows_path(self.dist / 'Omroeper')}",
             f"/DOutputDir={windows_path(self.dist)}",
-            f"/DIconFile={windows_path(self.work / 'pyinstaller' / 'icons' / 'omroeper.ico')}",
+            f"/DIconFile={windows_path(self.icon)}",
             windows_path(HERE / "omroeper.iss"),
         )
         setup = self.dist / f"Omroeper-{app_version.strip()}-windows-setup.exe"
         assert setup.is_file(), f"no {setup.name}"
         print(f"    {setup.name}: {setup.stat().st_size / MB:.1f} MB")
         self.setup = setup
+
+    @property
+    def icon(self) -> Path:
+        """Where the spec's make_icons put the .ico (PyInstaller's work folder, per spec)."""
+        return self.work / "pyinstaller" / "omroeper" / "icons" / "omroeper.ico"
 
     @property
     def installed(self) -> Path:
@@ -314,9 +331,52 @@ class Build:
     def smoke_installed(self) -> None:
         self.smoke(self.installed)
 
-    def all(self, keep_prefix: bool = False) -> Path:
-        """Every step in order; the installer's path. Raises at the first that fails."""
-        for name, method in STEPS:
+    def screenshot(self, out: Path) -> None:
+        """The built window in Dutch under Wine (Qt's real windows platform), as a PNG."""
+        profile = self.work / "screenshot-profile"
+        shutil.rmtree(profile, ignore_errors=True)
+        env = self.env | {"OMROEPER_PROFILE": windows_path(profile), "OMROEPER_LANGUAGE": "nl"}
+        # in a Wine virtual desktop, so that Wine draws the Windows frame, title and icon
+        desktop = ["explorer", "/desktop=Omroeper,1366x768"]
+        app = subprocess.Popen(
+            ["wine", *desktop, str(self.dist / "Omroeper" / "Omroeper.exe")],
+            env=self.display_env() | env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            window = ""
+            deadline = time.monotonic() + 120
+            while not window and time.monotonic() < deadline:
+                time.sleep(1)
+                found = subprocess.run(
+                    ["xdotool", "search", "--onlyvisible", "--name", "Wine desktop"],
+                    capture_output=True,
+                    text=True,
+                    check=False,
+                )
+                window = found.stdout.split()[-1] if found.stdout.split() else ""
+            assert window, "the window did not open"
+            time.sleep(15)  # the icon and the slower parts come after the first paint
+            out.parent.mkdir(parents=True, exist_ok=True)
+            subprocess.run(["import", "-window", window, str(out)], check=True)
+            print(f"    {out}")
+        finally:
+            subprocess.run(["wineserver", "-k"], env=self.env, check=False)
+            app.stdin.close()
+            app.wait(timeout=60)
+
+    def all(self, keep_prefix: bool = False, first: str | None = None) -> Path:
+        """Every step in order (or from `first` on, in the same WORK); the installer's path.
+
+        Raises at the first step that fails.
+        """
+        names = [name for name, _method in STEPS]
+        start = names.index(first) if first else 0
+        if start > names.index("installer"):
+            self.setup = next(self.dist.glob("Omroeper-*-windows-setup.exe"))
+        for name, method in STEPS[start:]:
             with self.step(name):
                 getattr(self, method)()
         if not keep_prefix:
@@ -372,12 +432,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=ROOT / "build" / "wine")
     parser.add_argument("--cache", type=Path, default=default_cache())
     parser.add_argument("--keep-prefix", action="store_true", help="leave wineserver running")
+    parser.add_argument(
+        "--from", dest="first", choices=[name for name, _method in STEPS], help="resume here"
+    )
+    parser.add_argument(
+        "--screenshot", type=Path, help="only a PNG of the window (in Dutch) of the build in WORK"
+    )
     args = parser.parse_args(argv)
     build = Build(args.work, args.cache)
+    if args.screenshot:
+        with display():
+            build.screenshot(args.screenshot.resolve())
+        return 0
     started = time.monotonic()
     try:
         with display():
-            setup = build.all(keep_prefix=args.keep_prefix)
+            setup = build.all(keep_prefix=args.keep_prefix, first=args.first)
     except (AssertionError, RuntimeError, subprocess.TimeoutExpired) as failure:
         print(f"FAILED: {failure}", flush=True)
         return 1

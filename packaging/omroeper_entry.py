@@ -53,6 +53,7 @@ def _smoke(report: dict[str, object]) -> None:
             QTimer.singleShot(POLL_MS, close_windows)
             return
         report["waited_ms"] = waited.elapsed()
+        report["qt_platform"] = app.platformName()
         report["windows"] = [
             {"class": type(widget).__name__, "title": widget.windowTitle()} for widget in shown
         ]

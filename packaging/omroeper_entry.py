@@ -14,6 +14,10 @@ import sys
 
 REPORT = "OMROEPER_SMOKE_REPORT"
 KEYRING_ROUNDTRIP = "OMROEPER_SMOKE_KEYRING"
+# The app sets its window icon after the first paint (composer/ui/app.py, started): on a slow
+# machine (Wine, a busy runner) that can take seconds. The check waits for it, this long at most.
+ICON_WAIT_MS = 60_000
+POLL_MS = 50
 # Imported by name, so PyInstaller's analysis of this file cannot be what bundles them.
 BUNDLED = (
     "keyring.backends.Windows",
@@ -33,16 +37,23 @@ BUNDLED = (
 
 
 def _smoke(report: dict[str, object]) -> None:
-    """Close the window once the event loop runs (it is shown by then) and note what was seen."""
-    from PySide6.QtCore import QTimer
+    """Once a window is shown and has the app icon (bounded wait), note what was seen and close."""
+    from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtGui import QImageReader
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(["omroeper"])  # the app's code reuses it
+    waited = QElapsedTimer()
+    waited.start()
 
     def close_windows() -> None:
         shown = [widget for widget in app.topLevelWidgets() if widget.isVisible()]
         icon = app.windowIcon()
+        if not (shown and not icon.isNull()) and waited.elapsed() < ICON_WAIT_MS:
+            QTimer.singleShot(POLL_MS, close_windows)
+            return
+        report["waited_ms"] = waited.elapsed()
+        report["qt_platform"] = app.platformName()
         report["windows"] = [
             {"class": type(widget).__name__, "title": widget.windowTitle()} for widget in shown
         ]
@@ -57,7 +68,7 @@ def _smoke(report: dict[str, object]) -> None:
         for widget in shown:
             widget.close()  # as a person would: the app must then quit by itself
 
-    QTimer.singleShot(300, close_windows)
+    QTimer.singleShot(0, close_windows)
 
 
 def _bundle(report: dict[str, object]) -> None:

@@ -14,6 +14,9 @@ the reference the frozen program must match. The checks:
             ends with status 0; every keyring backend and library the app loads by name imports
   contents  the bundle holds the translations and icon, and none of the Qt it should leave out
   --keyring also store, read and delete a throwaway secret in the system keyring, frozen
+  --only    just the named check (repeatable)
+  --platform  Qt's platform for the window check: offscreen (default), or e.g. windows to open
+            it on the real screen (the Wine build does, on Xvfb)
 
 Every check raises AssertionError with what differed; tests/packaging calls them one by one.
 """
@@ -162,10 +165,12 @@ def check_languages(frozen: Path, work: Path) -> dict[str, str]:
     return seen
 
 
-def check_window(frozen: Path, work: Path, keyring: bool = False) -> dict:
+def check_window(
+    frozen: Path, work: Path, keyring: bool = False, platform: str = "offscreen"
+) -> dict:
     gui, _cli = programs(frozen)
     report_file = work / "window-report.json"
-    extra = {"OMROEPER_SMOKE_REPORT": str(report_file)}
+    extra = {"OMROEPER_SMOKE_REPORT": str(report_file), "QT_QPA_PLATFORM": platform}
     if keyring:
         extra["OMROEPER_SMOKE_KEYRING"] = "1"
     result = run([str(gui)], environment(work, **extra), work)
@@ -175,6 +180,7 @@ def check_window(frozen: Path, work: Path, keyring: bool = False) -> dict:
         f"window: status {result.returncode}, stderr {result.stderr}, report {report}"
     )
     assert report["frozen"] and report["utf8_mode"] == 1, report
+    assert report.get("qt_platform") == platform.partition(":")[0], report.get("qt_platform")
     windows = report.get("windows", [])
     assert [window["class"] for window in windows] == ["ComposerWindow"], windows
     assert windows[0]["title"].startswith("Omroeper"), windows
@@ -225,21 +231,31 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("frozen", type=Path, help="dist/Omroeper, dist/Omroeper.app, …")
     parser.add_argument("--keyring", action="store_true", help="round-trip a secret too")
+    parser.add_argument("--only", action="append", choices=sorted(CHECKS), help="just this check")
+    parser.add_argument(
+        "--platform", default="offscreen", help="Qt platform for the window (windows: on screen)"
+    )
     args = parser.parse_args(argv)
     failures = 0
-    for name, check in CHECKS.items():
+    chosen = {name: check for name, check in CHECKS.items() if name in (args.only or CHECKS)}
+    for name, check in chosen.items():
         with tempfile.TemporaryDirectory(prefix=f"omroeper-smoke-{name}-") as folder:
+            said = ""
             try:
                 if name == "window":
-                    check_window(args.frozen.resolve(), Path(folder), keyring=args.keyring)
+                    report = check_window(
+                        args.frozen.resolve(), Path(folder), args.keyring, args.platform
+                    )
+                    if args.keyring:  # which store served: Wine's, Windows', macOS', …
+                        said = f" (keyring: {report['keyring_roundtrip']['backend']})"
                 else:
                     check(args.frozen.resolve(), Path(folder))
             except (AssertionError, subprocess.TimeoutExpired) as failure:
                 failures += 1
                 print(f"FAILED {name}: {failure}", flush=True)
             else:
-                print(f"ok     {name}", flush=True)
-    print(f"smoke test of {args.frozen}: {len(CHECKS) - failures} passed, {failures} failed")
+                print(f"ok     {name}{said}", flush=True)
+    print(f"smoke test of {args.frozen}: {len(chosen) - failures} passed, {failures} failed")
     return 1 if failures else 0
 
 

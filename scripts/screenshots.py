@@ -3,6 +3,10 @@ dark; the same message without photos, where Bluesky shows the link card; the pu
 the accounts dialog.
 
 python scripts/screenshots.py      (offscreen, on a 1366 × 768 laptop screen)
+
+windows-wine-nl.png is the Windows build under Wine instead, from the build in build/wine:
+python packaging/windows/wine_build.py && python packaging/windows/wine_build.py --screenshot
+docs/screenshots/windows-wine-nl.png
 """
 
 from __future__ import annotations

@@ -14,3 +14,11 @@ def load(name: str):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def load_path(path: Path, name: str):
+    """A script elsewhere in packaging/ (packaging/windows/wine_build.py)."""
+    spec = importlib.util.spec_from_file_location(f"omroeper_packaging_{name}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -27,21 +27,17 @@ from composer.core.image_fit import fit_image
 from composer.core.platforms import DEFAULTS, Platform
 from examples import webhook_receiver
 from tests.support.images import photo
+from tests.support.publish_servers import BASE, Site
 
-BASE = "https://example.org/nieuws"
 SECRET = website.new_secret()
 SCRIPT = Path(webhook_receiver.__file__)
 
 
 @pytest.fixture
 def site(tmp_path):
-    receiver = webhook_receiver.Receiver(SECRET, tmp_path / "content", BASE)
-    server = webhook_receiver.Server(("127.0.0.1", 0), receiver)
-    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
-    server.url = f"http://127.0.0.1:{server.server_port}/omroeper"
-    yield server
-    server.shutdown()
-    server.server_close()
+    running = Site(tmp_path / "content", secret=SECRET).start()
+    yield running
+    running.stop()
 
 
 def publish(url: str, draft: Draft, event_id: str = "msg_p") -> str:

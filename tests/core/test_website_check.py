@@ -4,29 +4,22 @@ words that say what to do and whom to ask. Offline is told apart from "the site 
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 
 from composer.core.destinations import website
 from composer.core.destinations.errors import ConnectError
 from composer.i18n.connect_errors import describe_connect_error
-from examples import webhook_receiver
 from tests.support import broken_servers
+from tests.support.publish_servers import Site
 
-BASE = "https://example.org/nieuws"
 SECRET = website.new_secret()
 
 
 @pytest.fixture
 def site(tmp_path):
-    receiver = webhook_receiver.Receiver(SECRET, tmp_path / "content", BASE)
-    server = webhook_receiver.Server(("127.0.0.1", 0), receiver)
-    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
-    server.url = f"http://127.0.0.1:{server.server_port}/omroeper"
-    yield server
-    server.shutdown()
-    server.server_close()
+    running = Site(tmp_path / "content", secret=SECRET).start()
+    yield running
+    running.stop()
 
 
 def refusal(url: str, secret: str | None = None) -> ConnectError:

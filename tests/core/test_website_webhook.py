@@ -21,21 +21,16 @@ from composer.core.image_fit import fit_image
 from composer.core.platforms import DEFAULTS, Platform
 from examples import webhook_receiver
 from tests.support.images import photo
+from tests.support.publish_servers import BASE, Site
 
-BASE = "https://example.org/nieuws"
 SECRET = website.new_secret()
 
 
 @pytest.fixture
 def site(tmp_path):
-    receiver = webhook_receiver.Receiver(SECRET, tmp_path / "content", BASE)
-    server = webhook_receiver.Server(("127.0.0.1", 0), receiver)
-    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    server.url = f"http://127.0.0.1:{server.server_port}/omroeper"
-    yield server
-    server.shutdown()
-    server.server_close()
+    running = Site(tmp_path / "content", secret=SECRET).start()
+    yield running
+    running.stop()
 
 
 @pytest.fixture

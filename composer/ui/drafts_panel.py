@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer.core.store import DraftSummary
-from composer.ui.local_time import local_text
+from composer.ui.local_time import moment_text
 
 
 def display_title(title: str, text: str, empty: str = "") -> str:
@@ -84,13 +84,11 @@ class DraftsPanel(QWidget):
         self.list.clear()
         self._ids = [summary.id for summary in drafts]
         for summary in drafts:
-            when = local_text(summary.modified.astimezone(), QLocale.FormatType.ShortFormat)
             title = display_title(summary.title, summary.text, self.tr("(empty draft)"))
             if summary.published:
-                published = local_text(
-                    summary.published.astimezone(), QLocale.FormatType.ShortFormat
-                )
-                when = self.tr("✓ Published {when}").format(when=published)
+                when = self.tr("✓ Published {when}").format(when=moment_text(summary.published))
+            else:
+                when = moment_text(summary.modified)
             item = QListWidgetItem(f"{title}\n{when}")
             item.setToolTip(title)
             self.list.addItem(item)

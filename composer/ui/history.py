@@ -26,7 +26,7 @@ from composer.core.store import Store, StoreError
 from composer.core.store_jobs import Job
 from composer.ui import history_delete, publish_run
 from composer.ui.drafts_panel import display_title
-from composer.ui.local_time import local_text
+from composer.ui.local_time import local_text, moment_text
 from composer.ui.publish_dialog import PublishDialog
 from composer.ui.publish_rows import DestinationRow, destination_name
 from composer.ui.safe_display import plain_box
@@ -126,7 +126,7 @@ class HistoryDialog(QDialog):
         self.list.blockSignals(True)
         self.list.clear()
         for job in self.jobs.values():
-            when = local_text(job.created.astimezone(), QLocale.FormatType.ShortFormat)
+            when = moment_text(job.created)
             title = display_title(job.draft.title, job.draft.text, self.tr("(no text)"))
             item = QListWidgetItem(f"{title}\n{when} · {self._standing(job)}")
             item.setData(Qt.ItemDataRole.UserRole, job.id)

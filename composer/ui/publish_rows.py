@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from composer.core.account import Account, AccountKind
@@ -21,7 +21,7 @@ from composer.i18n.publish_errors import (
     describe_unknown,
 )
 from composer.ui import theme
-from composer.ui.local_time import local_text
+from composer.ui.local_time import moment_text
 from composer.ui.safe_display import open_link
 
 translate = QCoreApplication.translate
@@ -126,7 +126,7 @@ class DestinationRow(QWidget):
         self.state = row.state
         name = self.name
         if row.state == "done" and row.deleted:
-            when = local_text(row.deleted.astimezone(), QLocale.FormatType.ShortFormat)
+            when = moment_text(row.deleted)
             words = translate("Publish", "Deleted on {date}.").format(date=when)
             self._show("", words, "", busy=False)
             self._news("deleted")

@@ -65,9 +65,9 @@ def publish(window: ComposerWindow) -> None:
         return
     if not window.save_now():
         return
-    from composer.ui.window_outbox import ask_to_publish_again, published_copies
+    from composer.ui.window_outbox import ask_to_publish_again, published_jobs
 
-    before = [job for job in window.store.publications(window.draft_id) if published_copies(job)]
+    before = published_jobs(window.store, window.draft_id)
     if before and not ask_to_publish_again(window, before, QMessageBox.question):
         return
     from composer.ui.publish_dialog import PublishDialog

@@ -5,9 +5,8 @@ of those goes out, to the eye and to screen readers."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -21,10 +20,7 @@ from composer.core.store import Store, StoreError
 from composer.core.store_jobs import Job
 from composer.ui.announce import announce
 from composer.ui.drafts_panel import display_title
-from composer.ui.local_time import local_text
-
-if TYPE_CHECKING:
-    from datetime import datetime
+from composer.ui.local_time import moment_text
 
 translate = QCoreApplication.translate
 WATCH_MS = 2000  # a message waiting for the connection goes out within seconds: look that often
@@ -34,8 +30,9 @@ def published_copies(job: Job) -> int:
     return sum(1 for row in job.destinations if row.state == "done" and row.deleted is None)
 
 
-def when(moment: datetime) -> str:
-    return local_text(moment.astimezone(), QLocale.FormatType.ShortFormat)
+def published_jobs(store: Store, draft_id: int) -> list[Job]:
+    """The jobs that published this draft somewhere, with a copy still online; newest first."""
+    return [job for job in store.publications(draft_id) if published_copies(job)]
 
 
 class OutboxPanel(QWidget):
@@ -96,7 +93,7 @@ class OutboxPanel(QWidget):
         if self.draft_id is None:
             return []
         try:
-            return [job for job in self.store.publications(self.draft_id) if published_copies(job)]
+            return published_jobs(self.store, self.draft_id)
         except StoreError:  # the drafts stay usable when the history cannot be read
             return []
 
@@ -110,7 +107,7 @@ class OutboxPanel(QWidget):
         words = self.tr(
             "✓ Published on {when} on %Ln destination(s).", "", published_copies(latest)
         )
-        words = words.format(when=when(latest.created))
+        words = words.format(when=moment_text(latest.created))
         if latest.canonical_url:
             words += "\n" + self.tr("Your page: {url}").format(url=latest.canonical_url)
         self.published.setText(words)
@@ -167,7 +164,7 @@ def ask_to_publish_again(parent: QWidget, jobs: list[Job], ask: Callable[..., in
             "This message was already published on {when}. Publishing it again puts a second "
             "copy on every network and a second page on your website.\n\nTo correct the "
             "published message, delete it under “Published messages…” and publish it anew.",
-        ).format(when=when(latest.created)),
+        ).format(when=moment_text(latest.created)),
         buttons.Yes | buttons.No,
         buttons.No,
     )

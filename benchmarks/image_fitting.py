@@ -24,10 +24,10 @@ from pathlib import Path
 from PIL import Image as PILImage
 from PIL import ImageChops, ImageDraw, ImageOps, ImageStat
 
-from composer.core.image_decode import open_source
-from composer.core.image_encode import JPEG, encode
-from composer.core.image_fit import first_side, fit_data, top_side
-from composer.core.image_search import search
+from composer.core.images.decode import open_source
+from composer.core.images.encode import JPEG, encode
+from composer.core.images.fit import first_side, fit_data, top_side
+from composer.core.images.search import search
 from composer.core.platforms import default_limits
 
 LANCZOS = PILImage.Resampling.LANCZOS

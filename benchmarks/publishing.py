@@ -9,14 +9,14 @@ import time
 from pathlib import Path
 
 from benchmarks.latency_proxy import LatencyProxy
-from composer.core.account import AccountKind, Connected, Identity
-from composer.core.accounts import Accounts
-from composer.core.credentials import Credentials
-from composer.core.destinations import website
+from composer.core.accounts.account import AccountKind, Connected, Identity
+from composer.core.accounts.accounts import Accounts
+from composer.core.accounts.credentials import Credentials
 from composer.core.destinations.registry import destinations_for
-from composer.core.draft import Draft
-from composer.core.publishing import Publisher
-from composer.core.store import Store
+from composer.core.destinations.website import connect as website
+from composer.core.drafts.draft import Draft
+from composer.core.publishing.publisher import Publisher
+from composer.core.store.store import Store
 from examples import webhook_receiver
 from tests.support.fake_discord import FakeDiscord
 from tests.support.fake_mastodon import FakeMastodon

@@ -80,8 +80,8 @@ def _seconds_to_paint(command: list[str], environment: dict[str, str]) -> tuple[
 
 def _profile_with_drafts(folder: Path, drafts: int = 30) -> Path:
     """A profile as a person's looks after some weeks: drafts to list, the last one to open."""
-    from composer.core.draft import Draft
-    from composer.core.store import Store
+    from composer.core.drafts.draft import Draft
+    from composer.core.store.store import Store
 
     store = Store.open(folder)
     try:

@@ -9,8 +9,8 @@ from collections.abc import Callable
 import regex
 
 from benchmarks.sample_text import long_text
-from composer.core.analysis import analyze
-from composer.core.draft import Draft
+from composer.core.analysis.analysis import analyze
+from composer.core.drafts.draft import Draft
 from composer.core.platforms import Platform, default_limits
 
 FRAME_MS = 1000 / 60

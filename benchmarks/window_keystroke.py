@@ -18,9 +18,9 @@ from PIL import Image as PILImage
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from benchmarks.sample_text import long_text
-from composer.core.account import Account, AccountKind, Identity
-from composer.core.draft import Draft, Image
-from composer.core.store import Store
+from composer.core.accounts.account import Account, AccountKind, Identity
+from composer.core.drafts.draft import Draft, Image
+from composer.core.store.store import Store
 
 FRAME_MS = 1000 / 60
 ACCOUNTS = [
@@ -54,7 +54,7 @@ def _median_ms(type_one: callable, keystrokes: int) -> float:
 
 def run(keystrokes: int = 100) -> dict[str, float]:
     from composer.ui.app import create_application
-    from composer.ui.composer_window import ComposerWindow
+    from composer.ui.window.composer_window import ComposerWindow
 
     app = create_application("en")
     folder = Path(tempfile.mkdtemp())

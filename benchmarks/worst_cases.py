@@ -7,7 +7,7 @@ import time
 import regex
 
 from composer.core.text.facets import detect_facets
-from composer.core.text.mastodon import find_entities, status_length
+from composer.core.text.mastodon_count import find_entities, status_length
 
 CASES = {
     "digits after #": "#" + "1" * 4999,

@@ -17,8 +17,8 @@ _WINDOW_CORE = (
     "composer.core.logs",
     "composer.core.profile",
     "composer.core.settings",
-    "composer.core.store",
-    "composer.core.languages",
+    "composer.core.store.store",
+    "composer.core.text.languages",
 )
 
 
@@ -101,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     if _opens_window(argv):
         for name in _WINDOW_CORE:
             importlib.import_module(name)
-        from composer.ui.feature_scan import skip_feature_scan  # loads PySide6
+        from composer.ui.feature_scan import skip_feature_scan
 
         skip_feature_scan()
         from composer.ui.app import run_window
@@ -116,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
 
     install()
     args = build_parser().parse_args(argv)
-    from composer.core.draft_file import DraftFileError
+    from composer.core.drafts.draft_file import DraftFileError
     from composer.i18n.input_errors import draft_file_error
 
     try:

@@ -31,8 +31,8 @@ BUNDLED = (
     "atproto",
     "mastodon",
     "standardwebhooks",
-    "composer.ui.composer_window",
-    "composer.ui.accounts_dialog",
+    "composer.ui.window.composer_window",
+    "composer.ui.accounts.dialog",
 )
 
 
@@ -98,7 +98,7 @@ def _keyring_roundtrip() -> dict[str, str]:
     """Store, read and delete one throwaway secret through the app's own credentials code."""
     import secrets
 
-    from composer.core.credentials import CredentialError, Credentials
+    from composer.core.accounts.credentials import CredentialError, Credentials
 
     credentials, account, value = Credentials(), "smoke-test", secrets.token_hex(16)
     try:

@@ -24,13 +24,13 @@ os.environ.setdefault(
 )
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests.support for the scenes
 
-from composer.core.account import AccountKind
-from composer.core.draft import Draft, Image
-from composer.core.store import Store
+from composer.core.accounts.account import AccountKind
+from composer.core.drafts.draft import Draft, Image
+from composer.core.store.store import Store
 from composer.i18n.translation import install
 from composer.ui.app import create_application
-from composer.ui.appearance import dark_palette, light_palette
-from composer.ui.composer_window import ComposerWindow
+from composer.ui.style.appearance import dark_palette, light_palette
+from composer.ui.window.composer_window import ComposerWindow
 from tests.support.sample_profile import ACCOUNTS, ALT, OLDER, WRITTEN, photos
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
@@ -125,9 +125,9 @@ def publish_screenshot(app, file: Path) -> None:
 
 def accounts_screenshot(app) -> None:
     """The Accounts dialog, in Dutch, on the Bluesky step with its app-password warning."""
-    from composer.core.accounts import Accounts
-    from composer.core.credentials import Credentials
-    from composer.ui.accounts_dialog import AccountsDialog
+    from composer.core.accounts.accounts import Accounts
+    from composer.core.accounts.credentials import Credentials
+    from composer.ui.accounts.dialog import AccountsDialog
 
     install("nl")
     store = Store.open(Path(tempfile.mkdtemp()) / "profile")

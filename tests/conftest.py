@@ -32,7 +32,7 @@ def secret_service(_secret_service_daemons, monkeypatch):
 def no_network():
     """This computer without a route to the internet, as the reachability probe finds it
     (a closed port on loopback then reads as offline, not as one server down)."""
-    from composer.core.destinations import reachability
+    from composer.core.destinations.http import reachability
 
     previous = reachability.use_probe(lambda: False)
     yield

@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 
 from composer.cli.output import fail, print_json
-from composer.core.account import Account, AccountKind, Connected
+from composer.core.accounts.account import Account, AccountKind, Connected
 from composer.core.destinations.errors import ConnectError
 from composer.core.profile import profile_dir
-from composer.core.store import Store, StoreError
+from composer.core.store.store import Store, StoreError
 from composer.i18n.connect_errors import (
     app_password_advice,
     describe_connect_error,
@@ -25,7 +25,7 @@ from composer.i18n.connect_errors import (
 from composer.i18n.store_errors import describe_store_error
 
 if TYPE_CHECKING:
-    from composer.core.accounts import Accounts
+    from composer.core.accounts.accounts import Accounts
 
 translate = QCoreApplication.translate
 _SECRET_FLAGS = {
@@ -60,8 +60,8 @@ def add_parser(commands: Any) -> None:
 
 def run(arguments: argparse.Namespace) -> int:
     # keyring and the network clients load only when an account command runs
-    from composer.core.accounts import Accounts
-    from composer.core.credentials import CredentialError, Credentials
+    from composer.core.accounts.accounts import Accounts
+    from composer.core.accounts.credentials import CredentialError, Credentials
 
     try:
         with Store.open(profile_dir(arguments.profile)) as store:
@@ -114,12 +114,12 @@ def _add(accounts: Accounts, arguments: argparse.Namespace) -> int:
 
 def _connect(kind: AccountKind, arguments: argparse.Namespace, secret: str) -> Connected:
     if kind is AccountKind.DISCORD:
-        from composer.core.destinations import discord
+        from composer.core.destinations.discord import connect as discord
 
         return discord.connect(_required(secret, "--webhook-stdin"))
     server = arguments.server
     if kind is AccountKind.BLUESKY:
-        from composer.core.destinations import bluesky
+        from composer.core.destinations.bluesky import connect as bluesky
 
         password = _required(secret, "--password-stdin")
         if not bluesky.looks_like_app_password(password):
@@ -128,18 +128,18 @@ def _connect(kind: AccountKind, arguments: argparse.Namespace, secret: str) -> C
         return bluesky.connect(handle, password, server or "https://bsky.social")
     server = _required(server, "--server")
     if kind is AccountKind.WEBSITE:
-        from composer.core.destinations import website
+        from composer.core.destinations.website import connect as website
 
         return website.connect_checked(server, secret or None)  # sends webhook.test
     if secret:
-        from composer.core.destinations import mastodon
+        from composer.core.destinations.mastodon import connect as mastodon
 
         return mastodon.connect_with_token(server, kind.value, secret)
     return _browser_sign_in(server, kind)
 
 
 def _browser_sign_in(server: str, kind: AccountKind) -> Connected:
-    from composer.core.destinations import mastodon
+    from composer.core.destinations.mastodon import connect as mastodon
 
     sign_in = mastodon.start_sign_in(server, kind.value)
     print(

@@ -10,12 +10,17 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from composer.core.analysis import TargetAnalysis, analyze, reserve_link_back
-from composer.core.draft import Draft
-from composer.core.draft_file import MAX_DRAFT_BYTES, DraftFileError, decode_draft, read_draft_file
-from composer.core.image_cache import FitCache
-from composer.core.image_fit import fit_or_info
-from composer.core.images import FittedImage
+from composer.core.analysis.analysis import TargetAnalysis, analyze, reserve_link_back
+from composer.core.drafts.draft import Draft
+from composer.core.drafts.draft_file import (
+    MAX_DRAFT_BYTES,
+    DraftFileError,
+    decode_draft,
+    read_draft_file,
+)
+from composer.core.images.cache import FitCache
+from composer.core.images.fit import fit_or_info
+from composer.core.images.probe import FittedImage
 from composer.core.platforms import Platform, default_limits
 from composer.i18n.problems import describe
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 
 from composer.cli.output import print_json, scrubbed
 from composer.core.profile import profile_dir
-from composer.core.store import Store, StoreError
+from composer.core.store.store import Store, StoreError
 from composer.i18n.store_errors import describe_store_error
 
 translate = QCoreApplication.translate
@@ -26,9 +26,9 @@ def add_parser(commands: Any) -> None:
 
 def run(arguments: argparse.Namespace) -> int:
     """0 removed everywhere; 1 some copy could not be removed (the JSON says which)."""
-    from composer.core.accounts import Accounts
-    from composer.core.credentials import Credentials
-    from composer.core.deleting import delete_everywhere
+    from composer.core.accounts.accounts import Accounts
+    from composer.core.accounts.credentials import Credentials
+    from composer.core.publishing.deleting import delete_everywhere
 
     try:
         with Store.open(profile_dir(arguments.profile)) as store:

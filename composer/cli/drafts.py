@@ -11,10 +11,10 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject
 
-from composer.core.draft_archive import export_draft, import_draft
-from composer.core.draft_file import draft_to_data
+from composer.core.drafts.archive import export_draft, import_draft
+from composer.core.drafts.draft_file import draft_to_data
 from composer.core.profile import profile_dir
-from composer.core.store import Store, StoreError
+from composer.core.store.store import Store, StoreError
 from composer.i18n.store_errors import describe_store_error
 
 translate = QCoreApplication.translate

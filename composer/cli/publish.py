@@ -10,9 +10,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from composer.cli.output import fail, print_json, scrubbed
-from composer.core.draft_file import DraftFileError, read_draft_file
+from composer.core.drafts.draft_file import DraftFileError, read_draft_file
 from composer.core.profile import profile_dir
-from composer.core.store import Store, StoreError
+from composer.core.store.store import Store, StoreError
 from composer.i18n.store_errors import describe_store_error
 
 translate = QCoreApplication.translate
@@ -39,10 +39,10 @@ def add_parser(commands: Any) -> None:
 
 def run(arguments: argparse.Namespace) -> int:
     """0 everything done; 1 a destination failed or is unknown (the JSON says why); 2 bad input."""
-    from composer.core.accounts import Accounts
-    from composer.core.credentials import Credentials
+    from composer.core.accounts.accounts import Accounts
+    from composer.core.accounts.credentials import Credentials
     from composer.core.destinations.registry import destinations_for
-    from composer.core.publishing import Publisher
+    from composer.core.publishing.publisher import Publisher
 
     if (arguments.resume is None) == (arguments.file is None) or (
         arguments.file is not None and not arguments.to

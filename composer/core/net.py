@@ -65,11 +65,11 @@ def fetch_image(url: str, max_bytes: int = 2_000_000) -> bytes:
     simply not shown."""
     import requests
 
-    from composer.core.outside_url import safe_link  # it builds on is_loopback, above
+    from composer.core.outside_url import safe_link
 
     if not safe_link(url):
         return b""
-    from composer.core.destinations.safe_http import SafeSession
+    from composer.core.destinations.http.safe_http import SafeSession
 
     try:
         url = checked_url(url)

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from composer.core.private_files import FOLDER_MODE, tighten
-from composer.core.store_errors import StoreError, from_os_error
+from composer.core.store.errors import StoreError, from_os_error
 
 ENVIRONMENT = "OMROEPER_PROFILE"
 

@@ -18,8 +18,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any, get_type_hints
 
-from composer.core.draft import ThreadMode
-from composer.core.store_errors import from_os_error
+from composer.core.drafts.draft import ThreadMode
+from composer.core.store.errors import from_os_error
 
 log = logging.getLogger(__name__)
 

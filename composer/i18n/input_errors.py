@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from composer.core.draft_file import DraftFileError
+from composer.core.drafts.draft_file import DraftFileError
 
 translate = QCoreApplication.translate
 

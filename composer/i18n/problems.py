@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject
 
-from composer.core.rules import Code, Problem
+from composer.core.analysis.rules import Code, Problem
 from composer.i18n.translation import number
 
 translate = QCoreApplication.translate

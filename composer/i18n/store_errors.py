@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from composer.core.store_errors import StoreError
+from composer.core.store.errors import StoreError
 
 translate = QCoreApplication.translate
 

@@ -18,15 +18,15 @@ from PySide6.QtWidgets import QApplication, QWidget
 from composer.core.logs import setup_logging
 from composer.core.profile import profile_dir
 from composer.core.settings import Settings
-from composer.core.store import Store, StoreError
+from composer.core.store.store import Store, StoreError
 from composer.i18n.store_errors import describe_store_error
 from composer.i18n.translation import install
 from composer.ui import restart
-from composer.ui.appearance import follow_system_scheme
-from composer.ui.error_dialog import install_error_dialog
+from composer.ui.errors.hooks import install_error_dialog
+from composer.ui.style.appearance import follow_system_scheme
 
 if TYPE_CHECKING:
-    from composer.ui.composer_window import ComposerWindow
+    from composer.ui.window.composer_window import ComposerWindow
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +93,7 @@ def open_window(profile: Path, settings: Settings) -> tuple[Store, ComposerWindo
     store = open_store(profile)
     if store is None:
         return None
-    from composer.ui.composer_window import ComposerWindow
+    from composer.ui.window.composer_window import ComposerWindow
 
     try:
         window = ComposerWindow(store, settings=settings, deferred=True)
@@ -118,7 +118,7 @@ def save_draft(window: QWidget | None) -> bool | None:
 
 def started(app: QApplication, store: Store, window: ComposerWindow | None = None) -> None:
     """The window is on screen: now the slower things (each destination also does this)."""
-    from composer.ui.icon import app_icon
+    from composer.ui.style.icon import app_icon
 
     # the SVG icon engine loads here, not before the paint; Windows shows the .exe's icon first
     app.setWindowIcon(app_icon())
@@ -141,7 +141,7 @@ def started(app: QApplication, store: Store, window: ComposerWindow | None = Non
     use_system_trust()  # loads requests: ~90 ms
     refresh_limits_later(store)
     if window is not None:
-        from composer.ui.window_dialogs import resume_unfinished
+        from composer.ui.window.dialogs import resume_unfinished
 
         resume_unfinished(window)  # a message left half-sent goes on where it stopped
 
@@ -176,8 +176,8 @@ def refresh_limits_later(store: Store) -> threading.Thread:
     """Re-read the servers' limits off the window's thread, so previews stay right offline."""
 
     def work() -> None:
-        from composer.core.accounts import Accounts
-        from composer.core.credentials import Credentials
+        from composer.core.accounts.accounts import Accounts
+        from composer.core.accounts.credentials import Credentials
 
         try:
             Accounts(store, Credentials()).refresh_limits()
@@ -206,7 +206,7 @@ def open_store(profile: Path) -> Store | None:
             return None
     from PySide6.QtWidgets import QMessageBox
 
-    from composer.core.store_recovery import recover  # only for a damaged database
+    from composer.core.store.recovery import recover
 
     try:
         rescue = recover(profile)

@@ -6,7 +6,7 @@ import json
 import pytest
 from keyring.backends.SecretService import Keyring as SecretServiceKeyring
 
-from composer.core.credentials import Credentials
+from composer.core.accounts.credentials import Credentials
 from tests.support.canary import assert_no_secret_anywhere
 from tests.support.fake_discord import FakeDiscord
 from tests.support.fake_mastodon import FakeMastodon

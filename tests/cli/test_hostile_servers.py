@@ -10,7 +10,7 @@ import sqlite3
 
 import pytest
 
-from composer.core.destinations import website
+from composer.core.destinations.website import connect as website
 from tests.support import hostile_server as scenes
 from tests.support.fake_mastodon import FakeMastodon
 from tests.support.hostile_server import HostileServer

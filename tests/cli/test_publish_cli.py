@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from composer.core.destinations import website
+from composer.core.destinations.website import connect as website
 from examples import webhook_receiver
 from tests.support.fake_discord import FakeDiscord
 from tests.support.fake_mastodon import FakeMastodon

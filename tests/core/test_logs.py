@@ -5,7 +5,7 @@ import logging
 
 import pytest
 
-from composer.core.credentials import Credentials
+from composer.core.accounts.credentials import Credentials
 from composer.core.logs import (
     MASK,
     RedactingFilter,

@@ -13,7 +13,7 @@ from urllib.parse import quote
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from composer.core.credentials import Credentials
+from composer.core.accounts.credentials import Credentials
 from composer.core.logs import MASK, RedactingFilter, Redactor
 from tests.support.keyrings import InMemoryKeyring
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from composer.core.settings import FILE_NAME, Settings, language_code
-from composer.core.store_errors import StoreError
+from composer.core.store.errors import StoreError
 
 
 def test_without_a_file_the_defaults_follow_the_system_language(tmp_path):

@@ -21,9 +21,10 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from composer.core.destinations import website, website_webhook
-from composer.core.draft import Draft, Image
-from composer.core.image_fit import fit_image
+from composer.core.destinations.website import connect as website
+from composer.core.destinations.website import webhook
+from composer.core.drafts.draft import Draft, Image
+from composer.core.images.fit import fit_image
 from composer.core.platforms import DEFAULTS, Platform
 from examples import webhook_receiver
 from tests.support.images import photo
@@ -42,8 +43,8 @@ def site(tmp_path):
 
 def publish(url: str, draft: Draft, event_id: str = "msg_p") -> str:
     images = [fit_image(image.path, DEFAULTS[Platform.WEBSITE]) for image in draft.images]
-    payload = website_webhook.build_published(draft, images, event_id)
-    return website_webhook.send(url, SECRET, payload, event_id).url
+    payload = webhook.build_published(draft, images, event_id)
+    return webhook.send(url, SECRET, payload, event_id).url
 
 
 def front_matter(path: Path) -> dict:
@@ -53,8 +54,8 @@ def front_matter(path: Path) -> dict:
 
 
 def syndicate(url: str, page: str, copies: list[tuple[str, str]], event_id: str) -> None:
-    payload = website_webhook.build_syndicated(page, copies, event_id)
-    website_webhook.send(url, SECRET, payload, event_id)
+    payload = webhook.build_syndicated(page, copies, event_id)
+    webhook.send(url, SECRET, payload, event_id)
 
 
 SHORT = Draft(title="Open dag: kom!", body="Zaterdag.", text="Zaterdag\n---\nopen", language="nl")
@@ -120,8 +121,8 @@ def test_front_matter_reads_back_whatever_the_texts_hold(title, text, links):
 
 
 def test_the_test_event_is_answered_and_makes_no_page(site):
-    payload = website_webhook._event("webhook.test", "msg_t", {})
-    answer = website_webhook.send(site.url, SECRET, payload, "msg_t")
+    payload = webhook._event("webhook.test", "msg_t", {})
+    answer = webhook.send(site.url, SECRET, payload, "msg_t")
     assert answer.status == 200
     assert [p.name for p in site.receiver.content.iterdir()] == []
 
@@ -161,7 +162,7 @@ def request_head(length: int, signature: bool = False) -> bytes:
         "webhook-signature": "v1," + base64.b64encode(b"x" * 32).decode(),
     }
     if signature:  # signed with a key the sender does not really have
-        headers["omroeper-length-signature"] = website_webhook.length_signature(
+        headers["omroeper-length-signature"] = webhook.length_signature(
             website.new_secret(), "msg_big", stamp, length
         )
     lines = "".join(f"{k}: {v}\r\n" for k, v in headers.items())
@@ -236,7 +237,7 @@ def test_slow_connections_are_bounded_and_cut_off(tmp_path):
 def test_the_signed_event_carries_a_valid_length_signature(site):
     """What Omroeper sends passes the receiver's check of the length signature."""
     body = json.dumps({"type": "webhook.test", "id": "msg_l", "data": {}})
-    headers = website_webhook.signed_headers(SECRET, "msg_l", body)
+    headers = webhook.signed_headers(SECRET, "msg_l", body)
     lowered = {k.lower(): v for k, v in headers.items()}
     assert webhook_receiver.length_signature_ok(SECRET, lowered, len(body.encode()))
     assert not webhook_receiver.length_signature_ok(SECRET, lowered, len(body.encode()) + 1)

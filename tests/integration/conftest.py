@@ -2,9 +2,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from composer.core.accounts import Accounts
-from composer.core.credentials import Credentials
-from composer.core.store import Store
+from composer.core.accounts.accounts import Accounts
+from composer.core.accounts.credentials import Credentials
+from composer.core.store.store import Store
 from tests.support.keyrings import InMemoryKeyring
 
 

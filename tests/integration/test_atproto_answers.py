@@ -11,14 +11,16 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from composer.core import net
-from composer.core.account import Account, AccountKind, Identity
-from composer.core.destinations import bluesky, bluesky_publish, bluesky_session
-from composer.core.destinations.atproto_failures import classify, sdk_errors
-from composer.core.destinations.bluesky_publish import BlueskyDestination
-from composer.core.destinations.bluesky_session import client_for
+from composer.core.accounts.account import Account, AccountKind, Identity
+from composer.core.destinations.bluesky import connect as bluesky
+from composer.core.destinations.bluesky import publish as bluesky_publish
+from composer.core.destinations.bluesky import session
+from composer.core.destinations.bluesky.failures import classify, sdk_errors
+from composer.core.destinations.bluesky.publish import BlueskyDestination
+from composer.core.destinations.bluesky.session import client_for
 from composer.core.destinations.errors import ConnectError, PublishError
-from composer.core.draft import Draft
-from composer.core.publishing import PublishRequest
+from composer.core.drafts.draft import Draft
+from composer.core.publishing.publisher import PublishRequest
 from tests.support.fault_proxy import FaultProxy
 from tests.support.pds import BlueskyAccount, Pds
 
@@ -169,7 +171,7 @@ def _readings(monkeypatch) -> list[tuple[tuple[str, dict], tuple[str, dict]]]:
         seen.append((classify(error, login=login), classify(error)))
         return seen[-1][0]
 
-    monkeypatch.setattr(bluesky_session, "classify", spy)
+    monkeypatch.setattr(session, "classify", spy)
     monkeypatch.setattr(bluesky_publish, "classify", spy)
     return seen
 

@@ -11,7 +11,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from composer.core import net
-from composer.core.destinations import bluesky
+from composer.core.destinations.bluesky import connect as bluesky
 from composer.core.destinations.errors import ConnectError
 from tests.support.pds import BlueskyAccount, Pds
 
@@ -253,7 +253,7 @@ def test_resume_works_in_a_fresh_process(bluesky_pds, alice, app_password):
     connected = bluesky.connect(alice.handle, app_password, bluesky_pds.url)
     code = (
         "import json, sys\n"
-        "from composer.core.destinations.bluesky_session import resume\n"
+        "from composer.core.destinations.bluesky.session import resume\n"
         "client, _ = resume(sys.argv[1], json.loads(sys.stdin.read()))\n"
         "print(client.me.handle)\n"
         "client.request.close()\n"

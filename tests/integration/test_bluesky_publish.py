@@ -12,17 +12,17 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from composer.core.account import Account, AccountKind, Identity
-from composer.core.destinations import bluesky
-from composer.core.destinations.bluesky_publish import (
+from composer.core.accounts.account import Account, AccountKind, Identity
+from composer.core.destinations.bluesky import connect as bluesky
+from composer.core.destinations.bluesky.publish import (
     POST,
     BlueskyDestination,
     derived_tid,
     post_url,
 )
 from composer.core.destinations.errors import PublishError
-from composer.core.draft import Draft, Image
-from composer.core.publishing import PublishRequest
+from composer.core.drafts.draft import Draft, Image
+from composer.core.publishing.publisher import PublishRequest
 from tests.support.images import encoded, photo, save
 from tests.support.pds import BlueskyAccount, Pds
 

@@ -14,13 +14,15 @@ from pathlib import Path
 import pytest
 
 from composer.core import net
-from composer.core.account import AccountKind
-from composer.core.destinations import bluesky, discord, mastodon
-from composer.core.destinations.bluesky_publish import POST
+from composer.core.accounts.account import AccountKind
+from composer.core.destinations.bluesky import connect as bluesky
+from composer.core.destinations.bluesky.publish import POST
+from composer.core.destinations.discord import connect as discord
+from composer.core.destinations.mastodon import connect as mastodon
 from composer.core.destinations.registry import destinations_for
-from composer.core.draft import Draft
-from composer.core.publishing import Publisher
-from composer.core.store import Store
+from composer.core.drafts.draft import Draft
+from composer.core.publishing.publisher import Publisher
+from composer.core.store.store import Store
 from tests.support.fake_discord import FakeDiscord
 from tests.support.fake_mastodon import FakeMastodon
 from tests.support.fault_proxy import FaultProxy
@@ -115,11 +117,11 @@ def test_timeout_after_create_is_retried_into_one_post(
 _CHILD = """
 import json, sys
 from pathlib import Path
-from composer.core.accounts import Accounts
-from composer.core.credentials import Credentials
+from composer.core.accounts.accounts import Accounts
+from composer.core.accounts.credentials import Credentials
 from composer.core.destinations.registry import destinations_for
-from composer.core.publishing import Publisher
-from composer.core.store import Store
+from composer.core.publishing.publisher import Publisher
+from composer.core.store.store import Store
 from tests.support.keyrings import InMemoryKeyring
 
 profile, job_id = Path(sys.argv[1]), int(sys.argv[2])

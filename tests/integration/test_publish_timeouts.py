@@ -9,13 +9,14 @@ from collections.abc import Iterator
 import pytest
 
 from composer.core import net
-from composer.core.account import AccountKind
-from composer.core.accounts import Accounts
-from composer.core.destinations import discord, mastodon
+from composer.core.accounts.account import AccountKind
+from composer.core.accounts.accounts import Accounts
+from composer.core.destinations.discord import connect as discord
+from composer.core.destinations.mastodon import connect as mastodon
 from composer.core.destinations.registry import destinations_for
-from composer.core.draft import Draft
-from composer.core.publishing import Publisher
-from composer.core.store import Store
+from composer.core.drafts.draft import Draft
+from composer.core.publishing.publisher import Publisher
+from composer.core.store.store import Store
 from tests.support.fake_discord import FakeDiscord
 from tests.support.fake_mastodon import FakeMastodon
 from tests.support.fault_proxy import FaultProxy

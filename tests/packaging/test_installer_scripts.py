@@ -128,7 +128,7 @@ def test_the_icons_are_drawn_from_the_svg_at_every_size(tmp_path):
 
 
 def test_the_app_icon_loads_from_the_package(qapp):
-    from composer.ui.icon import ICON, app_icon
+    from composer.ui.style.icon import ICON, app_icon
 
     assert ICON.is_file() and ICON.parent.name == "icons"
     icon = app_icon()

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from PIL import Image as PILImage
 
-from composer.core.draft import Draft, Image
-from composer.core.store import Store
+from composer.core.drafts.draft import Draft, Image
+from composer.core.store.store import Store
 
 DRAFTS = 300
 

@@ -397,7 +397,7 @@ def _invalid(
         said = f"The status field must not be greater than {limit} characters."
         too_long = answer(422, {"message": said, "errors": {"status": [said]}})
         return too_long if len(text) > limit else None
-    from composer.core.text.mastodon import status_length
+    from composer.core.text.mastodon_count import status_length
 
     if not text.strip() and not media_ids and not spoiler.strip():
         return answer(422, {"error": "Validation failed: Text can't be blank"})

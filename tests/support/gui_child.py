@@ -13,10 +13,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtTest import QTest
 
-from composer.core.store import Store
+from composer.core.store.store import Store
 from composer.ui.app import create_application
-from composer.ui.autosave import SaveState
-from composer.ui.composer_window import ComposerWindow
+from composer.ui.window.autosave import SaveState
+from composer.ui.window.composer_window import ComposerWindow
 
 
 def main() -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from composer.core.account import Account
-from composer.core.accounts import Accounts
-from composer.core.credentials import Credentials
+from composer.core.accounts.account import Account
+from composer.core.accounts.accounts import Accounts
+from composer.core.accounts.credentials import Credentials
 from tests.support.fake_discord import FakeDiscord
 from tests.support.fake_mastodon import FakeMastodon
 from tests.support.keyrings import InMemoryKeyring

@@ -17,13 +17,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from composer.core.account import AccountKind, Connected, Identity
-from composer.core.accounts import Accounts
-from composer.core.credentials import Credentials
-from composer.core.draft import Draft
+from composer.core.accounts.account import AccountKind, Connected, Identity
+from composer.core.accounts.accounts import Accounts
+from composer.core.accounts.credentials import Credentials
+from composer.core.drafts.draft import Draft
 from composer.core.errors import CodedError
-from composer.core.publishing import Published, Publisher, PublishRequest
-from composer.core.store import Store
+from composer.core.publishing.publisher import Published, Publisher, PublishRequest
+from composer.core.store.store import Store
 from tests.support.keyrings import InMemoryKeyring
 
 DRAFT = Draft(
@@ -66,7 +66,7 @@ def scene_accounts(profile: Path) -> tuple[Store, Accounts]:
 
 
 def publish_confirm_dialog(profile: Path):
-    from composer.ui.publish_dialog import PublishDialog
+    from composer.ui.publish.dialog import PublishDialog
 
     store, accounts = scene_accounts(profile)
     servers = {kind: _Server(kind) for kind in AccountKind}
@@ -75,7 +75,7 @@ def publish_confirm_dialog(profile: Path):
 
 def publish_results_dialog(profile: Path):
     """The results step: three links, and Mastodon's refusal with "Retry the failed ones"."""
-    from composer.ui.publish_dialog import PublishDialog
+    from composer.ui.publish.dialog import PublishDialog
 
     store, accounts = scene_accounts(profile)
     servers = {kind: _Server(kind) for kind in AccountKind}
@@ -87,7 +87,7 @@ def publish_results_dialog(profile: Path):
 
 def history_dialog(profile: Path):
     """The history: one message published everywhere but Mastodon, an older one deleted."""
-    from composer.ui.history import HistoryDialog
+    from composer.ui.history.dialog import HistoryDialog
 
     store, accounts = scene_accounts(profile)
     servers = {kind: _Server(kind) for kind in AccountKind}

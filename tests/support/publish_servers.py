@@ -10,9 +10,11 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from composer.core.account import Account, AccountKind
-from composer.core.accounts import Accounts
-from composer.core.destinations import discord, mastodon, website
+from composer.core.accounts.account import Account, AccountKind
+from composer.core.accounts.accounts import Accounts
+from composer.core.destinations.discord import connect as discord
+from composer.core.destinations.mastodon import connect as mastodon
+from composer.core.destinations.website import connect as website
 from examples import webhook_receiver
 from tests.support.fake_discord import FakeDiscord
 from tests.support.fake_mastodon import FakeMastodon

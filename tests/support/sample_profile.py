@@ -14,9 +14,9 @@ from pathlib import Path
 from PIL import Image as PILImage
 from PIL import ImageDraw
 
-from composer.core.account import Account, AccountKind, Identity
-from composer.core.draft import Draft, Image
-from composer.core.store import Store
+from composer.core.accounts.account import Account, AccountKind, Identity
+from composer.core.drafts.draft import Draft, Image
+from composer.core.store.store import Store
 
 ACCOUNTS = [
     Account(

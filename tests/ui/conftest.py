@@ -1,6 +1,6 @@
 import pytest
 
-from composer.core.store import Store
+from composer.core.store.store import Store
 from composer.i18n.translation import install
 
 
@@ -29,7 +29,7 @@ def store(tmp_path):
 def open_window(qtbot, store):
     """The composer window on `store`, shown and exposed, as a person would have it: built as
     the app builds it, its heavier parts added once it is on screen."""
-    from composer.ui.composer_window import ComposerWindow
+    from composer.ui.window.composer_window import ComposerWindow
 
     def open_it() -> ComposerWindow:
         window = ComposerWindow(store, deferred=True)

@@ -3,7 +3,7 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
-from composer.core.draft import Draft, Image
+from composer.core.drafts.draft import Draft, Image
 from tests.support.images import photo, save
 from tests.ui.test_window_composing import ALL, connect_all
 

@@ -40,7 +40,7 @@ def test_quitting_before_the_limits_are_refreshed_logs_no_error(tmp_path, caplog
     the log for IT support to puzzle over."""
     import logging
 
-    from composer.core.store import Store
+    from composer.core.store.store import Store
     from composer.ui.app import refresh_limits_later
 
     store = Store.open(tmp_path)

@@ -21,7 +21,7 @@ from composer.ui.feature_scan import skip_feature_scan
 if sys.argv[1] == "answer":
     assert skip_feature_scan()
 import logging, sqlite3  # loaded before PySide6: each new `import` statement asks again
-import composer.ui.composer_window
+import composer.ui.window.composer_window
 print(json.dumps(read))
 """
 
@@ -40,7 +40,7 @@ def sources_read(mode: str) -> list[str]:
 
 def test_pyside_reads_no_source_of_ours_or_of_modules_loaded_before():
     unanswered = sources_read("watch")
-    assert "composer.ui.writing_panel" in unanswered  # the watch sees PySide6 reading
+    assert "composer.ui.writing.panel" in unanswered  # the watch sees PySide6 reading
     assert "sqlite3" in unanswered
     answered = sources_read("answer")
     ours = [name for name in answered if name.startswith("composer.")]

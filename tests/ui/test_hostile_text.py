@@ -14,19 +14,19 @@ from PySide6.QtCore import QObject, QTimer, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, Qt, QTextDocument
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
-from composer.core.account import AccountKind
-from composer.core.deleting import delete_everywhere
+from composer.core.accounts.account import AccountKind
 from composer.core.destinations.registry import destinations_for
-from composer.core.draft import Draft
+from composer.core.drafts.draft import Draft
 from composer.core.net import is_loopback
 from composer.core.outside_url import safe_link
-from composer.core.publishing import Publisher
-from composer.ui.accounts_dialog import AccountsDialog
-from composer.ui.draft_transfer import DraftTransfer
-from composer.ui.history import HistoryDialog
-from composer.ui.preview_parts import PostText
-from composer.ui.publish_dialog import PublishDialog
-from composer.ui.publish_rows import DestinationRow
+from composer.core.publishing.deleting import delete_everywhere
+from composer.core.publishing.publisher import Publisher
+from composer.ui.accounts.dialog import AccountsDialog
+from composer.ui.drafts.transfer import DraftTransfer
+from composer.ui.history.dialog import HistoryDialog
+from composer.ui.preview.parts import PostText
+from composer.ui.publish.dialog import PublishDialog
+from composer.ui.publish.rows import DestinationRow
 from tests.support.fake_discord import FakeDiscord
 from tests.support.hostile_server import HostileServer, rewritten
 from tests.support.publish_servers import WAIT, add_discord, add_mastodon

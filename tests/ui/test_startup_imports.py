@@ -35,7 +35,7 @@ def test_no_heavy_library_is_loaded_before_the_window_is_painted(tmp_path):
     found = at_first_paint(tmp_path)
     assert found["language"] == "nl_NL"  # the setting beats OMROEPER_LANGUAGE and the system
     modules = set(found["modules"])
-    assert "composer.ui.composer_window" in modules  # the real window was shown
+    assert "composer.ui.window.composer_window" in modules  # the real window was shown
     assert "composer.core.settings" in modules
     early = sorted(
         name for name in modules if name.split(".")[0] in LATER or name == "composer.core.net"

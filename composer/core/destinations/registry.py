@@ -8,16 +8,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from composer.core.account import Account, AccountKind
+from composer.core.accounts.account import Account, AccountKind
 
 if TYPE_CHECKING:
-    from composer.core.accounts import Accounts
-    from composer.core.destinations.bluesky_publish import BlueskyDestination
-    from composer.core.destinations.discord_publish import DiscordDestination
-    from composer.core.destinations.mastodon_publish import MastodonDestination
-    from composer.core.destinations.website_publish import WebsiteDestination
-    from composer.core.publishing import Destination
-    from composer.core.store_jobs import JobDestination
+    from composer.core.accounts.accounts import Accounts
+    from composer.core.destinations.bluesky.publish import BlueskyDestination
+    from composer.core.destinations.discord.publish import DiscordDestination
+    from composer.core.destinations.mastodon.publish import MastodonDestination
+    from composer.core.destinations.website.publish import WebsiteDestination
+    from composer.core.publishing.publisher import Destination
+    from composer.core.store.jobs import JobDestination
 
 
 def destination(kind: AccountKind, accounts: Accounts) -> Destination:
@@ -59,24 +59,24 @@ def delete_published(accounts: Accounts, row: JobDestination) -> None:
 
 
 def _website(accounts: Accounts) -> WebsiteDestination:
-    from composer.core.destinations.website_publish import WebsiteDestination
+    from composer.core.destinations.website.publish import WebsiteDestination
 
     return WebsiteDestination(accounts.secret)
 
 
 def _mastodon(accounts: Accounts) -> MastodonDestination:
-    from composer.core.destinations.mastodon_publish import MastodonDestination
+    from composer.core.destinations.mastodon.publish import MastodonDestination
 
     return MastodonDestination(accounts.secret)
 
 
 def _bluesky(accounts: Accounts) -> BlueskyDestination:
-    from composer.core.destinations.bluesky_publish import BlueskyDestination
+    from composer.core.destinations.bluesky.publish import BlueskyDestination
 
     return BlueskyDestination(accounts.secret, accounts.replace_secret)
 
 
 def _discord(accounts: Accounts) -> DiscordDestination:
-    from composer.core.destinations.discord_publish import DiscordDestination
+    from composer.core.destinations.discord.publish import DiscordDestination
 
     return DiscordDestination(accounts.secret)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from composer.core.platforms import Limits, Platform, Unit
-from composer.core.text import mastodon
+from composer.core.text import mastodon_count
 from composer.core.text.facets import Facet, detect_facets
 from composer.core.text.graphemes import grapheme_count, utf8_length, utf16_length
 from composer.core.text.shortlinks import shorten_links
@@ -46,7 +46,7 @@ def measure(text: str, limits: Limits, content_warning: str = "") -> Measured:
         text, found = shorten_links(text, detect_facets(text))
         facets = tuple(found)
     if limits.platform is Platform.MASTODON:
-        length = mastodon.status_length(
+        length = mastodon_count.status_length(
             text,
             content_warning if limits.content_warning_counts else "",
             limits.characters_reserved_per_url or 23,
@@ -60,4 +60,4 @@ def protected_spans(text: str, limits: Limits) -> list[tuple[int, int]]:
     """Spans a thread must never cut: links, mentions and hashtags as this network finds them."""
     if limits.platform is Platform.BLUESKY:
         return [(facet.start, facet.end) for facet in detect_facets(text)]
-    return [(entity.start, entity.end) for entity in mastodon.find_entities(text)]
+    return [(entity.start, entity.end) for entity in mastodon_count.find_entities(text)]

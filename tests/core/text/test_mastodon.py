@@ -7,7 +7,7 @@ import regex
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from composer.core.text.mastodon import Entity, countable_text, find_entities, status_length
+from composer.core.text.mastodon_count import Entity, countable_text, find_entities, status_length
 from tests.support import strategies
 from tests.support.unicode15 import count_unicode15 as graphemes
 

@@ -1,0 +1,1 @@
+"""A Discord channel webhook: checking its URL (`connect`) and publishing through it (`publish`)."""

@@ -1,0 +1,103 @@
+"""What Mastodon.py's exceptions mean, for connecting (mastodon_client.talking_to) and
+publishing (mastodon_publish) alike: one reading, named by each with its own words.
+
+Mastodon.py keeps little of an error answer (its status and an `error` field), so the
+Session (mastodon_client) notes the last status, rate-limit reset and error message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+from mastodon.errors import (
+    MastodonAPIError,
+    MastodonIllegalArgumentError,
+    MastodonNetworkError,
+    MastodonRatelimitError,
+    MastodonUnauthorizedError,
+    MastodonVersionError,
+)
+
+from composer.core.destinations.errors import Failure
+from composer.core.destinations.http.requests_failures import transport_code
+from composer.core.destinations.http.safe_http import limit_details
+from composer.core.errors import CodedError
+
+if TYPE_CHECKING:
+    from composer.core.destinations.mastodon.client import Session
+
+# What talking to a server through Mastodon.py raises; KeyError, TypeError and ValueError
+# come from reading an answer that is not what a Mastodon (or Pixelfed) server answers.
+FAILURES = (
+    MastodonRatelimitError,
+    MastodonNetworkError,
+    MastodonAPIError,
+    MastodonIllegalArgumentError,
+    MastodonVersionError,
+    KeyError,
+    TypeError,
+    ValueError,
+)
+
+
+def classify(error: BaseException, session: Session) -> tuple[Failure, dict[str, Any]]:
+    """(code, details) in the shared vocabulary of errors.py. Never the exception's text:
+    that may quote the request."""
+    if isinstance(error, MastodonRatelimitError):
+        return "rate_limited", {"retry_after": session.retry_after()}
+    if isinstance(error, MastodonNetworkError):
+        cause = error.__context__ or error
+        return transport_code(cause), limit_details(cause)
+    status = status_of(error)
+    if status is None:
+        return _unreadable(session)
+    if status >= 500:
+        return "server_error", {"status": status}
+    message = session.last_message or _said(error)
+    if isinstance(error, MastodonUnauthorizedError):
+        # Doorkeeper: "The access token expired" / "was revoked" / "is invalid"
+        said = message.lower()
+        return ("expired" if "expired" in said or "revoked" in said else "wrong_credentials"), {}
+    return "rejected", {"status": status, "message": message}
+
+
+def _unreadable(session: Session) -> tuple[Failure, dict[str, Any]]:
+    """An answer that could not be read (not JSON, or not what the server should answer):
+    the last status tells a rate limit or a server in trouble from another kind of server."""
+    if session.last_status == 429:
+        return "rate_limited", {"retry_after": session.retry_after()}
+    if session.last_status >= 500:
+        return "server_error", {"status": session.last_status}
+    return "bad_answer", {"status": session.last_status}
+
+
+def status_of(error: BaseException) -> int | None:
+    """The status of the answer a MastodonAPIError comes from; None when it has none (an
+    answer that was not JSON)."""
+    if not isinstance(error, MastodonAPIError) or len(error.args) < 2:
+        return None
+    return error.args[1] if isinstance(error.args[1], int) else None
+
+
+def _said(error: BaseException) -> str:
+    said = error.args[3] if len(error.args) > 3 else None
+    return said if isinstance(said, str) else ""
+
+
+@contextmanager
+def failing_as(
+    name: Callable[[Failure, dict[str, Any]], CodedError], server: str, session: Session
+) -> Iterator[None]:
+    """Mastodon.py's failures inside the block as `name(code, details)`: errors.connect_error
+    or errors.publish_error. `from None`, so no library message with a URL or a request body
+    rides along in a traceback."""
+    try:
+        yield
+    except FAILURES as error:
+        cause: BaseException = error
+        if isinstance(error, MastodonVersionError) and error.__cause__ is not None:
+            cause = error.__cause__  # the instance could not be read: say why
+        code, details = classify(cause, session)
+        raise name(code, {"address": server} | details) from None

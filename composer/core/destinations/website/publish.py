@@ -1,0 +1,76 @@
+"""The organisation's own website as a publish destination: Standard Webhooks events.
+
+The job's idempotency key for the website is a `msg_…` webhook id: it is the event id, sent
+unchanged on every attempt, so the site answers the same page instead of writing a second one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+
+import requests
+
+from composer.core.accounts.account import Account
+from composer.core.destinations.errors import PublishError
+from composer.core.destinations.website.webhook import (
+    WebhookAnswer,
+    build_deleted,
+    build_published,
+    build_syndicated,
+    new_event_id,
+    send,
+)
+from composer.core.images.fit import fit_image
+from composer.core.images.probe import ImageError
+from composer.core.publishing.publisher import Published, PublishRequest
+
+SecretLookup = Callable[[str], Mapping[str, str]]
+
+
+class WebsiteDestination:
+    idempotent = True  # the site keeps each webhook id and answers a retry as before
+
+    def __init__(self, secret_lookup: SecretLookup, session: requests.Session | None = None):
+        self._secret_lookup = secret_lookup
+        self._session = session
+
+    def publish(self, request: PublishRequest) -> Published:
+        account, draft = request.account, request.draft
+        limits = account.effective_limits()
+        images = []
+        for number, image in enumerate(draft.images):
+            try:
+                images.append(fit_image(image.path, limits))
+            except ImageError as failure:
+                raise PublishError(
+                    "image_failed", {"index": number, "reason": failure.code}
+                ) from None
+        event_id = request.idempotency_key
+        payload = build_published(draft, images, event_id)
+        answer = send(account.server, self._secret(account), payload, event_id, self._session)
+        return Published(remote_id=event_id, url=answer.url)
+
+    def syndicate(
+        self,
+        account: Account,
+        canonical_url: str,
+        copies: Iterable[tuple[str, str]],
+        *,
+        event_id: str | None = None,
+    ) -> WebhookAnswer:
+        """Tell the site where the copies are: (network, url) pairs. Keep `event_id` to retry."""
+        event_id = event_id or new_event_id()
+        payload = build_syndicated(canonical_url, copies, event_id)
+        return send(account.server, self._secret(account), payload, event_id, self._session)
+
+    def delete(self, account: Account, url: str, *, event_id: str | None = None) -> WebhookAnswer:
+        """Remove the page at `url`; the site treats an already deleted page as deleted."""
+        event_id = event_id or new_event_id()
+        payload = build_deleted(url, event_id)
+        return send(account.server, self._secret(account), payload, event_id, self._session)
+
+    def _secret(self, account: Account) -> str:
+        secret = self._secret_lookup(account.id).get("signing_secret", "")
+        if not secret:
+            raise PublishError("no_secret", {"account": account.id})
+        return secret

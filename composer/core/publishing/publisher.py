@@ -1,0 +1,373 @@
+"""The publish job: the website first (its URL is the link back), then every network at once.
+
+Each attempt is written down before it starts (`sending`) and after it ends, so a crash, a
+quit or a lost connection resumes only what is unfinished, and nothing is posted twice.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Collection, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
+from typing import Any, Protocol
+
+from composer.core.accounts.account import Account, AccountKind
+from composer.core.destinations.errors import NOT_REACHED, TRANSIENT, UNCLEAR
+from composer.core.drafts.draft import Draft
+from composer.core.errors import CodedError
+from composer.core.outside_url import safe_link
+from composer.core.store.jobs import Job, JobDestination, State
+from composer.core.store.store import Store
+
+__all__ = ["Destination", "Job", "PublishRequest", "Published", "Publisher"]
+
+log = logging.getLogger(__name__)
+BACKOFF_FIRST = 1.0  # seconds, doubled after each failure
+BACKOFF_MOST = 300.0  # a longer wait is left to the next resume
+OFFLINE_POLL = 30.0  # seconds between tries while the network is away
+
+
+@dataclass(frozen=True, slots=True)
+class PublishRequest:
+    draft: Draft
+    account: Account
+    canonical_url: str | None  # the website's page; None when sending to the website itself
+    idempotency_key: str  # the same on every attempt, across crashes
+    attempt: int  # from 1, counted over all runs: above 1, check what the last one left
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    remote_id: str
+    url: str
+
+
+class Destination(Protocol):
+    # True when the server deduplicates by idempotency_key (or the post can be read back),
+    # so an attempt cut short may be repeated; False (Discord): an unclear outcome is `unknown`.
+    idempotent: bool
+
+    def publish(self, request: PublishRequest) -> Published:
+        """Raises CodedError: TRANSIENT codes are retried, any other is a rejection."""
+        ...
+
+
+class AccountSource(Protocol):
+    def get(self, account_id: str, /) -> Account | None: ...
+
+
+class Publisher:
+    def __init__(
+        self,
+        store: Store,
+        destinations: Mapping[AccountKind, Destination] | Callable[[Account], Destination],
+        accounts: AccountSource,
+        *,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.time,
+        max_attempts: int = 5,
+        wait_offline: bool = False,
+        on_offline: Callable[[bool], None] | None = None,
+    ) -> None:
+        self.store = store
+        self._destinations = destinations
+        self._accounts = accounts
+        self._sleep = sleep
+        self._clock = clock
+        self.max_attempts = max_attempts
+        # Offline (every server unreachable), keep trying instead of giving up: the job goes out
+        # when the connection returns.
+        self.wait_offline = wait_offline
+        self._watch = _OfflineWatch(on_offline)
+
+    @property
+    def offline(self) -> bool:
+        """True while every destination being sent found no server and waits to try again, and
+        that is not one server down: the system said it has no network (`offline`), or
+        several servers do not answer at once. One website down is not "offline"."""
+        return self._watch.offline
+
+    @property
+    def unreachable(self) -> frozenset[str]:
+        """The account ids whose server did not answer the last attempt (trying again)."""
+        return self._watch.unreachable
+
+    def publish(self, job_id: int) -> Job:
+        """Send a new job. One already under way is resumed, never started over."""
+        return self.resume(job_id)
+
+    def retry(self, job_id: int, account_ids: Collection[str] | None = None) -> Job:
+        """Send again what failed, refusals too (the person fixed the cause), then resume.
+
+        `account_ids` limits it to those, and may name copies whose outcome is `unknown`: only
+        after the person has looked and found them missing (they would appear twice)."""
+        for row in self.store.job(job_id).destinations:
+            if _reopened(row, account_ids):
+                self.store.set_destination_state(
+                    job_id,
+                    row.account_id,
+                    "failed",
+                    error_code=row.error_code,
+                    error_details=row.error_details,
+                    retryable=True,
+                )
+        return self.resume(job_id)
+
+    def resume(self, job_id: int) -> Job:
+        """Send what is unfinished: pending, failed retryably, or cut short while sending."""
+        self._watch.reset()
+        job = self.store.job(job_id)
+        for row in job.destinations:
+            if row.state == "sending":
+                self._settle_interrupted(job, row)
+        job = self.store.job(job_id)
+        websites = [row for row in job.destinations if row.kind is AccountKind.WEBSITE]
+        networks = [row for row in job.destinations if row.kind is not AccountKind.WEBSITE]
+        # checked again: a job written by an older version may hold any address
+        canonical = job.draft.link or safe_link(job.canonical_url)
+        if job.draft.link:
+            for row in websites:  # the page exists already: nothing to send to the site
+                if row.state != "done":
+                    self._write(job, row, "done", url=safe_link(job.draft.link))
+        else:
+            for row in websites:
+                if _is_open(row):
+                    self._deliver(job, row, None)
+            job = self.store.job(job_id)
+            sites = [job.destination(row.account_id) for row in websites]
+            if any(row.state != "done" for row in sites):
+                return job  # without the page the networks would have no link back: they wait
+            if sites and not canonical:
+                canonical = safe_link(sites[0].url)
+                self.store.set_canonical_url(job_id, canonical)
+        waiting = [row for row in networks if _is_open(row)]
+        self._deliver_together(job, waiting, canonical)
+        job = self.store.job(job_id)
+        if waiting and not job.draft.link:
+            self._tell_the_site(job, websites)
+        return job
+
+    def _deliver_together(
+        self, job: Job, rows: list[JobDestination], canonical: str | None
+    ) -> None:
+        """The networks in parallel: the whole takes as long as the slowest, not the sum."""
+        if not rows:
+            return
+        with ThreadPoolExecutor(len(rows), thread_name_prefix="publish") as pool:
+            for future in [pool.submit(self._deliver, job, row, canonical) for row in rows]:
+                future.result()
+
+    def _tell_the_site(self, job: Job, websites: list[JobDestination]) -> None:
+        """Step 3: the site learns where the copies are ("also on Mastodon"). It merges what it
+        hears, so telling it again after a resume is harmless; failing to is not fatal."""
+        copies = [
+            (row.kind.value, row.url)
+            for row in job.destinations
+            if row.kind is not AccountKind.WEBSITE and row.state == "done" and safe_link(row.url)
+        ]
+        for row in websites:
+            found = self._resolve(row)
+            if found is None:
+                continue
+            account, target = found
+            syndicate = getattr(target, "syndicate", None)
+            page = safe_link(job.destination(row.account_id).url)
+            if not copies or syndicate is None or not page:
+                continue
+            try:
+                syndicate(account, page, copies)
+            except CodedError as failure:
+                log.warning("telling %s where the copies are failed: %s", row.account_id, failure)
+
+    # -- inside ----------------------------------------------------------------------------
+
+    def _settle_interrupted(self, job: Job, row: JobDestination) -> None:
+        found = self._resolve(row)
+        if found is not None and not found[1].idempotent:
+            # the post may be there already; only the person can look
+            self._write(job, row, "unknown", error=CodedError("interrupted"))
+        # otherwise it stays `sending` and goes out again with the same key
+
+    def _deliver(self, job: Job, row: JobDestination, canonical: str | None) -> None:
+        self._watch.begin(row.account_id)
+        try:
+            self._attempts(job, row, canonical)
+        finally:
+            self._watch.end(row.account_id)
+
+    def _attempts(self, job: Job, row: JobDestination, canonical: str | None) -> None:
+        found = self._resolve(row)
+        if found is None:
+            self._write(job, row, "failed", error=CodedError("account_missing"))
+            return
+        account, destination = found
+        attempt, tries = row.attempts, 0
+        while True:
+            tries += 1
+            attempt += 1
+            self._write(job, row, "sending", count_attempt=True)
+            draft = draft_for(job.draft, account)
+            request = PublishRequest(draft, account, canonical, row.idempotency_key, attempt)
+            try:
+                published = destination.publish(request)
+            except CodedError as error:
+                self._watch.outcome(row.account_id, error.code)
+                if error.code in UNCLEAR and not destination.idempotent:
+                    self._write(job, row, "unknown", error=error)
+                    return
+                transient = error.code in TRANSIENT
+                self._write(job, row, "failed", error=error, retryable=transient)
+                log.info("%s attempt %d: %s", row.account_id, attempt, error)
+                offline = self.wait_offline and error.code in NOT_REACHED
+                if not transient or (tries >= self.max_attempts and not offline):
+                    return
+                delay = self._delay(error, tries)
+                self._sleep(min(delay, OFFLINE_POLL) if offline else delay)
+                continue
+            except Exception as error:  # a bug: stop, and say whether the post may exist
+                log.exception("publishing to %s failed", row.account_id)
+                state: State = "failed" if destination.idempotent else "unknown"
+                self._write(job, row, state, error=CodedError("unexpected", _kind_of(error)))
+                return
+            self._watch.outcome(row.account_id, "")
+            # Posted, whatever its address: kept with the remote id (delete needs it), and an
+            # address that is not a safe link is stored as none, with a warning to show.
+            url = safe_link(published.url)
+            warning = CodedError("unsafe_url") if published.url and not url else None
+            self._write(job, row, "done", remote_id=published.remote_id, url=url, error=warning)
+            return
+
+    def _resolve(self, row: JobDestination) -> tuple[Account, Destination] | None:
+        try:
+            account = self._accounts.get(row.account_id)
+        except CodedError as error:  # Accounts.get says not_found; a dict gives None
+            if error.code != "not_found":
+                raise
+            account = None
+        if account is None:
+            return None
+        if isinstance(self._destinations, Mapping):
+            return account, self._destinations[account.kind]
+        return account, self._destinations(account)
+
+    def _delay(self, error: CodedError, tries: int) -> float:
+        wanted: float = BACKOFF_FIRST * 2 ** (tries - 1)
+        retry_after, reset = error.details.get("retry_after"), error.details.get("reset")
+        if isinstance(retry_after, int | float):  # None when the server did not say
+            wanted = max(wanted, float(retry_after))
+        elif isinstance(reset, int | float):  # a Unix time, as X-RateLimit-Reset gives it
+            wanted = max(wanted, float(reset) - self._clock())
+        return min(wanted, BACKOFF_MOST)
+
+    def _write(
+        self,
+        job: Job,
+        row: JobDestination,
+        state: State,
+        *,
+        error: CodedError | None = None,
+        retryable: bool = False,
+        count_attempt: bool = False,
+        remote_id: str = "",
+        url: str = "",
+    ) -> None:
+        self.store.set_destination_state(
+            job.id,
+            row.account_id,
+            state,
+            remote_id=remote_id,
+            url=url,
+            error_code=error.code if error else None,
+            error_details=error.details if error else None,
+            retryable=retryable,
+            count_attempt=count_attempt,
+        )
+
+
+class _OfflineWatch:
+    """Which destinations are being sent and which of them found no server: from the
+    publishing threads, read from any thread."""
+
+    def __init__(self, on_change: Callable[[bool], None] | None) -> None:
+        self._on_change = on_change
+        self._lock = threading.Lock()
+        self._active: set[str] = set()
+        self._unreachable: set[str] = set()
+        self._no_network: set[str] = set()  # their last attempt said: this computer is offline
+        self.offline = False
+
+    @property
+    def unreachable(self) -> frozenset[str]:
+        with self._lock:
+            return frozenset(self._unreachable)
+
+    def reset(self) -> None:
+        with self._lock:
+            self._no_network.clear()
+
+    def begin(self, account_id: str) -> None:
+        with self._lock:
+            self._active.add(account_id)
+        self._update()
+
+    def outcome(self, account_id: str, code: str) -> None:
+        """After an attempt: its error code ("" when it worked). Did a server answer at all?"""
+        with self._lock:
+            self._unreachable.discard(account_id)
+            self._no_network.discard(account_id)
+            if code in NOT_REACHED:
+                self._unreachable.add(account_id)
+            if code == "offline":
+                self._no_network.add(account_id)
+        self._update()
+
+    def end(self, account_id: str) -> None:
+        with self._lock:
+            self._active.discard(account_id)
+            self._unreachable.discard(account_id)
+            self._no_network.discard(account_id)
+        self._update()
+
+    def _update(self) -> None:
+        with self._lock:
+            waiting = self._active and self._active <= self._unreachable
+            said = bool(self._no_network & self._active)
+            offline = bool(waiting) and (said or len(self._unreachable) > 1)
+            changed, self.offline = offline != self.offline, offline
+        if changed and self._on_change is not None:
+            self._on_change(offline)
+
+
+def _is_open(row: JobDestination) -> bool:
+    return row.state in ("pending", "sending") or (row.state == "failed" and row.retryable)
+
+
+def _reopened(row: JobDestination, account_ids: Collection[str] | None) -> bool:
+    """Whether `retry(job, account_ids)` sends this copy again (see Publisher.retry)."""
+    named = account_ids is None or row.account_id in account_ids
+    unknown = row.state == "unknown" and account_ids is not None
+    return named and (row.state == "failed" or unknown)
+
+
+def will_send(
+    row: JobDestination, *, retry: bool, account_ids: Collection[str] | None = None
+) -> bool:
+    """Whether sending the job now (`retry` with `account_ids`, else `resume`) takes up this
+    copy: for the window to say how many copies are on their way."""
+    return _is_open(row) or (retry and _reopened(row, account_ids))
+
+
+def _kind_of(error: Exception) -> dict[str, Any]:
+    return {"type": type(error).__name__}
+
+
+def draft_for(draft: Draft, account: Account) -> Draft:
+    """The window keys "edit for this network only" by account (two Mastodon accounts may
+    differ); a draft file keys it by network. Destinations read the network's key."""
+    own = draft.overrides.get(account.id)
+    if own is None:
+        return draft
+    return replace(draft, overrides={**draft.overrides, account.kind.value: own})

@@ -1,0 +1,265 @@
+"""Publish job rows: the draft as it was sent, and one row per destination with its state.
+
+Each state change is its own transaction, so a crash leaves the last step taken on record.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from composer.core.accounts.account import AccountKind
+from composer.core.drafts.draft import Draft, Image, Override
+from composer.core.drafts.draft_file import draft_to_data
+from composer.core.images.copies import StoredImage
+from composer.core.store.errors import StoreError
+from composer.core.store.rows import ImageRow, inserted_id, moment
+
+State = Literal["pending", "sending", "done", "failed", "unknown"]
+STATES = ("pending", "sending", "done", "failed", "unknown")
+_COLUMNS = (
+    "account_id, kind, position, state, remote_id, url, error_code, error_details,"
+    " retryable, attempts, idempotency_key, updated, deleted"
+)
+# still to do: never sent, cut short, or failed in a way worth trying again
+_OPEN = "state IN ('pending', 'sending') OR (state = 'failed' AND retryable)"
+_TID_ALPHABET = "234567abcdefghijklmnopqrstuvwxyz"
+
+
+@dataclass(frozen=True, slots=True)
+class JobDestination:
+    account_id: str
+    kind: AccountKind
+    position: int
+    state: State
+    remote_id: str
+    url: str
+    error_code: str | None
+    error_details: dict[str, Any]
+    retryable: bool
+    attempts: int
+    idempotency_key: str
+    updated: datetime
+    deleted: datetime | None = None  # removed by "delete everywhere"
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    id: int
+    draft: Draft
+    created: datetime
+    canonical_url: str | None
+    state: Literal["open", "finished"]
+    destinations: tuple[JobDestination, ...] = field(default=())
+
+    def destination(self, account_id: str) -> JobDestination:
+        for row in self.destinations:
+            if row.account_id == account_id:
+                return row
+        raise KeyError(account_id)
+
+    @property
+    def deleted(self) -> bool:
+        """Every copy that was published has been deleted since (and there was one)."""
+        published = [row for row in self.destinations if row.state == "done"]
+        return bool(published) and all(row.deleted for row in published)
+
+
+def new_idempotency_key(kind: AccountKind) -> str:
+    """Made once per destination, before the first attempt, and reused on every retry."""
+    import uuid  # here, not at the top: it loads `platform` before the window's first paint
+
+    if kind is AccountKind.BLUESKY:
+        return _tid()  # the post's record key: the record can be read back by it
+    if kind is AccountKind.WEBSITE:
+        return f"msg_{uuid.uuid4().hex}"  # Standard Webhooks' webhook-id
+    return str(uuid.uuid4())  # Mastodon's Idempotency-Key (Discord has none; harmless)
+
+
+def _tid() -> str:
+    # atproto TID: 53 bits of microseconds, 10 bits of clock id, base32-sortable, 13 chars
+    import secrets
+
+    value = ((time.time_ns() // 1000) << 10) | secrets.randbelow(1024)
+    return "".join(_TID_ALPHABET[(value >> (5 * i)) & 31] for i in reversed(range(13)))
+
+
+def insert_job(
+    db: sqlite3.Connection,
+    draft: Draft,
+    images: Sequence[ImageRow],
+    account_ids: Sequence[str],
+    created: str,
+    *,
+    draft_id: int | None = None,
+) -> int:
+    """Inside the caller's transaction; the images are already copies in the profile."""
+    kinds = []
+    for account_id in dict.fromkeys(account_ids):
+        row = db.execute("SELECT kind FROM accounts WHERE id = ?", (account_id,)).fetchone()
+        if row is None:
+            raise StoreError("not_found", {"id": account_id})
+        kinds.append((account_id, AccountKind(row[0])))
+    for item in images:
+        db.execute(
+            "INSERT OR IGNORE INTO images (hash, extension, bytes) VALUES (?, ?, ?)",
+            (item.image.hash, item.image.extension, item.image.bytes),
+        )
+    job_id = inserted_id(
+        db.execute(
+            "INSERT INTO jobs (draft, created, draft_id) VALUES (?, ?, ?)",
+            (json.dumps(_snapshot(draft, images), ensure_ascii=False), created, draft_id),
+        )
+    )
+    db.executemany(
+        "INSERT INTO job_destinations (job_id, account_id, kind, position, idempotency_key,"
+        " updated) VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (job_id, account_id, kind.value, position, new_idempotency_key(kind), created)
+            for position, (account_id, kind) in enumerate(kinds, 1)
+        ],
+    )
+    return job_id
+
+
+def read_job(
+    db: sqlite3.Connection, job_id: int, image_path: Callable[[StoredImage], Path]
+) -> Job | None:
+    found = read_jobs(db, image_path, "WHERE id = ?", (job_id,))
+    return found[0] if found else None
+
+
+def read_jobs(
+    db: sqlite3.Connection,
+    image_path: Callable[[StoredImage], Path],
+    where: str = "",
+    parameters: tuple[object, ...] = (),
+) -> list[Job]:
+    """Jobs newest first, each with its destinations: two queries, however many jobs."""
+    jobs = db.execute(
+        f"SELECT id, draft, created, canonical_url, state FROM jobs {where}"
+        " ORDER BY created DESC, id DESC",
+        parameters,
+    ).fetchall()
+    if not jobs:
+        return []
+    rows: dict[int, list[JobDestination]] = {job[0]: [] for job in jobs}
+    cursor = db.cursor()
+    cursor.row_factory = sqlite3.Row  # columns by name: _destination reads them so
+    for found in cursor.execute(
+        f"SELECT job_id, {_COLUMNS} FROM job_destinations"
+        f" WHERE job_id IN (SELECT id FROM jobs {where}) ORDER BY job_id, position",
+        parameters,
+    ):
+        rows[found["job_id"]].append(_destination(found))
+    return [
+        Job(
+            job_id,
+            _from_snapshot(json.loads(draft), image_path),
+            moment(created),
+            canonical,
+            state,
+            tuple(rows[job_id]),
+        )
+        for job_id, draft, created, canonical, state in jobs
+    ]
+
+
+def _destination(found: sqlite3.Row) -> JobDestination:
+    return JobDestination(
+        account_id=found["account_id"],
+        kind=AccountKind(found["kind"]),
+        position=found["position"],
+        state=found["state"],
+        remote_id=found["remote_id"],
+        url=found["url"],
+        error_code=found["error_code"],
+        error_details=json.loads(found["error_details"]),
+        retryable=bool(found["retryable"]),
+        attempts=found["attempts"],
+        idempotency_key=found["idempotency_key"],
+        updated=moment(found["updated"]),
+        deleted=moment(found["deleted"]) if found["deleted"] else None,
+    )
+
+
+def update_destination(
+    db: sqlite3.Connection,
+    job_id: int,
+    account_id: str,
+    values: dict[str, Any],
+    *,
+    count_attempt: bool,
+    updated: str,
+) -> bool:
+    """Write one destination's state, then the job's; False when there is no such row."""
+    assignments = "".join(f"{column} = ?, " for column in values)
+    changed = db.execute(
+        f"UPDATE job_destinations SET {assignments}attempts = attempts + ?, updated = ?"
+        " WHERE job_id = ? AND account_id = ?",
+        (*values.values(), int(count_attempt), updated, job_id, account_id),
+    ).rowcount
+    db.execute(
+        "UPDATE jobs SET state = CASE WHEN EXISTS (SELECT 1 FROM job_destinations"
+        f" WHERE job_id = ? AND ({_OPEN})) THEN 'open' ELSE 'finished' END WHERE id = ?",
+        (job_id, job_id),
+    )
+    return changed > 0
+
+
+def set_canonical(db: sqlite3.Connection, job_id: int, url: str) -> bool:
+    return db.execute("UPDATE jobs SET canonical_url = ? WHERE id = ?", (url, job_id)).rowcount > 0
+
+
+def mark_deleted(db: sqlite3.Connection, job_id: int, account_id: str, when: str) -> bool:
+    """Only a published copy can be deleted; the first moment is kept."""
+    return (
+        db.execute(
+            "UPDATE job_destinations SET deleted = coalesce(deleted, ?)"
+            " WHERE job_id = ? AND account_id = ? AND state = 'done'",
+            (when, job_id, account_id),
+        ).rowcount
+        > 0
+    )
+
+
+def unfinished(db: sqlite3.Connection) -> list[int]:
+    return [row[0] for row in db.execute("SELECT id FROM jobs WHERE state = 'open' ORDER BY id")]
+
+
+def _snapshot(draft: Draft, images: Sequence[ImageRow]) -> dict[str, Any]:
+    """The draft-file format, with each image named by its copy's hash instead of a path."""
+    copies = iter(images)
+
+    def stored(_image: Image) -> dict[str, Any]:
+        copy = next(copies).image
+        return {"hash": copy.hash, "extension": copy.extension, "bytes": copy.bytes}
+
+    return draft_to_data(draft, stored)
+
+
+def _from_snapshot(data: dict[str, Any], image_path: Callable[[StoredImage], Path]) -> Draft:
+    images = tuple(
+        Image(
+            image_path(StoredImage(item["hash"], item["extension"], item["bytes"])),
+            item["alt"],
+            item["decorative"],
+        )
+        for item in data["images"]
+    )
+    overrides = {target: Override(**values) for target, values in data["overrides"].items()}
+    fields = {key: data[key] for key in ("text", "title", "body", "link", "language")}
+    return Draft(
+        **fields,
+        content_warning=data["content_warning"],
+        images=images,
+        targets=tuple(data["targets"]),
+        overrides=overrides,
+        thread=data["thread"],
+    )

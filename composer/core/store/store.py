@@ -1,0 +1,405 @@
+"""The drafts database: one SQLite file in the profile, and the photo copies beside it.
+
+Every change is one transaction; a failure (full disk, read-only folder) leaves the last saved
+version as it was. Thread-safe: one connection, one lock.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from composer.core.drafts.draft import Draft
+from composer.core.images.copies import ImageFiles
+from composer.core.logs import REDACTOR
+from composer.core.private_files import FOLDER_MODE
+from composer.core.store import images as store_images
+from composer.core.store.errors import StoreError, from_os_error
+from composer.core.store.opening import DATABASE, check_integrity, connect, is_writable, translated
+from composer.core.store.rows import (
+    DraftRows,
+    DraftSummary,
+    ImageRow,
+    draft_fields,
+    fold,
+    inserted_id,
+    moment,
+    now,
+    override_rows,
+    read_rows,
+    stamp,
+    to_draft,
+    write_rows,
+)
+from composer.core.store.schema import LATEST, migrate, version
+
+if TYPE_CHECKING:
+    from composer.core.accounts.account import Account
+    from composer.core.store.jobs import Job, State
+
+# store_jobs and store_accounts are imported inside the methods that use them: they load with the
+# first job or account, after the window's first paint (tests/ui/test_startup_imports.py)
+
+__all__ = ["DraftSummary", "Store", "StoreError"]
+
+
+# when the draft was last published: a job from it that reached at least one destination
+_PUBLISHED = (
+    "SELECT max(jobs.created) FROM jobs WHERE jobs.draft_id = drafts.id AND EXISTS"
+    " (SELECT 1 FROM job_destinations AS d WHERE d.job_id = jobs.id AND d.state = 'done')"
+)
+
+
+class Store:
+    def __init__(self, profile: Path, connection: sqlite3.Connection, scratch: Path) -> None:
+        self.profile = profile
+        self.path = profile / DATABASE
+        self.read_only = scratch != Path() or not is_writable(profile, self.path)
+        self.images = ImageFiles(profile / "images")
+        self._db = connection
+        self._scratch = scratch
+        self._lock = threading.RLock()
+        self._closed = False
+        connection.create_function("omroeper_fold", 1, fold, deterministic=True)
+
+    @classmethod
+    def open(cls, profile: Path, *, timeout: float = 5.0) -> Store:
+        """Open (or create) profile/omroeper.db. A read-only profile opens for reading only."""
+        profile = Path(profile).absolute()
+        path = profile / DATABASE
+        try:
+            profile.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+        except OSError as error:
+            raise from_os_error(error, profile) from None
+        writable = is_writable(profile, path)
+        if not writable and not path.exists():
+            raise StoreError("read_only", {"path": str(profile)})
+        scratch = Path()
+        connection = None
+        try:
+            connection, scratch = connect(path, timeout=timeout, writable=writable)
+            found = version(connection)
+            if found > LATEST:
+                raise StoreError("newer_version", {"version": found, "supported": LATEST})
+            check_integrity(connection, path)
+            if found < LATEST:
+                if not writable:
+                    raise StoreError("read_only", {"path": str(profile)})
+                migrate(connection)
+            if writable:
+                store_images.repair(ImageFiles(profile / "images"), connection)
+        except BaseException as error:
+            if connection is not None:
+                connection.close()
+            if scratch != Path():
+                shutil.rmtree(scratch, ignore_errors=True)
+            raise translated(error, profile) from None
+        return cls(profile, connection, scratch)
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            self._db.close()
+            if self._scratch != Path():
+                shutil.rmtree(self._scratch, ignore_errors=True)
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exception: object) -> None:
+        self.close()
+
+    # -- one draft -------------------------------------------------------------------------
+
+    def create_draft(self, draft: Draft) -> int:
+        with self._lock:
+            images = self._copy_in(None, draft)
+            moment_now = stamp(now())
+            with self._writing() as db:
+                draft_id = inserted_id(
+                    db.execute(
+                        "INSERT INTO drafts (created, modified) VALUES (?, ?)", (moment_now,) * 2
+                    )
+                )
+                self._write(draft_id, draft, images, moment_now, moment_now)
+            return draft_id
+
+    def save_draft(self, draft_id: int, draft: Draft) -> datetime:
+        """Replace the draft's content in one transaction; returns when it was modified."""
+        with self._lock:
+            images = self._copy_in(draft_id, draft)
+            modified = now()
+            with self._writing() as db:
+                row = db.execute("SELECT created FROM drafts WHERE id = ?", (draft_id,)).fetchone()
+                if row is None:
+                    raise StoreError("not_found", {"id": draft_id})
+                self._write(draft_id, draft, images, row[0], stamp(modified))
+            return modified
+
+    def load_draft(self, draft_id: int) -> Draft:
+        """The draft, its image paths pointing at the profile's copies."""
+        with self._reading() as db:
+            rows = read_rows(db, draft_id)
+        if rows is None:
+            raise StoreError("not_found", {"id": draft_id})
+        return to_draft(rows, self.images.path)
+
+    def summary(self, draft_id: int) -> DraftSummary:
+        found = self._summaries("WHERE id = ?", (draft_id,))
+        if not found:
+            raise StoreError("not_found", {"id": draft_id})
+        return found[0]
+
+    def duplicate_draft(self, draft_id: int) -> int:
+        with self._writing() as db:
+            rows = read_rows(db, draft_id)
+            if rows is None:
+                raise StoreError("not_found", {"id": draft_id})
+            moment_now = stamp(now())
+            copy = inserted_id(
+                db.execute(
+                    "INSERT INTO drafts (created, modified) VALUES (?, ?)", (moment_now,) * 2
+                )
+            )
+            write_rows(
+                db, copy, DraftRows(rows.fields, rows.images, rows.overrides, *(moment_now,) * 2)
+            )
+        return copy
+
+    def delete_draft(self, draft_id: int) -> None:
+        """Into the bin: list_drafts no longer shows it, restore_draft brings it back."""
+        self._update("UPDATE drafts SET deleted = ? WHERE id = ?", (stamp(now()), draft_id))
+
+    def restore_draft(self, draft_id: int) -> None:
+        self._update("UPDATE drafts SET deleted = NULL WHERE id = ?", (draft_id,))
+
+    # -- all drafts ------------------------------------------------------------------------
+
+    def list_drafts(self, search: str = "") -> list[DraftSummary]:
+        """Drafts not deleted, newest change first; every word of `search` must occur."""
+        words = fold(search).split()
+        condition = "".join(
+            " AND instr(omroeper_fold(title || ' ' || text || ' ' || body), ?) > 0" for _ in words
+        )
+        return self._summaries(f"WHERE deleted IS NULL{condition}", tuple(words))
+
+    def last_draft_id(self) -> int | None:
+        found = self._summaries("WHERE deleted IS NULL", (), limit=1)
+        return found[0].id if found else None
+
+    def purge_deleted(self) -> None:
+        """Really remove the drafts in the bin, then the photo copies no draft uses."""
+        with self._writing() as db:
+            db.execute("DELETE FROM drafts WHERE deleted IS NOT NULL")
+        self.collect_garbage()
+
+    def collect_garbage(self) -> int:
+        """Remove image copies no draft references; returns how many files went."""
+        trashed: list[tuple[Path, Path]] = []
+        try:
+            with self._writing() as db:
+                # renamed while the write lock is held, so no save can pick a file up meanwhile
+                trashed = store_images.trash_unused(self.images, db)
+        except BaseException:
+            store_images.restore(trashed)
+            raise
+        for _path, trash in trashed:
+            trash.unlink(missing_ok=True)
+        return len(trashed)
+
+    # -- accounts (their secrets are in the keyring, see credentials.py) ---------------------
+
+    def save_account(self, account: Account) -> None:
+        from composer.core.store import accounts
+
+        with self._writing() as db:
+            accounts.write_account(db, account, stamp(now()))
+
+    def list_accounts(self) -> list[Account]:
+        from composer.core.store import accounts
+
+        with self._reading() as db:
+            return accounts.read_accounts(db)
+
+    def get_account(self, account_id: str) -> Account:
+        from composer.core.store import accounts
+
+        with self._reading() as db:
+            found = accounts.read_accounts(db, account_id)
+        if not found:
+            raise StoreError("not_found", {"id": account_id})
+        return found[0]
+
+    def remove_account(self, account_id: str) -> None:
+        self._update("DELETE FROM accounts WHERE id = ?", (account_id,))
+
+    # -- publish jobs (the engine is publishing.py) ----------------------------------------
+
+    def create_job(
+        self, draft: Draft, account_ids: Sequence[str], draft_id: int | None = None
+    ) -> int:
+        """A job for these accounts, in this order; the draft and its photos are kept as sent.
+        `draft_id`: the draft it was published from, if any."""
+        from composer.core.store import jobs
+
+        with self._lock:
+            images = self._copy_in(None, draft)
+            with self._writing() as db:
+                kept = store_images.ensure(self.images, images, self.profile)
+                return jobs.insert_job(
+                    db, draft, kept, account_ids, stamp(now()), draft_id=draft_id
+                )
+
+    def publications(self, draft_id: int) -> list[Job]:
+        """The jobs this draft was published in, newest first."""
+        from composer.core.store import jobs
+
+        with self._reading() as db:
+            return jobs.read_jobs(db, self.images.path, "WHERE draft_id = ?", (draft_id,))
+
+    def job(self, job_id: int) -> Job:
+        from composer.core.store import jobs
+
+        with self._reading() as db:
+            found = jobs.read_job(db, job_id, self.images.path)
+        if found is None:
+            raise StoreError("not_found", {"id": job_id})
+        return found
+
+    def set_destination_state(
+        self,
+        job_id: int,
+        account_id: str,
+        state: State,
+        *,
+        remote_id: str = "",
+        url: str = "",
+        error_code: str | None = None,
+        error_details: dict[str, Any] | None = None,
+        retryable: bool = False,
+        count_attempt: bool = False,
+    ) -> None:
+        """Replace the destination's outcome; `count_attempt` when an attempt is starting."""
+        from composer.core.store import jobs
+
+        values = {
+            "state": state,
+            "remote_id": remote_id,
+            "url": url,
+            "error_code": error_code,
+            # a server's message may echo a token: what is stored passes the log's redactor
+            "error_details": json.dumps(
+                REDACTOR.scrub_value(error_details or {}), sort_keys=True, default=str
+            ),
+            "retryable": int(retryable),
+        }
+        with self._writing() as db:
+            changed = jobs.update_destination(
+                db, job_id, account_id, values, count_attempt=count_attempt, updated=stamp(now())
+            )
+            if not changed:
+                raise StoreError("not_found", {"id": f"{job_id}/{account_id}"})
+
+    def set_canonical_url(self, job_id: int, url: str) -> None:
+        from composer.core.store import jobs
+
+        with self._writing() as db:
+            if not jobs.set_canonical(db, job_id, url):
+                raise StoreError("not_found", {"id": job_id})
+
+    def list_jobs(self) -> list[Job]:
+        """Every publish job, newest first, with each destination's outcome (the history)."""
+        from composer.core.store import jobs
+
+        with self._reading() as db:
+            return jobs.read_jobs(db, self.images.path)
+
+    def mark_deleted(self, job_id: int, account_id: str) -> None:
+        """The published copy at this destination was removed ("delete everywhere")."""
+        from composer.core.store import jobs
+
+        with self._writing() as db:
+            if not jobs.mark_deleted(db, job_id, account_id, stamp(now())):
+                raise StoreError("not_found", {"id": f"{job_id}/{account_id}"})
+
+    def unfinished_jobs(self) -> list[int]:
+        """Jobs with a destination pending, cut short while sending, or failed retryably."""
+        from composer.core.store import jobs
+
+        with self._reading() as db:
+            return jobs.unfinished(db)
+
+    # -- inside ----------------------------------------------------------------------------
+
+    def _copy_in(self, draft_id: int | None, draft: Draft) -> list[ImageRow]:
+        with self._reading() as db:
+            return store_images.copy_in(self.images, db, draft_id, draft, self.profile)
+
+    def _write(
+        self, draft_id: int, draft: Draft, images: list[ImageRow], created: str, changed: str
+    ) -> None:
+        kept = store_images.ensure(self.images, images, self.profile)
+        rows = DraftRows(draft_fields(draft), kept, override_rows(draft), created, changed)
+        write_rows(self._db, draft_id, rows)
+
+    def _summaries(
+        self, where: str, parameters: tuple[object, ...], limit: int = -1
+    ) -> list[DraftSummary]:
+        with self._reading() as db:
+            rows = db.execute(
+                f"SELECT id, title, text, modified, created, ({_PUBLISHED}) FROM drafts {where}"
+                " ORDER BY modified DESC, id DESC LIMIT ?",
+                (*parameters, limit),
+            ).fetchall()
+        return [
+            DraftSummary(
+                draft_id,
+                title,
+                text,
+                moment(modified),
+                moment(created),
+                published and moment(published),
+            )
+            for draft_id, title, text, modified, created, published in rows
+        ]
+
+    def _update(self, statement: str, parameters: tuple[object, ...]) -> None:
+        with self._writing() as db:
+            if db.execute(statement, parameters).rowcount == 0:
+                raise StoreError("not_found", {"id": parameters[-1]})
+
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            try:
+                yield self._db
+            except (sqlite3.Error, OSError) as error:
+                raise translated(error, self.profile) from None
+
+    @contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        if self.read_only:
+            raise StoreError("read_only", {"path": str(self.profile)})
+        with self._lock:
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+                yield self._db
+                self._db.execute("COMMIT")
+            except BaseException as error:
+                if self._db.in_transaction:
+                    with suppress(sqlite3.Error):  # the first error is the one to report
+                        self._db.execute("ROLLBACK")
+                if isinstance(error, sqlite3.Error | OSError):
+                    raise translated(error, self.profile) from None
+                raise

@@ -1,0 +1,1 @@
+"""Published messages (`dialog`) and the words around deleting them everywhere (`deleting`)."""

@@ -1,0 +1,285 @@
+"""Published messages, newest first: per destination the link, the reason it failed, or what
+is unfinished ("Continue sending"); and "Delete everywhere", confirmed first, on a thread."""
+
+from __future__ import annotations
+
+import itertools
+
+from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from composer.core.accounts.account import AccountKind
+from composer.core.accounts.accounts import Accounts
+from composer.core.publishing.deleting import Deleted, deletable, delete_everywhere
+from composer.core.store.jobs import Job
+from composer.core.store.store import Store, StoreError
+from composer.ui.common.local_time import local_text, moment_text
+from composer.ui.common.safe_display import plain_box
+from composer.ui.drafts.panel import display_title
+from composer.ui.history import deleting as history_delete
+from composer.ui.publish import run as publish_run
+from composer.ui.publish.dialog import PublishDialog
+from composer.ui.publish.rows import DestinationRow, destination_name
+from composer.ui.tasks import Runner
+
+
+class HistoryDialog(QDialog):
+    def __init__(
+        self, store: Store, accounts: Accounts, parent: QWidget | None = None, *, destinations=None
+    ) -> None:
+        super().__init__(parent)
+        self.store, self.accounts, self.destinations = store, accounts, destinations
+        self.jobs: dict[int, Job] = {}
+        self.job: Job | None = None
+        self.deleting = False
+        self._was_running = False
+        self.rows: dict[str, DestinationRow] = {}
+        self.shown: tuple[int, list[str]] | None = None
+        self.runner = Runner(self)
+        self.setWindowTitle(self.tr("Published messages"))
+        self.resize(860, 520)
+        self.list = QListWidget(self)
+        self.list.setAccessibleName(self.tr("Published messages"))
+        self.list.setMinimumWidth(240)
+        self.list.setSpacing(3)
+        self.list.currentItemChanged.connect(lambda item, _old: self._choose(item))
+        self.empty = QLabel(self.tr("Nothing published yet."), self)
+        self.details = self._details()
+        self.close_button = close = QPushButton(self.tr("Close"), self)
+        close.clicked.connect(self.accept)
+        close.setDefault(True)  # Enter closes; sending or deleting needs its own button
+        for button in (self.continue_button, self.delete_button):
+            button.setAutoDefault(False)
+        left = QVBoxLayout()
+        left.addWidget(self.list, 1)
+        left.addWidget(self.empty)
+        top = QHBoxLayout()
+        top.addLayout(left, 2)
+        top.addWidget(self.details, 3)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top, 1)
+        layout.addLayout(bottom)
+        # a job sent in the background changes while this is open
+        self.timer = QTimer(self, interval=500)
+        self.timer.timeout.connect(self._follow)
+        self.timer.start()
+        self.reload()
+        self.list.setFocus()
+
+    def _details(self) -> QWidget:
+        box = QScrollArea(self)
+        box.setWidgetResizable(True)
+        box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # no sideways scrolling: the words wrap to the width instead
+        box.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        inside = QWidget(box)
+        self.inside = inside
+        layout = QVBoxLayout(inside)
+        self.title = QLabel(inside)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setWordWrap(True)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.when = QLabel(inside)
+        self.when.setWordWrap(True)
+        self.rows_box = QVBoxLayout()
+        self.outcome = QLabel(inside)
+        self.outcome.setWordWrap(True)
+        self.outcome.setTextFormat(Qt.TextFormat.PlainText)
+        self.continue_button = QPushButton(inside)  # its words come with the job's state
+        self.continue_button.clicked.connect(lambda: self.open_job(retry=True))
+        self.delete_button = QPushButton(self.tr("&Delete everywhere…"), inside)
+        self.delete_button.clicked.connect(self.ask_delete)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.continue_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        for widget in (self.title, self.when):
+            layout.addWidget(widget)
+        layout.addLayout(self.rows_box)
+        layout.addWidget(self.outcome)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        box.setWidget(inside)
+        return box
+
+    # -- the list ---------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        current = self.job.id if self.job else None
+        self.jobs = {job.id: job for job in self.store.list_jobs()}
+        self.list.blockSignals(True)
+        self.list.clear()
+        for job in self.jobs.values():
+            when = moment_text(job.created)
+            title = display_title(job.draft.title, job.draft.text, self.tr("(no text)"))
+            item = QListWidgetItem(f"{title}\n{when} · {self._standing(job)}")
+            item.setData(Qt.ItemDataRole.UserRole, job.id)
+            self.list.addItem(item)
+            if job.id == current:
+                self.list.setCurrentItem(item)
+        self.list.blockSignals(False)
+        self.empty.setVisible(not self.jobs)
+        self.details.setVisible(bool(self.jobs))
+        if self.list.currentItem() is None and self.list.count():
+            self.list.setCurrentRow(0)
+        self._choose(self.list.currentItem())
+
+    def _standing(self, job: Job) -> str:
+        states = {row.state for row in job.destinations}
+        if job.deleted:
+            return self.tr("Deleted")
+        if publish_run.running(self.store, job.id):
+            return self.tr("Sending…")
+        if states == {"done"}:
+            return self.tr("Published")
+        if "done" in states:
+            return self.tr("Partly published")
+        return self.tr("Not published")
+
+    def _choose(self, item: QListWidgetItem | None) -> None:
+        self.job = self.jobs.get(item.data(Qt.ItemDataRole.UserRole)) if item else None
+        self.outcome.clear()
+        self._show_job()
+
+    def _follow(self) -> None:
+        """A job being sent (here or in a closed publish dialog) changes while this is open."""
+        job = self.job
+        running = job is not None and publish_run.running(self.store, job.id)
+        if job is not None and running:
+            self.job = self.store.job(job.id)
+            self._show_job()
+        elif self._was_running:
+            self.reload()  # it has just ended: the list's words change too
+        self._was_running = bool(running)
+
+    def _show_job(self) -> None:
+        job = self.job
+        if job is None:
+            return
+        ids = [row.account_id for row in job.destinations]
+        if self.shown != (job.id, ids):  # another job: new rows; the same: updated in place
+            self._make_rows(job)
+        self.title.setText(display_title(job.draft.title, job.draft.text, self.tr("(no text)")))
+        moment = job.created.astimezone()
+        day = local_text(moment.date(), QLocale.FormatType.LongFormat)
+        when = f"{day}, {local_text(moment.time(), QLocale.FormatType.ShortFormat)}"
+        self.when.setText(
+            self.tr("Sent on {date}. {standing}.").format(date=when, standing=self._standing(job))
+        )
+        running = publish_run.running(self.store, job.id) is not None
+        for row in job.destinations:
+            self.rows[row.account_id].show_row(row, running=running, waiting_for_site=False)
+        states = {row.state for row in job.destinations}
+        self.continue_button.setText(
+            self.tr("&Retry the failed ones…")
+            if "failed" in states
+            else self.tr("C&ontinue sending…")
+        )
+        unfinished = bool(states & {"pending", "sending", "failed"})
+        self.continue_button.setVisible(unfinished and not job.deleted and not running)
+        online = [row for row in deletable(job) if row.deleted is None]
+        self.delete_button.setVisible(bool(online))
+        self.delete_button.setEnabled(not self.deleting and not running)
+
+    def _make_rows(self, job: Job) -> None:
+        while (child := self.rows_box.takeAt(0)) is not None:
+            if (gone := child.widget()) is not None:
+                gone.hide()  # gone from view now, deleted once its events are done
+                gone.deleteLater()
+        self.rows = {}
+        for row in job.destinations:
+            shown = DestinationRow(
+                row.account_id, self._name(row.account_id, row.kind), self.inside
+            )
+            shown.send_again.connect(lambda account_id: self.open_job(send_again=account_id))
+            self.rows_box.addWidget(shown)
+            self.rows[row.account_id] = shown
+        self.shown = (job.id, [row.account_id for row in job.destinations])
+        # Tab: the list, each copy's buttons, then what can be done with the message
+        chain = [self.list, *(w for r in self.rows.values() for w in (r.open, r.again))]
+        chain += [self.continue_button, self.delete_button, self.close_button]
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
+
+    def _name(self, account_id: str, kind: AccountKind) -> str:
+        try:
+            return destination_name(kind, self.accounts.get(account_id))
+        except StoreError:
+            return destination_name(kind, None)
+
+    # -- continuing and deleting ------------------------------------------------------------
+
+    def open_job(self, *, retry: bool = False, send_again: str = "") -> None:
+        if self.job is None:
+            return
+        dialog = PublishDialog.for_job(
+            self.store,
+            self.accounts,
+            self.job.id,
+            self,
+            destinations=self.destinations,
+            retry=retry,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished_job.connect(lambda _job: self.reload())
+        dialog.finished.connect(lambda _result: self.reload())
+        dialog.open()
+        if send_again:
+            dialog.ask_send_again(send_again)
+        self.reload()
+
+    def ask_delete(self) -> None:
+        job = self.job
+        if job is None or self.deleting:
+            return
+        title = display_title(job.draft.title, job.draft.text, self.tr("(no text)"))
+        text = history_delete.question(job, title, self._name)
+        box = plain_box(  # the title and the names came from a draft file and from servers
+            self,
+            QMessageBox.Icon.Warning,
+            self.tr("Delete everywhere?"),
+            text,
+            self.tr("This cannot be undone."),
+        )
+        yes = box.addButton(self.tr("Delete everywhere"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
+
+        def answered(_result: int) -> None:
+            if box.clickedButton() is yes:
+                self.delete(job.id)
+
+        box.finished.connect(answered)
+        box.open()
+
+    def delete(self, job_id: int) -> None:
+        """Every copy, the website last, on a worker thread; each result in plain words."""
+        self.deleting = True
+        self.delete_button.setEnabled(False)
+        self.outcome.setText(self.tr("Deleting…"))
+        store, accounts = self.store, self.accounts
+        self.runner.run(lambda: delete_everywhere(store, accounts, job_id), self._deleted)
+
+    def _deleted(self, found: dict[str, Deleted] | None, failure: Exception | None) -> None:
+        self.deleting = False
+        self.reload()
+        if failure is not None:
+            self.outcome.setText(history_delete.stopped(failure))
+        else:
+            self.outcome.setText(history_delete.results(found or {}, self._name))

@@ -1,0 +1,101 @@
+"""Thumbnails for the photo cards, made on one background thread and remembered.
+
+Decoding a 24-megapixel photo takes long enough to freeze the window, so it never happens on
+the GUI thread; QImage (unlike QPixmap) may be made on any thread. The worker touches no Qt
+object but the relay (see worker_relay.py): the strip may be gone before it finishes.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections import OrderedDict
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QImage
+
+from composer.core.images.probe import ImageError
+from composer.core.images.thumbs import thumbnail
+from composer.ui.worker_relay import Relay, relay
+
+# What a thumbnail request gives: the picture, or why the file cannot be one.
+Thumb = QImage | ImageError
+_REMEMBERED = 64
+
+
+class Thumbnailer(QObject):
+    """`request(path, side)` → later `ready(key, QImage | ImageError)` on the GUI thread."""
+
+    ready = Signal(str, object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._state = _State(relay())
+        relay().delivered.connect(self._delivered)
+
+    def request(self, path: Path, side: int) -> tuple[str, Thumb | None]:
+        """The key under which `ready` will report, and the thumbnail if it is known already."""
+        return self._state.request(path, side)
+
+    def _delivered(self, token: object, payload: tuple[str, QImage | ImageError]) -> None:
+        if token is self._state:
+            self.ready.emit(*payload)
+
+
+class _State:
+    """Everything the worker uses: plain Python, safe to outlive the Qt objects."""
+
+    def __init__(self, relay: Relay) -> None:
+        self.relay = relay
+        self.done: OrderedDict[str, Thumb] = OrderedDict()
+        self.queue: OrderedDict[str, tuple[Path, int]] = OrderedDict()
+        self.busy = False
+        self.lock = threading.Lock()
+
+    def request(self, path: Path, side: int) -> tuple[str, Thumb | None]:
+        key = _key(path, side)
+        with self.lock:
+            known = self.done.get(key)
+            if known is not None or key in self.queue:
+                return key, known
+            self.queue[key] = (path, side)
+            start, self.busy = not self.busy, True
+        if start:
+            threading.Thread(target=self.work, name="thumbnails", daemon=True).start()
+        return key, None
+
+    def work(self) -> None:
+        while True:
+            with self.lock:
+                if not self.queue:
+                    self.busy = False
+                    return
+                key, (path, side) = self.queue.popitem(last=False)
+            result = _make(path, side)
+            with self.lock:
+                self.done[key] = result
+                while len(self.done) > _REMEMBERED:
+                    self.done.popitem(last=False)
+            self.relay.delivered.emit(self, (key, result))
+
+
+def _key(path: Path, side: int) -> str:
+    try:
+        stat = os.stat(path)
+        return f"{path}|{stat.st_size}|{stat.st_mtime_ns}|{side}"
+    except OSError:
+        return f"{path}|gone|{side}"
+
+
+def _make(path: Path, side: int) -> Thumb:
+    if Path(path).is_dir():
+        return ImageError("image_unreadable")
+    try:
+        data = thumbnail(path, side)
+    except ImageError as failure:
+        return failure
+    except Exception:  # any decoder may fail its own way on foreign data
+        return ImageError("image_damaged")
+    image = QImage.fromData(data)
+    return image if not image.isNull() else ImageError("image_damaged")

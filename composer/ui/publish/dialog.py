@@ -1,0 +1,303 @@
+"""Publishing one message: a summary to confirm, then each destination's progress and, at the
+end, a link to every copy or the reason in plain words, and "Retry the failed ones".
+
+The job runs on its own thread (publish_run.py); the dialog reads the store on a timer, so
+the window never waits for a server. Closing the dialog while sending only hides it: the job
+goes on, `finished_job` still comes, and a dialog with WA_DeleteOnClose is deleted after it.
+
+A screen reader hears each step once (announce.py): that sending began, waiting for the
+connection and its return, each copy's outcome, and at the end how many were published.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from composer.core.accounts.account import Account, AccountKind
+from composer.core.accounts.accounts import Accounts
+from composer.core.drafts.draft import Draft
+from composer.core.publishing.publisher import will_send
+from composer.core.store.jobs import Job
+from composer.core.store.store import Store, StoreError
+from composer.i18n.store_errors import describe_store_error
+from composer.ui.common.announce import Announcer
+from composer.ui.common.safe_display import plain_box
+from composer.ui.publish import run as publish_run
+from composer.ui.publish.confirm import ConfirmPage, website_first
+from composer.ui.publish.outcome import (
+    connection_back,
+    no_connection,
+    overall,
+    spoken_outcome,
+    starting,
+)
+from composer.ui.publish.rows import DestinationRow, destination_name
+
+POLL_MS = 150  # reading one job is a small SQLite query
+JOB = "*"  # the Announcer's topic for the job as a whole; each row's is its account id
+
+
+class PublishDialog(QDialog):
+    finished_job = Signal(int)
+
+    def __init__(
+        self,
+        store: Store,
+        accounts: Accounts,
+        draft: Draft,
+        chosen: Sequence[Account],
+        parent: QWidget | None = None,
+        *,
+        destinations=None,
+        draft_id: int | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store, self.accounts, self.destinations = store, accounts, destinations
+        self.draft_id = draft_id  # the draft it comes from: the drafts list says "published"
+        self.draft, self.chosen = draft, website_first(chosen)
+        self.job_id: int | None = None
+        self.job: Job | None = None
+        self.run: publish_run.PublishRun | None = None
+        self._delete_after_run = False
+        self.voice = Announcer(self)
+        self.setWindowTitle(self.tr("Publish"))
+        self.resize(640, 480)
+        self.confirm = ConfirmPage(draft, self.chosen, self)
+        self.confirm.publish_button.clicked.connect(self.publish)
+        self.confirm.cancel_button.clicked.connect(self.reject)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.confirm)
+        self.pages.addWidget(self._progress_page())
+        QVBoxLayout(self).addWidget(self.pages)
+        self._make_rows([(a.id, a.kind, a) for a in self.chosen])
+        self.timer = QTimer(self, interval=POLL_MS)
+        self.timer.timeout.connect(self.refresh)
+        self.confirm.publish_button.setFocus()
+
+    @classmethod
+    def for_job(
+        cls,
+        store: Store,
+        accounts: Accounts,
+        job_id: int,
+        parent: QWidget | None = None,
+        *,
+        destinations=None,
+        retry: bool = False,
+    ) -> PublishDialog:
+        """An existing job's progress and links; with `retry`, send what is unfinished or
+        failed at once. A job still being sent is watched, never started a second time."""
+        job = store.job(job_id)
+        dialog = cls(store, accounts, job.draft, [], parent, destinations=destinations)
+        dialog._make_rows(
+            [(r.account_id, r.kind, _account(accounts, r.account_id)) for r in job.destinations]
+        )
+        dialog.job_id = job_id
+        dialog.pages.setCurrentIndex(1)
+        dialog.run = publish_run.running(store, job_id)
+        dialog.voice.quiet = True  # what happened before it opened is not news
+        dialog.refresh()
+        dialog.voice.quiet = False
+        if dialog.run is None and retry:
+            dialog._start(retry=True)
+        elif dialog.run is not None:
+            dialog.timer.start()
+        else:
+            dialog._focus_next_step()
+        return dialog
+
+    # -- the progress page ------------------------------------------------------------------
+
+    def _progress_page(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        self.heading = QLabel(page)
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.overall = QLabel(page)
+        self.overall.setWordWrap(True)
+        self.overall.setTextFormat(Qt.TextFormat.PlainText)
+        rows = QWidget(page)
+        self.rows_layout = QVBoxLayout(rows)
+        self.rows_layout.addStretch(1)
+        scroll = QScrollArea(page)
+        scroll.setWidget(rows)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.retry_button = QPushButton(page)  # its words come with the job's state
+        self.retry_button.clicked.connect(lambda: self._start(retry=True))
+        self.close_button = QPushButton(self.tr("Close"), page)
+        self.close_button.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.retry_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.overall)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(buttons)
+        return page
+
+    def _make_rows(self, destinations: Sequence[tuple[str, AccountKind, Account | None]]) -> None:
+        for row in getattr(self, "rows", {}).values():
+            row.hide()
+            row.deleteLater()
+        self.rows: dict[str, DestinationRow] = {}
+        for position, (account_id, kind, account) in enumerate(destinations):
+            row = DestinationRow(account_id, destination_name(kind, account), self)
+            row.send_again.connect(self.ask_send_again)
+            self.rows_layout.insertWidget(position, row)
+            self.rows[account_id] = row
+        # Tab goes down the rows, then to the buttons below them
+        chain = [w for row in self.rows.values() for w in (row.open, row.again)]
+        chain += [self.retry_button, self.close_button]
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
+
+    # -- sending ----------------------------------------------------------------------------
+
+    def publish(self) -> None:
+        """Confirmed: the job is made and sent on its own thread (once, however often asked)."""
+        if self.run is not None or self.job_id is not None:
+            return
+        ids = [account.id for account in self.chosen]
+        self.run = publish_run.start_new(
+            self.store, self.accounts, self.draft, ids, self.destinations, draft_id=self.draft_id
+        )
+        self.pages.setCurrentIndex(1)
+        self._announce_start(ids)
+        self.refresh()
+        self.timer.start()
+        self.close_button.setFocus()
+
+    def _start(self, *, retry: bool, only: Sequence[str] | None = None) -> None:
+        if self.job_id is None or (self.run is not None and self.run.running):
+            return
+        self.run = publish_run.start(
+            self.store, self.accounts, self.job_id, self.destinations, retry=retry, only=only
+        )
+        rows = self.job.destinations if self.job else ()
+        sent = [row.account_id for row in rows if will_send(row, retry=retry, account_ids=only)]
+        self._announce_start(sent)
+        self.refresh()
+        self.timer.start()
+        self.close_button.setFocus()
+
+    def ask_send_again(self, account_id: str) -> None:
+        """A copy whose arrival is unclear goes again only once the person has looked."""
+        name = self.rows[account_id].name
+        text = self.tr(
+            "Only send it again if the message is not on {name}. If it is there, it will "
+            "appear twice."
+        ).format(name=name)
+        box = plain_box(self, QMessageBox.Icon.Question, self.tr("Send again?"), text)
+        again = box.addButton(self.tr("Send again"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
+
+        def answered(_result: int) -> None:
+            if box.clickedButton() is again:
+                self._start(retry=True, only=[account_id])
+
+        box.finished.connect(answered)
+        box.open()
+
+    # -- showing ----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        run = self.run
+        ended = run is not None and not run.running  # before reading: then the store is final
+        if self.job_id is None and run is not None:
+            self.job_id = run.job_id
+        failure = None
+        if self.job_id is not None:
+            try:
+                self.job = self.store.job(self.job_id)
+            except StoreError as error:  # shown below; the next tick tries again
+                failure = error
+        running = run is not None and not ended
+        offline = running and run is not None and run.offline
+        self._show(running, offline)
+        if failure is not None:
+            self.overall.setText(describe_store_error(failure))
+        self._tell(running, offline, ended, run.failure if run is not None else None)
+        if ended:
+            self.timer.stop()
+            self.run = None
+            self._focus_next_step()
+            if self.job_id is not None:
+                self.finished_job.emit(self.job_id)
+            if self._delete_after_run and not self.isVisible():
+                self.deleteLater()
+
+    def _show(self, running: bool, offline: bool) -> None:
+        run, job = self.run, self.job
+        failure = run.failure if run is not None else None
+        heading, words, retry = overall(job, running=running, offline=offline, failure=failure)
+        self.heading.setText(f"<h3>{heading}</h3>")
+        self.overall.setText(words)
+        if retry:
+            self.retry_button.setText(retry)
+        self.retry_button.setVisible(bool(retry))
+        if job is None:
+            if not running:  # stopped before the job was made
+                for shown in self.rows.values():
+                    shown.show_waiting(self.tr("Not sent."))
+            return
+        site = [r for r in job.destinations if r.kind is AccountKind.WEBSITE]
+        waiting = bool(site) and site[0].state != "done" and not job.draft.link
+        for row in job.destinations:
+            if row.account_id in self.rows:
+                own = waiting and row.kind is not AccountKind.WEBSITE
+                self.rows[row.account_id].show_row(row, running=running, waiting_for_site=own)
+
+    # -- for a screen reader ----------------------------------------------------------------
+
+    def _announce_start(self, account_ids: Sequence[str]) -> None:
+        """These copies are being sent (again); each outcome is news once it is written."""
+        self.voice.forget(JOB)
+        self.voice.say(JOB, "sending", starting(len(account_ids)))
+
+    def _tell(self, running: bool, offline: bool, ended: bool, failure: Exception | None) -> None:
+        """Each change once, in the order it matters: the connection, each copy, the end."""
+        voice = self.voice
+        if offline:
+            voice.say(JOB, "offline", no_connection())
+        elif voice.state(JOB) == "offline" and (running or failure is None):
+            voice.say(JOB, "sending", connection_back())
+        for account_id, row in self.rows.items():
+            voice.say(account_id, row.phase, row.news, urgent=row.urgent)
+        if ended:
+            words, urgent = spoken_outcome(self.job, failure)
+            voice.say(JOB, "ended", words, urgent=urgent)
+
+    def _focus_next_step(self) -> None:
+        shown = self.retry_button if self.retry_button.isVisibleTo(self) else self.close_button
+        shown.setFocus()
+
+    def done(self, result: int) -> None:
+        if self.run is not None and self.run.running:
+            # the job goes on: keep watching, so finished_job still comes; delete after it
+            self._delete_after_run |= self.testAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        super().done(result)
+
+
+def _account(accounts: Accounts, account_id: str) -> Account | None:
+    try:
+        return accounts.get(account_id)
+    except StoreError:
+        return None

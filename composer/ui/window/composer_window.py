@@ -1,0 +1,314 @@
+"""The composer window: write once, see how it looks on every network, publish with confidence.
+
+It only wires widgets to the core: what fits where is `core.composing`, saving is `Autosaver`.
+Built `deferred`, it shows the drafts and the writing fields first and adds the parts that need
+the text analysis and the image libraries in `finish_building()`, right after the first paint:
+those are `window_parts.WindowParts`. What it does with whole drafts is `window_drafts`, the
+dialogs it opens are `window_dialogs`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import replace
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QScrollArea, QSplitter, QVBoxLayout, QWidget
+
+from composer.core.drafts.draft import Draft
+from composer.core.settings import Settings
+from composer.core.store.store import Store, StoreError
+from composer.i18n.store_errors import describe_store_error
+from composer.ui.drafts.actions import DraftActions
+from composer.ui.drafts.panel import DraftsPanel, display_title
+from composer.ui.window import place as window_place
+from composer.ui.window.autosave import Autosaver, SaveState
+from composer.ui.window.menus import build_menus
+from composer.ui.writing.panel import WritingPanel
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QMimeData
+
+    from composer.core.accounts.account import Account
+    from composer.core.accounts.accounts import Accounts
+    from composer.ui.publish.dialog import PublishDialog
+    from composer.ui.window.parts import WindowParts
+
+log = logging.getLogger(__name__)
+
+ESTIMATE_AFTER_MS = 400  # splitting into a thread costs more than counting: wait for a pause
+
+
+class ComposerWindow(QMainWindow):
+    def __init__(
+        self,
+        store: Store,
+        accounts: Callable[[], Accounts] | None = None,
+        *,
+        settings: Settings | None = None,
+        deferred: bool = False,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self._accounts_factory = accounts
+        self._accounts: Accounts | None = None
+        self.settings = settings or Settings.defaults(QLocale.system().name())
+        self.setAcceptDrops(True)
+        self.built = False  # the parts finish_building() adds
+        self.untouched = False  # a new, empty draft: no problems shown until it is used
+
+        self.drafts = DraftsPanel(self)
+        self.writing = WritingPanel(self._accepts_photos, self)
+        self.editor = self.writing.message
+        self._lay_out()
+        window_place.place(self, self.settings)
+        self._columns_placed = False
+
+        self.save_label = QLabel(self)
+        self.save_label.setAccessibleName(self.tr("Save status"))
+        self.statusBar().addPermanentWidget(self.save_label)
+        self.estimate_timer = QTimer(self, singleShot=True, interval=ESTIMATE_AFTER_MS)
+        self.estimate_timer.timeout.connect(lambda: self.refresh(estimate_thread=True))
+        self.writing.edited.connect(lambda: self.change(self.writing.apply(self.draft)))
+        self.writing.teaser_requested.connect(self._make_teaser)
+        self.editor.photos_given.connect(self._add_photos)
+        self.drafts.chosen.connect(self.open_draft)
+        self.draft_actions: DraftActions = DraftActions(self)
+        build_menus(self)
+
+        self.autosaver: Autosaver | None = None
+        self.publish_dialog: PublishDialog | None = None  # the one open, if any
+        self.draft: Draft = Draft()
+        self.draft_id = store.last_draft_id() or self.draft_actions.create_draft()
+        self.open_draft(self.draft_id)
+        if not deferred:
+            self.finish_building()
+
+    def finish_building(self) -> None:
+        """Add the photos, counters, destinations, previews and publish bar (once): they load
+        the text analysis and the image libraries, which the first paint need not wait for."""
+        if self.built:
+            return
+        self.built = True
+        from composer.ui.window.parts import WindowParts
+
+        self.parts: WindowParts = WindowParts(self, self._writing_column, self._side_column)
+        parts = self.parts
+        # the names the dialogs, scripts and tests know these parts by
+        self.images, self.fit, self.fitter = parts.images, parts.fit, parts.fitter
+        self.counters, self.advice = parts.fit.counters, parts.fit.advice
+        self.destinations, self.previews = parts.destinations, parts.previews
+        self.publish_bar = parts.publish_bar
+        parts.show_draft(self.draft)
+        self.draft_actions.show_list()
+        parts.show_fit()
+        parts.keep_tab_order()
+
+    def _lay_out(self) -> None:
+        writing_area = QWidget(self)
+        self._writing_column = QVBoxLayout(writing_area)
+        self._writing_column.addWidget(self.writing, 1)
+        self.writing_scroll = scroll = QScrollArea(self)
+        scroll.setAccessibleName(self.tr("Writing"))
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(writing_area)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        # narrow (200 % on a laptop) it scrolls sideways (Qt's default) rather than cut anything
+        side = QWidget(self)
+        self._side_column = QVBoxLayout(side)
+        # not QSplitter(self): PySide6 would load Qt.Orientation to tell the overloads apart
+        self.columns = splitter = QSplitter()
+        for part in (self.drafts, scroll, side):
+            splitter.addWidget(part)
+        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(2, 1)
+        splitter.setChildrenCollapsible(False)
+        splitter.setCollapsible(0, True)  # the drafts list may fold away on a small screen
+        self.setCentralWidget(splitter)
+
+    # -- what other parts of the app may ask of the window -------------------------------------
+
+    @cached_property
+    def accounts_list(self) -> list[Account]:
+        """The connected accounts, without secrets: read on first use, set after a change."""
+        return self.store.list_accounts()
+
+    def accounts(self) -> Accounts:
+        """The accounts with their secrets. The keyring loads only when an account is used,
+        not at start."""
+        if self._accounts is None:
+            if self._accounts_factory is None:
+                from composer.core.accounts.accounts import Accounts
+                from composer.core.accounts.credentials import Credentials
+
+                self._accounts = Accounts(self.store, Credentials())
+            else:
+                self._accounts = self._accounts_factory()
+        return self._accounts
+
+    def chosen_accounts(self) -> list[Account]:
+        """The accounts the open draft goes to (sample ones while none is connected)."""
+        from composer.core.analysis.composing import chosen_accounts
+
+        return chosen_accounts(self.accounts_list, self.draft.targets)
+
+    def change(self, draft: Draft) -> None:
+        """`draft` is the open draft's new content: save it soon and show it now."""
+        self.draft = draft
+        self.untouched = False
+        if self.autosaver is not None:
+            self.autosaver.changed(draft)
+        self.refresh()
+        self.estimate_timer.start()
+
+    def refresh(self, estimate_thread: bool = False) -> None:
+        """Show the open draft as it is: the title and, once built, how it fits everywhere.
+        `estimate_thread` also splits a long text into its thread parts, which is slower."""
+        if self.built:  # else finish_building() shows it
+            self.parts.show_fit(estimate_thread)
+        title = display_title(self.draft.title, self.draft.text)
+        self.setWindowTitle(f"Omroeper — {title}" if title else "Omroeper")
+
+    # -- one draft -----------------------------------------------------------------------------
+
+    def save_now(self) -> bool:
+        """Write the pending edits now; True when nothing is left unsaved."""
+        return self.autosaver is None or self.autosaver.flush()
+
+    def open_draft(self, draft_id: int) -> None:
+        if self.autosaver and draft_id != self.draft_id and not self.autosaver.flush():
+            return  # stay on the unsaved draft rather than drop its changes
+        self.draft_id = draft_id
+        self.draft = self.store.load_draft(draft_id)
+        self.untouched = self.draft.blank
+        if not self.draft.language:
+            self.draft = replace(self.draft, language=self.settings.post_language)
+        if self.autosaver:
+            self.autosaver.deleteLater()
+        self.autosaver = Autosaver(self.store, draft_id, self)
+        self.autosaver.state_changed.connect(self._save_state)
+        self.writing.show_draft(self.draft)
+        if self.built:  # else finish_building() shows them
+            self.parts.show_draft(self.draft)
+        self.editor.moveCursor(self.editor.textCursor().MoveOperation.End)
+        self.writing_scroll.verticalScrollBar().setValue(0)  # from the top: the title first
+        self._save_state(SaveState.SAVED, None)  # also lists the drafts
+        self.refresh()
+        if self.built:
+            self.parts.keep_tab_order()
+        self.editor.setFocus()
+
+    def _make_teaser(self) -> None:
+        self.finish_building()  # the teaser needs the text analysis the parts load
+        self.parts.make_teaser()
+
+    def _save_state(self, state: SaveState, failure: StoreError | None) -> None:
+        if state is SaveState.SAVED:
+            self.save_label.setText(self.tr("✓ Saved"))
+            self.draft_actions.show_list()
+        elif state is SaveState.PENDING:
+            self.save_label.setText(self.tr("Saving…"))
+        else:
+            words = describe_store_error(failure, retrying=True) if failure else ""
+            self.save_label.setText(self.tr("⚠ Not saved yet. Omroeper keeps trying."))
+            self.statusBar().showMessage(words)
+
+    # -- the Draft menu's actions on whole drafts: composer/ui/drafts/actions.py ----------------
+
+    def new_draft(self) -> None:
+        self.draft_actions.new_draft()
+
+    def duplicate_draft(self) -> None:
+        self.draft_actions.duplicate_draft()
+
+    def delete_draft(self) -> None:
+        self.draft_actions.delete_draft()
+
+    def ask_export(self) -> None:
+        self.draft_actions.ask_export()
+
+    def ask_import(self) -> None:
+        self.draft_actions.ask_import()
+
+    # -- accounts, publishing, history, settings: composer/ui/window/dialogs.py, loaded on use --
+
+    def open_accounts(self) -> None:
+        from composer.ui.window import dialogs
+
+        dialogs.open_accounts(self)
+
+    def open_settings(self) -> None:
+        from composer.ui.window import dialogs
+
+        dialogs.open_settings(self)
+
+    def publish(self) -> None:
+        from composer.ui.window import dialogs
+
+        dialogs.publish(self)
+
+    def show_job(self, job_id: int) -> None:
+        from composer.ui.window import dialogs
+
+        dialogs.show_job(self, job_id)
+
+    def open_history(self) -> None:
+        from composer.ui.window import dialogs
+
+        dialogs.open_history(self)
+
+    # -- photos dropped or pasted anywhere in the window ---------------------------------------
+
+    def _accepts_photos(self, mime: QMimeData) -> bool:
+        self.finish_building()
+        return self.images.accepts(mime)
+
+    def _add_photos(self, mime: QMimeData) -> None:
+        self.finish_building()
+        self.images.add_from_mime(mime)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._accepts_photos(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if self._accepts_photos(event.mimeData()):
+            self.images.add_from_mime(event.mimeData())
+            event.acceptProposedAction()
+
+    # -- leaving -------------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        from composer.ui.window import dialogs
+
+        if not dialogs.may_close(self):
+            event.ignore()
+            return
+        self.store.purge_deleted()
+        self._remember_place()
+        if self.built:
+            self.parts.outbox.timer.stop()
+        event.accept()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._columns_placed:  # laid out at its real size by now
+            self._columns_placed = True
+            window_place.place_columns(self, self.columns, self.settings)
+        # the window manager adds its frame after showing: then keep it all on the screen
+        QTimer.singleShot(0, self, lambda: window_place.keep_on_screen(self))
+
+    def _remember_place(self) -> None:
+        settings = window_place.remembered(self, self.columns, self.settings)
+        if settings == self.settings:
+            return
+        try:
+            settings.save(self.store.profile)
+        except StoreError as failure:  # a read-only profile: closing must not fail over it
+            log.warning("the window's place was not saved: %s", failure.code)
+        else:
+            self.settings = settings

@@ -1,0 +1,261 @@
+"""Publishing on Mastodon and Pixelfed through the real Mastodon.py against the fake servers
+over loopback HTTP: images with alt text, link back, threads, Idempotency-Key on every
+status, and the faults (dropped answers, 500, 429, 422) retried through the publish job."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from composer.core.accounts.account import Account, AccountKind, Identity
+from composer.core.destinations.errors import PublishError
+from composer.core.destinations.mastodon.publish import MastodonDestination, part_key
+from composer.core.drafts.draft import Draft, Image
+from composer.core.publishing.publisher import Publisher, PublishRequest
+from composer.core.store.store import Store
+from tests.support.fake_mastodon import FakeMastodon
+from tests.support.images import photo, save
+
+SITE = "https://bieb.example.org/nieuws/open-dag"
+STATUSES = r"/api/v1/statuses"
+
+
+@pytest.fixture
+def fake(request: pytest.FixtureRequest) -> Iterator[FakeMastodon]:
+    server = FakeMastodon(**getattr(request, "param", {})).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pixelfed() -> Iterator[FakeMastodon]:
+    server = FakeMastodon(flavour="pixelfed").start()
+    yield server
+    server.stop()
+
+
+def _account(fake: FakeMastodon) -> Account:
+    kind = AccountKind(fake.flavour)
+    return Account(f"{kind.value}-00000001", kind, Identity("Omroep"), server=fake.base)
+
+
+def _destination(fake: FakeMastodon) -> MastodonDestination:
+    token = fake.issue_token()
+    return MastodonDestination(lambda _account_id: {"access_token": token})
+
+
+def _request(fake: FakeMastodon, draft: Draft, key: str = "key-1", attempt: int = 1):
+    return PublishRequest(draft, _account(fake), SITE, key, attempt)
+
+
+def _images(tmp_path, count: int = 2) -> tuple[Image, ...]:
+    return tuple(
+        Image(
+            save(photo(640, 480, seed=n), tmp_path / f"foto-{n}.jpg"), alt=f"Foto {n} van de zaal"
+        )
+        for n in range(1, count + 1)
+    )
+
+
+def _status_posts(fake: FakeMastodon):
+    return [r for r in fake.requests if r.method == "POST" and r.path == STATUSES]
+
+
+def test_post_with_images_alt_text_warning_and_language_lands_once(fake, tmp_path):
+    draft = Draft(
+        text="Open dag in de bieb!",
+        language="nl",
+        content_warning="Foto's van mensen",
+        images=_images(tmp_path),
+    )
+    published = _destination(fake).publish(_request(fake, draft))
+
+    [status] = fake.statuses
+    assert published.remote_id == status["id"]
+    assert published.url == status["url"]
+    assert status["text"] == f"Open dag in de bieb!\n\n{SITE}"
+    assert status["spoiler_text"] == "Foto's van mensen"
+    assert status["sensitive"] is True
+    assert status["language"] == "nl"
+    assert status["visibility"] == "public"
+    alts = [m["description"] for m in status["media_attachments"]]
+    assert alts == ["Foto 1 van de zaal", "Foto 2 van de zaal"]
+    assert all(m["mime"] == "image/jpeg" for m in fake.media.values())
+    assert [r.headers["Idempotency-Key"] for r in _status_posts(fake)] == ["key-1"]
+
+
+def test_the_same_key_again_gives_the_original_status(fake):
+    destination = _destination(fake)
+    first = destination.publish(_request(fake, Draft(text="Eén keer")))
+    again = destination.publish(_request(fake, Draft(text="Eén keer"), attempt=2))
+    assert again == first
+    assert len(fake.statuses) == 1
+
+
+def test_a_thread_goes_out_as_replies_each_with_its_own_key(fake):
+    sentences = [f"Zin {n} over de open dag in de bibliotheek van het dorp." for n in range(22)]
+    draft = Draft(text=" ".join(sentences), thread=True, language="nl")
+    published = _destination(fake).publish(_request(fake, draft, key="thread"))
+
+    parts = fake.statuses
+    assert len(parts) == 3
+    assert published.remote_id == parts[0]["id"]
+    assert parts[0]["in_reply_to_id"] is None
+    assert [p["in_reply_to_id"] for p in parts[1:]] == [parts[0]["id"], parts[1]["id"]]
+    keys = [r.headers["Idempotency-Key"] for r in _status_posts(fake)]
+    assert (
+        keys
+        == ["thread", part_key("thread", 2), part_key("thread", 3)]
+        == [
+            "thread",
+            "thread-2",
+            "thread-3",
+        ]
+    )
+    assert SITE in "".join(p["text"] for p in parts)
+    assert all(p["language"] == "nl" for p in parts)
+
+
+def test_too_long_is_rejected_with_the_servers_words(fake):
+    with pytest.raises(PublishError) as caught:
+        _destination(fake).publish(_request(fake, Draft(text="lang " * 120)))
+    assert caught.value.code == "rejected"
+    assert caught.value.details["status"] == 422
+    assert "character limit of 500" in caught.value.details["message"]
+    assert fake.statuses == []
+
+
+def test_expired_token(fake):
+    token = fake.issue_token(state="expired")
+    destination = MastodonDestination(lambda _id: {"access_token": token})
+    with pytest.raises(PublishError) as caught:
+        destination.publish(_request(fake, Draft(text="Hallo")))
+    assert caught.value.code == "expired"
+
+
+def test_delete_removes_the_post_and_its_thread(fake):
+    destination = _destination(fake)
+    long = " ".join(f"Zin {n} over de open dag in de bibliotheek." for n in range(30))
+    thread = destination.publish(_request(fake, Draft(text=long, thread=True), key="a"))
+    other = destination.publish(_request(fake, Draft(text="Blijft staan"), key="b"))
+    assert len(fake.statuses) > 2
+
+    destination.delete(_account(fake), [thread.remote_id])
+    assert [s["id"] for s in fake.statuses] == [other.remote_id]
+    destination.delete(_account(fake), [thread.remote_id])  # already gone: fine
+
+
+# -- Pixelfed ------------------------------------------------------------------------------
+
+
+def test_pixelfed_duplicate_key_means_already_posted(pixelfed, tmp_path):
+    destination = _destination(pixelfed)
+    draft = Draft(text="Nieuwe foto's\nvan de open dag & meer", images=_images(tmp_path, 1))
+    first = destination.publish(_request(pixelfed, draft))
+    again = destination.publish(_request(pixelfed, draft, attempt=2))
+
+    assert again.remote_id == first.remote_id
+    assert len(pixelfed.statuses) == 1
+    [_, repeat] = _status_posts(pixelfed)
+    assert repeat.headers["Idempotency-Key"] == "key-1"
+    [status] = pixelfed.statuses
+    assert [m["description"] for m in status["media_attachments"]] == ["Foto 1 van de zaal"]
+
+
+def test_pixelfed_needs_an_image(pixelfed):
+    with pytest.raises(PublishError) as caught:
+        _destination(pixelfed).publish(_request(pixelfed, Draft(text="Alleen tekst")))
+    assert caught.value.code == "rejected"
+    assert caught.value.details["reason"] == "image_required"
+    assert _status_posts(pixelfed) == []
+
+
+# -- through the publish job, with faults -------------------------------------------------
+
+
+@pytest.fixture
+def job_store(tmp_path) -> Iterator[Store]:
+    with Store.open(tmp_path / "profile") as opened:
+        yield opened
+
+
+def _publisher(store: Store, fake: FakeMastodon, text: str = "Open dag!"):
+    account = _account(fake)
+    store.save_account(account)
+    sleeps: list[float] = []
+    publisher = Publisher(
+        store, {account.kind: _destination(fake)}, {account.id: account}, sleep=sleeps.append
+    )
+    job_id = store.create_job(Draft(text=text, link=SITE), [account.id])
+    return publisher, job_id, sleeps
+
+
+def _row(job):
+    [row] = job.destinations
+    return row
+
+
+def test_answer_lost_after_the_post_then_retried_gives_one_status(fake, job_store):
+    fake.drop("POST", STATUSES, after=True)
+    publisher, job_id, sleeps = _publisher(job_store, fake)
+
+    row = _row(publisher.publish(job_id))
+    assert row.state == "done"
+    assert len(fake.statuses) == 1
+    assert row.remote_id == fake.statuses[0]["id"]
+    assert len(_status_posts(fake)) == 2
+    assert len(sleeps) == 1
+
+
+def test_server_error_then_success(fake, job_store):
+    fake.fail("POST", STATUSES, 500)
+    publisher, job_id, sleeps = _publisher(job_store, fake)
+    row = _row(publisher.publish(job_id))
+    assert row.state == "done"
+    assert len(fake.statuses) == 1
+    assert sleeps == [1.0]
+
+
+def test_rate_limit_waits_until_the_reset(fake, job_store):
+    fake.rate_limit("POST", STATUSES, reset_in=42)
+    publisher, job_id, sleeps = _publisher(job_store, fake)
+    row = _row(publisher.publish(job_id))
+    assert row.state == "done"
+    assert len(fake.statuses) == 1
+    [slept] = sleeps
+    assert 40 <= slept <= 43
+
+
+def test_too_long_fails_without_retrying(fake, job_store):
+    publisher, job_id, sleeps = _publisher(job_store, fake, text="lang " * 120)
+    row = _row(publisher.publish(job_id))
+    assert row.state == "failed"
+    assert not row.retryable
+    assert row.error_code == "rejected"
+    assert sleeps == []
+    assert len(_status_posts(fake)) == 1
+
+
+def test_faults_as_codes(fake):
+    destination = _destination(fake)
+    fake.drop("POST", STATUSES, after=True)
+    with pytest.raises(PublishError) as lost:
+        destination.publish(_request(fake, Draft(text="Hallo")))
+    fake.rate_limit("POST", STATUSES, reset_in=30)
+    with pytest.raises(PublishError) as limited:
+        destination.publish(_request(fake, Draft(text="Hallo")))
+    fake.fail("POST", STATUSES, 503)
+    with pytest.raises(PublishError) as broken:
+        destination.publish(_request(fake, Draft(text="Hallo")))
+    fake.stop()
+    with pytest.raises(PublishError) as gone:
+        destination.publish(_request(fake, Draft(text="Hallo")))
+    fake.start()  # for the fixture's stop
+
+    assert lost.value.code == "connection_lost"
+    assert limited.value.code == "rate_limited"
+    assert 28 <= limited.value.details["retry_after"] <= 31
+    assert (broken.value.code, broken.value.details["status"]) == ("server_error", 503)
+    assert gone.value.code == "unreachable"
+    assert len(fake.statuses) == 1  # the one whose answer was lost

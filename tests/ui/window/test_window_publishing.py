@@ -1,0 +1,132 @@
+"""Publishing from the window: a message left half-sent goes on at the next start, and quitting
+mid-send asks first. Real servers on loopback (the reference receiver, the Mastodon fake)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from composer.core.drafts.draft import Draft
+from composer.ui.window import dialogs
+from composer.ui.window.composer_window import ComposerWindow
+from tests.support.publish_servers import WAIT
+
+pytest_plugins = ["tests.support.publish_fixtures"]
+
+
+@pytest.fixture
+def window(qtbot, english, store, accounts):
+    made = ComposerWindow(store, lambda: accounts)
+    qtbot.addWidget(made)
+    made.show()
+    qtbot.waitExposed(made)
+    return made
+
+
+def test_a_message_left_half_sent_goes_on_at_the_next_start(
+    qtbot, window, *, store, accounts, site, toot
+):
+    from tests.support.publish_servers import add_mastodon, add_website
+
+    web, masto = add_website(accounts, site), add_mastodon(accounts, toot)
+    draft = Draft(text="Open dag in de bibliotheek!", language="nl")
+    job = store.create_job(draft, [web.id, masto.id])  # as if the last window closed here
+    assert dialogs.resume_unfinished(window) == job
+    dialog = window.publish_dialog
+    qtbot.waitUntil(lambda: store.job(job).state == "finished", timeout=WAIT)
+    qtbot.waitUntil(lambda: "Published" in dialog.heading.text(), timeout=WAIT)
+    assert site.published() == 1 and len(toot.statuses) == 1
+    assert dialogs.resume_unfinished(window) is None  # nothing left: nothing again
+    assert site.published() == 1 and len(toot.statuses) == 1
+
+
+def test_quitting_while_publishing_asks_first(qtbot, window, store, monkeypatch):
+    from composer.ui.publish import run
+
+    asked = []
+
+    def answer(*_args, **_kwargs):
+        asked.append(True)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    monkeypatch.setattr(run, "running_jobs", lambda _store: [7])
+    window.close()
+    assert asked and window.isVisible()  # "No": the window stays
+    monkeypatch.setattr(run, "running_jobs", lambda _store: [])
+    window.close()
+    assert not window.isVisible()
+
+
+def test_a_published_draft_says_so_and_asks_before_publishing_again(
+    qtbot, window, monkeypatch, *, store, accounts, site
+):
+    from tests.support.publish_servers import add_website
+
+    web = add_website(accounts, site)
+    window.finish_building()
+    window.accounts_list = store.list_accounts()
+    window.destinations.show_accounts(window.accounts_list, (web.id,))
+    window.editor.setPlainText("Open dag in de bibliotheek!")
+    window.change(replace(window.writing.apply(window.draft), targets=(web.id,)))
+    outbox = window.parts.outbox
+    assert outbox.published.isHidden()
+
+    def refused(_parent, _title, words, *_args):
+        raise AssertionError(words)
+
+    monkeypatch.setattr(QMessageBox, "information", refused)
+    window.publish()  # never published: no question, the confirmation opens
+    dialog = window.publish_dialog
+    dialog.publish()
+    qtbot.waitUntil(lambda: site.published() == 1, timeout=WAIT)
+    qtbot.waitUntil(lambda: not store.unfinished_jobs(), timeout=WAIT)
+    dialog.close()
+    # the drafts list and the window both say it was published, and where the page is
+    qtbot.waitUntil(lambda: not outbox.published.isHidden(), timeout=WAIT)
+    page = store.publications(window.draft_id)[0].canonical_url
+    assert "Published on" in outbox.published.text() and page in outbox.published.text()
+    assert "✓ Published" in window.drafts.list.currentItem().text()
+    assert window.publish_bar.button.text() == "&Publish again…"
+    assert window.publish_bar.status.text().startswith("Already published")
+    # publishing again asks first, and "no" (the default) sends nothing
+    asked = []
+
+    def answer(parent, title, words, buttons, default):
+        asked.append((title, default))
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    window.publish_dialog = None
+    window.publish()
+    assert asked == [("Publish again?", QMessageBox.StandardButton.No)]
+    assert window.publish_dialog is None
+    assert site.published() == 1
+
+
+def test_a_waiting_message_shows_in_the_window_and_says_when_it_goes_out(
+    qtbot, window, *, store, accounts, site
+):
+    from tests.support.publish_servers import add_website
+
+    web = add_website(accounts, site)
+    window.finish_building()
+    outbox = window.parts.outbox
+    assert outbox.waiting_label.isHidden()
+    job = store.create_job(Draft(title="Voorleesmiddag", text="Kom luisteren"), [web.id])
+    outbox.watch()  # as its timer does every few seconds
+    assert not outbox.waiting_label.isHidden()
+    assert outbox.waiting_label.text() == "1 message waiting to be sent."
+    from composer.ui.publish import run
+
+    run.start(store, accounts, job)  # the connection is back: it goes out
+    qtbot.mouseClick(outbox.waiting_button, Qt.MouseButton.LeftButton)  # and can be watched
+    assert window.publish_dialog.job_id == job
+    qtbot.waitUntil(lambda: store.job(job).state == "finished", timeout=WAIT)
+    window.publish_dialog.close()
+    qtbot.waitUntil(outbox.waiting_label.isHidden, timeout=WAIT)
+    said = window.statusBar().currentMessage()
+    assert said == "“Voorleesmiddag” has gone out: published on 1 destination."

@@ -41,8 +41,7 @@ def run(arguments: argparse.Namespace) -> int:
     """0 everything done; 1 a destination failed or is unknown (the JSON says why); 2 bad input."""
     from composer.core.accounts.accounts import Accounts
     from composer.core.accounts.credentials import Credentials
-    from composer.core.destinations.registry import destinations_for
-    from composer.core.publishing.publisher import Publisher
+    from composer.core.publishing.publisher import publisher_for
 
     if (arguments.resume is None) == (arguments.file is None) or (
         arguments.file is not None and not arguments.to
@@ -56,9 +55,7 @@ def run(arguments: argparse.Namespace) -> int:
                 draft = read_draft_file(Path(arguments.file))
                 ids = [item.strip() for item in arguments.to.split(",") if item.strip()]
                 job_id = store.create_job(draft, ids)
-            publisher = Publisher(
-                store, destinations_for(accounts), accounts, wait_offline=arguments.wait
-            )
+            publisher = publisher_for(store, accounts, wait_offline=arguments.wait)
             job = publisher.publish(job_id)
     except StoreError as failure:
         return _fail(describe_store_error(failure), 2 if failure.code == "not_found" else 1)

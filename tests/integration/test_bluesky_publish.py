@@ -295,7 +295,7 @@ def test_delete_removes_the_posts(bluesky_pds, carol, account, destination):
     destination.publish(_request(draft, account, None, key))
     uris = [_record(bluesky_pds, carol.did, derived_tid(key, i))["uri"] for i in range(2)]
     count = _count(bluesky_pds, carol.did)
-    destination.delete(account, uris)
+    destination.delete_posts(account, uris)
     assert _count(bluesky_pds, carol.did) == count - 2
     with pytest.raises(AssertionError, match="RecordNotFound"):
         _record(bluesky_pds, carol.did, key)

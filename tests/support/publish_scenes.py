@@ -22,6 +22,7 @@ from composer.core.accounts.accounts import Accounts
 from composer.core.accounts.credentials import Credentials
 from composer.core.drafts.draft import Draft
 from composer.core.errors import CodedError
+from composer.core.publishing.destination import Capabilities
 from composer.core.publishing.publisher import Published, Publisher, PublishRequest
 from composer.core.store.store import Store
 from tests.support.keyrings import InMemoryKeyring
@@ -45,7 +46,7 @@ LINKS = {
 
 
 class _Server:
-    idempotent = True
+    capabilities = Capabilities(idempotent=True, can_read_back=False)
 
     def __init__(self, kind: AccountKind) -> None:
         self.kind = kind

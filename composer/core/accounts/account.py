@@ -19,6 +19,11 @@ class AccountKind(StrEnum):
     BLUESKY = "bluesky"
     DISCORD = "discord"
 
+    @property
+    def is_own_site(self) -> bool:
+        """The organisation's own website: its page is the link back every network carries."""
+        return self is AccountKind.WEBSITE
+
 
 @dataclass(frozen=True, slots=True)
 class Identity:

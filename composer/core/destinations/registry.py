@@ -1,4 +1,5 @@
-"""Which destination serves which kind of account: the one place that knows them all.
+"""Which destination serves which kind of account: the one place that knows them all, as one
+table of makers. Everything else asks a destination through its protocol and capabilities.
 
 Modules load when first needed (the atproto SDK alone takes over a second to import).
 """
@@ -12,22 +13,12 @@ from composer.core.accounts.account import Account, AccountKind
 
 if TYPE_CHECKING:
     from composer.core.accounts.accounts import Accounts
-    from composer.core.destinations.bluesky.publish import BlueskyDestination
-    from composer.core.destinations.discord.publish import DiscordDestination
-    from composer.core.destinations.mastodon.publish import MastodonDestination
-    from composer.core.destinations.website.publish import WebsiteDestination
-    from composer.core.publishing.publisher import Destination
+    from composer.core.publishing.destination import Destination
     from composer.core.store.jobs import JobDestination
 
 
 def destination(kind: AccountKind, accounts: Accounts) -> Destination:
-    if kind is AccountKind.WEBSITE:
-        return _website(accounts)
-    if kind in (AccountKind.MASTODON, AccountKind.PIXELFED):
-        return _mastodon(accounts)
-    if kind is AccountKind.BLUESKY:
-        return _bluesky(accounts)
-    return _discord(accounts)
+    return _MAKERS[kind](accounts)
 
 
 def destinations_for(accounts: Accounts) -> Callable[[Account], Destination]:
@@ -43,40 +34,49 @@ def destinations_for(accounts: Accounts) -> Callable[[Account], Destination]:
 
 
 def delete_published(accounts: Accounts, row: JobDestination) -> None:
-    """Remove one published copy: what each destination needs to find it differs."""
+    """Remove one published copy, as its destination finds it from the job's row."""
     account = accounts.get(row.account_id)
-    if account.kind is AccountKind.WEBSITE:
-        _website(accounts).delete(account, row.url)
-    elif account.kind is AccountKind.DISCORD:
-        _discord(accounts).delete(account, row.remote_id)
-    elif account.kind is AccountKind.BLUESKY:
-        _bluesky(accounts).delete(account, [row.remote_id])
-    else:
-        _mastodon(accounts).delete(account, [row.remote_id])
+    destination(account.kind, accounts).delete(account, row)
 
 
-# one maker per module, each typed as its own class (delete differs between them)
+# One maker per kind, each importing its module when called. Typed as Destination, so the
+# type checker holds every destination to the protocol.
 
 
-def _website(accounts: Accounts) -> WebsiteDestination:
+def _website(accounts: Accounts) -> Destination:
     from composer.core.destinations.website.publish import WebsiteDestination
 
     return WebsiteDestination(accounts.secret)
 
 
-def _mastodon(accounts: Accounts) -> MastodonDestination:
+def _mastodon(accounts: Accounts) -> Destination:
     from composer.core.destinations.mastodon.publish import MastodonDestination
 
     return MastodonDestination(accounts.secret)
 
 
-def _bluesky(accounts: Accounts) -> BlueskyDestination:
+def _pixelfed(accounts: Accounts) -> Destination:
+    from composer.core.destinations.mastodon.publish import MastodonDestination
+
+    return MastodonDestination(accounts.secret, kind=AccountKind.PIXELFED)
+
+
+def _bluesky(accounts: Accounts) -> Destination:
     from composer.core.destinations.bluesky.publish import BlueskyDestination
 
     return BlueskyDestination(accounts.secret, accounts.replace_secret)
 
 
-def _discord(accounts: Accounts) -> DiscordDestination:
+def _discord(accounts: Accounts) -> Destination:
     from composer.core.destinations.discord.publish import DiscordDestination
 
     return DiscordDestination(accounts.secret)
+
+
+_MAKERS: dict[AccountKind, Callable[[Accounts], Destination]] = {
+    AccountKind.WEBSITE: _website,
+    AccountKind.MASTODON: _mastodon,
+    AccountKind.PIXELFED: _pixelfed,
+    AccountKind.BLUESKY: _bluesky,
+    AccountKind.DISCORD: _discord,
+}

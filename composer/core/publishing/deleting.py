@@ -40,9 +40,9 @@ def deletable(job: Job) -> list[JobDestination]:
     rows = [
         row
         for row in job.destinations
-        if row.state == "done" and not (row.kind is AccountKind.WEBSITE and job.draft.link)
+        if row.state == "done" and not (row.kind.is_own_site and job.draft.link)
     ]
-    return sorted(rows, key=lambda row: row.kind is AccountKind.WEBSITE)
+    return sorted(rows, key=lambda row: row.kind.is_own_site)
 
 
 def delete_everywhere(

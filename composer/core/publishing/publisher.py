@@ -11,48 +11,27 @@ import threading
 import time
 from collections.abc import Callable, Collection, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
-from typing import Any, Protocol
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, Protocol
 
 from composer.core.accounts.account import Account, AccountKind
 from composer.core.destinations.errors import NOT_REACHED, TRANSIENT, UNCLEAR
 from composer.core.drafts.draft import Draft
 from composer.core.errors import CodedError
 from composer.core.outside_url import safe_link
+from composer.core.publishing.destination import Destination, Published, PublishRequest
 from composer.core.store.jobs import Job, JobDestination, State
 from composer.core.store.store import Store
 
-__all__ = ["Destination", "Job", "PublishRequest", "Published", "Publisher"]
+if TYPE_CHECKING:
+    from composer.core.accounts.accounts import Accounts
+
+__all__ = ["Destination", "Job", "PublishRequest", "Published", "Publisher", "publisher_for"]
 
 log = logging.getLogger(__name__)
 BACKOFF_FIRST = 1.0  # seconds, doubled after each failure
 BACKOFF_MOST = 300.0  # a longer wait is left to the next resume
 OFFLINE_POLL = 30.0  # seconds between tries while the network is away
-
-
-@dataclass(frozen=True, slots=True)
-class PublishRequest:
-    draft: Draft
-    account: Account
-    canonical_url: str | None  # the website's page; None when sending to the website itself
-    idempotency_key: str  # the same on every attempt, across crashes
-    attempt: int  # from 1, counted over all runs: above 1, check what the last one left
-
-
-@dataclass(frozen=True, slots=True)
-class Published:
-    remote_id: str
-    url: str
-
-
-class Destination(Protocol):
-    # True when the server deduplicates by idempotency_key (or the post can be read back),
-    # so an attempt cut short may be repeated; False (Discord): an unclear outcome is `unknown`.
-    idempotent: bool
-
-    def publish(self, request: PublishRequest) -> Published:
-        """Raises CodedError: TRANSIENT codes are retried, any other is a rejection."""
-        ...
 
 
 class AccountSource(Protocol):
@@ -124,8 +103,8 @@ class Publisher:
             if row.state == "sending":
                 self._settle_interrupted(job, row)
         job = self.store.job(job_id)
-        websites = [row for row in job.destinations if row.kind is AccountKind.WEBSITE]
-        networks = [row for row in job.destinations if row.kind is not AccountKind.WEBSITE]
+        websites = [row for row in job.destinations if row.kind.is_own_site]
+        networks = [row for row in job.destinations if not row.kind.is_own_site]
         # checked again: a job written by an older version may hold any address
         canonical = job.draft.link or safe_link(job.canonical_url)
         if job.draft.link:
@@ -137,9 +116,9 @@ class Publisher:
                 if _is_open(row):
                     self._deliver(job, row, None)
             job = self.store.job(job_id)
+            if job.networks_wait:
+                return job
             sites = [job.destination(row.account_id) for row in websites]
-            if any(row.state != "done" for row in sites):
-                return job  # without the page the networks would have no link back: they wait
             if sites and not canonical:
                 canonical = safe_link(sites[0].url)
                 self.store.set_canonical_url(job_id, canonical)
@@ -166,19 +145,18 @@ class Publisher:
         copies = [
             (row.kind.value, row.url)
             for row in job.destinations
-            if row.kind is not AccountKind.WEBSITE and row.state == "done" and safe_link(row.url)
+            if not row.kind.is_own_site and row.state == "done" and safe_link(row.url)
         ]
         for row in websites:
             found = self._resolve(row)
             if found is None:
                 continue
             account, target = found
-            syndicate = getattr(target, "syndicate", None)
             page = safe_link(job.destination(row.account_id).url)
-            if not copies or syndicate is None or not page:
+            if not copies or not target.capabilities.is_own_site or not page:
                 continue
             try:
-                syndicate(account, page, copies)
+                target.tell(account, page, copies)
             except CodedError as failure:
                 log.warning("telling %s where the copies are failed: %s", row.account_id, failure)
 
@@ -186,7 +164,7 @@ class Publisher:
 
     def _settle_interrupted(self, job: Job, row: JobDestination) -> None:
         found = self._resolve(row)
-        if found is not None and not found[1].idempotent:
+        if found is not None and not found[1].capabilities.idempotent:
             # the post may be there already; only the person can look
             self._write(job, row, "unknown", error=CodedError("interrupted"))
         # otherwise it stays `sending` and goes out again with the same key
@@ -215,7 +193,7 @@ class Publisher:
                 published = destination.publish(request)
             except CodedError as error:
                 self._watch.outcome(row.account_id, error.code)
-                if error.code in UNCLEAR and not destination.idempotent:
+                if error.code in UNCLEAR and not destination.capabilities.idempotent:
                     self._write(job, row, "unknown", error=error)
                     return
                 transient = error.code in TRANSIENT
@@ -229,7 +207,7 @@ class Publisher:
                 continue
             except Exception as error:  # a bug: stop, and say whether the post may exist
                 log.exception("publishing to %s failed", row.account_id)
-                state: State = "failed" if destination.idempotent else "unknown"
+                state: State = "failed" if destination.capabilities.idempotent else "unknown"
                 self._write(job, row, state, error=CodedError("unexpected", _kind_of(error)))
                 return
             self._watch.outcome(row.account_id, "")
@@ -358,6 +336,14 @@ def will_send(
     """Whether sending the job now (`retry` with `account_ids`, else `resume`) takes up this
     copy: for the window to say how many copies are on their way."""
     return _is_open(row) or (retry and _reopened(row, account_ids))
+
+
+def publisher_for(store: Store, accounts: Accounts, **options: Any) -> Publisher:
+    """A Publisher sending through each kind's own destination, made when first needed (see
+    destinations.registry); `options` as Publisher takes them."""
+    from composer.core.destinations.registry import destinations_for
+
+    return Publisher(store, destinations_for(accounts), accounts, **options)
 
 
 def _kind_of(error: Exception) -> dict[str, Any]:

@@ -65,6 +65,20 @@ class Job:
         raise KeyError(account_id)
 
     @property
+    def networks_wait(self) -> bool:
+        """The networks wait for the website: without its page they have no link back. Not
+        when the draft links to a page that exists already."""
+        return not self.draft.link and any(
+            row.kind.is_own_site and row.state != "done" for row in self.destinations
+        )
+
+    def waiting_for_website(self) -> frozenset[str]:
+        """The account ids of the copies that wait for the website now (see networks_wait)."""
+        if not self.networks_wait:
+            return frozenset()
+        return frozenset(row.account_id for row in self.destinations if not row.kind.is_own_site)
+
+    @property
     def deleted(self) -> bool:
         """Every copy that was published has been deleted since (and there was one)."""
         published = [row for row in self.destinations if row.state == "done"]

@@ -257,11 +257,10 @@ class PublishDialog(QDialog):
                 for shown in self.rows.values():
                     shown.show_waiting(self.tr("Not sent."))
             return
-        site = [r for r in job.destinations if r.kind is AccountKind.WEBSITE]
-        waiting = bool(site) and site[0].state != "done" and not job.draft.link
+        waiting = job.waiting_for_website()
         for row in job.destinations:
             if row.account_id in self.rows:
-                own = waiting and row.kind is not AccountKind.WEBSITE
+                own = row.account_id in waiting
                 self.rows[row.account_id].show_row(row, running=running, waiting_for_site=own)
 
     # -- for a screen reader ----------------------------------------------------------------

@@ -15,7 +15,7 @@ from typing import Any
 
 from composer.core.accounts.accounts import Accounts
 from composer.core.drafts.draft import Draft
-from composer.core.publishing.publisher import Publisher
+from composer.core.publishing.publisher import Publisher, publisher_for
 from composer.core.store.store import Store
 
 log = logging.getLogger(__name__)
@@ -116,7 +116,5 @@ def start(
 
 def _publisher(store: Store, accounts: Accounts, destinations) -> Publisher:
     if destinations is None:
-        from composer.core.destinations.registry import destinations_for
-
-        destinations = destinations_for(accounts)
+        return publisher_for(store, accounts, wait_offline=True)
     return Publisher(store, destinations, accounts, wait_offline=True)

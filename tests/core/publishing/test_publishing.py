@@ -18,6 +18,7 @@ import pytest
 from composer.core.accounts.account import Account, AccountKind, Identity
 from composer.core.drafts.draft import Draft, Image
 from composer.core.errors import CodedError
+from composer.core.publishing.destination import Capabilities
 from composer.core.publishing.publisher import Published, Publisher, PublishRequest
 from composer.core.store.store import Store, StoreError
 
@@ -47,7 +48,16 @@ class FakeServer:
         self.posts: list[str] = []
         self.by_key: dict[str, str] = {}
         self.calls = calls if calls is not None else []
+        self.told: list[tuple[str, list[tuple[str, str]]]] = []  # (page, copies) the site heard
         self._lock = threading.Lock()
+
+    @property
+    def capabilities(self) -> Capabilities:
+        own_site = self.kind.is_own_site
+        return Capabilities(self.idempotent, can_read_back=False, is_own_site=own_site)
+
+    def tell(self, account: Account, page: str, copies) -> None:
+        self.told.append((page, list(copies)))
 
     def publish(self, request: PublishRequest) -> Published:
         with self._lock:
@@ -84,6 +94,7 @@ class FileServer:
         self.idempotent = kind is not AccountKind.DISCORD
         self.kind = kind
         self.block = block
+        self.capabilities = Capabilities(self.idempotent, can_read_back=False)
 
     def publish(self, request: PublishRequest) -> Published:
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -388,7 +399,7 @@ from pathlib import Path
 from composer.core.accounts.account import AccountKind
 from composer.core.publishing.publisher import Publisher
 from composer.core.store.store import Store
-from tests.core.test_publishing import ACCOUNTS_BY_ID, FileServer
+from tests.core.publishing.test_publishing import ACCOUNTS_BY_ID, FileServer
 
 profile, folder, job_id = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
 servers = {kind: FileServer(folder, kind, block=kind is not AccountKind.WEBSITE)

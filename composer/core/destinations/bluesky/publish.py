@@ -24,7 +24,14 @@ from composer.core.destinations.bluesky.session import resume
 from composer.core.destinations.errors import ConnectError, PublishError, publish_error, shared
 from composer.core.images.fit import fit_image
 from composer.core.images.probe import FittedImage, ImageError
-from composer.core.publishing.publisher import Published, PublishRequest
+from composer.core.publishing.destination import (
+    Capabilities,
+    Copies,
+    Published,
+    PublishRequest,
+    Unsupported,
+)
+from composer.core.store.jobs import JobDestination
 from composer.core.text.facets import Facet
 from composer.core.text.measure import Measured
 
@@ -68,7 +75,8 @@ def post_url(handle: str, rkey: str) -> str:
 
 
 class BlueskyDestination:
-    idempotent = True  # fixed record keys: a retry reads the post back before writing
+    # fixed record keys: a retry reads the post back before writing
+    capabilities = Capabilities(idempotent=True, can_read_back=True)
 
     def __init__(self, secret_lookup: SecretLookup, save_secret: SaveSecret) -> None:
         self._secret_lookup = secret_lookup
@@ -102,10 +110,23 @@ class BlueskyDestination:
                             record["embed"] = embed
                     found = _create(client, did, rkey, record)
                 refs.append(found)
-        handle = account.identity.handle or did
-        return Published(remote_id=refs[0].uri, url=post_url(handle, request.idempotency_key))
+        return _published(account, did, refs[0], request.idempotency_key)
 
-    def delete(self, account: Account, remote_ids: Sequence[str]) -> None:
+    def read_back(self, request: PublishRequest) -> Published | None:
+        """The post an earlier attempt left under the request's record key, if any."""
+        account, key = request.account, request.idempotency_key
+        with self._client(account) as (client, did):
+            found = _read(client, did, derived_tid(key, 0))
+        return None if found is None else _published(account, did, found, key)
+
+    def delete(self, account: Account, copy: JobDestination) -> None:
+        """Delete the copy's post; one already gone is not an error."""
+        self.delete_posts(account, [copy.remote_id])
+
+    def tell(self, account: Account, page: str, copies: Copies) -> None:
+        raise Unsupported("tell")
+
+    def delete_posts(self, account: Account, remote_ids: Sequence[str]) -> None:
         """Delete the posts named by their at:// URIs; one already gone is not an error."""
         with self._client(account) as (client, did):
             for uri in remote_ids:
@@ -144,6 +165,10 @@ class _Session:
     def __exit__(self, *_exc: object) -> None:
         if self._client is not None:
             self._client.request.close()
+
+
+def _published(account: Account, did: str, first: _Ref, key: str) -> Published:
+    return Published(remote_id=first.uri, url=post_url(account.identity.handle or did, key))
 
 
 def _fitted(path: Any, limits: Any) -> FittedImage:

@@ -26,7 +26,14 @@ from composer.core.destinations.http.safe_http import SafeSession, limit_details
 from composer.core.destinations.website.webhook import retry_after
 from composer.core.images.fit import fit_image
 from composer.core.images.probe import ImageError
-from composer.core.publishing.publisher import Published, PublishRequest
+from composer.core.publishing.destination import (
+    Capabilities,
+    Copies,
+    Published,
+    PublishRequest,
+    Unsupported,
+)
+from composer.core.store.jobs import JobDestination
 
 SecretLookup = Callable[[str], Mapping[str, str]]
 MAX_CONTENT = 2_000  # UTF-16 code units
@@ -35,7 +42,9 @@ _MESSAGE_CHARS = 200
 
 
 class DiscordDestination:
-    idempotent = False
+    # no idempotency key, and a message whose answer was lost cannot be found: the webhook
+    # reads a message only by the id that answer held
+    capabilities = Capabilities(idempotent=False, can_read_back=False)
 
     def __init__(self, secret_lookup: SecretLookup, session: requests.Session | None = None):
         self._secret_lookup = secret_lookup
@@ -84,9 +93,15 @@ class DiscordDestination:
         link = f"https://discord.com/channels/{guild}/{channel}/{message_id}" if guild else ""
         return Published(remote_id=message_id, url=link)
 
-    def delete(self, account: Account, message_id: str) -> None:
-        """Remove one message; a message already gone counts as deleted."""
-        url = f"{self._webhook(account)}/messages/{message_id}"
+    def read_back(self, request: PublishRequest) -> Published | None:
+        raise Unsupported("read_back")
+
+    def tell(self, account: Account, page: str, copies: Copies) -> None:
+        raise Unsupported("tell")
+
+    def delete(self, account: Account, copy: JobDestination) -> None:
+        """Remove the copy's message; a message already gone counts as deleted."""
+        url = f"{self._webhook(account)}/messages/{copy.remote_id}"
         try:
             self._call("delete", url)
         except PublishError as failure:

@@ -25,12 +25,20 @@ from composer.core.analysis.analysis import analyze
 from composer.core.destinations.errors import PublishError, publish_error
 from composer.core.destinations.mastodon.client import Session, client
 from composer.core.destinations.mastodon.failures import failing_as, status_of
+from composer.core.drafts.draft import Draft
 from composer.core.images.fit import fit_image
 from composer.core.images.probe import FittedImage, ImageError
 from composer.core.outside_url import safe_link
-from composer.core.publishing.publisher import Published, PublishRequest
+from composer.core.publishing.destination import (
+    Capabilities,
+    Copies,
+    Published,
+    PublishRequest,
+    Unsupported,
+)
+from composer.core.store.jobs import JobDestination
 
-__all__ = ["MastodonDestination", "part_key"]
+__all__ = ["MastodonDestination", "capabilities_of", "part_key"]
 
 LOOKUP_LIMIT = 20  # the account's latest statuses searched for a post Pixelfed says exists
 _TAG = re.compile(r"<[^>]+>")
@@ -42,36 +50,40 @@ def part_key(key: str, number: int) -> str:
     return key if number == 1 else f"{key}-{number}"
 
 
-class MastodonDestination:
-    """The Destination for Mastodon and Pixelfed accounts. `credentials_lookup(account_id)`
-    gives the account's secret (`access_token`), as Credentials.load does."""
+def capabilities_of(kind: AccountKind) -> Capabilities:
+    """Mastodon deduplicates by Idempotency-Key; a post Pixelfed says exists is read back
+    among the account's latest statuses. Pixelfed posts photos: one is needed."""
+    pixelfed = kind is AccountKind.PIXELFED
+    return Capabilities(idempotent=True, can_read_back=True, needs_image=pixelfed)
 
-    idempotent = True
+
+class MastodonDestination:
+    """The Destination for Mastodon and Pixelfed accounts (`kind`: which of the two its
+    capabilities describe). `credentials_lookup(account_id)` gives the account's secret
+    (`access_token`), as Credentials.load does."""
 
     def __init__(
         self,
         credentials_lookup: Callable[[str], dict[str, str]],
         *,
+        kind: AccountKind = AccountKind.MASTODON,
         session_factory: Callable[[], Session] = Session,
     ) -> None:
         self._credentials = credentials_lookup
         self._session_factory = session_factory
+        self.capabilities = capabilities_of(kind)
 
     # -- publishing ----------------------------------------------------------------------
 
     def publish(self, request: PublishRequest) -> Published:
         account = request.account
         limits = account.effective_limits()
-        draft = request.draft
-        if request.canonical_url:
-            draft = replace(draft, link=request.canonical_url)
-        pixelfed = account.kind is AccountKind.PIXELFED
-        if pixelfed and not draft.images:
+        draft = _linked(request)
+        if capabilities_of(account.kind).needs_image and not draft.images:
             raise PublishError("rejected", {"reason": "image_required", "address": account.server})
         images = [self._fit(image.path, limits) for image in draft.images]
-        target = account.kind.value
-        parts = [part.text for part in analyze(draft, target, limits, images).parts]
-        warning = draft.content_warning_for(target).strip()
+        parts = _parts(draft, account, images)
+        warning = draft.content_warning_for(account.kind.value).strip()
         api, session = self._client(account)
         with _publishing(account.server, session):
             if draft.images:
@@ -105,9 +117,26 @@ class MastodonDestination:
         assert first is not None
         return Published(str(first["id"]), _address(first))
 
-    def delete(self, account: Account, remote_ids: Sequence[str]) -> None:
-        """Delete everywhere: each status and the rest of its thread (our own replies below
+    def read_back(self, request: PublishRequest) -> Published | None:
+        """The post's first status, looked up among the account's latest by its text (not
+        by the key, which the server does not show)."""
+        account = request.account
+        first = _parts(_linked(request), account, [])[0]  # the photos do not change the text
+        api, session = self._client(account)
+        with _publishing(account.server, session):
+            found = _find_posted(api, first, None)
+        return None if found is None else Published(str(found["id"]), _address(found))
+
+    def delete(self, account: Account, copy: JobDestination) -> None:
+        """Delete everywhere: the status and the rest of its thread (our own replies below
         it). One already gone counts as deleted."""
+        self.delete_statuses(account, [copy.remote_id])
+
+    def tell(self, account: Account, page: str, copies: Copies) -> None:
+        raise Unsupported("tell")
+
+    def delete_statuses(self, account: Account, remote_ids: Sequence[str]) -> None:
+        """Each status and our own replies below it."""
         api, session = self._client(account)
         with _publishing(account.server, session):
             for remote_id in remote_ids:
@@ -163,6 +192,18 @@ class MastodonDestination:
                 {"status": 400, "message": session.last_message, "address": account.server},
             )
         return found
+
+
+def _linked(request: PublishRequest) -> Draft:
+    """The draft as posted: with the website's page as its link back."""
+    draft = request.draft
+    return replace(draft, link=request.canonical_url) if request.canonical_url else draft
+
+
+def _parts(draft: Draft, account: Account, images: list[FittedImage]) -> list[str]:
+    """The texts of the statuses, the thread's parts in order."""
+    limits, target = account.effective_limits(), account.kind.value
+    return [part.text for part in analyze(draft, target, limits, images).parts]
 
 
 def _find_posted(api: Mastodon, text: str, reply_to: str | None) -> dict[str, Any] | None:

@@ -22,13 +22,22 @@ from composer.core.destinations.website.webhook import (
 )
 from composer.core.images.fit import fit_image
 from composer.core.images.probe import ImageError
-from composer.core.publishing.publisher import Published, PublishRequest
+from composer.core.publishing.destination import (
+    Capabilities,
+    Copies,
+    Published,
+    PublishRequest,
+    Unsupported,
+)
+from composer.core.store.jobs import JobDestination
 
 SecretLookup = Callable[[str], Mapping[str, str]]
 
 
 class WebsiteDestination:
-    idempotent = True  # the site keeps each webhook id and answers a retry as before
+    # The site keeps each webhook id and answers a repeated event with the page it wrote, so
+    # an attempt is simply made again; the webhook has no way to look a page up.
+    capabilities = Capabilities(idempotent=True, can_read_back=False, is_own_site=True)
 
     def __init__(self, secret_lookup: SecretLookup, session: requests.Session | None = None):
         self._secret_lookup = secret_lookup
@@ -50,6 +59,17 @@ class WebsiteDestination:
         answer = send(account.server, self._secret(account), payload, event_id, self._session)
         return Published(remote_id=event_id, url=answer.url)
 
+    def read_back(self, request: PublishRequest) -> Published | None:
+        raise Unsupported("read_back")
+
+    def tell(self, account: Account, page: str, copies: Copies) -> None:
+        """Step 3 of the job: the page learns where its copies are ("also on Mastodon")."""
+        self.syndicate(account, page, copies)
+
+    def delete(self, account: Account, copy: JobDestination) -> None:
+        """Remove the copy's page; the site treats an already deleted page as deleted."""
+        self.delete_page(account, copy.url)
+
     def syndicate(
         self,
         account: Account,
@@ -63,8 +83,10 @@ class WebsiteDestination:
         payload = build_syndicated(canonical_url, copies, event_id)
         return send(account.server, self._secret(account), payload, event_id, self._session)
 
-    def delete(self, account: Account, url: str, *, event_id: str | None = None) -> WebhookAnswer:
-        """Remove the page at `url`; the site treats an already deleted page as deleted."""
+    def delete_page(
+        self, account: Account, url: str, *, event_id: str | None = None
+    ) -> WebhookAnswer:
+        """Remove the page at `url`. Keep `event_id` to retry."""
         event_id = event_id or new_event_id()
         payload = build_deleted(url, event_id)
         return send(account.server, self._secret(account), payload, event_id, self._session)

@@ -194,11 +194,12 @@ def test_too_long_is_refused_before_sending(fake):
 def test_delete_removes_the_message_and_twice_is_fine(store, fake, draft):
     job_id = store.create_job(draft, [ACCOUNT.id])
     job = publisher(store, fake)[0].publish(job_id)
-    message_id = job.destination(ACCOUNT.id).remote_id
+    copy = job.destination(ACCOUNT.id)
+    message_id = copy.remote_id
     discord = destination(fake)
-    discord.delete(ACCOUNT, message_id)
+    discord.delete(ACCOUNT, copy)
     assert fake.messages == []
-    discord.delete(ACCOUNT, message_id)  # already gone: 404, counted as deleted
+    discord.delete(ACCOUNT, copy)  # already gone: 404, counted as deleted
     deletes = [path for method, path in fake.requests if method == "DELETE"]
     assert deletes == [f"/api/webhooks/{fake.webhook_id}/{fake.token}/messages/{message_id}"] * 2
 

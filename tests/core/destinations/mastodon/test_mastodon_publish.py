@@ -141,9 +141,9 @@ def test_delete_removes_the_post_and_its_thread(fake):
     other = destination.publish(_request(fake, Draft(text="Blijft staan"), key="b"))
     assert len(fake.statuses) > 2
 
-    destination.delete(_account(fake), [thread.remote_id])
+    destination.delete_statuses(_account(fake), [thread.remote_id])
     assert [s["id"] for s in fake.statuses] == [other.remote_id]
-    destination.delete(_account(fake), [thread.remote_id])  # already gone: fine
+    destination.delete_statuses(_account(fake), [thread.remote_id])  # already gone: fine
 
 
 # -- Pixelfed ------------------------------------------------------------------------------

@@ -159,7 +159,7 @@ def test_syndicate_then_delete(site, account, store, draft):
     assert (answer.status, answer.url) == (200, PAGE)
     page = (site.receiver.content / "open-dag-in-de-bibliotheek" / "index.md").read_text()
     assert "https://mastodon.example/@bieb/1" in page
-    assert destination.delete(account, PAGE).status == 200
+    assert destination.delete_page(account, PAGE).status == 200
     assert pages(site) == []
 
 

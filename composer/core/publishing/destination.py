@@ -1,0 +1,85 @@
+"""What the publish job asks of every destination (`Destination`), and what each declares it
+can do (`Capabilities`): callers ask the capability, never the account's kind.
+
+A method behind a capability a destination lacks is not called; should it be, the destination
+raises `Unsupported` (a bug in the caller, which should have asked the capability). Editing
+and scheduling are not here yet: their methods (`update`, `schedule`) arrive behind
+`can_edit` and `schedules_on_server`, which no destination has today.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from composer.core.accounts.account import Account
+from composer.core.drafts.draft import Draft
+from composer.core.store.jobs import JobDestination
+
+__all__ = [
+    "Capabilities",
+    "Copies",
+    "Destination",
+    "PublishRequest",
+    "Published",
+    "Unsupported",
+]
+
+Copies = Sequence[tuple[str, str]]  # (network, url) of each copy, for the site to show
+
+
+@dataclass(frozen=True, slots=True)
+class PublishRequest:
+    draft: Draft
+    account: Account
+    canonical_url: str | None  # the website's page; None when sending to the website itself
+    idempotency_key: str  # the same on every attempt, across crashes
+    attempt: int  # from 1, counted over all runs: above 1, check what the last one left
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    remote_id: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Capabilities:
+    # an attempt cut short may simply be made again (the server deduplicates by the key, or the
+    # destination reads back first); False (Discord): an unclear outcome is `unknown`
+    idempotent: bool
+    can_read_back: bool  # read_back() finds a copy an earlier attempt may have left
+    needs_image: bool = False  # a message without a photo is refused (Pixelfed)
+    # the organisation's own site: its page is the link back the networks wait for, and it is
+    # told where the copies are (tell())
+    is_own_site: bool = False
+    can_edit: bool = False  # update a published copy in place: no destination yet
+    schedules_on_server: bool = False  # the server holds a post until its time: none yet
+
+
+class Destination(Protocol):
+    @property
+    def capabilities(self) -> Capabilities: ...
+
+    def publish(self, request: PublishRequest) -> Published:
+        """Raises CodedError: TRANSIENT codes are retried, any other is a rejection."""
+        ...
+
+    def read_back(self, request: PublishRequest) -> Published | None:
+        """The copy an earlier attempt with this request's key left, or None when there is
+        none. Only with `can_read_back`."""
+        ...
+
+    def delete(self, account: Account, copy: JobDestination) -> None:
+        """Remove a published copy (its job row); one already gone counts as deleted."""
+        ...
+
+    def tell(self, account: Account, page: str, copies: Copies) -> None:
+        """Tell the site which copies link to its `page`. Only with `is_own_site`; the site
+        merges what it hears, so telling it twice is harmless."""
+        ...
+
+
+class Unsupported(NotImplementedError):
+    """Asked of a destination whose capabilities say it cannot: `Unsupported("tell")`."""

@@ -22,7 +22,7 @@ from composer.core.destinations.bluesky.publish import (
 )
 from composer.core.destinations.errors import PublishError
 from composer.core.drafts.draft import Draft, Image
-from composer.core.publishing.publisher import PublishRequest
+from composer.core.publishing.publisher import Published, Publisher, PublishRequest
 from tests.support.images import encoded, photo, save
 from tests.support.pds import BlueskyAccount, Pds
 
@@ -287,6 +287,26 @@ def test_the_same_key_twice_without_reading_back_is_refused(
     with pytest.raises(PublishError) as caught:
         destination.publish(_request(draft, account, None, key))
     assert caught.value.code in ("rejected", "server_error")
+
+
+def test_read_back_finds_the_post_by_its_key_and_delete_takes_the_job_row(
+    store, account, destination
+):
+    """The capabilities say it can read back: found after publishing, none before, and
+    none once the copy is deleted through the protocol, by the job's own row."""
+    assert destination.capabilities.can_read_back
+    draft = Draft(text="Terug te vinden", language="nl")
+    store.save_account(account)
+    job_id = store.create_job(draft, [account.id])
+    key = store.job(job_id).destination(account.id).idempotency_key
+    request = _request(draft, account, None, key, attempt=2)
+    assert destination.read_back(request) is None
+
+    publisher = Publisher(store, {AccountKind.BLUESKY: destination}, {account.id: account})
+    row = publisher.publish(job_id).destination(account.id)
+    assert destination.read_back(request) == Published(row.remote_id, row.url)
+    destination.delete(account, row)
+    assert destination.read_back(request) is None
 
 
 def test_delete_removes_the_posts(bluesky_pds, carol, account, destination):

@@ -165,6 +165,26 @@ def test_website_first_then_networks_with_its_url(store):
     assert store.unfinished_jobs() == []
 
 
+def test_the_site_is_told_where_the_copies_are_through_its_capability(store):
+    """Step 3 goes to whatever declares is_own_site, through tell(); a failed copy is left
+    out, and the site is not told twice on a resume with nothing left to send."""
+    refusal = CodedError("rejected", {"status": 422})
+    servers = _servers(discord={"script": [refusal]})
+    publisher = _publisher(store, servers)[0]
+    job_id = _job(store)
+    publisher.publish(job_id)
+    sent = sorted(
+        (kind.value, f"https://{kind.value}.example/{kind.value}-1")
+        for kind in NETWORKS
+        if kind is not AccountKind.DISCORD
+    )
+    [(page, copies)] = servers[AccountKind.WEBSITE].told
+    assert (page, sorted(copies)) == (SITE_URL, sent)
+    publisher.resume(job_id)
+    assert len(servers[AccountKind.WEBSITE].told) == 1
+    assert all(servers[kind].told == [] for kind in NETWORKS)
+
+
 def test_networks_go_out_in_parallel(store):
     barrier = threading.Barrier(len(NETWORKS))
     # each waits until all the others are in the middle of their request too
@@ -600,3 +620,38 @@ def test_will_send_names_what_resume_and_retry_take_up():
     assert sent(retry=True) == ["pending", "cut-short", "again", "refused"]
     # the person looked and found the unclear copy missing: only then is it sent again
     assert sent(retry=True, account_ids=["unclear"]) == ["pending", "cut-short", "again", "unclear"]
+
+
+def test_the_networks_wait_for_the_website_until_its_page_exists():
+    """The rule the publisher keeps and the publish dialog shows: one place, the job."""
+    from datetime import UTC, datetime
+
+    from composer.core.store.jobs import Job, JobDestination
+
+    moment = datetime.now(UTC)
+
+    def job(*states: tuple[AccountKind, str], link: str = "") -> Job:
+        rows = tuple(
+            JobDestination(
+                f"{kind.value}-{n}", kind, n, state, "", "", None, {}, False, 0, "", moment
+            )
+            for n, (kind, state) in enumerate(states)
+        )
+        return Job(1, Draft(text="Open dag", link=link), moment, None, "open", rows)
+
+    site, toot, chat = AccountKind.WEBSITE, AccountKind.MASTODON, AccountKind.DISCORD
+    for state in ("pending", "sending", "failed", "unknown"):
+        waiting = job((site, state), (toot, "pending"), (chat, "failed"))
+        assert waiting.networks_wait
+        assert waiting.waiting_for_website() == {"mastodon-1", "discord-2"}
+    assert job((site, "pending")).networks_wait  # nothing waits, but the rule holds
+    assert job((site, "pending")).waiting_for_website() == frozenset()
+    published = job((site, "done"), (toot, "pending"))
+    linked = job((site, "pending"), (toot, "pending"), link=SITE_URL)  # the page exists
+    no_site = job((toot, "pending"), (chat, "done"))
+    for free in (published, linked, no_site):
+        assert not free.networks_wait and free.waiting_for_website() == frozenset()
+    # two websites: the networks wait for both pages, as the publisher sends them
+    assert job((site, "done"), (site, "failed"), (toot, "pending")).waiting_for_website() == {
+        "mastodon-2"
+    }

@@ -45,9 +45,15 @@ def pixelfed():
 
 
 def _connect(accounts, fake: FakeMastodon):
-    # "read write", as a token made on the server's own page: reading back lists statuses
-    connected = mastodon.connect_with_token(fake.base, fake.flavour, fake.issue_token())
-    return accounts.add(AccountKind(fake.flavour), connected)
+    """With the scopes Omroeper's own sign-in asks for that kind of server."""
+    kind = AccountKind(fake.flavour)
+    token = fake.issue_token(" ".join(mastodon.SCOPES[kind]))
+    return accounts.add(kind, mastodon.connect_with_token(fake.base, kind, token))
+
+
+def _photo_draft(tmp_path, text: str) -> Draft:
+    image = Image(save(photo(640, 480), tmp_path / "zaal.jpg"), alt="De zaal")
+    return Draft(text=text, images=(image,))
 
 
 def test_the_type_checker_holds_every_destination_to_the_protocol(tmp_path):
@@ -106,7 +112,7 @@ def test_every_kind_declares_its_capabilities(accounts):
     found = {kind: destination(kind, accounts).capabilities for kind in AccountKind}
     assert found == {
         AccountKind.WEBSITE: Capabilities(idempotent=True, can_read_back=False, is_own_site=True),
-        AccountKind.MASTODON: Capabilities(idempotent=True, can_read_back=True),
+        AccountKind.MASTODON: Capabilities(idempotent=True, can_read_back=False),
         AccountKind.PIXELFED: Capabilities(idempotent=True, can_read_back=True, needs_image=True),
         AccountKind.BLUESKY: Capabilities(idempotent=True, can_read_back=True),
         AccountKind.DISCORD: Capabilities(idempotent=False, can_read_back=False),
@@ -134,18 +140,29 @@ def test_the_website_is_told_where_the_copies_are_and_deleted_by_its_row(
     assert site.pages() == [] and toot.statuses == []
 
 
-def test_mastodon_reads_back_what_it_posted_and_nothing_else(accounts, toot):
-    account = _connect(accounts, toot)
-    posting = destination(AccountKind.MASTODON, accounts)
-    request = PublishRequest(DRAFT, account, PAGE, "key-1", 1)
+def test_pixelfed_reads_back_what_it_posted_and_nothing_else(accounts, pixelfed, tmp_path):
+    account = _connect(accounts, pixelfed)
+    posting = destination(AccountKind.PIXELFED, accounts)
+    request = PublishRequest(_photo_draft(tmp_path, DRAFT.text), account, PAGE, "key-1", 1)
     assert posting.read_back(request) is None  # nothing there yet
 
     published = posting.publish(request)
     assert posting.read_back(request) == published
-    other = PublishRequest(Draft(text="Een ander bericht"), account, PAGE, "key-2", 1)
-    assert posting.read_back(other) is None
+    other = _photo_draft(tmp_path, "Een ander bericht")
+    assert posting.read_back(PublishRequest(other, account, PAGE, "key-2", 1)) is None
     with pytest.raises(Unsupported):  # not the own site: there is nothing to tell
-        posting.tell(account, PAGE, [("mastodon", published.url)])
+        posting.tell(account, PAGE, [("pixelfed", published.url)])
+
+
+def test_mastodon_cannot_read_back_with_the_scopes_it_signs_in_with(accounts, toot):
+    """can_read_back is False on Mastodon: the sign-in asks no scope to list statuses."""
+    account = _connect(accounts, toot)
+    posting = destination(AccountKind.MASTODON, accounts)
+    request = PublishRequest(DRAFT, account, PAGE, "key-1", 1)
+    posting.publish(request)
+    with pytest.raises(PublishError) as refused:
+        posting.read_back(request)
+    assert refused.value.details["status"] == 403
 
 
 def test_pixelfed_needs_a_photo_and_mastodon_does_not(accounts, toot, pixelfed, tmp_path):
@@ -160,9 +177,7 @@ def test_pixelfed_needs_a_photo_and_mastodon_does_not(accounts, toot, pixelfed, 
     )
     assert len(toot.statuses) == 1
 
-    image = Image(save(photo(640, 480), tmp_path / "zaal.jpg"), alt="De zaal")
-    with_photo = Draft(text="Met foto", images=(image,))
-    refused.publish(PublishRequest(with_photo, on_pixelfed, PAGE, "k2", 1))
+    refused.publish(PublishRequest(_photo_draft(tmp_path, "Met foto"), on_pixelfed, PAGE, "k2", 1))
     assert len(pixelfed.statuses) == 1
 
 

@@ -52,9 +52,10 @@ def part_key(key: str, number: int) -> str:
 
 def capabilities_of(kind: AccountKind) -> Capabilities:
     """Mastodon deduplicates by Idempotency-Key; a post Pixelfed says exists is read back
-    among the account's latest statuses. Pixelfed posts photos: one is needed."""
+    among the account's latest statuses. Mastodon's sign-in asks no scope to list them
+    (connect.SCOPES), so there it cannot read back. Pixelfed posts photos: one is needed."""
     pixelfed = kind is AccountKind.PIXELFED
-    return Capabilities(idempotent=True, can_read_back=True, needs_image=pixelfed)
+    return Capabilities(idempotent=True, can_read_back=pixelfed, needs_image=pixelfed)
 
 
 class MastodonDestination:
@@ -119,9 +120,10 @@ class MastodonDestination:
 
     def read_back(self, request: PublishRequest) -> Published | None:
         """The post's first status, looked up among the account's latest by its text (not
-        by the key, which the server does not show)."""
-        account = request.account
-        first = _parts(_linked(request), account, [])[0]  # the photos do not change the text
+        by the key, which the server does not show). Needs a token that may read statuses."""
+        account, draft = request.account, _linked(request)
+        images = [self._fit(image.path, account.effective_limits()) for image in draft.images]
+        first = _parts(draft, account, images)[0]  # split as publish() splits it
         api, session = self._client(account)
         with _publishing(account.server, session):
             found = _find_posted(api, first, None)

@@ -8,7 +8,7 @@ from dataclasses import replace
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from composer.core.accounts.account import Account, AccountKind
+from composer.core.accounts.account import Account
 from composer.core.analysis.composing import analyze_destinations
 from composer.core.drafts.draft import Draft
 from composer.ui.publish.rows import destination_name
@@ -18,7 +18,7 @@ FIRST_LINE_SHOWN = 90  # characters
 
 def website_first(chosen: Sequence[Account]) -> list[Account]:
     """The order the job sends in: the website, then the networks as chosen."""
-    return sorted(chosen, key=lambda account: account.kind is not AccountKind.WEBSITE)
+    return sorted(chosen, key=lambda account: not account.kind.is_own_site)
 
 
 def first_line(draft: Draft) -> str:
@@ -60,7 +60,7 @@ class ConfirmPage(QWidget):
     def summary(self, draft: Draft, chosen: Sequence[Account]) -> tuple[list[str], list[str]]:
         """Short lines: where it goes, in order (one per line, to scan), then what goes."""
         ordered = website_first(chosen)
-        site = next((a for a in ordered if a.kind is AccountKind.WEBSITE), None)
+        site = next((a for a in ordered if a.kind.is_own_site), None)
         networks = [f"   • {destination_name(a.kind, a)}" for a in ordered if a is not site]
         lines = [self.tr("Where it goes, in this order:")]
         if site is not None and not draft.link:
@@ -81,7 +81,7 @@ class ConfirmPage(QWidget):
         analyses = analyze_destinations(replace(draft, images=()), ordered, lambda _a: ())
         for account in ordered:
             parts = len(analyses[account.id].parts)
-            if account.kind is not AccountKind.WEBSITE and parts > 1:
+            if not account.kind.is_own_site and parts > 1:
                 lines.append(
                     self.tr("On {network} it becomes a thread of %Ln post(s).", "", parts).format(
                         network=destination_name(account.kind, account)

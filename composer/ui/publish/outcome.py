@@ -7,7 +7,6 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QObject
 
-from composer.core.accounts.account import AccountKind
 from composer.core.store.jobs import Job
 from composer.core.store.store import StoreError
 from composer.i18n.store_errors import describe_store_error
@@ -89,7 +88,7 @@ def overall(
     if failure is not None:
         return translate("Publish", "Publishing stopped"), _stopped(failure), retry
     if rows and all(row.state == "done" for row in rows):
-        website = any(row.kind is AccountKind.WEBSITE for row in rows)
+        website = any(row.kind.is_own_site for row in rows)
         words = (
             translate("Publish", "Published everywhere. Each copy links back to your website.")
             if website and len(rows) > 1

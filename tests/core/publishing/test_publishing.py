@@ -388,7 +388,7 @@ from pathlib import Path
 from composer.core.accounts.account import AccountKind
 from composer.core.publishing.publisher import Publisher
 from composer.core.store.store import Store
-from tests.core.test_publishing import ACCOUNTS_BY_ID, FileServer
+from tests.core.publishing.test_publishing import ACCOUNTS_BY_ID, FileServer
 
 profile, folder, job_id = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
 servers = {kind: FileServer(folder, kind, block=kind is not AccountKind.WEBSITE)

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from composer.core.drafts.draft import Draft
-from composer.ui.window import dialogs
 from composer.ui.window.composer_window import ComposerWindow
 from tests.support.publish_servers import WAIT
 
@@ -34,12 +33,12 @@ def test_a_message_left_half_sent_goes_on_at_the_next_start(
     web, masto = add_website(accounts, site), add_mastodon(accounts, toot)
     draft = Draft(text="Open dag in de bibliotheek!", language="nl")
     job = store.create_job(draft, [web.id, masto.id])  # as if the last window closed here
-    assert dialogs.resume_unfinished(window) == job
+    assert window.resume_unfinished() == job
     dialog = window.publish_dialog
     qtbot.waitUntil(lambda: store.job(job).state == "finished", timeout=WAIT)
     qtbot.waitUntil(lambda: "Published" in dialog.heading.text(), timeout=WAIT)
     assert site.published() == 1 and len(toot.statuses) == 1
-    assert dialogs.resume_unfinished(window) is None  # nothing left: nothing again
+    assert window.resume_unfinished() is None  # nothing left: nothing again
     assert site.published() == 1 and len(toot.statuses) == 1
 
 

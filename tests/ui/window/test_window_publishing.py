@@ -129,3 +129,30 @@ def test_a_waiting_message_shows_in_the_window_and_says_when_it_goes_out(
     qtbot.waitUntil(outbox.waiting_label.isHidden, timeout=WAIT)
     said = window.statusBar().currentMessage()
     assert said == "“Voorleesmiddag” has gone out: published on 1 destination."
+
+
+def test_the_publish_action_follows_the_publish_rule_not_the_button(
+    qtbot, window, *, store, accounts, toot
+):
+    """Ctrl+Enter and the menu check the same rule the Publish button shows (the draft's
+    readiness), not whether the button happens to be enabled."""
+    from tests.support.publish_servers import add_mastodon
+
+    masto = add_mastodon(accounts, toot)
+    window.finish_building()
+    window.accounts_list = store.list_accounts()
+    window.destinations.show_accounts(window.accounts_list, (masto.id,))
+    window.change(replace(window.draft, text="Open dag " * 80, targets=(masto.id,)))
+    assert not window.publish_bar.button.isEnabled()  # too long for Mastodon
+    window.publish_bar.button.setEnabled(True)  # a button out of step with the draft
+    window.publish()
+    assert window.publish_dialog is None and not store.unfinished_jobs()
+    (box,) = [box for box in window.findChildren(QMessageBox) if box.isVisible()]
+    assert box.text().startswith("Before publishing:")  # the reasons the bar shows
+    box.close()
+    window.change(replace(window.draft, text="Open dag"))  # fits now: the rule allows it
+    assert window.publish_bar.button.isEnabled()
+    window.publish()
+    assert window.publish_dialog is not None
+    window.publish_dialog.close()
+    assert not toot.statuses  # the confirmation only opened

@@ -141,9 +141,7 @@ def started(app: QApplication, store: Store, window: ComposerWindow | None = Non
     use_system_trust()  # loads requests: ~90 ms
     refresh_limits_later(store)
     if window is not None:
-        from composer.ui.window.dialogs import resume_unfinished
-
-        resume_unfinished(window)  # a message left half-sent goes on where it stopped
+        window.resume_unfinished()  # a message left half-sent goes on where it stopped
 
 
 class _FirstPaint(QObject):

@@ -20,7 +20,7 @@ from composer.core.accounts.account import Account, AccountKind, Connected
 from composer.core.accounts.accounts import Accounts
 from composer.core.accounts.credentials import CredentialError
 from composer.core.destinations.errors import ConnectError
-from composer.core.net import fetch_image
+from composer.core.destinations.http.remote_image import fetch_image
 from composer.core.store.store import StoreError
 from composer.i18n.answer_words import website_checked
 from composer.i18n.connect_errors import describe_connect_error, describe_credential_error

@@ -1,4 +1,4 @@
-"""What each destination accepts: the defaults from platform-facts.md.
+"""What each destination accepts: the defaults from docs/platform-facts.md.
 
 Limits are data. A connected server's own figures replace these (see `Limits.replace`);
 these are the fallback for drafting offline and for `omroeper check`.

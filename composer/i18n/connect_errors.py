@@ -70,7 +70,9 @@ def describe_connect_error(failure: ConnectError) -> str:
         "invalid_secret": lambda: translate(
             "Connect", "That signing key is not valid: a valid one starts with whsec_."
         ),
-        "missing_input": lambda: translate("Connect", "Missing {flag}."),
+        "missing_input": lambda: translate(
+            "Connect", "Nothing was given for {flag}: paste it on standard input and try again."
+        ),
         "wrong_flag": lambda: translate("Connect", "{flag} does not go with {kind}."),
     }
     found = words.get(failure.code)

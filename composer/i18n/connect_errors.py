@@ -38,6 +38,11 @@ def describe_connect_error(failure: ConnectError) -> str:
             "The connection to {address} is not trusted (its certificate was refused). "
             "Ask your IT support.",
         ),
+        "not_tls": lambda: translate(
+            "Connect",
+            "{address} does not speak https on that port. Check the address: often it has "
+            "no port number, or a different one.",
+        ),
         "not_that_server": lambda: translate(
             "Connect", "{address} answers, but it is not the kind of server you chose."
         ),

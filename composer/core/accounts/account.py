@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 from composer.core.platforms import Limits, Platform, default_limits
-from composer.core.text.server_counts import counting_limits
+from composer.core.text.server_counts import counted_as
 
 
 class AccountKind(StrEnum):
@@ -81,7 +81,7 @@ class Account:
 def _laid_over(kind: AccountKind, reported: tuple[tuple[str, Any], ...], software: str) -> Limits:
     limits = replace(default_limits(Platform(kind.value)), **dict(reported))
     if software and kind in (AccountKind.MASTODON, AccountKind.PIXELFED):
-        limits = replace(limits, **counting_limits(software))
+        limits = counted_as(limits, software)
     return limits
 
 

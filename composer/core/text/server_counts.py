@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from composer.core.platforms import Unit
+from composer.core.platforms import Limits, Unit
 from composer.core.text import mastodon_count
 from composer.core.text.graphemes import grapheme_count, utf16_length
 
@@ -97,12 +97,10 @@ def strictest_length(text: str, spoiler: str = "", url_length: int = 23) -> int:
     return max(rule_length(rule, text, spoiler, url_length) for rule in RULES.values())
 
 
-def counting_limits(software: str) -> dict[str, object]:
-    """The Limits fields that say how `software` counts, to lay over the platform's defaults."""
+def counted_as(limits: Limits, software: str) -> Limits:
+    """`limits` counting as `software` counts."""
     counting = counting_for(software)
     rule = RULES[counting]
-    return {
-        "counting": counting.value,
-        "unit": rule.unit,
-        "content_warning_counts": rule.with_spoiler,
-    }
+    return limits.replace(
+        counting=counting.value, unit=rule.unit, content_warning_counts=rule.with_spoiler
+    )

@@ -16,6 +16,8 @@ would hold up quitting; here they never do (the job stays in the store and resum
 
 from __future__ import annotations
 
+import functools
+import itertools
 import logging
 import sys
 import threading
@@ -32,6 +34,7 @@ log = logging.getLogger(__name__)
 R = TypeVar("R")
 P = TypeVar("P")
 Report = Callable[[Any], None]  # what a reporting worker calls with each progress report
+_PROGRESS, _DONE, _FAILED = "progress", "done", "failed"
 MOST_WORKERS = 8  # publish jobs and a sign-in may wait long; the rest is short
 
 
@@ -62,6 +65,9 @@ class Tasks(QObject):
         self._jobs: SimpleQueue[Callable[[], None] | None] = SimpleQueue()
         self._most, self._threads, self._idle, self._waiting = most_workers, 0, 0, 0
         self._closed = False
+        self._tickets = itertools.count()
+        # on the GUI thread only: ticket -> (owner, progress, done, failed)
+        self._waiting_for: dict[int, tuple[Any, Any, Any, Any]] = {}
         self._pending.connect(self._run_pending, Qt.ConnectionType.QueuedConnection)
 
     # -- for callers ------------------------------------------------------------------------
@@ -107,6 +113,7 @@ class Tasks(QObject):
         with self._lock:
             self._closed = True
             self._closures.clear()
+            self._waiting_for.clear()
             threads = self._threads
         for _ in range(threads):
             self._jobs.put(None)
@@ -123,12 +130,15 @@ class Tasks(QObject):
         owner: QObject | None,
         name: str,
     ) -> tuple[Handle, Callable[[], None]]:
-        """The function a worker thread calls, and its handle (for `Lane` too)."""
+        """The function a worker thread calls, and its handle (for `Lane` too). Called on the
+        GUI thread: the callbacks (and the owner) stay here, in `_waiting_for`, so the last
+        reference to a widget is never dropped on a worker thread (that deletes it there)."""
         handle = Handle()
+        ticket = next(self._tickets)
+        self._waiting_for[ticket] = (owner, progress, done, failed)
 
         def report(value: Any) -> None:
-            if progress is not None:
-                self._post(lambda: progress(value), owner)
+            self._post(functools.partial(self._deliver, ticket, _PROGRESS, value))
 
         def run_it() -> None:
             thread = threading.current_thread()
@@ -137,10 +147,9 @@ class Tasks(QObject):
                 try:
                     result = work(report)
                 except Exception as error:  # delivered to the GUI thread, never lost here
-                    self._post(lambda error=error: _fail(error, failed), owner)
+                    self._post(functools.partial(self._deliver, ticket, _FAILED, error))
                 else:
-                    if done is not None:
-                        self._post(lambda: done(result), owner)
+                    self._post(functools.partial(self._deliver, ticket, _DONE, result))
             finally:
                 thread.name = own_name
                 handle._finished.set()
@@ -175,12 +184,29 @@ class Tasks(QObject):
                 self._waiting -= 1
             job()
 
-    def _post(self, closure: Callable[[], None], owner: QObject | None) -> None:
+    def _post(self, closure: Callable[[], None], owner: QObject | None = None) -> None:
         with self._lock:  # emitted under the lock: after shutdown() nothing is queued
             if self._closed:
                 return
             self._closures.append(closure if owner is None else _for(owner, closure))
             self._pending.emit()
+
+    def _deliver(self, ticket: int, kind: str, value: Any) -> None:
+        """On the GUI thread: the callback for what the worker sent, unless its owner is gone."""
+        found = self._waiting_for.get(ticket)
+        if kind != _PROGRESS:
+            self._waiting_for.pop(ticket, None)
+        if found is None:
+            return
+        owner, progress, done, failed = found
+        if owner is not None and not isValid(owner):
+            return  # deleted (a dialog closed): nobody is left to tell
+        if kind == _PROGRESS and progress is not None:
+            progress(value)
+        elif kind == _DONE and done is not None:
+            done(value)
+        elif kind == _FAILED:
+            _fail(value, failed)
 
     def _run_pending(self) -> None:
         while True:

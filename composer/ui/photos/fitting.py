@@ -10,9 +10,11 @@ tasks.py, which drops the report when the window is gone before it finishes.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import threading
+import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -48,7 +50,7 @@ class ImageFitter(QObject):
         lane = Lane()
         self._work = _Work(
             cache,
-            lambda work: lane.run_reporting(work, self._delivered, owner=self, name="image-fitter"),
+            functools.partial(_start, lane, weakref.ref(self)),
         )
         # Four images for four destinations finish in a burst: one re-analysis for the burst.
         self._settle = QTimer(self, singleShot=True, interval=40)
@@ -222,3 +224,11 @@ class _Work:
 def _trim(items: OrderedDict, most: int = _REMEMBERED) -> None:
     while len(items) > most:
         items.popitem(last=False)
+
+
+def _start(lane: Lane, owner: weakref.ref, work: Callable[[Report], None]) -> None:
+    """On the GUI thread: run `work` in the lane, its reports to the owner. The worker holds no
+    reference to the Qt object (dropping the last one there would delete it on that thread)."""
+    found = owner()
+    if found is not None:
+        lane.run_reporting(work, found._delivered, owner=found, name="image-fitter")

@@ -8,8 +8,10 @@ gone before it finishes.
 
 from __future__ import annotations
 
+import functools
 import os
 import threading
+import weakref
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
@@ -34,9 +36,7 @@ class Thumbnailer(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         lane = Lane()
-        self._state = _State(
-            lambda work: lane.run_reporting(work, self._delivered, owner=self, name="thumbnails")
-        )
+        self._state = _State(functools.partial(_start, lane, weakref.ref(self)))
 
     def request(self, path: Path, side: int) -> tuple[str, Thumb | None]:
         """The key under which `ready` will report, and the thumbnail if it is known already."""
@@ -102,3 +102,11 @@ def _make(path: Path, side: int) -> Thumb:
         return ImageError("image_damaged")
     image = QImage.fromData(data)
     return image if not image.isNull() else ImageError("image_damaged")
+
+
+def _start(lane: Lane, owner: weakref.ref, work: Callable[[Report], None]) -> None:
+    """On the GUI thread: run `work` in the lane, its reports to the owner. The worker holds no
+    reference to the Qt object (dropping the last one there would delete it on that thread)."""
+    found = owner()
+    if found is not None:
+        lane.run_reporting(work, found._delivered, owner=found, name="thumbnails")

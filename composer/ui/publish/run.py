@@ -106,12 +106,16 @@ class PublishRun:
         return self._read()  # after the end: the store is final
 
     def _start(self, work: Callable[[], Any]) -> None:
-        tasks().run_reporting(
-            lambda report: self._run(work, report),
-            lambda progress: self._tell(progress, ended=False),
-            lambda progress: self._tell(progress, ended=True),
-            name=f"publish-{self.job_id or 'new'}",
-        )
+        def run(report: Callable[[Progress], None]) -> Progress:
+            return self._run(work, report)
+
+        def reported(progress: Progress) -> None:
+            self._tell(progress, ended=False)
+
+        def ended(progress: Progress) -> None:
+            self._tell(progress, ended=True)
+
+        tasks().run_reporting(run, reported, ended, name=f"publish-{self.job_id or 'new'}")
 
     def _tell(self, progress: Progress, *, ended: bool) -> None:
         watchers = [watcher for watcher in self._watchers if alive(watcher[0])]

@@ -63,6 +63,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help=translate("Cli", "also write each fitted image as DIR/<target>/<position>.<ext>"),
     )
+    check.add_argument(
+        "--to",
+        metavar="ID[,ID…]",
+        help=translate("Cli", "judge against these connected accounts and their servers"),
+    )
     from composer.cli import accounts, delete, drafts, publish
 
     drafts.add_parser(commands)

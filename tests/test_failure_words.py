@@ -18,6 +18,7 @@ READINGS = [
     ("timeout", {}),
     ("connection_lost", {}),
     ("tls_failed", {}),
+    ("not_tls", {}),
     ("rate_limited", {"retry_after": 30}),
     ("server_error", {"status": 503}),
     ("wrong_credentials", {}),

@@ -99,6 +99,8 @@ def _add(accounts: Accounts, arguments: argparse.Namespace) -> int:
             raise ConnectError("wrong_flag", {"flag": other, "kind": kind.value})
     given = getattr(arguments, flag[2:].replace("-", "_"))
     secret = sys.stdin.readline().strip() if given else ""
+    if given and not secret:  # never fall back on the browser: the person meant to paste
+        raise ConnectError("missing_input", {"flag": flag})
     connected = _connect(kind, arguments, secret)
     account = accounts.add(kind, connected)
     result = _summary(account)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from composer.cli.output import print_json, scrubbed
 from composer.core.profile import profile_dir
 from composer.core.store.store import Store, StoreError
+from composer.i18n.publish_errors import describe_publish_error
 from composer.i18n.store_errors import describe_store_error
 
 translate = QCoreApplication.translate
@@ -41,7 +42,15 @@ def run(arguments: argparse.Namespace) -> int:
         if result.error is None
         else {
             "state": "failed",
-            "error": scrubbed({"code": result.error.code, **result.error.details}),
+            "error": scrubbed(
+                {
+                    "code": result.error.code,
+                    **result.error.details,
+                    "message": describe_publish_error(
+                        result.error.code, result.error.details, result.kind.value, retries=False
+                    ),
+                }
+            ),
         }
         for account_id, result in done.items()
     }

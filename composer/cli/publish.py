@@ -90,7 +90,7 @@ def _error(state: str, code: str | None, details: dict | None, kind: str = "") -
     elif state == "unknown":
         words = describe_unknown()
     else:
-        words = describe_publish_error(code, details, kind)
+        words = describe_publish_error(code, details, kind, retries=False)
     return scrubbed({"code": code, **(details or {}), "message": words})
 
 

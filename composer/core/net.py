@@ -58,24 +58,3 @@ def checked_url(url: str) -> str:
     if not parts.scheme:
         raise ConnectError("invalid_address", {"address": url})
     return url.strip()
-
-
-def fetch_image(url: str, max_bytes: int = 2_000_000) -> bytes:
-    """A small picture (an avatar) to show; an unusable one (or one over `max_bytes`) is
-    simply not shown."""
-    import requests
-
-    from composer.core.outside_url import safe_link
-
-    if not safe_link(url):
-        return b""
-    from composer.core.destinations.http.safe_http import SafeSession
-
-    try:
-        url = checked_url(url)
-        with SafeSession(max_bytes=max_bytes) as http:
-            answer = http.get(url, timeout=TIMEOUT)
-            answer.raise_for_status()
-    except (ConnectError, requests.RequestException, OSError):
-        return b""
-    return answer.content

@@ -1,4 +1,4 @@
-"""What each destination accepts: the defaults from platform-facts.md.
+"""What each destination accepts: the defaults from docs/platform-facts.md.
 
 Limits are data. A connected server's own figures replace these (see `Limits.replace`);
 these are the fallback for drafting offline and for `omroeper check`.
@@ -50,6 +50,8 @@ class Limits:
     content_warning_limit: int | None = None
     content_warning_counts: bool = False
     threads: bool = False
+    # How the server counts (text.server_counts.Counting); "" counts `unit` over the text.
+    counting: str = ""
 
     def replace(self, **changes: Any) -> Limits:
         return replace(self, **changes)
@@ -75,6 +77,7 @@ DEFAULTS: dict[Platform, Limits] = {
         content_warning=True,
         content_warning_counts=True,
         threads=True,
+        counting="mastodon",
     ),
     Platform.BLUESKY: Limits(
         platform=Platform.BLUESKY,
@@ -100,6 +103,7 @@ DEFAULTS: dict[Platform, Limits] = {
         image_required=True,
         content_warning=True,
         content_warning_limit=140,
+        counting="pixelfed",
     ),
     Platform.DISCORD: Limits(
         platform=Platform.DISCORD,

@@ -38,6 +38,11 @@ def describe_connect_error(failure: ConnectError) -> str:
             "The connection to {address} is not trusted (its certificate was refused). "
             "Ask your IT support.",
         ),
+        "not_tls": lambda: translate(
+            "Connect",
+            "{address} does not speak https on that port. Check the address: often it has "
+            "no port number, or a different one.",
+        ),
         "not_that_server": lambda: translate(
             "Connect", "{address} answers, but it is not the kind of server you chose."
         ),
@@ -70,7 +75,9 @@ def describe_connect_error(failure: ConnectError) -> str:
         "invalid_secret": lambda: translate(
             "Connect", "That signing key is not valid: a valid one starts with whsec_."
         ),
-        "missing_input": lambda: translate("Connect", "Missing {flag}."),
+        "missing_input": lambda: translate(
+            "Connect", "Nothing was given for {flag}: paste it on standard input and try again."
+        ),
         "wrong_flag": lambda: translate("Connect", "{flag} does not go with {kind}."),
     }
     found = words.get(failure.code)

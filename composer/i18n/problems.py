@@ -86,6 +86,11 @@ _WORDS: dict[Code, Callable[[dict], str]] = {
     Code.CONTENT_WARNING_UNSUPPORTED: lambda n: translate(
         "Problems", "This network has no content warnings: the warning will not be shown here."
     ),
+    Code.COUNTED_STRICTLY: lambda n: translate(
+        "Problems",
+        "Omroeper does not know how this server counts characters, so it counts strictly: "
+        "every link and name in full. The server may accept a little more.",
+    ),
     Code.TOO_MANY_IMAGES: _PLURALS.too_many_images,
     Code.IMAGE_REQUIRED: lambda n: translate(
         "Problems", "This network only shows posts with a photo: add at least one image."

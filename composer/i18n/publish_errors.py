@@ -11,11 +11,19 @@ from composer.i18n.answer_words import answer_words, no_internet
 translate = QCoreApplication.translate
 
 
-def describe_publish_error(code: str, details: dict[str, Any] | None = None, kind: str = "") -> str:
-    """`kind` ("website", "mastodon", …): who answered, so that the words say whom to ask."""
+def describe_publish_error(
+    code: str, details: dict[str, Any] | None = None, kind: str = "", *, retries: bool = True
+) -> str:
+    """`kind` ("website", "mastodon", …): who answered, so that the words say whom to ask.
+
+    `retries`: whether Omroeper itself tries again (the window does; the command line has
+    exited by the time its words are read, so it tells the person to)."""
     details = details or {}
     if code == "offline":
         return no_internet()
+    if not retries and code in _LATER:
+        blanks = {"status": "", "job": ""}
+        return _LATER[code]().format(**{**blanks, **details})
     said = answer_words(code, details, kind) if kind else None
     if said is not None:
         return said
@@ -74,6 +82,11 @@ def describe_publish_error(code: str, details: dict[str, Any] | None = None, kin
         "tls_failed": lambda: translate(
             "Publish", "The connection is not trusted (certificate refused): ask your IT support."
         ),
+        "not_tls": lambda: translate(
+            "Publish",
+            "The server does not speak https at the account's address (wrong port?). Nothing "
+            "was sent: connect the account again with the right address.",
+        ),
         "account_missing": lambda: translate(
             "Publish", "This account is no longer connected: connect it again, then retry."
         ),
@@ -94,6 +107,21 @@ def describe_publish_error(code: str, details: dict[str, Any] | None = None, kin
     text = words() if words else translate("Publish", "Publishing failed ({code}).")
     blanks = {"status": "", "message": "", "index": ""}
     return text.format(**{**blanks, **details, "code": code})
+
+
+# For the command line: the same failures, with what the person does next.
+_LATER = {
+    "rate_limited": lambda: translate(
+        "Publish", "The server asked Omroeper to slow down. Try again in a few minutes."
+    ),
+    "server_error": lambda: translate(
+        "Publish", "The server had a problem ({status}). Try again later."
+    ),
+    "timeout": lambda: translate("Publish", "The server did not answer in time. Try again later."),
+    "unreachable": lambda: translate(
+        "Publish", "The server cannot be reached (offline?). Try again later."
+    ),
+}
 
 
 def describe_no_address() -> str:

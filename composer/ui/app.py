@@ -6,7 +6,6 @@ import json
 import logging
 import os
 import sys
-import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -26,6 +25,7 @@ from composer.ui.errors.hooks import install_error_dialog
 from composer.ui.style.appearance import follow_system_scheme
 
 if TYPE_CHECKING:
+    from composer.ui.tasks import Handle
     from composer.ui.window.composer_window import ComposerWindow
 
 log = logging.getLogger(__name__)
@@ -83,6 +83,9 @@ def run_window(parse_arguments: Callable[[], object]) -> int:
     try:
         return app.exec()
     finally:
+        tasks = sys.modules.get("composer.ui.tasks")  # not loaded: nothing ran off the window
+        if tasks is not None:
+            tasks.shutdown()
         store.close()
         errors.uninstall()
         if restart.requested():
@@ -141,9 +144,7 @@ def started(app: QApplication, store: Store, window: ComposerWindow | None = Non
     use_system_trust()  # loads requests: ~90 ms
     refresh_limits_later(store)
     if window is not None:
-        from composer.ui.window.dialogs import resume_unfinished
-
-        resume_unfinished(window)  # a message left half-sent goes on where it stopped
+        window.resume_unfinished()  # a message left half-sent goes on where it stopped
 
 
 class _FirstPaint(QObject):
@@ -172,8 +173,9 @@ def after_first_paint(window: QWidget, then: Callable[[], None]) -> None:
     _FirstPaint(window, then)
 
 
-def refresh_limits_later(store: Store) -> threading.Thread:
+def refresh_limits_later(store: Store) -> Handle:
     """Re-read the servers' limits off the window's thread, so previews stay right offline."""
+    from composer.ui.tasks import tasks
 
     def work() -> None:
         from composer.core.accounts.accounts import Accounts
@@ -187,9 +189,7 @@ def refresh_limits_later(store: Store) -> threading.Thread:
                 return
             log.exception("refreshing the servers' limits failed")
 
-    thread = threading.Thread(target=work, name="refresh-limits", daemon=True)
-    thread.start()
-    return thread
+    return tasks().run(work, name="refresh-limits")
 
 
 def open_store(profile: Path) -> Store | None:

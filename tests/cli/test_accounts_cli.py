@@ -192,3 +192,15 @@ def test_bluesky_with_an_app_password_and_the_canary(accounts, bluesky_pds):
     assert len(json.loads(accounts("list", "--json").stdout)) == 2
     # the session tokens the CLI received are JWTs: their header always starts so
     assert_no_secret_anywhere([app_password, alice.password, "eyJhbGci"], accounts.profile)
+
+
+@pytest.mark.parametrize("stdin", ["\n", "", "   \n"])
+def test_an_empty_token_on_stdin_is_one_line_and_no_browser(accounts, fake_mastodon, stdin):
+    result = accounts(
+        "add", "mastodon", "--server", fake_mastodon.base, "--token-stdin", stdin=stdin
+    )
+    assert result.returncode == 2
+    assert result.stderr == (
+        "omroeper: Nothing was given for --token-stdin: paste it on standard input and try again.\n"
+    )
+    assert not any(r.path == "/api/v1/apps" for r in fake_mastodon.requests)  # no sign-in began

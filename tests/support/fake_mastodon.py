@@ -67,7 +67,7 @@ Handler = Callable[["FakeMastodon", Recorded, re.Match[str]], Answer]
 
 @dataclass
 class FakeMastodon:
-    flavour: str = "mastodon"  # or "pixelfed"
+    flavour: str = "mastodon"  # or "pixelfed", or "gotosocial" (fake_mastodon_api says how)
     version: str = ""  # default per flavour, see __post_init__
     pkce: bool = True  # announces S256 at /.well-known/oauth-authorization-server (4.3+)
     loopback_redirects: bool = True  # accepts http://127.0.0.1:PORT/… as redirect URI
@@ -91,9 +91,7 @@ class FakeMastodon:
 
     def __post_init__(self) -> None:
         pixelfed = self.flavour == "pixelfed"
-        self.version = self.version or (
-            "3.5.3 (compatible; Pixelfed 0.12.5)" if pixelfed else "4.4.3"
-        )
+        self.version = self.version or api.DEFAULT_VERSIONS[self.flavour]
         self.pkce = self.pkce and not pixelfed  # Pixelfed publishes no OAuth metadata
         self.limits = api.DEFAULT_LIMITS[self.flavour] | self.limits
         self._lock = threading.Lock()

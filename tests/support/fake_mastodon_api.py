@@ -2,6 +2,13 @@
 Mastodon's Api::BaseController (401 texts from Doorkeeper), REST::InstanceSerializer (4.4),
 the v1 instance, nodeinfo; Pixelfed's ApiV1Controller / ApiV2Controller (version
 "3.5.3 (compatible; Pixelfed …)") and App\\Util\\Site\\Config (/api/v2/config).
+
+The "gotosocial" flavour is GoToSocial 0.20 as its source has it (internal/processing/status
+/common.go, internal/typeutils/internaltofrontend.go): instance version "3.5.3+0.20.0" and
+its name only in nodeinfo; 5,000 characters, 6 images and 25 per URL reported, yet the
+length checked is len([]rune(status)) + len([]rune(spoiler)) with everything in full,
+refused with 400 "Bad Request: text with spoiler exceed max chars (5000)"; the
+Idempotency-Key header is ignored; /context needs a read scope.
 """
 
 from __future__ import annotations
@@ -44,6 +51,18 @@ DEFAULT_LIMITS: dict[str, dict[str, Any]] = {
         "max_altext_length": 1_000,
         "media_types": "image/jpeg,image/png,image/gif",
     },
+}
+DEFAULT_LIMITS["gotosocial"] = DEFAULT_LIMITS["mastodon"] | {
+    "max_characters": 5_000,
+    "max_media_attachments": 6,
+    "characters_reserved_per_url": 25,  # reported, never applied
+    "image_size_limit": 41_943_040,
+    "image_matrix_limit": 2_147_483_647,
+}
+DEFAULT_VERSIONS = {
+    "mastodon": "4.4.3",
+    "pixelfed": "3.5.3 (compatible; Pixelfed 0.12.5)",
+    "gotosocial": "3.5.3+0.20.0",
 }
 _INVALID = {
     "ok": "",
@@ -113,7 +132,7 @@ def verify_credentials(fake: FakeMastodon, req: Recorded, _m: Any) -> Answer:
 
 
 def _version(fake: FakeMastodon) -> tuple[int, int]:
-    major, minor = fake.version.split(".")[:2]
+    major, minor = fake.version.split("+")[0].split(".")[:2]
     return int(major), int(minor)
 
 
@@ -133,7 +152,8 @@ def _configuration(fake: FakeMastodon) -> dict[str, Any]:
         }
         return {"statuses": statuses, "media_attachments": media}
     media = {k: lim[k] for k in ("image_size_limit", "image_matrix_limit", "supported_mime_types")}
-    if lim.get("description_limit") is not None and _version(fake) >= (4, 4):
+    gotosocial = fake.flavour == "gotosocial"
+    if lim.get("description_limit") is not None and (_version(fake) >= (4, 4) or gotosocial):
         media["description_limit"] = lim["description_limit"]
     media |= {
         "video_size_limit": 103_809_024,
@@ -160,6 +180,9 @@ def _configuration(fake: FakeMastodon) -> dict[str, Any]:
     }
 
 
+_SOURCES = {"gotosocial": "https://codeberg.org/superseriousbusiness/gotosocial"}
+
+
 def instance_v2(fake: FakeMastodon, _req: Recorded, _m: Any) -> Answer:
     if fake.flavour == "mastodon" and _version(fake) < (4, 0):
         return answer(404, NOT_FOUND_PAGE)
@@ -167,7 +190,7 @@ def instance_v2(fake: FakeMastodon, _req: Recorded, _m: Any) -> Answer:
         "domain": fake.domain,
         "title": "Omroep Sociaal",
         "version": fake.version,
-        "source_url": "https://github.com/mastodon/mastodon",
+        "source_url": _SOURCES.get(fake.flavour, "https://github.com/mastodon/mastodon"),
         "description": "",
         "usage": {"users": {"active_month": 12}},
         "languages": ["nl"],
@@ -245,6 +268,8 @@ def nodeinfo_links(fake: FakeMastodon, _req: Recorded, _m: Any) -> Answer:
 
 def nodeinfo(fake: FakeMastodon, _req: Recorded, _m: Any) -> Answer:
     version = fake.version.split()[-1].rstrip(")") if fake.flavour == "pixelfed" else fake.version
+    if fake.flavour == "gotosocial":
+        version = fake.version.partition("+")[2]  # toMastodonVersion: "3.5.3+" + its own
     return answer(
         200,
         {
@@ -370,6 +395,8 @@ def _html(text: str) -> str:
 
 def _repeated(fake: FakeMastodon, remembered: tuple[str, str], now: float) -> Answer | None:
     """What a repeated Idempotency-Key gets: Mastodon the original, Pixelfed a 400."""
+    if fake.flavour == "gotosocial":  # the header is not read at all
+        return None
     pixelfed = fake.flavour == "pixelfed"
     seen = fake.idempotency.get(remembered)
     if seen is not None and now - seen[1] < IDEMPOTENCY_SECONDS:
@@ -397,6 +424,12 @@ def _invalid(
         said = f"The status field must not be greater than {limit} characters."
         too_long = answer(422, {"message": said, "errors": {"status": [said]}})
         return too_long if len(text) > limit else None
+    return _CONTENT_CHECKS[fake.flavour](fake, text, spoiler, media_ids)
+
+
+def _mastodon_invalid(
+    fake: FakeMastodon, text: str, spoiler: str, media_ids: list[str]
+) -> Answer | None:
     from composer.core.text.mastodon_count import status_length
 
     if not text.strip() and not media_ids and not spoiler.strip():
@@ -405,6 +438,21 @@ def _invalid(
     said = f"Validation failed: Text character limit of {limit} exceeded"
     length = status_length(text, spoiler, fake.limits["characters_reserved_per_url"])
     return answer(422, {"error": said}) if length > limit else None
+
+
+def _gotosocial_invalid(
+    fake: FakeMastodon, text: str, spoiler: str, media_ids: list[str]
+) -> Answer | None:
+    """validateStatusContent: code points of the text as sent plus its warning."""
+    total = len(text) + len(spoiler)
+    if total == 0 and not media_ids:
+        return answer(400, {"error": "Bad Request: status contains no text, media or poll"})
+    limit = fake.limits["max_characters"]
+    said = f"Bad Request: text with spoiler exceed max chars ({limit})"
+    return answer(400, {"error": said}) if total > limit else None
+
+
+_CONTENT_CHECKS = {"mastodon": _mastodon_invalid, "gotosocial": _gotosocial_invalid}
 
 
 def status_create(fake: FakeMastodon, req: Recorded, _m: Any) -> Answer:
@@ -472,6 +520,10 @@ def account_statuses(fake: FakeMastodon, req: Recorded, match: Any) -> Answer:
 
 
 def status_context(fake: FakeMastodon, req: Recorded, match: Any) -> Answer:
+    if fake.flavour == "gotosocial":
+        _info, refusal = authorized(fake, req, "read:statuses")
+        if refusal:
+            return refusal
     status = fake.status(match.group(1))
     if status is None:
         return answer(404, {"error": "Record not found"})

@@ -5,7 +5,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
 from composer.core.drafts.draft import Draft, Image
 from tests.support.images import photo, save
-from tests.ui.test_window_composing import ALL, connect_all
+from tests.ui.window.test_window_composing import ALL, connect_all
 
 
 def spoken_name(widget: QWidget, buddies: dict[int, str]) -> str:

@@ -35,7 +35,7 @@ def test_a_damaged_database_is_left_alone_when_the_person_declines(
     assert (profile / "omroeper.db").read_bytes() == before
 
 
-def test_quitting_before_the_limits_are_refreshed_logs_no_error(tmp_path, caplog):
+def test_quitting_before_the_limits_are_refreshed_logs_no_error(qapp, tmp_path, caplog):
     """The refresh runs on a thread; a person who closes at once must not leave an error in
     the log for IT support to puzzle over."""
     import logging
@@ -46,6 +46,6 @@ def test_quitting_before_the_limits_are_refreshed_logs_no_error(tmp_path, caplog
     store = Store.open(tmp_path)
     store.close()
     with caplog.at_level(logging.INFO, logger="composer.ui.app"):
-        refresh_limits_later(store).join(timeout=30)
+        assert refresh_limits_later(store).wait(timeout=30)
     assert [r.levelname for r in caplog.records] == ["INFO"]
     assert "closed first" in caplog.records[0].getMessage()

@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 from composer.core.platforms import Limits, Platform, default_limits
+from composer.core.text.server_counts import counted_as
 
 
 class AccountKind(StrEnum):
@@ -61,21 +62,32 @@ class Account:
     def name(self) -> str:
         return self.identity.handle or self.identity.name
 
+    @property
+    def software(self) -> str:
+        """The server's software as connecting found it ("gotosocial", "glitch-soc"...);
+        "" for accounts connected before Omroeper recorded it: they count as their kind."""
+        software = self.settings.get("software")
+        return software if isinstance(software, str) else ""
+
     def effective_limits(self) -> Limits:
-        """The platform's defaults with whatever the server reported laid over them."""
+        """The platform's defaults with whatever the server reported laid over them, counted
+        as the server's software counts."""
         known = {f.name for f in fields(Limits)}
         reported = tuple(
             (key, frozenset(value) if key == "image_types" else value)
             for key, value in sorted(self.limits.items())
             if key in known and key not in ("platform", "unit")
         )
-        return _laid_over(self.kind, reported)
+        return _laid_over(self.kind, reported, self.software)
 
 
 # The previews ask on every keystroke for every destination: the answer never changes.
 @lru_cache(maxsize=256)
-def _laid_over(kind: AccountKind, reported: tuple[tuple[str, Any], ...]) -> Limits:
-    return replace(default_limits(Platform(kind.value)), **dict(reported))
+def _laid_over(kind: AccountKind, reported: tuple[tuple[str, Any], ...], software: str) -> Limits:
+    limits = replace(default_limits(Platform(kind.value)), **dict(reported))
+    if software and kind in (AccountKind.MASTODON, AccountKind.PIXELFED):
+        limits = counted_as(limits, software)
+    return limits
 
 
 def new_account_id(kind: AccountKind) -> str:

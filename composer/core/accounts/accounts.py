@@ -80,17 +80,24 @@ class Accounts:
                 continue
             try:
                 token = self.secret(account.id).get("access_token")
-                limits = mastodon.read_limits(account.server, account.kind, token)
+                limits, software = mastodon.read_server(account.server, account.kind, token)
             except (ConnectError, CredentialError) as failure:
                 log.info("limits of %s not refreshed: %s", account.id, failure)
                 continue
-            self.update_limits(account.id, limits)
+            self.update_limits(account.id, limits, software)
             updated.append(account.id)
         return updated
 
-    def update_limits(self, account_id: str, limits: dict[str, Any]) -> Account:
+    def update_limits(
+        self, account_id: str, limits: dict[str, Any], settings: dict[str, Any] | None = None
+    ) -> Account:
+        """New limits, and settings laid over the old ones (the server's software)."""
+        account = self.get(account_id)
         account = replace(
-            self.get(account_id), limits=dict(limits), limits_checked=datetime.now(UTC)
+            account,
+            settings={**account.settings, **(settings or {})},
+            limits=dict(limits),
+            limits_checked=datetime.now(UTC),
         )
         self.store.save_account(account)
         return account

@@ -17,10 +17,12 @@ from composer.core.analysis.rules import (
     check_images,
     error,
     image_fits,
+    warning,
 )
 from composer.core.drafts.draft import Draft
 from composer.core.platforms import Limits, Platform
 from composer.core.text.measure import Measured, measure, protected_spans
+from composer.core.text.server_counts import Counting
 from composer.core.text.teaser import make_teaser
 from composer.core.text.threads import UnsplittableError, split_thread
 
@@ -102,6 +104,8 @@ def analyze(
             estimate = estimate_thread and limits.threads
             parts_needed = _parts_needed(text, limits, content_warning) if estimate else 0
             problems.extend(_too_long(whole, limits, parts_needed))
+    if limits.counting == Counting.STRICTEST:
+        problems.append(warning(Code.COUNTED_STRICTLY))
     problems.extend(check_content_warning(content_warning, limits))
     problems.extend(check_images(draft.images, infos, limits))
     return TargetAnalysis(

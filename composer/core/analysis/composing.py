@@ -7,7 +7,7 @@ business logic and the same answers are tested without Qt.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 from composer.core.accounts.account import Account, AccountKind, Identity
@@ -95,6 +95,36 @@ def blocking_problems(analyses: dict[str, TargetAnalysis]) -> list[tuple[str, Pr
         for problem in analysis.problems
         if problem.severity is Severity.ERROR and not _provisional(analysis, problem)
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class Readiness:
+    """Whether the open draft may be published now, and what stands in the way. The one rule
+    for the Publish button and for the Publish action (menu, shortcut) alike."""
+
+    chosen: tuple[Account, ...]  # the connected accounts it goes to (never a sample)
+    blocking: tuple[tuple[str, Problem], ...]  # (account id, problem) standing in the way
+    connected: bool  # False before any account is connected
+    quiet: bool = False  # a new, empty draft: its problems show once the person types
+
+    @property
+    def allowed(self) -> bool:
+        return self.connected and bool(self.chosen) and (self.quiet or not self.blocking)
+
+
+def readiness(
+    accounts: Sequence[Account],
+    chosen: Sequence[Account],
+    analyses: dict[str, TargetAnalysis],
+    *,
+    quiet: bool = False,
+) -> Readiness:
+    """`accounts` all connected ones, `chosen` the draft's (samples while none is connected),
+    `analyses` how the draft fits each chosen account."""
+    connected = bool(accounts)
+    real = tuple(account for account in chosen if not is_sample(account)) if connected else ()
+    blocking = blocking_problems({account.id: analyses[account.id] for account in real})
+    return Readiness(real, tuple(blocking), connected, quiet)
 
 
 def _provisional(analysis: TargetAnalysis, problem: Problem) -> bool:

@@ -28,6 +28,8 @@ class Code(StrEnum):
     THREAD_PART_TOO_LONG = "thread_part_too_long"
     CONTENT_WARNING_TOO_LONG = "content_warning_too_long"
     CONTENT_WARNING_UNSUPPORTED = "content_warning_unsupported"
+    # The server's software is unknown: its text is counted by the strictest known rule.
+    COUNTED_STRICTLY = "counted_strictly"
     TOO_MANY_IMAGES = "too_many_images"
     IMAGE_REQUIRED = "image_required"
     ALT_TEXT_MISSING = "alt_text_missing"

@@ -17,6 +17,7 @@ from composer.core.errors import CodedError
 # unreachable: nothing was sent (no connection: offline, wrong name, refused, firewall)
 # timeout: sent, and no answer in time; connection_lost: sent, and the answer went missing
 # tls_failed: the connection is not trusted (certificate refused)
+# not_tls: https:// to a port that speaks plain http (nothing was sent)
 # rate_limited (retry_after seconds or None); server_error (status): a 5xx
 # wrong_credentials: a password or token refused when logging in with it
 # expired: a session or token that was accepted is refused now
@@ -42,6 +43,7 @@ Failure = Literal[
     "timeout",
     "connection_lost",
     "tls_failed",
+    "not_tls",
     "rate_limited",
     "server_error",
     "wrong_credentials",
@@ -81,6 +83,7 @@ CODES = frozenset(
         "rate_limited",
         "server_error",
         "tls_failed",
+        "not_tls",
         "answer_too_large",
         "redirected",
     }
@@ -115,6 +118,7 @@ PUBLISH_CODES = frozenset(
         "unreachable",
         "timeout",
         "tls_failed",
+        "not_tls",
         "rejected",
         "server_error",
         "rate_limited",
@@ -184,6 +188,22 @@ def shared(code: ConnectCode | PublishCode) -> Failure | Checked:
     test event). Only a checked address or a classified failure comes this way, and those
     codes mean the same on both sides: the value passes as it is."""
     return cast("Failure | Checked", code)
+
+
+# What OpenSSL says when the other side answers a TLS hello in plain text (an http:// port).
+_PLAIN_HTTP_REASONS = frozenset(
+    {"WRONG_VERSION_NUMBER", "RECORD_LAYER_FAILURE", "HTTP_REQUEST", "PACKET_LENGTH_TOO_LONG"}
+)
+
+
+def plain_http_port(error: BaseException) -> bool:
+    """Whether a TLS failure came from a server speaking plain http on that port."""
+    import ssl
+
+    return any(
+        isinstance(cause, ssl.SSLError) and cause.reason in _PLAIN_HTTP_REASONS
+        for cause in causes(error)
+    )
 
 
 def first_kind(

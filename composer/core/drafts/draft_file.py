@@ -1,4 +1,5 @@
-"""The draft file format of design.md: strict JSON in, a Draft out.
+"""The draft file format of docs/design.md, in full in docs/draft-file.md: strict JSON in, a
+Draft out.
 
 Unknown keys and wrong types are errors, never silently ignored: a typo in an automation
 script must not publish something other than what was meant.

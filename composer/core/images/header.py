@@ -13,7 +13,7 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
-from composer.core.images.probe import ImageError
+from composer.core.images.errors import ImageError
 
 MAX_FILE_BYTES = 200 << 20  # a photo of 200 MB is far past any camera's
 HEADER_BYTES = 4 << 20  # a header (EXIF, colour profile, previews) fits well within this

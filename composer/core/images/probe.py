@@ -14,6 +14,9 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
+# re-exported, explicitly for mypy: the callers find it here
+from composer.core.images.errors import ImageError as ImageError  # noqa: PLC0414
+
 if TYPE_CHECKING:
     from PIL import Image as PILImage
 
@@ -36,15 +39,6 @@ ANIMATABLE = frozenset({"GIF", "WEBP", "PNG", "AVIF"})
 EXTENSIONS = {"image/jpeg": "jpg", "image/png": "png", "image/gif": "gif", "image/webp": "webp"}
 # A 100-megapixel camera fits; a 20,000 × 20,000 PNG (a memory bomb) does not.
 MAX_PIXELS = 120_000_000
-
-
-class ImageError(Exception):
-    """A file that cannot become an upload; `code` is a rules.Code value."""
-
-    def __init__(self, code: str, kind: str = "") -> None:
-        super().__init__(code)
-        self.code = code
-        self.kind = kind
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,6 +50,7 @@ class Publisher:
         max_attempts: int = 5,
         wait_offline: bool = False,
         on_offline: Callable[[bool], None] | None = None,
+        on_written: Callable[[], None] | None = None,
     ) -> None:
         self.store = store
         self._destinations = destinations
@@ -61,6 +62,8 @@ class Publisher:
         # when the connection returns.
         self.wait_offline = wait_offline
         self._watch = _OfflineWatch(on_offline)
+        # after each state the job's store records: the window follows these, it does not poll
+        self._on_written = on_written or (lambda: None)
 
     @property
     def offline(self) -> bool:
@@ -93,6 +96,7 @@ class Publisher:
                     error_details=row.error_details,
                     retryable=True,
                 )
+                self._on_written()
         return self.resume(job_id)
 
     def resume(self, job_id: int) -> Job:
@@ -263,6 +267,7 @@ class Publisher:
             retryable=retryable,
             count_attempt=count_attempt,
         )
+        self._on_written()
 
 
 class _OfflineWatch:

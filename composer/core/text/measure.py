@@ -5,19 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from composer.core.platforms import Limits, Platform, Unit
-from composer.core.text import mastodon_count
+from composer.core.platforms import Limits, Platform
+from composer.core.text import mastodon_count, server_counts
 from composer.core.text.facets import Facet, detect_facets
-from composer.core.text.graphemes import grapheme_count, utf8_length, utf16_length
+from composer.core.text.graphemes import utf8_length
+from composer.core.text.server_counts import Counting, length_in
 from composer.core.text.shortlinks import shorten_links
 
-
-def length_in(text: str, unit: Unit) -> int:
-    if unit is Unit.GRAPHEMES:
-        return grapheme_count(text)
-    if unit is Unit.UTF16:
-        return utf16_length(text)
-    return len(text)
+__all__ = ["Measured", "length_in", "measure", "protected_spans"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,8 +40,9 @@ def measure(text: str, limits: Limits, content_warning: str = "") -> Measured:
         # The official app sends links shortened for display; the facet keeps the full URL.
         text, found = shorten_links(text, detect_facets(text))
         facets = tuple(found)
-    if limits.platform is Platform.MASTODON:
-        length = mastodon_count.status_length(
+    if limits.counting:
+        length = server_counts.status_length(
+            Counting(limits.counting),
             text,
             content_warning if limits.content_warning_counts else "",
             limits.characters_reserved_per_url or 23,

@@ -304,6 +304,10 @@
         <translation>schrijf ook elke passend gemaakte foto weg als DIR/&lt;target&gt;/&lt;position&gt;.&lt;ext&gt;</translation>
     </message>
     <message>
+        <source>judge against these connected accounts and their servers</source>
+        <translation>beoordeel voor deze gekoppelde accounts en hun servers</translation>
+    </message>
+    <message>
         <source>the output was closed before all of it was written.</source>
         <translation>de uitvoer werd gesloten voordat alles geschreven was.</translation>
     </message>
@@ -386,6 +390,10 @@
     <message>
         <source>--out needs a folder name.</source>
         <translation>--out heeft een mapnaam nodig.</translation>
+    </message>
+    <message>
+        <source>--to needs one or more account IDs.</source>
+        <translation>--to heeft een of meer account-ID’s nodig.</translation>
     </message>
     <message>
         <source>Cannot write the images to {path}: {reason}</source>
@@ -539,6 +547,10 @@
         <translation>De verbinding met {address} wordt niet vertrouwd (het certificaat is geweigerd). Vraag je IT-ondersteuning om hulp.</translation>
     </message>
     <message>
+        <source>{address} does not speak https on that port. Check the address: often it has no port number, or a different one.</source>
+        <translation>{address} spreekt op die poort geen https. Controleer het adres: vaak hoort er geen poortnummer bij, of een ander.</translation>
+    </message>
+    <message>
         <source>{address} answers, but it is not the kind of server you chose.</source>
         <translation>{address} antwoordt, maar is niet het soort server dat je koos.</translation>
     </message>
@@ -575,8 +587,8 @@
         <translation>Die ondertekeningssleutel is niet geldig: een geldige sleutel begint met whsec_.</translation>
     </message>
     <message>
-        <source>Missing {flag}.</source>
-        <translation>{flag} ontbreekt.</translation>
+        <source>Nothing was given for {flag}: paste it on standard input and try again.</source>
+        <translation>Er kwam niets binnen bij {flag}: plak het op de standaardinvoer en probeer het opnieuw.</translation>
     </message>
     <message>
         <source>{flag} does not go with {kind}.</source>
@@ -1701,6 +1713,10 @@ Wil je het gepubliceerde bericht verbeteren? Verwijder het onder “Gepubliceerd
         <translation>Een link, vermelding of hashtag is langer dan een heel bericht ({length} van {limit} tekens): maak hem korter.</translation>
     </message>
     <message>
+        <source>Omroeper does not know how this server counts characters, so it counts strictly: every link and name in full. The server may accept a little more.</source>
+        <translation>Omroeper weet niet hoe deze server tekens telt, dus telt streng: elke link en naam volledig. De server accepteert misschien iets meer.</translation>
+    </message>
+    <message>
         <source>Photo {image} has no description (alt text): describe what it shows, or mark it as decorative.</source>
         <translation>Foto {image} heeft geen beschrijving (alt-tekst): beschrijf wat erop staat, of vink “decoratief” aan.</translation>
     </message>
@@ -1845,6 +1861,10 @@ Wil je het gepubliceerde bericht verbeteren? Verwijder het onder “Gepubliceerd
         <translation>De verbinding wordt niet vertrouwd (certificaat geweigerd): vraag je IT-ondersteuning om hulp.</translation>
     </message>
     <message>
+        <source>The server does not speak https at the account&apos;s address (wrong port?). Nothing was sent: connect the account again with the right address.</source>
+        <translation>De server spreekt geen https op het adres van dit account (verkeerde poort?). Er is niets verstuurd: koppel het account opnieuw met het juiste adres.</translation>
+    </message>
+    <message>
         <source>This account is no longer connected: connect it again, then retry.</source>
         <translation>Dit account is niet meer gekoppeld: koppel het opnieuw en probeer het dan nog eens.</translation>
     </message>
@@ -1863,6 +1883,22 @@ Wil je het gepubliceerde bericht verbeteren? Verwijder het onder “Gepubliceerd
     <message>
         <source>Publishing failed ({code}).</source>
         <translation>Publiceren is mislukt ({code}).</translation>
+    </message>
+    <message>
+        <source>The server asked Omroeper to slow down. Try again in a few minutes.</source>
+        <translation>De server vroeg Omroeper het rustiger aan te doen. Probeer het over een paar minuten opnieuw.</translation>
+    </message>
+    <message>
+        <source>The server had a problem ({status}). Try again later.</source>
+        <translation>De server had een probleem ({status}). Probeer het later opnieuw.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time. Try again later.</source>
+        <translation>De server antwoordde niet op tijd. Probeer het later opnieuw.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached (offline?). Try again later.</source>
+        <translation>De server is niet bereikbaar (offline?). Probeer het later opnieuw.</translation>
     </message>
     <message>
         <source>Published, but the server gave an address that is not a safe web address, so Omroeper shows no link. Look for the message on the network itself.</source>

@@ -1,6 +1,6 @@
 """Connecting an account off the window's thread, for the Accounts dialog.
 
-Each attempt's work runs on a worker (tasks.Runner) and only the latest attempt's outcome comes
+Each attempt's work runs in the pool (tasks.py) and only the latest attempt's outcome comes
 back: an attempt the person cancelled or left is dropped. A browser sign-in waits for the
 server's redirect on a worker too; ending it wakes that worker and frees the loopback port.
 """
@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject
 
 from composer.core.accounts.account import Connected
-from composer.ui.tasks import Runner
+from composer.ui.tasks import tasks
 
 SIGN_IN_WAIT = 600  # seconds the browser sign-in may take
 
@@ -27,7 +27,6 @@ class Connecting(QObject):
     def __init__(self, parent: QObject, then: Callable[[Any, Exception | None], None]) -> None:
         super().__init__(parent)
         self.then = then
-        self.runner = Runner(self)
         self.sign_in: Any = None  # a browser sign-in in progress
         self.attempt = 0  # results of an abandoned attempt are dropped
 
@@ -57,7 +56,13 @@ class Connecting(QObject):
 
     def _run(self, work: Callable[[], Any]) -> None:
         attempt = self.attempt
-        self.runner.run(work, lambda result, failure: self._finished(attempt, result, failure))
+        tasks().run(
+            work,
+            lambda result: self._finished(attempt, result, None),
+            owner=self,
+            failed=lambda failure: self._finished(attempt, None, failure),
+            name="connect",
+        )
 
     def _finished(self, attempt: int, result: Any, failure: Exception | None) -> None:
         if attempt != self.attempt:

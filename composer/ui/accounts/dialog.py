@@ -20,7 +20,7 @@ from composer.core.accounts.account import Account, AccountKind, Connected
 from composer.core.accounts.accounts import Accounts
 from composer.core.accounts.credentials import CredentialError
 from composer.core.destinations.errors import ConnectError
-from composer.core.net import fetch_image
+from composer.core.destinations.http.remote_image import fetch_image
 from composer.core.store.store import StoreError
 from composer.i18n.answer_words import website_checked
 from composer.i18n.connect_errors import describe_connect_error, describe_credential_error
@@ -30,7 +30,7 @@ from composer.ui.accounts.connecting import Connecting
 from composer.ui.accounts.names import describe, kind_name
 from composer.ui.accounts.pages import AccountsPages
 from composer.ui.common.safe_display import open_link, plain_box
-from composer.ui.tasks import Runner
+from composer.ui.tasks import tasks
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +39,6 @@ class AccountsDialog(QDialog, AccountsPages):
     def __init__(self, accounts: Accounts, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.accounts = accounts
-        self.runner = Runner(self)  # the profile picture
         self.connecting = Connecting(self, self._finished)
         self.form: ConnectForm | None = None
         self.shown_key = ""
@@ -209,7 +208,12 @@ class AccountsDialog(QDialog, AccountsPages):
         self.avatar.clear()
         self.avatar.setVisible(bool(identity.avatar))
         if identity.avatar:
-            self.runner.run(lambda: fetch_image(identity.avatar), self._show_avatar)
+            tasks().run(
+                lambda: fetch_image(identity.avatar),
+                lambda data: self._show_avatar(data, None),
+                owner=self,
+                failed=lambda failure: self._show_avatar(None, failure),
+            )
         generated = kind is AccountKind.WEBSITE and not form.paste_key.isChecked()
         self.shown_key = connected.secret["signing_secret"] if generated else ""
         self.key_field.setText(self.shown_key)

@@ -8,26 +8,43 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject
 
 from composer.core.drafts.draft import Draft
-from composer.ui.drafts.panel import display_title
+from composer.ui.drafts.panel import DraftsPanel, display_title
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
+    from PySide6.QtWidgets import QWidget
+
     from composer.ui.drafts.transfer import DraftTransfer
-    from composer.ui.window.composer_window import ComposerWindow
+    from composer.ui.window.state import WindowState
 
 translate = QCoreApplication.translate
 
 
 class DraftActions(QObject):
-    """The drafts list's buttons and the Draft menu, for the draft open in `window`."""
+    """The drafts list's buttons and the Draft menu, for the open draft in `state`.
 
-    def __init__(self, window: ComposerWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    `open_draft` opens a draft by id in the window, `focus_text` puts the cursor in the
+    message; `parent` holds the export and import file dialogs."""
+
+    def __init__(
+        self,
+        state: WindowState,
+        panel: DraftsPanel,
+        open_draft: Callable[[int], None],
+        focus_text: Callable[[], object],
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.panel = panel
+        self.open_draft = open_draft
+        self.focus_text = focus_text
+        self.parent_widget = parent
+        self.listing = False  # from finish_building() on: the open draft comes first
         self.deleted: int | None = None  # what Undo brings back
         self._transfer: DraftTransfer | None = None
-        panel = window.drafts
         panel.new_requested.connect(self.new_draft)
         panel.duplicate_requested.connect(self.duplicate_draft)
         panel.delete_requested.connect(self.delete_draft)
@@ -40,84 +57,83 @@ class DraftActions(QObject):
         if self._transfer is None:
             from composer.ui.drafts.transfer import DraftTransfer
 
-            self._transfer = DraftTransfer(self.window.store, self.window)
+            self._transfer = DraftTransfer(self.state.store, self.parent_widget)
         return self._transfer
 
     def show_list(self) -> None:
-        window = self.window
-        if not window.built:
+        if not self.listing:
             return  # right after the first paint: the open draft comes first
-        summaries = window.store.list_drafts(window.drafts.search.text())
-        window.drafts.show_drafts(summaries, window.draft_id)
+        state = self.state
+        summaries = state.store.list_drafts(self.panel.search.text())
+        self.panel.show_drafts(summaries, state.draft_id)
 
     def create_draft(self) -> int:
         """A new, empty draft in the store, for the destinations chosen last."""
         from composer.core.analysis.composing import default_targets
 
-        window = self.window
-        targets = default_targets(window.accounts_list, window.draft.targets)
+        state = self.state
+        targets = default_targets(state.accounts_list, state.draft.targets)
         draft = Draft(
-            language=window.settings.post_language,
+            language=state.settings.post_language,
             targets=targets,
-            thread=window.settings.thread_mode,
+            thread=state.settings.thread_mode,
         )
-        return window.store.create_draft(draft)
+        return state.store.create_draft(draft)
 
     def new_draft(self) -> None:
-        window, draft = self.window, self.window.draft
-        if draft.blank:
-            window.editor.setFocus()  # the current draft is still empty: write there
+        state = self.state
+        if state.draft.blank:
+            self.focus_text()  # the current draft is still empty: write there
             return
-        if window.save_now():
-            window.open_draft(self.create_draft())
+        if state.save_now():
+            self.open_draft(self.create_draft())
 
     def duplicate_draft(self) -> None:
-        window = self.window
-        if window.save_now():
-            window.open_draft(window.store.duplicate_draft(window.draft_id))
+        state = self.state
+        if state.save_now():
+            self.open_draft(state.store.duplicate_draft(state.draft_id))
 
     def delete_draft(self) -> None:
-        window = self.window
-        window.save_now()
-        window.store.delete_draft(window.draft_id)
-        self.deleted = window.draft_id
+        state, panel = self.state, self.panel
+        state.save_now()
+        state.store.delete_draft(state.draft_id)
+        self.deleted = state.draft_id
         empty = translate("ComposerWindow", "(empty draft)")
-        title = display_title(window.draft.title, window.draft.text, empty)
+        title = display_title(state.draft.title, state.draft.text, empty)
         from PySide6.QtCore import Qt  # not at the top: see test_startup_imports
 
-        window.drafts.undo_label.setTextFormat(Qt.TextFormat.PlainText)  # a colleague's title
-        window.drafts.undo_label.setText(
+        panel.undo_label.setTextFormat(Qt.TextFormat.PlainText)  # a colleague's title
+        panel.undo_label.setText(
             translate("ComposerWindow", "Deleted “{title}”.").format(title=title)
         )
-        window.drafts.undo_bar.show()
-        remaining = window.store.list_drafts()
-        window.autosaver = None  # so that open_draft() does not flush the deleted draft
-        window.open_draft(remaining[0].id if remaining else self.create_draft())
+        panel.undo_bar.show()
+        remaining = state.store.list_drafts()
+        state.autosaver = None  # so that open_draft() does not flush the deleted draft
+        self.open_draft(remaining[0].id if remaining else self.create_draft())
 
     def undo_delete(self) -> None:
         if self.deleted is None:
             return
-        self.window.store.restore_draft(self.deleted)
-        self.window.drafts.undo_bar.hide()
+        self.state.store.restore_draft(self.deleted)
+        self.panel.undo_bar.hide()
         deleted, self.deleted = self.deleted, None
-        self.window.open_draft(deleted)
+        self.open_draft(deleted)
 
     def export_to(self, file: Path) -> bool:
         """Write the draft, text and images, to one file a colleague can import."""
-        window = self.window
-        return window.save_now() and self.transfer.export_to(window.draft_id, file)
+        state = self.state
+        return state.save_now() and self.transfer.export_to(state.draft_id, file)
 
     def import_from(self, file: Path) -> bool:
-        window = self.window
-        if not window.save_now():
+        if not self.state.save_now():
             return False
         imported = self.transfer.import_from(file)
         if imported is not None:
-            window.open_draft(imported)
+            self.open_draft(imported)
         return imported is not None
 
     def ask_export(self) -> None:
-        draft = self.window.draft
+        draft = self.state.draft
         suggested = display_title(draft.title, draft.text, "draft")[:40].strip()
         file = self.transfer.ask_export_file(suggested)
         if file:

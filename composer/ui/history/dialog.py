@@ -31,7 +31,7 @@ from composer.ui.history import deleting as history_delete
 from composer.ui.publish import run as publish_run
 from composer.ui.publish.dialog import PublishDialog
 from composer.ui.publish.rows import DestinationRow, destination_name
-from composer.ui.tasks import Runner
+from composer.ui.tasks import tasks
 
 
 class HistoryDialog(QDialog):
@@ -46,7 +46,6 @@ class HistoryDialog(QDialog):
         self._was_running = False
         self.rows: dict[str, DestinationRow] = {}
         self.shown: tuple[int, list[str]] | None = None
-        self.runner = Runner(self)
         self.setWindowTitle(self.tr("Published messages"))
         self.resize(860, 520)
         self.list = QListWidget(self)
@@ -274,7 +273,13 @@ class HistoryDialog(QDialog):
         self.delete_button.setEnabled(False)
         self.outcome.setText(self.tr("Deleting…"))
         store, accounts = self.store, self.accounts
-        self.runner.run(lambda: delete_everywhere(store, accounts, job_id), self._deleted)
+        tasks().run(
+            lambda: delete_everywhere(store, accounts, job_id),
+            lambda found: self._deleted(found, None),
+            owner=self,  # a dialog closed meanwhile (deleted on close) is not told
+            failed=lambda failure: self._deleted(None, failure),
+            name="delete",
+        )
 
     def _deleted(self, found: dict[str, Deleted] | None, failure: Exception | None) -> None:
         self.deleting = False

@@ -4,17 +4,19 @@
 reading a header is left to the background thread (a hostile file can make that crawl), before
 any fitting, which takes up to seconds for a big photo; until then a file counts as not yet
 examined. `updated` tells the window, on its own thread, that more images are examined or
-fitted and the analysis is worth redoing. The worker touches no Qt object but the relay (see
-worker_relay.py): the window may be gone before it finishes.
+fitted and the analysis is worth redoing. The worker touches no Qt object: it reports through
+tasks.py, which drops the report when the window is gone before it finishes.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import threading
+import weakref
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -25,7 +27,7 @@ from composer.core.images.cache import FitCache, fit_key
 from composer.core.images.fit import fit_or_info
 from composer.core.images.probe import FittedImage, ImageInfo, probe
 from composer.core.platforms import Limits
-from composer.ui.worker_relay import Relay, relay
+from composer.ui.tasks import Lane, Report
 
 log = logging.getLogger(__name__)
 
@@ -45,11 +47,14 @@ class ImageFitter(QObject):
         super().__init__(parent)
         self._cache = cache
         self._fitted: OrderedDict[Job, FittedImage] = OrderedDict()
-        self._work = _Work(cache, relay())
+        lane = Lane()
+        self._work = _Work(
+            cache,
+            functools.partial(_start, lane, weakref.ref(self)),
+        )
         # Four images for four destinations finish in a burst: one re-analysis for the burst.
         self._settle = QTimer(self, singleShot=True, interval=40)
         self._settle.timeout.connect(self.updated)
-        relay().delivered.connect(self._delivered)
 
     def facts(self, images: Sequence[Image], limits: Limits) -> list[ImageFacts]:
         """Each image as fitted for `limits` when the worker has done it, else as probed
@@ -113,16 +118,17 @@ class ImageFitter(QObject):
         info = self._work.probed(file, path)
         return file, info or ImageInfo(path, stat.st_size)
 
-    def _delivered(self, token: object, _payload: object) -> None:
-        if token is self._work:
-            self._settle.start()
+    def _delivered(self, _news: None) -> None:
+        self._settle.start()
 
 
 class _Work:
     """The queue and what the worker learned: plain Python, safe to outlive the Qt objects."""
 
-    def __init__(self, cache: FitCache, relay: Relay) -> None:
-        self.cache, self.relay = cache, relay
+    def __init__(
+        self, cache: FitCache, start: Callable[[Callable[[Report], None]], object]
+    ) -> None:
+        self.cache, self.start = cache, start  # start runs work(report) off the GUI thread
         self.queue: OrderedDict[Job, tuple[Path, Limits]] = OrderedDict()
         # Headers read (and files waiting for it: these go before any fit)
         self.probes: OrderedDict[FileKey, ImageInfo] = OrderedDict()
@@ -164,9 +170,9 @@ class _Work:
         return start
 
     def _start(self) -> None:
-        threading.Thread(target=self.run, name="image-fitter", daemon=True).start()
+        self.start(self.run)
 
-    def run(self) -> None:
+    def run(self, report: Report) -> None:
         while True:
             with self.lock:
                 if self.to_probe:
@@ -180,7 +186,7 @@ class _Work:
                     file, self.current = job[0], job
                 known = self.probes.get(file)
             if known is None:
-                known = self._read_header(file, path)
+                known = self._read_header(file, path, report)
             if job is None:
                 continue
             if known.error:  # the header already says why: fitting cannot do better
@@ -200,9 +206,9 @@ class _Work:
                     self.outcomes[job] = result
                     _trim(self.outcomes)
                 self.current = None
-            self.relay.delivered.emit(self, None)
+            report(None)
 
-    def _read_header(self, file: FileKey, path: Path) -> ImageInfo:
+    def _read_header(self, file: FileKey, path: Path, report: Report) -> ImageInfo:
         try:
             info = probe(path)
         except Exception:  # a decoder failing its own way must not end the worker
@@ -211,10 +217,18 @@ class _Work:
         with self.lock:
             self.probes[file] = info
             _trim(self.probes)
-        self.relay.delivered.emit(self, None)
+        report(None)
         return info
 
 
 def _trim(items: OrderedDict, most: int = _REMEMBERED) -> None:
     while len(items) > most:
         items.popitem(last=False)
+
+
+def _start(lane: Lane, owner: weakref.ref, work: Callable[[Report], None]) -> None:
+    """On the GUI thread: run `work` in the lane, its reports to the owner. The worker holds no
+    reference to the Qt object (dropping the last one there would delete it on that thread)."""
+    found = owner()
+    if found is not None:
+        lane.run_reporting(work, found._delivered, owner=found, name="image-fitter")

@@ -21,7 +21,7 @@ from composer.ui.photos import sources
 from composer.ui.photos.card import ImageCard, hint
 from composer.ui.photos.row import PhotoRow, scroll_into_view
 from composer.ui.style import theme
-from composer.ui.worker_relay import Outcome, relay, start
+from composer.ui.tasks import tasks
 
 
 class ImagesStrip(QWidget):
@@ -33,8 +33,6 @@ class ImagesStrip(QWidget):
         self.paste_folder = paste_folder
         self._removed: tuple[int, Image] | None = None
         self.folder = sources.pictures_folder()  # where the photo dialog opens
-        self._paste_token = object()  # what the relay delivers for this strip's pastes
-        relay().delivered.connect(self._relayed)
         title = QLabel(self.tr("Photos"), self)
         title.setStyleSheet("font-weight: bold;")
         self.add_button = QPushButton(self.tr("Add photos…"), self)
@@ -163,18 +161,21 @@ class ImagesStrip(QWidget):
         if picture is None:
             return False
         folder = self.paste_folder
-        start(self._paste_token, lambda: sources.save_png(picture, folder))
+        tasks().run(
+            lambda: sources.save_png(picture, folder),
+            self._pasted,
+            owner=self,
+            failed=lambda _failure: self._pasted(None),
+            name="paste",
+        )
         return True
 
     def paste(self) -> bool:
         mime = QGuiApplication.clipboard().mimeData()
         return mime is not None and self.add_from_mime(mime)
 
-    def _relayed(self, token: object, payload: Outcome) -> None:
-        if token is not self._paste_token:
-            return
-        path, failure = payload
-        if failure is not None or path is None:
+    def _pasted(self, path: Path | None) -> None:
+        if path is None:
             self._tell(self.tr("The pasted picture could not be saved. Is the disk full?"))
         else:
             self.add_files([path])

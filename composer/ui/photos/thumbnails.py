@@ -1,15 +1,19 @@
-"""Thumbnails for the photo cards, made on one background thread and remembered.
+"""Thumbnails for the photo cards, made one at a time in the background and remembered.
 
 Decoding a 24-megapixel photo takes long enough to freeze the window, so it never happens on
 the GUI thread; QImage (unlike QPixmap) may be made on any thread. The worker touches no Qt
-object but the relay (see worker_relay.py): the strip may be gone before it finishes.
+object: it reports each thumbnail through tasks.py, which drops the report when the strip is
+gone before it finishes.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import threading
+import weakref
 from collections import OrderedDict
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -17,7 +21,7 @@ from PySide6.QtGui import QImage
 
 from composer.core.images.probe import ImageError
 from composer.core.images.thumbs import thumbnail
-from composer.ui.worker_relay import Relay, relay
+from composer.ui.tasks import Lane, Report
 
 # What a thumbnail request gives: the picture, or why the file cannot be one.
 Thumb = QImage | ImageError
@@ -31,23 +35,22 @@ class Thumbnailer(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._state = _State(relay())
-        relay().delivered.connect(self._delivered)
+        lane = Lane()
+        self._state = _State(functools.partial(_start, lane, weakref.ref(self)))
 
     def request(self, path: Path, side: int) -> tuple[str, Thumb | None]:
         """The key under which `ready` will report, and the thumbnail if it is known already."""
         return self._state.request(path, side)
 
-    def _delivered(self, token: object, payload: tuple[str, QImage | ImageError]) -> None:
-        if token is self._state:
-            self.ready.emit(*payload)
+    def _delivered(self, payload: tuple[str, Thumb]) -> None:
+        self.ready.emit(*payload)
 
 
 class _State:
     """Everything the worker uses: plain Python, safe to outlive the Qt objects."""
 
-    def __init__(self, relay: Relay) -> None:
-        self.relay = relay
+    def __init__(self, start: Callable[[Callable[[Report], None]], object]) -> None:
+        self.start = start  # runs work(report) off the GUI thread
         self.done: OrderedDict[str, Thumb] = OrderedDict()
         self.queue: OrderedDict[str, tuple[Path, int]] = OrderedDict()
         self.busy = False
@@ -62,10 +65,10 @@ class _State:
             self.queue[key] = (path, side)
             start, self.busy = not self.busy, True
         if start:
-            threading.Thread(target=self.work, name="thumbnails", daemon=True).start()
+            self.start(self.work)
         return key, None
 
-    def work(self) -> None:
+    def work(self, report: Report) -> None:
         while True:
             with self.lock:
                 if not self.queue:
@@ -77,7 +80,7 @@ class _State:
                 self.done[key] = result
                 while len(self.done) > _REMEMBERED:
                     self.done.popitem(last=False)
-            self.relay.delivered.emit(self, (key, result))
+            report((key, result))
 
 
 def _key(path: Path, side: int) -> str:
@@ -99,3 +102,11 @@ def _make(path: Path, side: int) -> Thumb:
         return ImageError("image_damaged")
     image = QImage.fromData(data)
     return image if not image.isNull() else ImageError("image_damaged")
+
+
+def _start(lane: Lane, owner: weakref.ref, work: Callable[[Report], None]) -> None:
+    """On the GUI thread: run `work` in the lane, its reports to the owner. The worker holds no
+    reference to the Qt object (dropping the last one there would delete it on that thread)."""
+    found = owner()
+    if found is not None:
+        lane.run_reporting(work, found._delivered, owner=found, name="thumbnails")

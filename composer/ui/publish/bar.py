@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from composer.core.accounts.account import Account
-from composer.core.analysis.rules import Problem
 from composer.i18n.problems import describe
 from composer.ui.style import theme
 from composer.ui.writing.counters import network_name
+
+if TYPE_CHECKING:
+    from composer.core.analysis.composing import Readiness
 
 SHOWN_AT_MOST = 3  # more lines than this hide the button; the previews list them all
 
@@ -38,53 +39,44 @@ class PublishBar(QWidget):
         layout.addWidget(self.button)
         self.reasons: list[str] = []
 
-    def show_state(
-        self,
-        chosen: Sequence[Account],
-        blocking: Sequence[tuple[str, Problem]],
-        connected: bool,
-        *,
-        quiet: bool = False,
-        published: bool = False,
-    ) -> None:
-        """`blocking` are (account id, problem) pairs; `connected` is False before any account;
-        `quiet`: a new, empty draft, whose problems show once the person types or presses
-        Publish; `published`: this draft went out before, so publishing makes second copies."""
+    def show_state(self, readiness: Readiness, *, published: bool = False) -> None:
+        """What stands in the way of publishing, in words; the button follows
+        `readiness.allowed`, the rule the Publish action checks too. `published`: this draft
+        went out before, so publishing makes second copies."""
+        chosen = readiness.chosen
         by_id = {account.id: account for account in chosen}
         # The same missing description blocks every network: say it once, naming them all.
         where: dict[str, list[str]] = {}
-        for target, problem in blocking:
+        for target, problem in readiness.blocking:
             if target in by_id:
                 names = where.setdefault(describe(problem), [])
                 names.append(network_name(by_id[target], chosen))
         self.reasons = [f"{', '.join(names)}: {words}" for words, names in where.items()]
         calm = True  # nothing wrong yet, just a step to take: no red
-        if not connected:
-            words, ok = self.tr("Connect your website or a network to publish."), False
+        if not readiness.connected:
+            words = self.tr("Connect your website or a network to publish.")
         elif not chosen:
-            words, ok = self.tr("Choose at least one place to publish."), False
-        elif quiet:
-            words, ok = self.tr("Write your message: the previews show how it will look."), True
+            words = self.tr("Choose at least one place to publish.")
+        elif readiness.quiet:
+            words = self.tr("Write your message: the previews show how it will look.")
         elif self.reasons:
             shown = self.reasons[:SHOWN_AT_MOST]
             more = len(self.reasons) - len(shown)
             if more:
                 shown.append(self.tr("…and %Ln more: see the previews.", "", more))
-            words, ok = self.tr("Before publishing:") + "\n" + "\n".join(shown), False
+            words = self.tr("Before publishing:") + "\n" + "\n".join(shown)
             calm = False
         elif published:
             words = self.tr(
                 "Already published (see above). Publishing it again puts a second copy on "
                 "every network."
             )
-            ok = True
         else:
             words = self.tr("Ready to publish to %Ln destination(s).", "", len(chosen))
-            ok = True
         self.button.setText(self.tr("&Publish again…") if published else self.tr("&Publish…"))
         self.status.setText(words)
         style = "" if calm else f"color: {theme.error_color()};"
         if style != self.status.styleSheet():
             self.status.setStyleSheet(style)
-        self.button.setEnabled(ok)
+        self.button.setEnabled(readiness.allowed)
         self.button.setAccessibleDescription(words)

@@ -1,9 +1,10 @@
 """Publishing one message: a summary to confirm, then each destination's progress and, at the
 end, a link to every copy or the reason in plain words, and "Retry the failed ones".
 
-The job runs on its own thread (publish_run.py); the dialog reads the store on a timer, so
-the window never waits for a server. Closing the dialog while sending only hides it: the job
-goes on, `finished_job` still comes, and a dialog with WA_DeleteOnClose is deleted after it.
+The job runs off the window's thread (publish/run.py), so the window never waits for a server.
+The dialog reads the job from the store once when it opens, then follows the run's reports of
+each step. Closing the dialog while sending only hides it: the job goes on, `finished_job`
+still comes, and a dialog with WA_DeleteOnClose is deleted after it.
 
 A screen reader hears each step once (announce.py): that sending began, waiting for the
 connection and its return, each copy's outcome, and at the end how many were published.
@@ -14,7 +15,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -47,7 +48,6 @@ from composer.ui.publish.outcome import (
 )
 from composer.ui.publish.rows import DestinationRow, destination_name
 
-POLL_MS = 150  # reading one job is a small SQLite query
 JOB = "*"  # the Announcer's topic for the job as a whole; each row's is its account id
 
 
@@ -84,8 +84,6 @@ class PublishDialog(QDialog):
         self.pages.addWidget(self._progress_page())
         QVBoxLayout(self).addWidget(self.pages)
         self._make_rows([(a.id, a.kind, a) for a in self.chosen])
-        self.timer = QTimer(self, interval=POLL_MS)
-        self.timer.timeout.connect(self.refresh)
         self.confirm.publish_button.setFocus()
 
     @classmethod
@@ -108,14 +106,14 @@ class PublishDialog(QDialog):
         )
         dialog.job_id = job_id
         dialog.pages.setCurrentIndex(1)
-        dialog.run = publish_run.running(store, job_id)
+        run = publish_run.running(store, job_id)
         dialog.voice.quiet = True  # what happened before it opened is not news
-        dialog.refresh()
+        dialog.refresh(run)
         dialog.voice.quiet = False
-        if dialog.run is None and retry:
+        if run is None and retry:
             dialog._start(retry=True)
-        elif dialog.run is not None:
-            dialog.timer.start()
+        elif run is not None:
+            dialog._follow(run)
         else:
             dialog._focus_next_step()
         return dialog
@@ -175,26 +173,27 @@ class PublishDialog(QDialog):
         if self.run is not None or self.job_id is not None:
             return
         ids = [account.id for account in self.chosen]
-        self.run = publish_run.start_new(
+        run = publish_run.start_new(
             self.store, self.accounts, self.draft, ids, self.destinations, draft_id=self.draft_id
         )
+        self._follow(run)
         self.pages.setCurrentIndex(1)
         self._announce_start(ids)
-        self.refresh()
-        self.timer.start()
+        self._update(publish_run.Progress(run.job_id, None, offline=False))
         self.close_button.setFocus()
 
     def _start(self, *, retry: bool, only: Sequence[str] | None = None) -> None:
         if self.job_id is None or (self.run is not None and self.run.running):
             return
-        self.run = publish_run.start(
+        job = self.job
+        run = publish_run.start(
             self.store, self.accounts, self.job_id, self.destinations, retry=retry, only=only
         )
-        rows = self.job.destinations if self.job else ()
+        self._follow(run)
+        rows = job.destinations if job else ()
         sent = [row.account_id for row in rows if will_send(row, retry=retry, account_ids=only)]
         self._announce_start(sent)
-        self.refresh()
-        self.timer.start()
+        self._update(publish_run.Progress(self.job_id, job, offline=run.offline))
         self.close_button.setFocus()
 
     def ask_send_again(self, account_id: str) -> None:
@@ -217,25 +216,43 @@ class PublishDialog(QDialog):
 
     # -- showing ----------------------------------------------------------------------------
 
-    def refresh(self) -> None:
-        run = self.run
-        ended = run is not None and not run.running  # before reading: then the store is final
-        if self.job_id is None and run is not None:
-            self.job_id = run.job_id
+    def refresh(self, run: publish_run.PublishRun | None = None) -> None:
+        """Show the job as the store holds it now (on opening; then the run's reports)."""
+        self.run = run
         failure = None
-        if self.job_id is not None:
-            try:
-                self.job = self.store.job(self.job_id)
-            except StoreError as error:  # shown below; the next tick tries again
-                failure = error
+        try:
+            self.job = self.store.job(self.job_id) if self.job_id is not None else None
+        except StoreError as error:  # shown below; the run's next report reads again
+            failure = error
+        offline = run is not None and run.offline
+        self._update(publish_run.Progress(self.job_id, self.job, offline, failure))
+
+    def _follow(self, run: publish_run.PublishRun) -> None:
+        """Show each step the run reports, until it ends; reports of an earlier run are old."""
+        self.run = run
+        run.watch(self, self._reported, self._ended)
+
+    def _reported(self, run: publish_run.PublishRun, progress: publish_run.Progress) -> None:
+        if run is self.run:
+            self._update(progress)
+
+    def _ended(self, run: publish_run.PublishRun, progress: publish_run.Progress) -> None:
+        if run is self.run:
+            self._update(progress, ended=True)
+
+    def _update(self, progress: publish_run.Progress, *, ended: bool = False) -> None:
+        run = self.run
+        if self.job_id is None:
+            self.job_id = progress.job_id
+        if progress.job is not None:
+            self.job = progress.job
         running = run is not None and not ended
-        offline = running and run is not None and run.offline
+        offline = running and progress.offline
         self._show(running, offline)
-        if failure is not None:
-            self.overall.setText(describe_store_error(failure))
+        if progress.store_error is not None:
+            self.overall.setText(describe_store_error(progress.store_error))
         self._tell(running, offline, ended, run.failure if run is not None else None)
         if ended:
-            self.timer.stop()
             self.run = None
             self._focus_next_step()
             if self.job_id is not None:

@@ -1,35 +1,61 @@
-"""A publish job sent on its own thread, so the window never waits for a server.
+"""A publish job sent off the window's thread (tasks.py), so the window never waits for a server.
 
 One run per job in this process: a dialog opened again on a job still under way (closed and
 reopened, or from the history) watches the same run instead of starting a second, which could
-post twice. The run reports nothing to widgets: dialogs read the store and these attributes on
-a timer. Closing a dialog leaves the run going; quitting the app stops it, and the job stays
-in the store to be resumed (what was done is never sent again)."""
+post twice. After each state the job's store records, and when the connection goes or comes
+back, the worker reads the job and reports a `Progress`; the watching dialogs get it on the
+window's thread, in order, then the last one when the run ends. Closing a dialog leaves the
+run going; quitting the app stops it, and the job stays in the store to be resumed (what was
+done is never sent again)."""
 
 from __future__ import annotations
 
 import logging
 import threading
 from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
 from typing import Any
+
+from PySide6.QtCore import QObject
 
 from composer.core.accounts.accounts import Accounts
 from composer.core.drafts.draft import Draft
 from composer.core.publishing.publisher import Publisher, publisher_for
-from composer.core.store.store import Store
+from composer.core.store.jobs import Job
+from composer.core.store.store import Store, StoreError
+from composer.ui.tasks import alive, tasks
 
 log = logging.getLogger(__name__)
 _runs: dict[tuple[str, int], PublishRun] = {}
 _lock = threading.Lock()
 
 
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """The job as the store holds it after a step, read on the worker's thread."""
+
+    job_id: int | None  # None until the job is in the store
+    job: Job | None  # None when not made yet, or it could not be read (`store_error`)
+    offline: bool
+    store_error: StoreError | None = None
+
+
+# (the dialog, what it does with each report, what it does when the run ends)
+Watcher = tuple[
+    QObject, Callable[["PublishRun", Progress], None], Callable[["PublishRun", Progress], None]
+]
+
+
 class PublishRun:
-    def __init__(self, store: Store, publisher: Publisher) -> None:
+    def __init__(self, store: Store, accounts: Accounts, destinations) -> None:
         self.store = store
-        self.publisher = publisher
+        self.publisher = _publisher(store, accounts, destinations, self._changed)
         self.job_id: int | None = None  # known once the job is in the store
         self.failure: Exception | None = None  # a StoreError (disk full…) or a bug
         self.done = threading.Event()
+        self._watchers: list[Watcher] = []
+        self._report: Callable[[Progress], None] = lambda _progress: None
+        self._reading = threading.Lock()  # reports leave in the order the store was read
 
     @property
     def running(self) -> bool:
@@ -39,7 +65,32 @@ class PublishRun:
     def offline(self) -> bool:
         return self.publisher.offline
 
-    def _run(self, work: Callable[[], Any]) -> None:
+    def watch(
+        self,
+        owner: QObject,
+        progress: Callable[[PublishRun, Progress], None],
+        ended: Callable[[PublishRun, Progress], None],
+    ) -> None:
+        """From now on, on the window's thread: `progress` after each step, `ended` once, as
+        long as `owner` (the dialog) exists."""
+        self._watchers.append((owner, progress, ended))
+
+    def _changed(self) -> None:
+        """On a publishing thread: the store or the connection changed; tell the watchers."""
+        with self._reading:
+            self._report(self._read())
+
+    def _read(self) -> Progress:
+        job_id, offline = self.job_id, self.publisher.offline and not self.done.is_set()
+        if job_id is None:
+            return Progress(None, None, offline)
+        try:
+            return Progress(job_id, self.store.job(job_id), offline)
+        except StoreError as error:  # shown by the dialog; the next step reads again
+            return Progress(job_id, None, offline, error)
+
+    def _run(self, work: Callable[[], Any], report: Callable[[Progress], None]) -> Progress:
+        self._report = report
         try:
             work()
         except Exception as error:  # shown in plain words by the dialog
@@ -49,12 +100,29 @@ class PublishRun:
             with _lock:
                 if self.job_id is not None:
                     _runs.pop((str(self.store.path), self.job_id), None)
-            self.done.set()
+            with self._reading:
+                self._report = lambda _progress: None
+                self.done.set()
+        return self._read()  # after the end: the store is final
 
-    def _thread(self, work: Callable[[], Any]) -> None:
-        # a daemon: a job waiting for the network never holds up quitting
-        name = f"publish-{self.job_id or 'new'}"
-        threading.Thread(target=self._run, args=(work,), name=name, daemon=True).start()
+    def _start(self, work: Callable[[], Any]) -> None:
+        def run(report: Callable[[Progress], None]) -> Progress:
+            return self._run(work, report)
+
+        def reported(progress: Progress) -> None:
+            self._tell(progress, ended=False)
+
+        def ended(progress: Progress) -> None:
+            self._tell(progress, ended=True)
+
+        tasks().run_reporting(run, reported, ended, name=f"publish-{self.job_id or 'new'}")
+
+    def _tell(self, progress: Progress, *, ended: bool) -> None:
+        watchers = [watcher for watcher in self._watchers if alive(watcher[0])]
+        # after the end, nothing more comes: let the dialogs go (one may be deleted on close)
+        self._watchers = [] if ended else watchers
+        for _owner, on_progress, on_end in watchers:
+            (on_end if ended else on_progress)(self, progress)
 
 
 def running(store: Store, job_id: int) -> PublishRun | None:
@@ -78,16 +146,17 @@ def start_new(
     draft_id: int | None = None,
 ) -> PublishRun:
     """Make the job (on the thread: copying the photos takes a moment too) and send it."""
-    run = PublishRun(store, _publisher(store, accounts, destinations))
+    run = PublishRun(store, accounts, destinations)
 
     def work() -> None:
         job_id = store.create_job(draft, account_ids, draft_id)
         with _lock:
             run.job_id = job_id
             _runs[(str(store.path), job_id)] = run
+        run._changed()
         run.publisher.publish(job_id)
 
-    run._thread(work)
+    run._start(work)
     return run
 
 
@@ -106,15 +175,22 @@ def start(
         found = _runs.get((str(store.path), job_id))
         if found is not None:
             return found
-        run = PublishRun(store, _publisher(store, accounts, destinations))
+        run = PublishRun(store, accounts, destinations)
         run.job_id = job_id
         _runs[(str(store.path), job_id)] = run
     publisher = run.publisher
-    run._thread(lambda: publisher.retry(job_id, only) if retry else publisher.resume(job_id))
+    run._start(lambda: publisher.retry(job_id, only) if retry else publisher.resume(job_id))
     return run
 
 
-def _publisher(store: Store, accounts: Accounts, destinations) -> Publisher:
+def _publisher(
+    store: Store, accounts: Accounts, destinations, changed: Callable[[], None]
+) -> Publisher:
+    options: dict[str, Any] = {
+        "wait_offline": True,
+        "on_offline": lambda _offline: changed(),
+        "on_written": changed,
+    }
     if destinations is None:
-        return publisher_for(store, accounts, wait_offline=True)
-    return Publisher(store, destinations, accounts, wait_offline=True)
+        return publisher_for(store, accounts, **options)
+    return Publisher(store, destinations, accounts, **options)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QIcon
 
-ICON = Path(__file__).parents[1] / "resources" / "icons" / "omroeper.svg"  # see TRANSLATIONS
+ICON = Path(__file__).parents[2] / "resources" / "icons" / "omroeper.svg"  # see TRANSLATIONS
 
 
 def app_icon() -> QIcon:

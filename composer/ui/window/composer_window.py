@@ -3,8 +3,10 @@
 It only wires widgets to the core: what fits where is `core.composing`, saving is `Autosaver`.
 Built `deferred`, it shows the drafts and the writing fields first and adds the parts that need
 the text analysis and the image libraries in `finish_building()`, right after the first paint:
-those are `window_parts.WindowParts`. What it does with whole drafts is `window_drafts`, the
-dialogs it opens are `window_dialogs`.
+those are `parts.WindowParts`. What it does with whole drafts is `ui/drafts/actions`, the
+dialogs it opens are `dialogs`. These helpers get the window's `state` (`state.WindowState`:
+the draft, accounts, settings, store, autosaver) and the widgets or callbacks they act on,
+never the window itself, so none of them imports this module.
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import replace
-from functools import cached_property
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QTimer
@@ -27,7 +28,8 @@ from composer.ui.drafts.actions import DraftActions
 from composer.ui.drafts.panel import DraftsPanel, display_title
 from composer.ui.window import place as window_place
 from composer.ui.window.autosave import Autosaver, SaveState
-from composer.ui.window.menus import build_menus
+from composer.ui.window.menus import MenuActions, build_menus
+from composer.ui.window.state import InState, WindowState
 from composer.ui.writing.panel import WritingPanel
 
 if TYPE_CHECKING:
@@ -36,7 +38,6 @@ if TYPE_CHECKING:
     from composer.core.accounts.account import Account
     from composer.core.accounts.accounts import Accounts
     from composer.ui.publish.dialog import PublishDialog
-    from composer.ui.window.parts import WindowParts
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +45,14 @@ ESTIMATE_AFTER_MS = 400  # splitting into a thread costs more than counting: wai
 
 
 class ComposerWindow(QMainWindow):
+    # kept in `state`, which the helpers get instead of the window
+    draft: InState[Draft] = InState()
+    draft_id: InState[int] = InState()
+    untouched: InState[bool] = InState()  # a new, empty draft: no problems shown until used
+    autosaver: InState[Autosaver | None] = InState()
+    settings: InState[Settings] = InState()
+    accounts_list: InState[list[Account]] = InState()  # without secrets, read on first use
+
     def __init__(
         self,
         store: Store,
@@ -56,10 +65,10 @@ class ComposerWindow(QMainWindow):
         self.store = store
         self._accounts_factory = accounts
         self._accounts: Accounts | None = None
-        self.settings = settings or Settings.defaults(QLocale.system().name())
+        settings = settings or Settings.defaults(QLocale.system().name())
+        self.state = WindowState(store, settings, self.accounts)
         self.setAcceptDrops(True)
         self.built = False  # the parts finish_building() adds
-        self.untouched = False  # a new, empty draft: no problems shown until it is used
 
         self.drafts = DraftsPanel(self)
         self.writing = WritingPanel(self._accepts_photos, self)
@@ -77,12 +86,11 @@ class ComposerWindow(QMainWindow):
         self.writing.teaser_requested.connect(self._make_teaser)
         self.editor.photos_given.connect(self._add_photos)
         self.drafts.chosen.connect(self.open_draft)
-        self.draft_actions: DraftActions = DraftActions(self)
-        build_menus(self)
-
-        self.autosaver: Autosaver | None = None
+        self.draft_actions = DraftActions(
+            self.state, self.drafts, self.open_draft, self.editor.setFocus, self
+        )
+        build_menus(self.menuBar(), self._menu_actions())
         self.publish_dialog: PublishDialog | None = None  # the one open, if any
-        self.draft: Draft = Draft()
         self.draft_id = store.last_draft_id() or self.draft_actions.create_draft()
         self.open_draft(self.draft_id)
         if not deferred:
@@ -94,10 +102,20 @@ class ComposerWindow(QMainWindow):
         if self.built:
             return
         self.built = True
+        self.draft_actions.listing = True
         from composer.ui.window.parts import WindowParts
 
-        self.parts: WindowParts = WindowParts(self, self._writing_column, self._side_column)
-        parts = self.parts
+        columns = (self._writing_column, self._side_column)
+        self.parts = parts = WindowParts(
+            self.state, self, self.writing, self.drafts, status=self.statusBar(), columns=columns
+        )
+        parts.changed.connect(self.change)
+        parts.destinations.connect_requested.connect(self.open_accounts)
+        parts.publish_bar.publish_requested.connect(self.publish)
+        parts.outbox.history_requested.connect(self.open_history)
+        parts.outbox.waiting_requested.connect(self.show_job)
+        parts.outbox.gone_out.connect(self.draft_actions.show_list)
+        parts.outbox.gone_out.connect(self.refresh)
         # the names the dialogs, scripts and tests know these parts by
         self.images, self.fit, self.fitter = parts.images, parts.fit, parts.fitter
         self.counters, self.advice = parts.fit.counters, parts.fit.advice
@@ -107,6 +125,20 @@ class ComposerWindow(QMainWindow):
         self.draft_actions.show_list()
         parts.show_fit()
         parts.keep_tab_order()
+
+    def _menu_actions(self) -> MenuActions:
+        return MenuActions(
+            new_draft=self.new_draft,
+            duplicate_draft=self.duplicate_draft,
+            delete_draft=self.delete_draft,
+            publish=self.publish,
+            open_history=self.open_history,
+            ask_export=self.ask_export,
+            ask_import=self.ask_import,
+            quit=self.close,
+            open_accounts=self.open_accounts,
+            open_settings=self.open_settings,
+        )
 
     def _lay_out(self) -> None:
         writing_area = QWidget(self)
@@ -132,11 +164,6 @@ class ComposerWindow(QMainWindow):
 
     # -- what other parts of the app may ask of the window -------------------------------------
 
-    @cached_property
-    def accounts_list(self) -> list[Account]:
-        """The connected accounts, without secrets: read on first use, set after a change."""
-        return self.store.list_accounts()
-
     def accounts(self) -> Accounts:
         """The accounts with their secrets. The keyring loads only when an account is used,
         not at start."""
@@ -149,12 +176,6 @@ class ComposerWindow(QMainWindow):
             else:
                 self._accounts = self._accounts_factory()
         return self._accounts
-
-    def chosen_accounts(self) -> list[Account]:
-        """The accounts the open draft goes to (sample ones while none is connected)."""
-        from composer.core.analysis.composing import chosen_accounts
-
-        return chosen_accounts(self.accounts_list, self.draft.targets)
 
     def change(self, draft: Draft) -> None:
         """`draft` is the open draft's new content: save it soon and show it now."""
@@ -177,7 +198,7 @@ class ComposerWindow(QMainWindow):
 
     def save_now(self) -> bool:
         """Write the pending edits now; True when nothing is left unsaved."""
-        return self.autosaver is None or self.autosaver.flush()
+        return self.state.save_now()
 
     def open_draft(self, draft_id: int) -> None:
         if self.autosaver and draft_id != self.draft_id and not self.autosaver.flush():
@@ -239,27 +260,64 @@ class ComposerWindow(QMainWindow):
     def open_accounts(self) -> None:
         from composer.ui.window import dialogs
 
-        dialogs.open_accounts(self)
+        self.finish_building()
+        targets = dialogs.open_accounts(self.state, self)
+        self.destinations.show_accounts(self.accounts_list, targets)
+        if targets != self.draft.targets:
+            self.change(replace(self.draft, targets=targets))
+        else:
+            self.refresh()
+        self.parts.keep_tab_order()
 
     def open_settings(self) -> None:
         from composer.ui.window import dialogs
 
-        dialogs.open_settings(self)
+        dialogs.open_settings(self.state, self)
 
     def publish(self) -> None:
         from composer.ui.window import dialogs
 
-        dialogs.publish(self)
+        self.finish_building()
+        if self.untouched:  # trying to publish an empty draft: now show what it lacks
+            self.untouched = False
+            self.refresh()
+            self.editor.setFocus()
+            return
+        dialog = dialogs.publish(self.state, self, why_not=self.publish_bar.status.text)
+        if dialog is not None:
+            dialog.finished.connect(lambda _result: self._published())
+            self._show_publishing(dialog)
+
+    def _published(self) -> None:
+        """A publish dialog closed: the drafts list and the window say whether it went out."""
+        self.parts.outbox.show_draft(self.draft_id)
+        self.draft_actions.show_list()
+        self.refresh()
 
     def show_job(self, job_id: int) -> None:
         from composer.ui.window import dialogs
 
-        dialogs.show_job(self, job_id)
+        self._show_publishing(dialogs.show_job(self.state, self, job_id))
+
+    def resume_unfinished(self) -> int | None:
+        """A message a closed window or a crash left half-sent goes on where it stopped, shown.
+        Returns the job resumed, if any."""
+        from composer.ui.window import dialogs
+
+        dialog = dialogs.resume_unfinished(self.state, self)
+        if dialog is None:
+            return None
+        self._show_publishing(dialog)
+        return dialog.job_id
+
+    def _show_publishing(self, dialog: PublishDialog) -> None:
+        self.publish_dialog = dialog
+        dialog.open()
 
     def open_history(self) -> None:
         from composer.ui.window import dialogs
 
-        dialogs.open_history(self)
+        dialogs.open_history(self.state, self)
 
     # -- photos dropped or pasted anywhere in the window ---------------------------------------
 
@@ -285,7 +343,7 @@ class ComposerWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         from composer.ui.window import dialogs
 
-        if not dialogs.may_close(self):
+        if not dialogs.may_close(self.state, self):
             event.ignore()
             return
         self.store.purge_deleted()

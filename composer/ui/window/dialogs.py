@@ -1,10 +1,12 @@
 """What the window opens: accounts, settings, publishing, the published messages; and the
-jobs a closed window left unfinished. Each loads its modules (and the keyring) when used."""
+jobs a closed window left unfinished. Each loads its modules (and the keyring) when used.
+
+They get the window's state and a parent for their dialogs, never the window itself: what the
+screen shows afterwards is the window's to do, with what they return."""
 
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -13,124 +15,110 @@ from PySide6.QtWidgets import QMessageBox
 from composer.ui.common.safe_display import plain_box
 
 if TYPE_CHECKING:
-    from composer.ui.window.composer_window import ComposerWindow
+    from collections.abc import Callable
+
+    from PySide6.QtWidgets import QWidget
+
+    from composer.ui.publish.dialog import PublishDialog
+    from composer.ui.window.state import WindowState
 
 translate = QCoreApplication.translate
 
 
-def open_accounts(window: ComposerWindow) -> None:
+def open_accounts(state: WindowState, parent: QWidget) -> tuple[str, ...]:
+    """The Accounts dialog; afterwards the accounts are read anew. Returns where the draft goes
+    now: the destinations still connected, and any account just added."""
     from composer.ui.accounts.dialog import AccountsDialog
 
-    window.finish_building()
-    before = {account.id for account in window.accounts_list}
-    dialog = AccountsDialog(window.accounts(), window)
+    before = {account.id for account in state.accounts_list}
+    dialog = AccountsDialog(state.accounts(), parent)
     dialog.exec()
     dialog.deleteLater()
-    window.accounts_list = window.store.list_accounts()
-    added = tuple(a.id for a in window.accounts_list if a.id not in before)
-    known = {account.id for account in window.accounts_list}
-    targets = tuple(t for t in window.draft.targets if t in known) + added
-    window.destinations.show_accounts(window.accounts_list, targets)
-    if targets != window.draft.targets:
-        window.change(replace(window.draft, targets=targets))
-    else:
-        window.refresh()
-    window.parts.keep_tab_order()
+    state.accounts_list = state.store.list_accounts()
+    added = tuple(a.id for a in state.accounts_list if a.id not in before)
+    known = {account.id for account in state.accounts_list}
+    return tuple(t for t in state.draft.targets if t in known) + added
 
 
-def open_settings(window: ComposerWindow) -> None:
+def open_settings(state: WindowState, parent: QWidget) -> None:
     from composer.ui.settings.dialog import SettingsDialog
 
-    dialog = SettingsDialog(window.settings, window.store.profile, window)
+    dialog = SettingsDialog(state.settings, state.store.profile, parent)
     if dialog.exec():
-        window.settings = dialog.settings
+        state.settings = dialog.settings
     dialog.deleteLater()
 
 
-def publish(window: ComposerWindow) -> None:
+def publish(
+    state: WindowState, parent: QWidget, why_not: Callable[[], str]
+) -> PublishDialog | None:
+    """The publish dialog for the open draft, not yet open; None when it may not be published
+    now (then `why_not()`'s words say why), could not be saved or the person would rather not
+    publish it again."""
     from composer.core.analysis.composing import is_sample
 
-    window.finish_building()
-    if window.untouched:  # trying to publish an empty draft: now show what it lacks
-        window.untouched = False
-        window.refresh()
-        window.editor.setFocus()
-        return
-    if not window.publish_bar.button.isEnabled():
+    if not state.readiness().allowed:
         # the reasons may name accounts (the servers' names): plain text
-        words = window.publish_bar.status.text()
-        box = plain_box(window, QMessageBox.Icon.Information, "Omroeper", words)
+        box = plain_box(parent, QMessageBox.Icon.Information, "Omroeper", why_not())
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
-        return
-    if not window.save_now():
-        return
+        return None
+    if not state.save_now():
+        return None
     from composer.ui.window.outbox import ask_to_publish_again, published_jobs
 
-    before = published_jobs(window.store, window.draft_id)
-    if before and not ask_to_publish_again(window, before, QMessageBox.question):
-        return
+    before = published_jobs(state.store, state.draft_id)
+    if before and not ask_to_publish_again(parent, before, QMessageBox.question):
+        return None
     from composer.ui.publish.dialog import PublishDialog
 
-    chosen = [account for account in window.chosen_accounts() if not is_sample(account)]
+    chosen = [account for account in state.chosen_accounts() if not is_sample(account)]
     dialog = PublishDialog(
-        window.store, window.accounts(), window.draft, chosen, window, draft_id=window.draft_id
+        state.store, state.accounts(), state.draft, chosen, parent, draft_id=state.draft_id
     )
-    dialog.finished.connect(lambda _result: published(window))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    window.publish_dialog = dialog
-    dialog.open()
+    return dialog
 
 
-def open_history(window: ComposerWindow) -> None:
+def open_history(state: WindowState, parent: QWidget) -> None:
     from composer.ui.history.dialog import HistoryDialog
 
-    dialog = HistoryDialog(window.store, window.accounts(), window)
+    dialog = HistoryDialog(state.store, state.accounts(), parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
 
 
-def resume_unfinished(window: ComposerWindow) -> int | None:
-    """A message a closed window or a crash left half-sent: carry on with what is not done
-    (nothing is sent twice) and show it. Returns the job resumed, if any."""
-    jobs = window.store.unfinished_jobs()
+def resume_unfinished(state: WindowState, parent: QWidget) -> PublishDialog | None:
+    """A message a closed window or a crash left half-sent: the dialog that carries on with
+    what is not done (nothing is sent twice), not yet open. None when there is none."""
+    jobs = state.store.unfinished_jobs()
     if not jobs:
         return None
     from composer.ui.publish.dialog import PublishDialog
 
-    dialog = PublishDialog.for_job(window.store, window.accounts(), jobs[-1], window, retry=True)
+    dialog = PublishDialog.for_job(state.store, state.accounts(), jobs[-1], parent, retry=True)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    window.publish_dialog = dialog
-    dialog.open()
-    return jobs[-1]
+    return dialog
 
 
-def published(window: ComposerWindow) -> None:
-    """A publish dialog closed: the drafts list and the window say whether it went out."""
-    window.parts.outbox.show_draft(window.draft_id)
-    window.draft_actions.show_list()
-    window.refresh()
-
-
-def show_job(window: ComposerWindow, job_id: int) -> None:
+def show_job(state: WindowState, parent: QWidget, job_id: int) -> PublishDialog:
     """A message waiting to be sent: how far it got, per destination (it goes on by itself)."""
     from composer.ui.publish.dialog import PublishDialog
 
-    dialog = PublishDialog.for_job(window.store, window.accounts(), job_id, window)
+    dialog = PublishDialog.for_job(state.store, state.accounts(), job_id, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    window.publish_dialog = dialog
-    dialog.open()
+    return dialog
 
 
-def may_close(window: ComposerWindow) -> bool:
+def may_close(state: WindowState, parent: QWidget) -> bool:
     """Closing the window: not while a message goes out unless the person agrees, and never
     silently losing changes that could not be saved."""
-    if not may_quit_while_sending(window):
+    if not may_quit_while_sending(state, parent):
         return False
-    if window.save_now():
+    if state.save_now():
         return True
     answer = QMessageBox.warning(
-        window,
+        parent,
         translate("ComposerWindow", "Not saved"),
         translate(
             "ComposerWindow",
@@ -143,14 +131,14 @@ def may_close(window: ComposerWindow) -> bool:
     return answer == QMessageBox.StandardButton.Close
 
 
-def may_quit_while_sending(window: ComposerWindow) -> bool:
+def may_quit_while_sending(state: WindowState, parent: QWidget) -> bool:
     """Quitting mid-send loses nothing (the next start carries on), but the person should
     know the message is not out everywhere yet."""
     run = sys.modules.get("composer.ui.publish.run")  # not loaded: nothing was sent (no keyring)
-    if run is None or not run.running_jobs(window.store):
+    if run is None or not run.running_jobs(state.store):
         return True
     answer = QMessageBox.question(
-        window,
+        parent,
         translate("WindowDialogs", "Still publishing"),
         translate(
             "WindowDialogs",

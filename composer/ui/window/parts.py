@@ -9,16 +9,10 @@ from dataclasses import replace
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from composer.core.analysis.composing import (
-    analyze_destinations,
-    blocking_problems,
-    derive_teaser,
-    is_sample,
-    link_back_site,
-)
+from composer.core.analysis.composing import analyze_destinations, derive_teaser, link_back_site
 from composer.core.drafts.draft import Draft, Override
 from composer.core.images.cache import FitCache
 from composer.core.store.errors import StoreError
@@ -33,33 +27,49 @@ from composer.ui.writing.destinations_panel import DestinationsPanel
 from composer.ui.writing.panel import THREAD_MODES
 
 if TYPE_CHECKING:
-    from composer.ui.window.composer_window import ComposerWindow
+    from PySide6.QtWidgets import QStatusBar
+
+    from composer.core.analysis.analysis import TargetAnalysis
+    from composer.ui.window.state import WindowState
+    from composer.ui.writing.panel import WritingPanel
 
 translate = QCoreApplication.translate
 
 
 class WindowParts(QObject):
-    """Owns those parts, lays them out in `window` and keeps them showing its open draft."""
+    """Owns those parts, lays them out in the window and keeps them showing the open draft of
+    `state`. `top` is the window as a widget (the parts' parent, where Tab's chain starts),
+    `status` its status bar; an edit made in a part comes out as `changed`."""
+
+    changed = Signal(object)  # the open draft's new content (a Draft)
 
     def __init__(
-        self, window: ComposerWindow, writing_column: QVBoxLayout, side_column: QVBoxLayout
+        self,
+        state: WindowState,
+        top: QWidget,
+        writing: WritingPanel,
+        drafts: QWidget,
+        *,
+        status: QStatusBar,
+        columns: tuple[QVBoxLayout, QVBoxLayout],  # the writing column's layout, the side's
     ) -> None:
-        super().__init__(window)
-        self.window = window
-        profile = window.store.profile
-        self.images = ImagesStrip(profile / "pasted", window)
-        if window.settings.photo_folder:
-            self.images.folder = window.settings.photo_folder
-        self.fit = FitPanel(window)
-        self.fitter = ImageFitter(FitCache(profile / "cache" / "fitted"), window)
-        self.destinations = DestinationsPanel(window)
-        self.previews = PreviewsPanel(window)
-        self.publish_bar = PublishBar(window)
-        self.outbox = OutboxPanel(window.store, window)
-        self.analyses: dict = {}  # per chosen account: how the draft fits there
+        super().__init__(top)
+        self.state, self.top, self.writing, self.drafts = state, top, writing, drafts
+        self.status = status
+        profile = state.store.profile
+        self.images = ImagesStrip(profile / "pasted", top)
+        if state.settings.photo_folder:
+            self.images.folder = state.settings.photo_folder
+        self.fit = FitPanel(top)
+        self.fitter = ImageFitter(FitCache(profile / "cache" / "fitted"), top)
+        self.destinations = DestinationsPanel(top)
+        self.previews = PreviewsPanel(top)
+        self.publish_bar = PublishBar(top)
+        self.outbox = OutboxPanel(state.store, top)
         focus_ring.install()  # a focus that is easy to see, in every window
         self._image_destinations: list = []
-        window.writing.below_message.addWidget(self.fit)
+        writing.below_message.addWidget(self.fit)
+        writing_column, side_column = columns
         writing_column.addWidget(self.images)
         side_column.addWidget(self.destinations)
         side_column.addWidget(self.previews, 1)
@@ -70,34 +80,33 @@ class WindowParts(QObject):
         self.fit.split_requested.connect(self._split_into_thread)
         self.fitter.updated.connect(self.show_fit)
         self.destinations.chosen_changed.connect(self._targets_changed)
-        self.destinations.connect_requested.connect(window.open_accounts)
         self.previews.override_changed.connect(self._override_changed)
-        self.publish_bar.publish_requested.connect(window.publish)
-        self.outbox.history_requested.connect(window.open_history)
-        self.outbox.waiting_requested.connect(window.show_job)
-        self.outbox.gone_out.connect(window.draft_actions.show_list)
-        self.outbox.gone_out.connect(window.refresh)
+
+    @property
+    def analyses(self) -> dict[str, TargetAnalysis]:
+        """Per chosen account: how the draft fits there."""
+        return self.state.analyses
 
     def show_draft(self, draft: Draft) -> None:
         """A draft just opened: its photos and its destinations."""
         self.images.set_images(draft.images)
-        self.destinations.show_accounts(self.window.accounts_list, draft.targets)
-        self.outbox.show_draft(self.window.draft_id)
+        self.destinations.show_accounts(self.state.accounts_list, draft.targets)
+        self.outbox.show_draft(self.state.draft_id)
 
     def show_fit(self, estimate_thread: bool = False) -> None:
         """How the draft fits every chosen destination: counters, advice, previews, the photos'
         limits and whether it can be published."""
-        window, draft = self.window, self.window.draft
-        chosen = window.chosen_accounts()
+        state, draft = self.state, self.state.draft
+        chosen = state.chosen_accounts()
         images = draft.images
-        self.analyses = analyze_destinations(
+        state.analyses = analyze_destinations(
             draft,
             chosen,
             lambda account: self.fitter.facts(images, account.effective_limits()),
             estimate_thread=estimate_thread,
         )
-        shown = self.analyses
-        if window.untouched:  # a new, empty draft: nothing is wrong yet, so nothing is red
+        shown = state.analyses
+        if state.untouched:  # a new, empty draft: nothing is wrong yet, so nothing is red
             shown = {key: replace(found, problems=()) for key, found in shown.items()}
         if images:
             self.fitter.request(images, [account.effective_limits() for account in chosen])
@@ -107,40 +116,35 @@ class WindowParts(QObject):
         if destinations != self._image_destinations:
             self._image_destinations = destinations
             self.images.set_destinations(destinations)
-        connected = bool(window.accounts_list)
-        real = [account for account in chosen if not is_sample(account)] if connected else []
-        blocking = blocking_problems({a.id: self.analyses[a.id] for a in real})
-        self.publish_bar.show_state(
-            real, blocking, connected, quiet=window.untouched, published=self.outbox.is_published
-        )
+        self.publish_bar.show_state(state.readiness(), published=self.outbox.is_published)
 
     def make_teaser(self) -> None:
         """The message for the networks, made from the website's full text."""
-        window = self.window
-        if not window.writing.body.toPlainText().strip():
-            window.writing.body.setFocus()
+        writing = self.writing
+        if not writing.body.toPlainText().strip():
+            writing.body.setFocus()
             words = translate("ComposerWindow", "Write the full text first.")
-            window.statusBar().showMessage(words, 5000)
+            self.status.showMessage(words, 5000)
             return
-        chosen = window.chosen_accounts()
+        chosen = self.state.chosen_accounts()
         limits = [account.effective_limits() for account in chosen]
         site = link_back_site(chosen) or "https://example.org"
-        window.editor.setPlainText(derive_teaser(window.draft, limits, site))
-        window.editor.setFocus()
+        writing.message.setPlainText(derive_teaser(self.state.draft, limits, site))
+        writing.message.setFocus()
 
     def keep_tab_order(self) -> None:
         """Tab follows the screen, left to right and down, even through parts made later
         (a new destination's checkbox, a counter): Qt puts new widgets at the chain's end."""
-        window = self.window
-        parts: tuple[QWidget, ...] = (window.drafts, window.writing, self.images)
+        top = self.top
+        parts: tuple[QWidget, ...] = (self.drafts, self.writing, self.images)
         parts += (self.destinations, self.previews, self.outbox, self.publish_bar)
 
         def rank(widget: QWidget) -> int:
             return next((n for n, part in enumerate(parts) if part.isAncestorOf(widget)), 99)
 
         chain: list[QWidget] = []
-        widget = window.nextInFocusChain()
-        while widget is not None and widget is not window:
+        widget = top.nextInFocusChain()
+        while widget is not None and widget is not top:
             if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
                 chain.append(widget)
             widget = widget.nextInFocusChain()
@@ -148,29 +152,29 @@ class WindowParts(QObject):
             QWidget.setTabOrder(before, after)
 
     def _split_into_thread(self) -> None:
-        writing = self.window.writing
+        writing = self.writing
         writing.thread_mode.setCurrentIndex(THREAD_MODES.index(True))  # saved as any edit is
         writing.message.setFocus()  # the button is gone: back to the text
 
     def _photo_folder_chosen(self, folder: str) -> None:
         """The photo dialog opens here next time, also after a restart."""
-        window = self.window
-        settings = replace(window.settings, photo_folder=folder)
-        window.settings = settings
+        state = self.state
+        settings = replace(state.settings, photo_folder=folder)
+        state.settings = settings
         with suppress(StoreError):  # a read-only profile: only the next start forgets it
-            settings.save(window.store.profile)
+            settings.save(state.store.profile)
 
     def _images_changed(self, images: tuple) -> None:
-        self.window.change(replace(self.window.draft, images=images))
+        self.changed.emit(replace(self.state.draft, images=images))
 
     def _targets_changed(self, targets: tuple) -> None:
-        self.window.change(replace(self.window.draft, targets=targets))
+        self.changed.emit(replace(self.state.draft, targets=targets))
         self.keep_tab_order()  # counters came or went
 
     def _override_changed(self, account_id: str, override: Override | None) -> None:
-        overrides = dict(self.window.draft.overrides)
+        overrides = dict(self.state.draft.overrides)
         if override is None or override == Override():
             overrides.pop(account_id, None)
         else:
             overrides[account_id] = override
-        self.window.change(replace(self.window.draft, overrides=overrides))
+        self.changed.emit(replace(self.state.draft, overrides=overrides))

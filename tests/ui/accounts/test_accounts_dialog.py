@@ -208,7 +208,7 @@ def test_mastodon_with_a_pasted_token(qtbot, dialog, accounts, fake_mastodon):
 
 
 def test_an_avatar_that_cannot_be_fetched_is_simply_not_shown():
-    from composer.core.net import fetch_image
+    from composer.core.destinations.http.remote_image import fetch_image
 
     assert fetch_image("http://127.0.0.1:9/a.png") == b""
     assert fetch_image("http://example.org/a.png") == b""  # not https: never requested

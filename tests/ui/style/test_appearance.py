@@ -8,7 +8,7 @@ import pytest
 
 SHOW_SCHEME = """
 from composer.ui.app import create_application
-from composer.ui import theme
+from composer.ui.style import theme
 from PySide6.QtGui import QPalette
 app = create_application("en")
 window = app.palette().color(QPalette.ColorRole.Window).lightness()

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from composer.core.drafts.draft import Draft, Image
 from composer.core.settings import Settings
 from tests.support.images import photo, save
-from tests.ui.test_window_composing import ALL, connect_all
+from tests.ui.window.test_window_composing import ALL, connect_all
 
 
 def _problems_shown(window) -> list[str]:

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from composer.core.drafts.draft import Draft
-from composer.ui.window import dialogs
 from composer.ui.window.composer_window import ComposerWindow
 from tests.support.publish_servers import WAIT
 
@@ -34,12 +33,12 @@ def test_a_message_left_half_sent_goes_on_at_the_next_start(
     web, masto = add_website(accounts, site), add_mastodon(accounts, toot)
     draft = Draft(text="Open dag in de bibliotheek!", language="nl")
     job = store.create_job(draft, [web.id, masto.id])  # as if the last window closed here
-    assert dialogs.resume_unfinished(window) == job
+    assert window.resume_unfinished() == job
     dialog = window.publish_dialog
     qtbot.waitUntil(lambda: store.job(job).state == "finished", timeout=WAIT)
     qtbot.waitUntil(lambda: "Published" in dialog.heading.text(), timeout=WAIT)
     assert site.published() == 1 and len(toot.statuses) == 1
-    assert dialogs.resume_unfinished(window) is None  # nothing left: nothing again
+    assert window.resume_unfinished() is None  # nothing left: nothing again
     assert site.published() == 1 and len(toot.statuses) == 1
 
 
@@ -130,3 +129,30 @@ def test_a_waiting_message_shows_in_the_window_and_says_when_it_goes_out(
     qtbot.waitUntil(outbox.waiting_label.isHidden, timeout=WAIT)
     said = window.statusBar().currentMessage()
     assert said == "“Voorleesmiddag” has gone out: published on 1 destination."
+
+
+def test_the_publish_action_follows_the_publish_rule_not_the_button(
+    qtbot, window, *, store, accounts, toot
+):
+    """Ctrl+Enter and the menu check the same rule the Publish button shows (the draft's
+    readiness), not whether the button happens to be enabled."""
+    from tests.support.publish_servers import add_mastodon
+
+    masto = add_mastodon(accounts, toot)
+    window.finish_building()
+    window.accounts_list = store.list_accounts()
+    window.destinations.show_accounts(window.accounts_list, (masto.id,))
+    window.change(replace(window.draft, text="Open dag " * 80, targets=(masto.id,)))
+    assert not window.publish_bar.button.isEnabled()  # too long for Mastodon
+    window.publish_bar.button.setEnabled(True)  # a button out of step with the draft
+    window.publish()
+    assert window.publish_dialog is None and not store.unfinished_jobs()
+    (box,) = [box for box in window.findChildren(QMessageBox) if box.isVisible()]
+    assert box.text().startswith("Before publishing:")  # the reasons the bar shows
+    box.close()
+    window.change(replace(window.draft, text="Open dag"))  # fits now: the rule allows it
+    assert window.publish_bar.button.isEnabled()
+    window.publish()
+    assert window.publish_dialog is not None
+    window.publish_dialog.close()
+    assert not toot.statuses  # the confirmation only opened

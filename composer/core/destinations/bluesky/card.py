@@ -13,6 +13,7 @@ from urllib.parse import urljoin
 from composer.core import net
 from composer.core.analysis.link_cards import bluesky_cut
 from composer.core.destinations.errors import ConnectError
+from composer.core.destinations.http.remote_image import fetch_image
 from composer.core.images.fit import fit_data
 from composer.core.images.probe import FittedImage, ImageError
 from composer.core.outside_url import safe_link
@@ -93,7 +94,7 @@ def fetch_card(url: str) -> Card | None:
 def _thumb(url: str) -> FittedImage | None:
     if not url:
         return None
-    data = net.fetch_image(url, MAX_SOURCE_IMAGE_BYTES)
+    data = fetch_image(url, MAX_SOURCE_IMAGE_BYTES)
     if not data:
         return None
     limits = default_limits(Platform.BLUESKY).replace(image_bytes=THUMB_BYTES)

@@ -10,7 +10,7 @@ import ssl
 from datetime import UTC, datetime
 from typing import Any
 
-from composer.core.destinations.errors import Failure, first_kind
+from composer.core.destinations.errors import Failure, first_kind, plain_http_port
 from composer.core.destinations.http import reachability
 from composer.core.destinations.http.safe_http import (
     PastDeadline,
@@ -83,7 +83,10 @@ def _transport_code(error: BaseException) -> Failure:
         ((sdk.NetworkError, httpx.HTTPError), "connection_lost"),
     )
     # otherwise it answered 2xx, but not what a PDS answers (ModelError)
-    return reachability.refine(first_kind(error, kinds, "bad_answer"), error)
+    code = first_kind(error, kinds, "bad_answer")
+    if code == "tls_failed" and plain_http_port(error):
+        return "not_tls"
+    return reachability.refine(code, error)
 
 
 def _retry_after(response: Any) -> float | None:

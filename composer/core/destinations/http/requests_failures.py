@@ -12,7 +12,7 @@ import ssl
 import requests
 from urllib3.exceptions import ConnectTimeoutError, NewConnectionError, ReadTimeoutError
 
-from composer.core.destinations.errors import Failure, first_kind
+from composer.core.destinations.errors import Failure, first_kind, plain_http_port
 from composer.core.destinations.http import reachability
 from composer.core.destinations.http.safe_http import PastDeadline, RedirectRefused, TooLarge
 
@@ -39,7 +39,11 @@ _KINDS: tuple[tuple[tuple[type, ...], Failure], ...] = (
 
 
 def transport_code(error: BaseException) -> Failure:
-    """`tls_failed`, `offline` or `unreachable` (nothing was sent), `timeout` or
-    `connection_lost` (sent, the answer did not come: the server may have done the work),
-    `bad_answer`, or one of safe_http's limits (`answer_too_large`, `redirected`)."""
-    return reachability.refine(first_kind(error, _KINDS, "connection_lost"), error)
+    """`tls_failed` (`not_tls` for an http:// port), `offline` or `unreachable` (nothing was
+    sent), `timeout` or `connection_lost` (sent, the answer did not come: the server may have
+    done the work), `bad_answer`, or one of safe_http's limits (`answer_too_large`,
+    `redirected`)."""
+    code = first_kind(error, _KINDS, "connection_lost")
+    if code == "tls_failed" and plain_http_port(error):
+        return "not_tls"
+    return reachability.refine(code, error)

@@ -39,6 +39,7 @@ from composer.core.destinations.mastodon.oauth import (
     new_pkce,
     wait_for_redirect,
 )
+from composer.core.destinations.mastodon.software import recognise
 from composer.core.outside_url import safe_link
 
 __all__ = [
@@ -46,6 +47,7 @@ __all__ = [
     "connect_with_token",
     "finish_sign_in",
     "read_limits",
+    "read_server",
     "start_sign_in",
     "wait_for_redirect",
 ]
@@ -168,7 +170,10 @@ def _connected(
             url=safe_link(me.get("url")),
         )
     limits = _limits(server, kind, info, session)
-    return Connected(identity=identity, server=server, secret=secret, limits=limits)
+    settings = recognise(info, _nodeinfo(server, session))
+    return Connected(
+        identity=identity, server=server, secret=secret, settings=settings, limits=limits
+    )
 
 
 def _domain(info: dict[str, Any], server: str) -> str:
@@ -181,12 +186,54 @@ def _domain(info: dict[str, Any], server: str) -> str:
 def read_limits(server: str, kind: AccountKind | str, token: str | None = None) -> dict[str, Any]:
     """What the server reports it accepts, as Account.limits overrides: only the fields it
     reports. Instance endpoints are public; the token helps on locked-down servers."""
+    return read_server(server, kind, token)[0]
+
+
+def read_server(
+    server: str, kind: AccountKind | str, token: str | None = None
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """The limits (as read_limits) and the software with its version (as Account.settings)."""
     server, kind = net.checked_server(server), AccountKind(kind)
     session = Session()
     api = client(server, token, session)
     with talking_to(server, session):
         info = instance(api)
-    return _limits(server, kind, info, session)
+    return _limits(server, kind, info, session), recognise(info, _nodeinfo(server, session))
+
+
+_NODEINFO_SCHEMAS = (
+    "http://nodeinfo.diaspora.software/ns/schema/2.1",
+    "http://nodeinfo.diaspora.software/ns/schema/2.0",
+)
+
+
+def _nodeinfo(server: str, session: Session) -> dict[str, Any]:
+    """The server's nodeinfo 2.x, found through /.well-known/nodeinfo; {} when it has none.
+
+    Only a document on the same server is read: the well-known answer is untrusted.
+    """
+    try:
+        found = session.get(f"{server}/.well-known/nodeinfo", timeout=net.TIMEOUT).json()
+        answer = session.get(_nodeinfo_address(found, server), timeout=net.TIMEOUT)
+        document = answer.json() if answer.ok else {}
+    except (requests.RequestException, ValueError):
+        return {}
+    return document if isinstance(document, dict) else {}
+
+
+def _nodeinfo_address(found: Any, server: str) -> str:
+    links = found.get("links") if isinstance(found, dict) else None
+    for link in links if isinstance(links, list) else []:
+        if isinstance(link, dict) and link.get("rel") in _NODEINFO_SCHEMAS:
+            href = link.get("href")
+            if isinstance(href, str) and _same_origin(href, server):
+                return href
+    return f"{server}/nodeinfo/2.0"
+
+
+def _same_origin(address: str, server: str) -> bool:
+    one, other = urlsplit(address), urlsplit(server)
+    return (one.scheme, one.netloc) == (other.scheme, other.netloc)
 
 
 def _limits(

@@ -1,15 +1,16 @@
-"""What Mastodon.py's exceptions mean, for connecting (mastodon_client.talking_to) and
-publishing (mastodon_publish) alike: one reading, named by each with its own words.
+"""What Mastodon.py's exceptions mean, for connecting (client.talking_to) and publishing
+(publish) alike: one reading, named by each with its own words.
 
 Mastodon.py keeps little of an error answer (its status and an `error` field), so the
-Session (mastodon_client) notes the last status, rate-limit reset and error message.
+Session (client.py) notes the last status, rate-limit reset and error message: `Noted` is what
+this module reads of it (a Protocol, so the client imports this module and not the reverse).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from mastodon.errors import (
     MastodonAPIError,
@@ -25,8 +26,15 @@ from composer.core.destinations.http.requests_failures import transport_code
 from composer.core.destinations.http.safe_http import limit_details
 from composer.core.errors import CodedError
 
-if TYPE_CHECKING:
-    from composer.core.destinations.mastodon.client import Session
+
+class Noted(Protocol):
+    """What the client's Session notes of the last answer."""
+
+    last_status: int
+    last_message: str
+
+    def retry_after(self) -> int | None: ...
+
 
 # What talking to a server through Mastodon.py raises; KeyError, TypeError and ValueError
 # come from reading an answer that is not what a Mastodon (or Pixelfed) server answers.
@@ -42,7 +50,7 @@ FAILURES = (
 )
 
 
-def classify(error: BaseException, session: Session) -> tuple[Failure, dict[str, Any]]:
+def classify(error: BaseException, session: Noted) -> tuple[Failure, dict[str, Any]]:
     """(code, details) in the shared vocabulary of errors.py. Never the exception's text:
     that may quote the request."""
     if isinstance(error, MastodonRatelimitError):
@@ -63,7 +71,7 @@ def classify(error: BaseException, session: Session) -> tuple[Failure, dict[str,
     return "rejected", {"status": status, "message": message}
 
 
-def _unreadable(session: Session) -> tuple[Failure, dict[str, Any]]:
+def _unreadable(session: Noted) -> tuple[Failure, dict[str, Any]]:
     """An answer that could not be read (not JSON, or not what the server should answer):
     the last status tells a rate limit or a server in trouble from another kind of server."""
     if session.last_status == 429:
@@ -88,7 +96,7 @@ def _said(error: BaseException) -> str:
 
 @contextmanager
 def failing_as(
-    name: Callable[[Failure, dict[str, Any]], CodedError], server: str, session: Session
+    name: Callable[[Failure, dict[str, Any]], CodedError], server: str, session: Noted
 ) -> Iterator[None]:
     """Mastodon.py's failures inside the block as `name(code, details)`: errors.connect_error
     or errors.publish_error. `from None`, so no library message with a URL or a request body

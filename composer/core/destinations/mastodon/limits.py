@@ -1,6 +1,6 @@
 """A Mastodon or Pixelfed server's reported limits as Account.limits overrides.
 
-Only what the server reports; the rest stays the platform default (platform-facts.md).
+Only what the server reports; the rest stays the platform default (docs/platform-facts.md).
 """
 
 from __future__ import annotations

@@ -80,7 +80,7 @@ def analyze(
     estimate_thread: bool = False,
 ) -> TargetAnalysis:
     """`infos` are the draft's images in draft order: fitted for this target where that is
-    done (image_fit.fit_or_info, or image_fit.prepared per keystroke), else as probed.
+    done (images.fit.fit_or_info, or images.fit.prepared per keystroke), else as probed.
     Analysis never fits an image itself: that takes far longer than a keystroke may.
 
     `estimate_thread` adds to a too-long text how many posts a thread would take: it splits

@@ -3,10 +3,10 @@ link, and with what words — forecast before publishing, when the page does not
 
 When each network shows one, as Omroeper publishes:
 
-- Bluesky: the publisher (destinations/bluesky_publish.py `_embed`) gives the first post of a
+- Bluesky: the publisher (destinations/bluesky/publish.py `_embed`) gives the first post of a
   thread either the photos or, without photos, an app.bsky.embed.external card for the link
   back (the website's page, or the draft's existing `link`), built from that page
-  (bluesky_card.fetch_card: the title cut to 300 characters, the description to 1,000). The
+  (bluesky/card.py fetch_card: the title cut to 300 characters, the description to 1,000). The
   app draws the title on at most 3 lines, the description on 2 (4 without a picture), and the
   host (social-app ExternalLinkEmbed, toNiceDomain).
 - Mastodon: the server fetches a card for the first http(s) link in a status that is not on the
@@ -16,7 +16,7 @@ When each network shows one, as Omroeper publishes:
   to the first status of a thread only, so a later status (the one with the link back) can
   carry a card. The card shows the host, the title and the description (card.tsx).
 - Discord: the webhook message is sent without the SUPPRESS_EMBEDS flag
-  (destinations/discord_publish.py), so Discord unfurls every link of the message (one embed
+  (destinations/discord/publish.py), so Discord unfurls every link of the message (one embed
   per address, photos or not; a link written as <https://…> stays plain).
 - Pixelfed has no link cards (its statuses carry no `card`); the website is the page itself.
 
@@ -38,7 +38,7 @@ from composer.core.text.measure import Measured
 from composer.core.text.preview_text import display_spans
 from composer.core.text.twitter_urls import find_urls
 
-# Bluesky: the app's own cuts (the lexicon sets none); destinations/bluesky_card.py cuts the
+# Bluesky: the app's own cuts (the lexicon sets none); destinations/bluesky/card.py cuts the
 # card it sends with these too
 BLUESKY_TITLE = 300
 BLUESKY_DESCRIPTION = 1_000

@@ -36,18 +36,18 @@ class Code(StrEnum):
     ALT_TEXT_TOO_LONG = "alt_text_too_long"
     IMAGE_TYPE_UNSUPPORTED = "image_type_unsupported"
     IMAGE_TOO_LARGE = "image_too_large"
-    # Files that cannot be used as images at all (codes from images.probe and image_fit)
+    # Files that cannot be used as images at all (codes from images/probe.py and images/fit.py)
     IMAGE_EMPTY = "image_empty"
     IMAGE_UNREADABLE = "image_unreadable"
     IMAGE_NOT_RECOGNISED = "image_not_recognised"
     IMAGE_TOO_MANY_PIXELS = "image_too_many_pixels"
     IMAGE_DAMAGED = "image_damaged"
     IMAGE_FORMAT_UNSUPPORTED = "image_format_unsupported"
-    # Refused before any decoding, whatever the file holds (image_header.py)
+    # Refused before any decoding, whatever the file holds (images/header.py)
     IMAGE_NOT_A_FILE = "image_not_a_file"
     IMAGE_FILE_TOO_LARGE = "image_file_too_large"
     IMAGE_TOO_MANY_FRAMES = "image_too_many_frames"
-    # A fitted image that lost something on the way (image_fit warnings)
+    # A fitted image that lost something on the way (images/fit.py warnings)
     IMAGE_ANIMATION_DROPPED = "image_animation_dropped"
 
 

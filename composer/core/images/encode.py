@@ -17,7 +17,7 @@ _PHOTO_KINDS = frozenset({"JPEG", "MPO", "HEIF", "AVIF"})
 
 
 def encode(image: PILImage.Image, mime: str, quality: int | None = None) -> bytes:
-    """Only the pixels: the images reaching here carry no metadata (image_color.normalise)."""
+    """Only the pixels: the images reaching here carry no metadata (color.normalise)."""
     out = io.BytesIO()
     if mime == JPEG:
         image = flatten(image)

@@ -1,6 +1,6 @@
 """Reading images: what a file is, how large, and whether it can be opened at all.
 
-The fitting itself lives in image_fit.py; this module holds the shared types and the one
+The fitting itself lives in fit.py; this module holds the shared types and the one
 safe way to open a file, so every caller gets the same problem codes for bad input.
 """
 

@@ -1,7 +1,7 @@
 """The images of a preview in the network's own grid, each as it will be fitted.
 
 A tile keeps its picture cropped to its own size, so painting never scales; the pictures
-themselves come decoded from preview_pixmaps.
+themselves come decoded from pixmaps.py.
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 
 def secondary_color(share: float = 0.7) -> QColor:
-    """`share` of the text over the card: 70% as preview_parts.dim(), less for lines."""
+    """`share` of the text over the card: 70% as parts.dim(), less for lines."""
     palette = QGuiApplication.palette()
     text, base = palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base)
     return QColor.fromRgbF(

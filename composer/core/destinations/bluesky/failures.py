@@ -1,5 +1,5 @@
 """What the atproto SDK's exceptions (and the httpx ones it lets through) mean, for connecting
-(bluesky.py, bluesky_session.py) and publishing (bluesky_publish.py) alike.
+(connect.py, session.py) and publishing (publish.py) alike.
 
 The SDK takes over a second to import, so it is imported inside the functions.
 """

@@ -109,7 +109,7 @@ def _checked(client: Any, server: str) -> Any:
 
 
 def mapped(error: BaseException, server: str, *, login: bool = False) -> ConnectError:
-    """The SDK's (or httpx's) exception as connecting names it (atproto_failures.py)."""
+    """The SDK's (or httpx's) exception as connecting names it (failures.py)."""
     if isinstance(error, ConnectError):
         return error
     code, details = classify(error, login=login)

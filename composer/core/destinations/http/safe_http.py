@@ -7,7 +7,7 @@
 - no redirect on POST, PUT, PATCH or DELETE (a 307 would send the post elsewhere); on GET only
   to https, or to the same loopback host;
 - every failure is a library exception that the existing readers (requests_failures.py,
-  atproto_failures.py) classify: the reason rides along as its cause (`Limit.code`).
+  bluesky/failures.py) classify: the reason rides along as its cause (`Limit.code`).
 
 `SafeSession` is the requests side: the website webhook and Discord use it directly, and
 Mastodon.py through the session it accepts. `safe_httpx.SafeTransport` is the httpx side,

@@ -1,4 +1,4 @@
-"""safe_http's rules for httpx: the transport the atproto client is given (bluesky_session).
+"""safe_http's rules for httpx: the transport the atproto client is given (bluesky/session.py).
 
 httpcore asks for a timeout on every read, write and connect: each is cut to what the request
 has left, so the deadlines (connecting and sending, then the whole answer) cover the whole

@@ -19,7 +19,7 @@ from composer.core.analysis.link_cards import page_for
 from composer.core.drafts.draft import Draft
 from composer.core.platforms import Platform
 from composer.i18n.problems import describe
-from composer.ui.preview.preview import DestinationPreview, count_words, network_name, spoken_count
+from composer.ui.preview.preview import DestinationPreview, count_words, platform_name, spoken_count
 from composer.ui.writing.override_editor import OverrideEditor
 
 
@@ -132,7 +132,7 @@ class PreviewsPanel(QWidget):
         shown = self._latest[account_id]
         account, analysis = shown.account, shown.analysis
         platform = Platform(account.kind.value)
-        network = network_name(platform)
+        network = platform_name(platform)
         count = len(analysis.parts)
         if count > 1:
             counted = self.tr("%Ln post(s)", "", count)

@@ -31,7 +31,7 @@ from composer.ui.preview.images import ImageView
 from composer.ui.style.theme import error_color, ok_color, warning_color
 
 
-def network_name(platform: Platform) -> str:
+def platform_name(platform: Platform) -> str:
     if platform is Platform.WEBSITE:
         return QCoreApplication.translate("Preview", "Website")
     return NETWORK_NAMES[platform]
@@ -83,7 +83,7 @@ def page_to_come(spans: tuple[Span, ...]) -> tuple[Span, ...]:
 
 def problem_lines(platform: Platform, problems: tuple[Problem, ...]) -> list[tuple[str, bool]]:
     """Each problem in plain words after the network's name, and whether it is an error."""
-    name = network_name(platform)
+    name = platform_name(platform)
     return [(f"{name}: {describe(p)}", p.severity is Severity.ERROR) for p in problems]
 
 
@@ -158,7 +158,7 @@ class DestinationPreview(QWidget):
     def _show_problems(self, problems: tuple[Problem, ...]) -> None:
         lines = problem_lines(self.platform, problems)
         if not lines:
-            words = self.tr("✓ Fits on {network}.").format(network=network_name(self.platform))
+            words = self.tr("✓ Fits on {network}.").format(network=platform_name(self.platform))
             self.problems.setText(f'<span style="color:{ok_color()}">{escape(words)}</span>')
             self.problems.setAccessibleDescription(words)
             return
@@ -187,7 +187,7 @@ class DestinationPreview(QWidget):
         while len(self.cards) > len(parts):
             self.cards.pop().deleteLater()
         views = self._image_views(draft, analysis)
-        name = network_name(self.platform)
+        name = platform_name(self.platform)
         found = link_cards(
             self.platform, parts, images=bool(draft.images), page=page, server=account.server
         )

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from composer.i18n.problems import describe
 from composer.ui.style import theme
-from composer.ui.writing.counters import network_name
+from composer.ui.writing.counters import chosen_account_name
 
 if TYPE_CHECKING:
     from composer.core.analysis.composing import Readiness
@@ -50,7 +50,7 @@ class PublishBar(QWidget):
         for target, problem in readiness.blocking:
             if target in by_id:
                 names = where.setdefault(describe(problem), [])
-                names.append(network_name(by_id[target], chosen))
+                names.append(chosen_account_name(by_id[target], chosen))
         self.reasons = [f"{', '.join(names)}: {words}" for words, names in where.items()]
         calm = True  # nothing wrong yet, just a step to take: no red
         if not readiness.connected:

@@ -22,7 +22,7 @@ from composer.ui.preview.panel import PreviewsPanel
 from composer.ui.publish.bar import PublishBar
 from composer.ui.style import focus_ring
 from composer.ui.window.outbox import OutboxPanel
-from composer.ui.writing.counters import FitPanel, network_name
+from composer.ui.writing.counters import FitPanel, chosen_account_name
 from composer.ui.writing.destinations_panel import DestinationsPanel
 from composer.ui.writing.panel import THREAD_MODES
 
@@ -112,7 +112,7 @@ class WindowParts(QObject):
             self.fitter.request(images, [account.effective_limits() for account in chosen])
         self.fit.show_analyses(draft, chosen, shown)
         self.previews.show_previews(draft, chosen, shown)
-        destinations = [(network_name(a, chosen), a.effective_limits()) for a in chosen]
+        destinations = [(chosen_account_name(a, chosen), a.effective_limits()) for a in chosen]
         if destinations != self._image_destinations:
             self._image_destinations = destinations
             self.images.set_destinations(destinations)

@@ -90,7 +90,7 @@ class FitPanel(QWidget):
             result = analyses[account.id]
             self.counters[account.id].show_analysis(result)
             advice += [
-                f"{network_name(account, chosen)}: {describe(problem)}"
+                f"{chosen_account_name(account, chosen)}: {describe(problem)}"
                 for problem in result.problems
                 if problem.code in TEXT_CODES
             ]
@@ -110,12 +110,12 @@ class FitPanel(QWidget):
         self.counters.clear()  # the same dict: the window holds on to it
         for account in networks:
             counter = Counter(Platform(account.kind.value), self)
-            counter.name = network_name(account, networks)
+            counter.name = chosen_account_name(account, networks)
             self.row.addWidget(counter)
             self.counters[account.id] = counter
 
 
-def network_name(account: Account, chosen: Sequence[Account]) -> str:
+def chosen_account_name(account: Account, chosen: Sequence[Account]) -> str:
     """`Mastodon`, or `Mastodon (@bieb)` when two accounts on that network are chosen."""
     if account.kind is AccountKind.WEBSITE:
         return QCoreApplication.translate("Counters", "Your website")

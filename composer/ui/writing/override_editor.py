@@ -24,7 +24,13 @@ from composer.core.analysis.rules import Code
 from composer.core.drafts.draft import Draft, Override, ThreadMode
 from composer.core.platforms import Platform
 from composer.ui.common import wheel_guard
-from composer.ui.preview.preview import count_words, network_name, over, problem_lines, spoken_count
+from composer.ui.preview.preview import (
+    count_words,
+    over,
+    platform_name,
+    problem_lines,
+    spoken_count,
+)
 from composer.ui.style.theme import error_color
 
 _THREAD_MODES: tuple[ThreadMode, ...] = (False, True, "numbered")
@@ -51,7 +57,7 @@ class OverrideEditor(QDialog):
         super().__init__(parent)
         self.draft, self.target, self.limits = draft, analysis.target, analysis.limits
         self._reset = False
-        network = network_name(Platform(account.kind.value))
+        network = platform_name(Platform(account.kind.value))
         self.setWindowTitle(self.tr("Text for {network} only").format(network=network))
         own = draft.override(self.target)
         form = QFormLayout()

@@ -109,7 +109,7 @@ def fake_mastodon():
 
 
 def test_mastodon_with_a_pasted_token(accounts, fake_mastodon):
-    token = fake_mastodon.issue_token("read:accounts write:statuses write:media")
+    token = fake_mastodon.issue_token("read:accounts read:statuses write:statuses write:media")
     server = fake_mastodon.base
     result = accounts("add", "mastodon", "--server", server, "--token-stdin", stdin=token + "\n")
     assert result.returncode == 0, result.stderr
@@ -132,7 +132,7 @@ def test_canary_no_secret_in_profile_database_or_logs(
         site.stop()
     assert "accepted the key" in website.stderr
     discord = accounts("add", "discord", "--webhook-stdin", stdin=fake_discord.url + "\n")
-    token = fake_mastodon.issue_token("read:accounts write:statuses write:media")
+    token = fake_mastodon.issue_token("read:accounts read:statuses write:statuses write:media")
     mastodon = accounts(
         "add", "mastodon", "--server", fake_mastodon.base, "--token-stdin", stdin=token + "\n"
     )

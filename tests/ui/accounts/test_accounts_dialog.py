@@ -183,7 +183,7 @@ def test_discord_connects_and_a_wrong_token_keeps_the_dialog(qtbot, dialog, acco
 
 
 def test_mastodon_with_a_pasted_token(qtbot, dialog, accounts, fake_mastodon):
-    token = fake_mastodon.issue_token("read:accounts write:statuses write:media")
+    token = fake_mastodon.issue_token("read:accounts read:statuses write:statuses write:media")
     _choose(dialog, AccountKind.MASTODON)
     assert dialog.form.server.placeholderText() == "mastodon.social"
     qtbot.keyClicks(dialog.form.server, fake_mastodon.base)

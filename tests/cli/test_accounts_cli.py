@@ -121,6 +121,22 @@ def test_mastodon_with_a_pasted_token(accounts, fake_mastodon):
     assert len(json.loads(accounts("list", "--json").stdout)) == 1
 
 
+def test_an_account_with_too_few_permissions_is_reported(accounts, fake_mastodon):
+    """Connected with the scopes Omroeper asked before (the server records them): listed
+    with needs_reconnect, and one line of words on stderr; a full one is listed as before."""
+    server = fake_mastodon.base
+    for scopes in ("read:accounts write:statuses write:media", "read write"):
+        token = fake_mastodon.issue_token(scopes)
+        added = accounts("add", "mastodon", "--server", server, "--token-stdin", stdin=token)
+        assert added.returncode == 0, added.stderr
+    old, full = json.loads(accounts("list", "--json").stdout)
+    assert old["needs_reconnect"] is True and "needs_reconnect" not in full
+    listed = accounts("list")
+    assert listed.returncode == 0 and len(listed.stdout.splitlines()) == 2
+    (said,) = listed.stderr.splitlines()
+    assert old["id"] in said and "Connect it again" in said and full["id"] not in said
+
+
 def test_canary_no_secret_in_profile_database_or_logs(
     accounts, fake_discord, fake_mastodon, tmp_path
 ):

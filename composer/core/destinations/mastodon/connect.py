@@ -178,7 +178,7 @@ def _connected(
         )
     limits = _limits(server, kind, info, session)
     settings = recognise(info, _nodeinfo(server, session))
-    scopes = _app_scopes(api, session) if scopes is None else scopes
+    scopes = _app_scopes(server, api, session) if scopes is None else scopes
     if scopes:  # none: unknown, as for accounts connected before they were recorded
         settings[SETTING] = scopes
     return Connected(
@@ -186,11 +186,11 @@ def _connected(
     )
 
 
-def _app_scopes(api: Mastodon, session: Session) -> str:
+def _app_scopes(server: str, api: Mastodon, session: Session) -> str:
     """The scopes of a token made on the server's Development page: its app's, which
     /api/v1/apps/verify_credentials lists on Mastodon 4.3+; "" where it does not say."""
     try:
-        with talking_to(api.api_base_url, session):
+        with talking_to(server, session):
             return from_app(api.app_verify_credentials())
     except ConnectError:
         return ""

@@ -26,6 +26,7 @@ READINGS = [
     ("rejected", {"status": 403, "message": "Not allowed"}),
     ("rejected", {"status": 404, "message": ""}),
     ("rejected", {"status": 422, "message": "Too long"}),
+    ("scope_missing", {"status": 403, "message": "This action is outside the authorized scopes"}),
     ("not_that_server", {"status": 404}),
     ("bad_answer", {"status": 200}),
     ("answer_too_large", {"limit": 4_000_000}),
@@ -94,3 +95,17 @@ def test_an_address_that_is_not_a_safe_link_has_words_on_both_sides():
     said = describe_publish_error("unsafe_url", {"status": 201})
     assert "Publishing failed" not in said and "developer" in said
     assert "safe web address" in describe_no_address()
+
+
+def test_a_token_without_the_scope_is_told_to_connect_again():
+    """A 403 for lack of scope (an account connected before Omroeper asked to read its own
+    posts) names the way out, not the server's moderators."""
+    details = {"status": 403, "message": "Forbidden: token has insufficient scope permission"}
+    for said in (
+        describe_publish_error("scope_missing", details),
+        describe_publish_error("scope_missing", details, "mastodon"),
+        describe_publish_error("scope_missing", details, "mastodon", retries=False),
+    ):
+        assert "connect" in said.lower() and "again" in said and "moderators" not in said
+        assert "insufficient" not in said  # the server's jargon stays out
+    assert describe_publish_error("rejected", details, "mastodon") != said

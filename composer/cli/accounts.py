@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from composer.cli.output import fail, print_json
 from composer.core.accounts.account import Account, AccountKind, Connected
 from composer.core.destinations.errors import ConnectError
+from composer.core.destinations.mastodon.scopes import needs_reconnect
 from composer.core.profile import profile_dir
 from composer.core.store.store import Store, StoreError
 from composer.i18n.connect_errors import (
@@ -83,6 +84,15 @@ def _list(accounts: Accounts, arguments: argparse.Namespace) -> int:
         print(translate("Cli", "No accounts connected yet."))
     for account in [] if arguments.json else found:
         print(f"{account.id}\t{account.kind.value}\t{account.name}")
+    for account in found:
+        if needs_reconnect(account.kind.value, account.settings):
+            said = translate(
+                "Cli",
+                "{name} ({id}) was connected without permission to read its own posts: "
+                "Omroeper cannot delete its threads. Connect it again in the window "
+                "(Accounts, Connect again).",
+            )
+            print(said.format(name=account.name, id=account.id), file=sys.stderr)
     return 0
 
 
@@ -169,8 +179,11 @@ def _is_input(failure: ConnectError) -> bool:
     return failure.code in {"missing_input", "wrong_flag", "invalid_address", "insecure_address"}
 
 
-def _summary(account: Account) -> dict[str, str]:
-    return {"id": account.id, "kind": account.kind.value, "name": account.name}
+def _summary(account: Account) -> dict[str, Any]:
+    summary: dict[str, Any] = {"id": account.id, "kind": account.kind.value, "name": account.name}
+    if needs_reconnect(account.kind.value, account.settings):
+        summary["needs_reconnect"] = True  # too few scopes (scopes.py): connect again
+    return summary
 
 
 _print_json, _fail = print_json, fail

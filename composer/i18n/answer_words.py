@@ -145,6 +145,11 @@ def network_words(code: str, details: dict[str, Any], kind: str) -> str | None:
             "{network}’s server refused the message (403): the account may be limited. Ask "
             "the server’s moderators.",
         ),
+        "scope_missing": lambda: translate(
+            "Answers",
+            "{network} does not let Omroeper do this: the account was connected with too few "
+            "permissions (403). Connect the account again in Accounts, then retry.",
+        ),
         "not_found": lambda: translate(
             "Answers",
             "{network}’s server does not know this address (404). Connect the account again.",

@@ -54,6 +54,11 @@ def describe_connect_error(failure: ConnectError) -> str:
         "expired": lambda: translate(
             "Connect", "The sign-in has expired or was withdrawn. Connect the account again."
         ),
+        "scope_missing": lambda: translate(
+            "Connect",
+            "This token does not allow what Omroeper needs. Sign in with your browser "
+            "instead, or create a token that may read and write.",
+        ),
         "refused": lambda: translate(
             "Connect", "Omroeper was not allowed on the server's page. Nothing was connected."
         ),

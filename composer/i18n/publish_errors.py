@@ -47,6 +47,11 @@ def describe_publish_error(
         "expired": lambda: translate(
             "Publish", "The sign-in for this account has expired: connect it again, then retry."
         ),
+        "scope_missing": lambda: translate(
+            "Publish",
+            "This account was connected without permission for this (reading or deleting its "
+            "own posts). Connect it again under Accounts, allow Omroeper, then retry.",
+        ),
         "wrong_credentials": lambda: translate(
             "Publish",
             "The server no longer accepts this account's password or token: "

@@ -109,7 +109,7 @@ def fake_mastodon():
 
 
 def test_mastodon_with_a_pasted_token(accounts, fake_mastodon):
-    token = fake_mastodon.issue_token("read:accounts write:statuses write:media")
+    token = fake_mastodon.issue_token("read:accounts read:statuses write:statuses write:media")
     server = fake_mastodon.base
     result = accounts("add", "mastodon", "--server", server, "--token-stdin", stdin=token + "\n")
     assert result.returncode == 0, result.stderr
@@ -119,6 +119,22 @@ def test_mastodon_with_a_pasted_token(accounts, fake_mastodon):
     assert wrong.returncode == 1
     assert wrong.stderr.startswith("omroeper: The server did not accept these details.")
     assert len(json.loads(accounts("list", "--json").stdout)) == 1
+
+
+def test_an_account_with_too_few_permissions_is_reported(accounts, fake_mastodon):
+    """Connected with the scopes Omroeper asked before (the server records them): listed
+    with needs_reconnect, and one line of words on stderr; a full one is listed as before."""
+    server = fake_mastodon.base
+    for scopes in ("read:accounts write:statuses write:media", "read write"):
+        token = fake_mastodon.issue_token(scopes)
+        added = accounts("add", "mastodon", "--server", server, "--token-stdin", stdin=token)
+        assert added.returncode == 0, added.stderr
+    old, full = json.loads(accounts("list", "--json").stdout)
+    assert old["needs_reconnect"] is True and "needs_reconnect" not in full
+    listed = accounts("list")
+    assert listed.returncode == 0 and len(listed.stdout.splitlines()) == 2
+    (said,) = listed.stderr.splitlines()
+    assert old["id"] in said and "Connect it again" in said and full["id"] not in said
 
 
 def test_canary_no_secret_in_profile_database_or_logs(
@@ -132,7 +148,7 @@ def test_canary_no_secret_in_profile_database_or_logs(
         site.stop()
     assert "accepted the key" in website.stderr
     discord = accounts("add", "discord", "--webhook-stdin", stdin=fake_discord.url + "\n")
-    token = fake_mastodon.issue_token("read:accounts write:statuses write:media")
+    token = fake_mastodon.issue_token("read:accounts read:statuses write:statuses write:media")
     mastodon = accounts(
         "add", "mastodon", "--server", fake_mastodon.base, "--token-stdin", stdin=token + "\n"
     )

@@ -31,7 +31,7 @@ def gotosocial():
 
 
 def _connect(cli, fake: FakeMastodon) -> tuple[str, str]:
-    token = fake.issue_token("read:accounts write:statuses write:media")
+    token = fake.issue_token("read:accounts read:statuses write:statuses write:media")
     added = cli(
         "accounts", "add", "mastodon", "--server", fake.base, "--token-stdin", stdin=token + "\n"
     )
@@ -111,7 +111,7 @@ def test_omroeper_predicts_the_gotosocial_answer(gotosocial_small, text: str) ->
 @pytest.fixture(scope="module")
 def gotosocial_small():
     fake = FakeMastodon(flavour="gotosocial", limits={"max_characters": 60}).start()
-    token = fake.issue_token("read:accounts write:statuses write:media")
+    token = fake.issue_token("read:accounts read:statuses write:statuses write:media")
     connected = mastodon.connect_with_token(fake.base, "mastodon", token)
     account = Account(
         "mastodon-1", AccountKind.MASTODON, Identity("x"), fake.base,

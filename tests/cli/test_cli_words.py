@@ -20,7 +20,7 @@ def fake():
 
 def test_https_to_a_plain_http_port_is_named_as_such(cli, fake) -> None:
     address = fake.base.replace("http://", "https://")
-    token = fake.issue_token("read:accounts write:statuses write:media")
+    token = fake.issue_token("read:accounts read:statuses write:statuses write:media")
     result = cli("accounts", "add", "mastodon", "--server", address, "--token-stdin", stdin=token)
     assert result.returncode == 1
     assert result.stderr == (
@@ -37,7 +37,7 @@ def test_the_command_line_never_promises_to_try_again(code: str) -> None:
 
 
 def test_publish_and_delete_failures_come_in_plain_words(cli, fake, draft_file) -> None:
-    token = fake.issue_token("read:accounts write:statuses write:media")
+    token = fake.issue_token("read:accounts read:statuses write:statuses write:media")
     added = cli("accounts", "add", "mastodon", "--server", fake.base, "--token-stdin", stdin=token)
     account = json.loads(added.stdout)["id"]
     path = draft_file({"text": "Zaterdag open dag!", "link": "https://example.org/open-dag"})

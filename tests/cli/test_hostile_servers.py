@@ -44,7 +44,7 @@ def _website(cli, url: str) -> tuple[str, str]:
 
 
 def _mastodon(cli, fake: FakeMastodon, front: HostileServer) -> tuple[str, str]:
-    token = fake.issue_token("read:accounts write:statuses write:media")
+    token = fake.issue_token("read:accounts read:statuses write:statuses write:media")
     return _add(cli, "mastodon", "--server", front.url, "--token-stdin", stdin=token), token
 
 

@@ -54,7 +54,7 @@ def test_publish_everywhere_once_then_resume_and_delete(cli, servers, draft_file
             "--server",
             mastodon.base,
             "--token-stdin",
-            stdin=mastodon.issue_token("read:accounts write:statuses write:media"),
+            stdin=mastodon.issue_token("read:accounts read:statuses write:statuses write:media"),
         ),
         _add(cli, "discord", "--webhook-stdin", stdin=discord.url),
         _add(

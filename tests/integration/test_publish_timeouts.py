@@ -68,7 +68,7 @@ def _publish(store: Store, accounts: Accounts, account_id: str):
 
 def test_mastodon_timeout_is_retried_with_the_same_key_into_one_status(store, accounts, toot):
     fake, proxy = toot
-    token = fake.issue_token("read:accounts write:statuses write:media")
+    token = fake.issue_token("read:accounts read:statuses write:statuses write:media")
     connected = mastodon.connect_with_token(proxy.url, "mastodon", token)
     account_id = accounts.add(AccountKind.MASTODON, connected).id
     proxy.hold("POST", STATUSES, seconds=HELD)

@@ -84,10 +84,22 @@ def authorized(
         return None, answer(401, {"error": said})
     granted = set(info["scopes"])
     if scopes and not any(s in granted or s.split(":")[0] in granted for s in scopes):
-        return None, answer(403, {"error": "This action is outside the authorized scopes"})
+        return None, answer(403, _OUT_OF_SCOPE[fake.flavour])
     if not info["user"]:
         return None, answer(422, {"error": "This method requires an authenticated user"})
     return info, None
+
+
+# A token without the scope, as each server refuses it: Mastodon's Api::BaseController
+# (doorkeeper_forbidden_render_options), GoToSocial's apiutil.TokenAuth
+# (gtserror.NewErrorForbidden: "Forbidden: " + its text), Pixelfed's
+# `abort_unless($request->user()->tokenCan('read'), 403)`: Laravel's HTML error page, since
+# Mastodon.py asks for no JSON (Handler::render answers JSON only when it is wanted).
+_OUT_OF_SCOPE: dict[str, Any] = {
+    "mastodon": {"error": "This action is outside the authorized scopes"},
+    "gotosocial": {"error": "Forbidden: token has insufficient scope permission"},
+    "pixelfed": "<!DOCTYPE html><html><head><title>Forbidden</title></head><body>403 | Forbidden",
+}
 
 
 def account(fake: FakeMastodon) -> dict[str, Any]:
@@ -129,6 +141,21 @@ def account(fake: FakeMastodon) -> dict[str, Any]:
 def verify_credentials(fake: FakeMastodon, req: Recorded, _m: Any) -> Answer:
     _info, refusal = authorized(fake, req, "read:accounts")
     return refusal or answer(200, account(fake))
+
+
+def app_credentials(fake: FakeMastodon, req: Recorded, _m: Any) -> Answer:
+    """Mastodon's Api::V1::Apps::CredentialsController: the token's app, with its `scopes`
+    since 4.3 (a token made on the Development page has its app's scopes). Pixelfed's getApp
+    says name, website and vapid_key only; GoToSocial has no such route."""
+    if fake.flavour == "gotosocial":
+        return answer(404, {"error": "Not Found"})
+    info, refusal = authorized(fake, req)
+    if refusal or info is None:
+        return refusal or answer(401, {"error": "The access token is invalid"})
+    body: dict[str, Any] = {"name": "Omroeper", "website": None, "vapid_key": None}
+    if fake.flavour == "mastodon" and _version(fake) >= (4, 3):
+        body |= {"scopes": info["scopes"], "redirect_uris": [oauth.OOB]}
+    return answer(200, body)
 
 
 def _version(fake: FakeMastodon) -> tuple[int, int]:
@@ -309,6 +336,7 @@ ROUTES = [
     ("POST", r"/oauth/authorize", oauth.authorize_decision),
     ("POST", r"/oauth/token", oauth.token),
     ("GET", r"/api/v1/accounts/verify_credentials", verify_credentials),
+    ("GET", r"/api/v1/apps/verify_credentials", app_credentials),
     ("GET", r"/api/v2/instance/?", instance_v2),
     ("GET", r"/api/v1/instance/?", instance_v1),
     ("GET", r"/api/v2/config", pixelfed_config),
@@ -520,7 +548,10 @@ def account_statuses(fake: FakeMastodon, req: Recorded, match: Any) -> Answer:
 
 
 def status_context(fake: FakeMastodon, req: Recorded, match: Any) -> Answer:
-    if fake.flavour == "gotosocial":
+    """Mastodon checks the scope whenever a token comes along (authorize_if_got_token!
+    :read, :'read:statuses'); GoToSocial always wants one (TokenAuth with ScopeReadStatuses);
+    Pixelfed's statusContext tokenCan('read')."""
+    if req.token or fake.flavour != "mastodon":
         _info, refusal = authorized(fake, req, "read:statuses")
         if refusal:
             return refusal

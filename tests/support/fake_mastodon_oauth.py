@@ -209,6 +209,8 @@ def _token_answer(fake: FakeMastodon, access: str, scopes: list[str]) -> Answer:
         "scope": " ".join(scopes),
         "created_at": int(time.time()),
     }
-    if fake.flavour == "pixelfed":  # Laravel Passport: tokens expire and can be refreshed
+    if fake.flavour == "pixelfed":  # Laravel Passport: tokens expire and can be refreshed;
+        # league/oauth2-server's BearerTokenResponse says no scope (RFC 6749 §5.1: as asked)
+        body = {"token_type": "Bearer", "access_token": access}
         body |= {"expires_in": 31_536_000, "refresh_token": secrets.token_urlsafe(32)}
     return answer(200, body)

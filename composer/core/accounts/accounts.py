@@ -50,6 +50,22 @@ class Accounts:
         log.info("connected %s account %s (%s)", kind.value, account.id, account.name)
         return account
 
+    def reconnect(self, account_id: str, connected: Connected) -> Account:
+        """The same account connected again (a new token, its granted scopes): same id, so
+        the published messages recorded with it can still be deleted."""
+        account = replace(
+            self.get(account_id),
+            identity=connected.identity,
+            server=connected.server,
+            settings=dict(connected.settings),
+            limits=dict(connected.limits),
+            limits_checked=datetime.now(UTC) if connected.limits else None,
+        )
+        self.credentials.store(account.id, connected.secret)
+        self.store.save_account(account)
+        log.info("connected %s account %s again", account.kind.value, account.id)
+        return account
+
     def remove(self, account_id: str) -> None:
         self.store.get_account(account_id)  # not_found before anything is touched
         self.credentials.delete(account_id)

@@ -22,6 +22,8 @@ from composer.core.errors import CodedError
 # wrong_credentials: a password or token refused when logging in with it
 # expired: a session or token that was accepted is refused now
 # rejected (status, message or error): a 4xx refusal of the request
+# scope_missing (status, message): a 403 because the token may not do this (it was granted
+#   too few OAuth scopes): connect the account again
 # not_that_server (status): an error answer that is not what this platform answers
 # bad_answer (status): an answer that could not be understood (the request may have worked)
 # answer_too_large (limit): an answer past safe_http's size limit (the request may have worked)
@@ -49,6 +51,7 @@ Failure = Literal[
     "wrong_credentials",
     "expired",
     "rejected",
+    "scope_missing",
     "not_that_server",
     "bad_answer",
     "answer_too_large",
@@ -86,6 +89,7 @@ CODES = frozenset(
         "not_tls",
         "answer_too_large",
         "redirected",
+        "scope_missing",
     }
 )
 
@@ -127,6 +131,7 @@ PUBLISH_CODES = frozenset(
         "expired",
         "answer_too_large",
         "redirected",
+        "scope_missing",
     }
 )
 # Worth trying again: nothing was refused. connection_lost: the answer went missing after sending.

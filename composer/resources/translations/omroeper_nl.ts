@@ -36,6 +36,10 @@
         <translation>Sluiten</translation>
     </message>
     <message>
+        <source>Connect a&amp;gain…</source>
+        <translation>Opnieuw &amp;koppelen…</translation>
+    </message>
+    <message>
         <source>Which kind of account?</source>
         <translation>Wat voor account?</translation>
     </message>
@@ -102,6 +106,10 @@
     <message>
         <source>Remove {name} ({kind}) from Omroeper? Its password or key is removed from this computer. The account itself on {kind} stays as it is.</source>
         <translation>{name} ({kind}) uit Omroeper verwijderen? Het wachtwoord of de sleutel wordt van deze computer verwijderd. Het account zelf op {kind} blijft zoals het is.</translation>
+    </message>
+    <message>
+        <source>⚠ This account was connected without permission to read its own posts, so Omroeper cannot delete its threads or check what was already posted. Connect it again and allow Omroeper.</source>
+        <translation>⚠ Dit account is gekoppeld zonder toestemming om de eigen berichten te lezen. Daardoor kan Omroeper de draadjes ervan niet verwijderen en niet nagaan wat al online staat. Koppel het opnieuw en geef Omroeper toestemming.</translation>
     </message>
     <message>
         <source>Removed {name}.</source>
@@ -239,6 +247,10 @@
         <translation>De server van {network} weigerde het bericht (403): het account is misschien beperkt. Vraag het aan de moderatoren van de server.</translation>
     </message>
     <message>
+        <source>{network} does not let Omroeper do this: the account was connected with too few permissions (403). Connect the account again in Accounts, then retry.</source>
+        <translation>{network} staat dit Omroeper niet toe: het account is gekoppeld met te weinig toestemming (403). Koppel het account opnieuw bij Accounts en probeer het dan nog eens.</translation>
+    </message>
+    <message>
         <source>{network}’s server does not know this address (404). Connect the account again.</source>
         <translation>De server van {network} kent dit adres niet (404). Koppel het account opnieuw.</translation>
     </message>
@@ -354,6 +366,10 @@
     <message>
         <source>No accounts connected yet.</source>
         <translation>Nog geen accounts gekoppeld.</translation>
+    </message>
+    <message>
+        <source>{name} ({id}) was connected without permission to read its own posts: Omroeper cannot delete its threads. Connect it again in the window (Accounts, Connect again).</source>
+        <translation>{name} ({id}) is gekoppeld zonder toestemming om de eigen berichten te lezen: Omroeper kan de draadjes ervan niet verwijderen. Koppel het opnieuw in het venster (Accounts, “Opnieuw koppelen”).</translation>
     </message>
     <message>
         <source>Sign in and allow Omroeper in your browser: {url}</source>
@@ -561,6 +577,10 @@
     <message>
         <source>The sign-in has expired or was withdrawn. Connect the account again.</source>
         <translation>De toegang is verlopen of ingetrokken. Koppel het account opnieuw.</translation>
+    </message>
+    <message>
+        <source>This token does not allow what Omroeper needs. Sign in with your browser instead, or create a token that may read and write.</source>
+        <translation>Dit token staat niet toe wat Omroeper nodig heeft. Log liever in met je browser, of maak een token dat mag lezen en schrijven.</translation>
     </message>
     <message>
         <source>Omroeper was not allowed on the server&apos;s page. Nothing was connected.</source>
@@ -1815,6 +1835,10 @@ Wil je het gepubliceerde bericht verbeteren? Verwijder het onder “Gepubliceerd
     <message>
         <source>The sign-in for this account has expired: connect it again, then retry.</source>
         <translation>De toegang tot dit account is verlopen: koppel het opnieuw en probeer het dan nog eens.</translation>
+    </message>
+    <message>
+        <source>This account was connected without permission for this (reading or deleting its own posts). Connect it again under Accounts, allow Omroeper, then retry.</source>
+        <translation>Dit account is gekoppeld zonder toestemming hiervoor (de eigen berichten lezen of verwijderen). Koppel het opnieuw bij Accounts, geef Omroeper toestemming en probeer het dan nog eens.</translation>
     </message>
     <message>
         <source>The server no longer accepts this account&apos;s password or token: connect it again, then retry.</source>

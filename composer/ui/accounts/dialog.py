@@ -21,6 +21,7 @@ from composer.core.accounts.accounts import Accounts
 from composer.core.accounts.credentials import CredentialError
 from composer.core.destinations.errors import ConnectError
 from composer.core.destinations.http.remote_image import fetch_image
+from composer.core.destinations.mastodon.scopes import needs_reconnect
 from composer.core.store.store import StoreError
 from composer.i18n.answer_words import website_checked
 from composer.i18n.connect_errors import describe_connect_error, describe_credential_error
@@ -41,6 +42,7 @@ class AccountsDialog(QDialog, AccountsPages):
         self.accounts = accounts
         self.connecting = Connecting(self, self._finished)
         self.form: ConnectForm | None = None
+        self.reconnecting: Account | None = None  # the account "Connect again" replaces
         self.shown_key = ""
         self.website_address = ""
         self.working = False
@@ -65,11 +67,40 @@ class AccountsDialog(QDialog, AccountsPages):
         self.list.clear()
         for account in self.accounts.list():
             item = QListWidgetItem(f"{kind_name(account.kind)} · {describe(account)}")
+            if needs_reconnect(account.kind.value, account.settings):
+                item.setText(item.text() + " ⚠")
             item.setData(Qt.ItemDataRole.UserRole, account.id)
             self.list.addItem(item)
         self.empty.setVisible(self.list.count() == 0)
         self.remove_button.setEnabled(False)
+        self.selected(-1)
         self.pages.setCurrentIndex(self.LIST)
+
+    def selected(self, row: int) -> None:
+        """An account connected with too few permissions says so, with a way to fix it."""
+        item = self.list.item(row) if row >= 0 else None
+        account = self.accounts.get(item.data(Qt.ItemDataRole.UserRole)) if item else None
+        lacking = account is not None and needs_reconnect(account.kind.value, account.settings)
+        if lacking:
+            self.reconnect_line.setText(
+                self.tr(
+                    "⚠ This account was connected without permission to read its own posts, "
+                    "so Omroeper cannot delete its threads or check what was already posted. "
+                    "Connect it again and allow Omroeper."
+                )
+            )
+        self.reconnect_line.setVisible(lacking)
+        self.reconnect_button.setVisible(lacking)
+
+    def reconnect_selected(self) -> None:
+        item = self.list.currentItem()
+        if item is None:
+            return
+        account = self.accounts.get(item.data(Qt.ItemDataRole.UserRole))
+        self.start(account.kind)
+        self.reconnecting = account
+        if self.form is not None:
+            self.form.server.setText(account.server)
 
     def remove_selected(self) -> None:
         item = self.list.currentItem()
@@ -109,6 +140,7 @@ class AccountsDialog(QDialog, AccountsPages):
         if self.form is not None:
             self.form.deleteLater()
         self.form = ConnectForm(kind, self)
+        self.reconnecting = None
         self.form.changed.connect(self._update_buttons)
         self.form_area.addWidget(self.form)
         self.connect_title.setText(
@@ -189,9 +221,12 @@ class AccountsDialog(QDialog, AccountsPages):
         self.connecting.wait_for_redirect()
 
     def _add(self, form: ConnectForm, connected: Connected) -> None:
-        kind = form.kind
+        kind, old = form.kind, self.reconnecting
         try:
-            account = self.accounts.add(kind, connected)
+            if old is not None and old.identity.handle == connected.identity.handle:
+                account = self.accounts.reconnect(old.id, connected)  # its jobs keep it
+            else:
+                account = self.accounts.add(kind, connected)
         except (CredentialError, StoreError) as failure:
             self._failed(failure)
             return

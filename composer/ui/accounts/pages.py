@@ -42,6 +42,8 @@ class AccountsPages:
         def copy_instructions(self) -> None: ...
         def copy_key(self) -> None: ...
         def remove_selected(self) -> None: ...
+        def reconnect_selected(self) -> None: ...
+        def selected(self, row: int) -> None: ...
         def show_list(self) -> None: ...
         def start(self, kind: AccountKind) -> None: ...
 
@@ -95,8 +97,18 @@ class AccountsPages:
         self.list.currentRowChanged.connect(
             lambda row: self.remove_button.setEnabled(row >= 0 and bool(self.list.count()))
         )
+        self.list.currentRowChanged.connect(self.selected)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.empty)
+        # an account connected with too few permissions (scopes.needs_reconnect)
+        self.reconnect_line = QLabel(page)
+        self.reconnect_line.setWordWrap(True)
+        self.reconnect_button = QPushButton(translate("AccountsDialog", "Connect a&gain…"), page)
+        self.reconnect_button.clicked.connect(self.reconnect_selected)
+        for widget in (self.reconnect_line, self.reconnect_button):
+            widget.setVisible(False)
+        layout.addWidget(self.reconnect_line)
+        self._buttons(layout, self.reconnect_button, None)
         self.list_message = QLabel(page)
         self.list_message.setWordWrap(True)
         self.list_message.setTextFormat(Qt.TextFormat.PlainText)  # names come from servers

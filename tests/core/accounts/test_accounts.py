@@ -87,7 +87,7 @@ def test_limits_are_refreshed_in_the_background_and_kept_when_offline(store):
     fake = FakeMastodon(limits={"max_characters": 1234}).start()
     try:
         accounts = Accounts(store, Credentials(InMemoryKeyring()))
-        token = fake.issue_token("read:accounts write:statuses write:media")
+        token = fake.issue_token("read:accounts read:statuses write:statuses write:media")
         stale = accounts.add(
             AccountKind.MASTODON,
             Connected(

@@ -148,7 +148,7 @@ def test_the_site_hears_only_safe_copies(store, accounts, *, site, toot, hook, l
 def test_a_hostile_avatar_or_profile_url_is_not_kept(toot, lying):
     hostile = {"avatar": "file:///etc/passwd", "url": "javascript:alert(1)"}
     front = lying(toot.base, hostile, method="GET", path="/api/v1/accounts/verify_credentials")
-    token = toot.issue_token("read:accounts write:statuses write:media")
+    token = toot.issue_token("read:accounts read:statuses write:statuses write:media")
     connected = mastodon.connect_with_token(front, AccountKind.MASTODON, token)
     assert connected.identity.avatar == "" and connected.identity.url == ""
 

@@ -15,6 +15,7 @@ import pytest
 from composer.core.accounts.account import AccountKind
 from composer.core.destinations.errors import PublishError
 from composer.core.destinations.mastodon import connect as mastodon
+from composer.core.destinations.mastodon.scopes import asked_for
 from composer.core.destinations.registry import delete_published, destination
 from composer.core.drafts.draft import Draft, Image
 from composer.core.publishing.destination import Capabilities, PublishRequest, Unsupported
@@ -47,8 +48,11 @@ def pixelfed():
 def _connect(accounts, fake: FakeMastodon):
     """With the scopes Omroeper's own sign-in asks for that kind of server."""
     kind = AccountKind(fake.flavour)
-    token = fake.issue_token(" ".join(mastodon.SCOPES[kind]))
+    token = fake.issue_token(" ".join(asked_for(kind.value, fake.flavour)))
     return accounts.add(kind, mastodon.connect_with_token(fake.base, kind, token))
+
+
+OLD_SCOPES = "read:accounts write:statuses write:media"  # Omroeper's sign-in before
 
 
 def _photo_draft(tmp_path, text: str) -> Draft:
@@ -154,15 +158,18 @@ def test_pixelfed_reads_back_what_it_posted_and_nothing_else(accounts, pixelfed,
         posting.tell(account, PAGE, [("pixelfed", published.url)])
 
 
-def test_mastodon_cannot_read_back_with_the_scopes_it_signs_in_with(accounts, toot):
-    """can_read_back is False on Mastodon: the sign-in asks no scope to list statuses."""
+def test_mastodon_reads_back_with_the_scopes_it_signs_in_with(accounts, toot):
+    """The sign-in asks read:statuses (scopes.py): the post is found among the account's
+    latest. A token from before is refused as lacking the scope: connect again."""
     account = _connect(accounts, toot)
     posting = destination(AccountKind.MASTODON, accounts)
     request = PublishRequest(DRAFT, account, PAGE, "key-1", 1)
-    posting.publish(request)
+    published = posting.publish(request)
+    assert posting.read_back(request) == published
+    accounts.replace_secret(account.id, {"access_token": toot.issue_token(OLD_SCOPES)})
     with pytest.raises(PublishError) as refused:
         posting.read_back(request)
-    assert refused.value.details["status"] == 403
+    assert (refused.value.code, refused.value.details["status"]) == ("scope_missing", 403)
 
 
 def test_pixelfed_needs_a_photo_and_mastodon_does_not(accounts, toot, pixelfed, tmp_path):

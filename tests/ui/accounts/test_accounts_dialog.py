@@ -4,6 +4,7 @@ connect functions, the store, and an in-memory keyring."""
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import QUrl
@@ -183,7 +184,7 @@ def test_discord_connects_and_a_wrong_token_keeps_the_dialog(qtbot, dialog, acco
 
 
 def test_mastodon_with_a_pasted_token(qtbot, dialog, accounts, fake_mastodon):
-    token = fake_mastodon.issue_token("read:accounts write:statuses write:media")
+    token = fake_mastodon.issue_token("read:accounts read:statuses write:statuses write:media")
     _choose(dialog, AccountKind.MASTODON)
     assert dialog.form.server.placeholderText() == "mastodon.social"
     qtbot.keyClicks(dialog.form.server, fake_mastodon.base)
@@ -326,3 +327,42 @@ def test_dutch_words(qtbot, dutch, accounts):
     qtbot.addWidget(dialog)
     assert dialog.windowTitle() == "Accounts"
     assert dialog.add_button.text() == "&Account toevoegen…"
+
+
+def test_an_account_with_too_few_permissions_is_told_to_connect_again(
+    qtbot, dialog, accounts, fake_mastodon
+):
+    """Connected with the scopes Omroeper asked before (no read:statuses): a plain line and
+    "Connect again", which keeps the account (its published messages stay deletable)."""
+    from composer.core.destinations.mastodon import connect as mastodon
+
+    old = fake_mastodon.issue_token("read:accounts write:statuses write:media")
+    before = accounts.add(
+        AccountKind.MASTODON, mastodon.connect_with_token(fake_mastodon.base, "mastodon", old)
+    )
+    unknown = fake_mastodon.issue_token()  # a record-less account stands for one of before
+    connected = mastodon.connect_with_token(fake_mastodon.base, "mastodon", unknown)
+    never_recorded = accounts.add(AccountKind.MASTODON, replace(connected, settings={}))
+    dialog.show_list()
+    rows = {dialog.list.item(n).data(256): n for n in range(dialog.list.count())}
+    assert dialog.list.item(rows[before.id]).text().endswith("⚠")
+    assert not dialog.list.item(rows[never_recorded.id]).text().endswith("⚠")
+    dialog.list.setCurrentRow(rows[never_recorded.id])
+    assert not dialog.reconnect_line.isVisible()
+    dialog.list.setCurrentRow(rows[before.id])
+    assert dialog.reconnect_line.isVisible() and "Connect it again" in dialog.reconnect_line.text()
+
+    dialog.reconnect_button.click()
+    assert dialog.pages.currentIndex() == dialog.CONNECT
+    assert dialog.form.server.text() == fake_mastodon.base
+    dialog.form.advanced.setChecked(True)
+    fresh = fake_mastodon.issue_token("read:accounts read:statuses write:statuses write:media")
+    dialog.form.token.setText(fresh)
+    _connect(qtbot, dialog)
+    assert dialog.pages.currentIndex() == dialog.DONE, dialog.message.text()
+    again = accounts.get(before.id)
+    assert accounts.secret(before.id)["access_token"] == fresh
+    assert "read:statuses" in again.settings["scopes"] and len(accounts.list()) == 2
+    dialog.show_list()
+    dialog.list.setCurrentRow(rows[before.id])
+    assert not dialog.reconnect_line.isVisible()

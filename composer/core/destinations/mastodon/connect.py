@@ -20,6 +20,7 @@ from mastodon import Mastodon
 
 from composer.core import net
 from composer.core.accounts.account import AccountKind, Connected, Identity
+from composer.core.destinations.errors import ConnectError
 from composer.core.destinations.mastodon.client import (
     APP_NAME,
     USER_AGENT,
@@ -39,6 +40,7 @@ from composer.core.destinations.mastodon.oauth import (
     new_pkce,
     wait_for_redirect,
 )
+from composer.core.destinations.mastodon.scopes import SETTING, asked_for, from_app, granted
 from composer.core.destinations.mastodon.software import recognise
 from composer.core.outside_url import safe_link
 
@@ -52,17 +54,13 @@ __all__ = [
     "wait_for_redirect",
 ]
 
-# Only what posting, deleting (write:statuses) and verifying need; Pixelfed's are coarse.
-SCOPES = {
-    AccountKind.MASTODON: ("read:accounts", "write:statuses", "write:media"),
-    AccountKind.PIXELFED: ("read", "write"),
-}
 
-
-def _register(server: str, kind: AccountKind, session: Session, redirect: str) -> tuple[str, str]:
+def _register(
+    server: str, scopes: tuple[str, ...], session: Session, redirect: str
+) -> tuple[str, str]:
     return Mastodon.create_app(
         APP_NAME,
-        scopes=list(SCOPES[kind]),
+        scopes=list(scopes),
         redirect_uris=redirect,
         api_base_url=server,
         request_timeout=net.TIMEOUT,
@@ -84,26 +82,28 @@ def start_sign_in(
     session = Session()
     api = client(server, session=session)
     with talking_to(server, session):
-        detect(api, server, kind)
+        info = detect(api, server, kind)
         meta = api.oauth_authorization_server_info()
+    # the scopes that server's software knows (scopes.py): its name is in nodeinfo
+    scopes = asked_for(kind.value, recognise(info, _nodeinfo(server, session))["software"])
     pkce = "S256" in (meta.get("code_challenge_methods_supported") or [])
     listener = bind_loopback() if loopback else None
     try:
         with talking_to(server, session):
             try:
                 redirect = loopback_uri(listener) if listener else OOB
-                client_id, client_secret = _register(server, kind, session, redirect)
+                client_id, client_secret = _register(server, scopes, session, redirect)
             except KeyError:
                 if listener is None or session.last_status != 422:
                     raise
                 listener.close()  # this server takes no loopback address: copy the code
                 listener, redirect = None, OOB
-                client_id, client_secret = _register(server, kind, session, redirect)
+                client_id, client_secret = _register(server, scopes, session, redirect)
             state = secrets.token_urlsafe(24)
             url = api.auth_request_url(
                 client_id=client_id,
                 redirect_uris=redirect,
-                scopes=list(SCOPES[kind]),
+                scopes=list(scopes),
                 state=state,
                 skip_server_info=not meta,
                 allow_http=server.startswith("http://"),  # loopback only: checked_server
@@ -122,7 +122,7 @@ def start_sign_in(
         client_secret=client_secret,
         server=server,
         kind=kind.value,
-        scopes=SCOPES[kind],
+        scopes=scopes,
         listener=listener,
     )
 
@@ -142,8 +142,9 @@ def finish_sign_in(sign_in: SignIn, code: str) -> Connected:
     """Trade the code for a token, then say who the account is and what the server accepts."""
     session = Session()
     net.use_system_trust()
-    secret = exchange_code(session, sign_in, code)
-    return _connected(sign_in.server, AccountKind(sign_in.kind), secret, session)
+    secret, answer = exchange_code(session, sign_in, code)
+    scopes = granted(answer, sign_in.scopes)
+    return _connected(sign_in.server, AccountKind(sign_in.kind), secret, session, scopes)
 
 
 def connect_with_token(server: str, kind: AccountKind | str, token: str) -> Connected:
@@ -153,12 +154,18 @@ def connect_with_token(server: str, kind: AccountKind | str, token: str) -> Conn
     session = Session()
     with talking_to(server, session):
         detect(client(server, session=session), server, kind)
-    return _connected(server, kind, {"access_token": token.strip()}, session)
+    return _connected(server, kind, {"access_token": token.strip()}, session, None)
 
 
 def _connected(
-    server: str, kind: AccountKind, secret: dict[str, str], session: Session
+    server: str,
+    kind: AccountKind,
+    secret: dict[str, str],
+    session: Session,
+    scopes: str | None,
 ) -> Connected:
+    """`scopes`: what the token answer granted; None for a token made on the server, whose
+    app's scopes the server may tell (_app_scopes)."""
     api = client(server, secret["access_token"], session)
     with talking_to(server, session):
         me = api.account_verify_credentials()
@@ -171,9 +178,22 @@ def _connected(
         )
     limits = _limits(server, kind, info, session)
     settings = recognise(info, _nodeinfo(server, session))
+    scopes = _app_scopes(server, api, session) if scopes is None else scopes
+    if scopes:  # none: unknown, as for accounts connected before they were recorded
+        settings[SETTING] = scopes
     return Connected(
         identity=identity, server=server, secret=secret, settings=settings, limits=limits
     )
+
+
+def _app_scopes(server: str, api: Mastodon, session: Session) -> str:
+    """The scopes of a token made on the server's Development page: its app's, which
+    /api/v1/apps/verify_credentials lists on Mastodon 4.3+; "" where it does not say."""
+    try:
+        with talking_to(server, session):
+            return from_app(api.app_verify_credentials())
+    except ConnectError:
+        return ""
 
 
 def _domain(info: dict[str, Any], server: str) -> str:

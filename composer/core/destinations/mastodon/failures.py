@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, Protocol
 
+import regex
 from mastodon.errors import (
     MastodonAPIError,
     MastodonIllegalArgumentError,
@@ -68,7 +69,15 @@ def classify(error: BaseException, session: Noted) -> tuple[Failure, dict[str, A
         # Doorkeeper: "The access token expired" / "was revoked" / "is invalid"
         said = message.lower()
         return ("expired" if "expired" in said or "revoked" in said else "wrong_credentials"), {}
-    return "rejected", {"status": status, "message": message}
+    scope = status == 403 and bool(_SCOPE_REFUSALS.search(message))
+    return ("scope_missing" if scope else "rejected"), {"status": status, "message": message}
+
+
+# How a 403 for a token without the scope reads: Mastodon (Doorkeeper's forbidden render in
+# Api::BaseController), GoToSocial (apiutil.TokenAuth), Pleroma/Akkoma (OAuthScopesPlug).
+_SCOPE_REFUSALS = regex.compile(
+    r"outside the authorized scopes|insufficient scope|Insufficient permissions", regex.IGNORECASE
+)
 
 
 def _unreadable(session: Noted) -> tuple[Failure, dict[str, Any]]:

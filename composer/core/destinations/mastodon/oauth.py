@@ -136,8 +136,11 @@ def wait_for_redirect(sign_in: SignIn, timeout: float = 300.0) -> str:
     raise ConnectError("server_error", {"address": sign_in.server, "error": outcome.get("error")})
 
 
-def exchange_code(session: requests.Session, sign_in: SignIn, code: str) -> dict[str, str]:
-    """Trade the authorization code (and the PKCE verifier) for a token; the secret dict.
+def exchange_code(
+    session: requests.Session, sign_in: SignIn, code: str
+) -> tuple[dict[str, str], dict[str, object]]:
+    """Trade the authorization code (and the PKCE verifier) for a token: the secret dict, and
+    the token answer's other fields (its `scope`: what was granted).
 
     Done here rather than with Mastodon.py's `log_in`: that sends no `code_verifier` and
     turns every failure, network or refusal, into one undistinguishable error.
@@ -170,4 +173,6 @@ def exchange_code(session: requests.Session, sign_in: SignIn, code: str) -> dict
         raise ConnectError("not_that_server", {"address": sign_in.server}) from None
     if token.get("refresh_token"):  # Pixelfed's tokens expire; Mastodon's do not
         secret["refresh_token"] = str(token["refresh_token"])
-    return secret | {"client_id": sign_in.client_id, "client_secret": sign_in.client_secret}
+    secret |= {"client_id": sign_in.client_id, "client_secret": sign_in.client_secret}
+    rest = {k: v for k, v in token.items() if k not in ("access_token", "refresh_token")}
+    return secret, rest

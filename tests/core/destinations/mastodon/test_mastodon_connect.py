@@ -55,7 +55,7 @@ def test_sign_in_with_loopback_redirect_and_pkce(fake: FakeMastodon) -> None:
     assert asked["code_challenge_method"] == "S256"
     assert asked["code_challenge"] == s256(sign_in.code_verifier)
     assert asked["state"] == sign_in.state and "lang" not in asked
-    assert asked["scope"] == "read:accounts write:statuses write:media"
+    assert asked["scope"] == "read:accounts read:statuses write:statuses write:media"
 
     with ThreadPoolExecutor(1) as pool:
         waiting = pool.submit(mastodon.wait_for_redirect, sign_in, 10)
@@ -73,11 +73,9 @@ def test_sign_in_with_loopback_redirect_and_pkce(fake: FakeMastodon) -> None:
     assert connected.identity.handle == "@omroep@social.example"  # the server's own domain
     assert connected.identity.avatar.endswith("/avatars/109/original/a.png")
     assert set(connected.secret) == {"access_token", "client_id", "client_secret"}
-    assert fake.tokens[connected.secret["access_token"]]["scopes"] == [
-        "read:accounts",
-        "write:statuses",
-        "write:media",
-    ]
+    needed = ["read:accounts", "read:statuses", "write:statuses", "write:media"]
+    assert fake.tokens[connected.secret["access_token"]]["scopes"] == needed
+    assert connected.settings["scopes"] == " ".join(needed)  # as the token answer granted
     exchange = next(r for r in fake.requests if r.path == "/oauth/token")
     assert exchange.form["code_verifier"] == sign_in.code_verifier
     registered = next(r for r in fake.requests if r.path == "/api/v1/apps")

@@ -28,6 +28,7 @@ from tests.support.fake_mastodon import FakeMastodon
 VERIFY = "/api/v1/accounts/verify_credentials"
 STATUSES = "/api/v1/statuses"
 SCOPES = {"error": "This action is outside the authorized scopes"}
+DISABLED = {"error": "Your login is currently disabled"}  # Api::BaseController, 403
 TOO_LONG = {"error": "Validation failed: Text character limit of 500 exceeded"}
 PAGE = "<html><body>Welkom</body></html>"
 
@@ -95,9 +96,24 @@ def test_pixelfed_says_unauthenticated_in_its_own_words():
 
 
 @pytest.mark.parametrize(
+    "body",
+    [
+        SCOPES,  # Mastodon: Api::BaseController
+        {"error": "Forbidden: token has insufficient scope permission"},  # GoToSocial
+        {"error": "Insufficient permissions: read:statuses."},  # Pleroma, Akkoma
+    ],
+)
+def test_a_token_without_the_scope_is_told_apart(fake, body):
+    """A 403 for lack of scope is no refusal of the post: the account is connected again."""
+    fake.fail("GET", VERIFY, 403, body)
+    error, session = _verify(fake)
+    assert classify(error, session) == ("scope_missing", {"status": 403, "message": body["error"]})
+
+
+@pytest.mark.parametrize(
     ("status", "body", "message"),
     [
-        (403, SCOPES, SCOPES["error"]),
+        (403, DISABLED, DISABLED["error"]),
         (404, {"error": "Record not found"}, "Record not found"),
         (422, TOO_LONG, TOO_LONG["error"]),
         (422, PAGE, ""),  # no words from the server: none made up
@@ -187,7 +203,8 @@ SAME_FAILURE = [
     ("status 520", "server_error", "server_error"),
     ("token expired", "expired", "expired"),
     ("token unknown", "wrong_credentials", "expired"),
-    ("status 403", "wrong_credentials", "rejected"),
+    ("status 403", "scope_missing", "scope_missing"),
+    ("status 403 disabled", "wrong_credentials", "rejected"),
     ("status 404", "not_that_server", "rejected"),
     ("status 422", "server_error", "rejected"),
     ("a web page", "not_that_server", "bad_answer"),
@@ -204,7 +221,10 @@ def _inject(fake: FakeMastodon, failure: str, method: str, path: str) -> None:
         fake.rate_limit(method, path, reset_in=30)
     elif failure.startswith("status "):
         status = int(failure.split()[1])
-        fake.fail(method, path, status, {403: SCOPES, 422: TOO_LONG}.get(status))
+        body = (
+            DISABLED if failure.endswith("disabled") else {403: SCOPES, 422: TOO_LONG}.get(status)
+        )
+        fake.fail(method, path, status, body)
     elif failure.startswith("token "):
         said = "expired" if failure == "token expired" else "is invalid"
         fake.fail(method, path, 401, {"error": f"The access token {said}"})

@@ -32,7 +32,7 @@ def fake(request: pytest.FixtureRequest) -> Iterator[FakeMastodon]:
 
 
 def _connect(fake: FakeMastodon) -> Connected:
-    token = fake.issue_token("read:accounts write:statuses write:media")
+    token = fake.issue_token("read:accounts read:statuses write:statuses write:media")
     return mastodon.connect_with_token(fake.base, "mastodon", token)
 
 
@@ -129,7 +129,7 @@ def test_refreshing_limits_records_the_software_of_an_old_account(
 
 def _refresh_records_the_software(fake: FakeMastodon, store: Store) -> None:
     accounts = Accounts(store, Credentials(InMemoryKeyring()))
-    token = fake.issue_token("read:accounts write:statuses write:media")
+    token = fake.issue_token("read:accounts read:statuses write:statuses write:media")
     # Connected before Omroeper recorded the software: counted as Mastodon, 500.
     old = accounts.add(
         AccountKind.MASTODON, Connected(Identity("a"), fake.base, {"access_token": token})

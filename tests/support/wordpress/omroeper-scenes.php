@@ -1,0 +1,12 @@
+<?php
+// A must-use plugin of the test site: the sites Omroeper meets, one per server
+// (OMROEPER_WP_SCENE in the `php -S` environment). The default scene is a plain WordPress.
+$omroeper_scene = getenv('OMROEPER_WP_SCENE') ?: '';
+if ($omroeper_scene === 'no_application_passwords') {
+    // as a security plugin or `add_filter` in a theme switches them off
+    add_filter('wp_is_application_passwords_available', '__return_false');
+}
+if ($omroeper_scene === 'plain_permalinks') {
+    // a site without pretty addresses: its REST root is ?rest_route=/
+    add_filter('pre_option_permalink_structure', '__return_empty_string');
+}

@@ -116,7 +116,7 @@ DEFAULTS: dict[Platform, Limits] = {
         alt_text_unit=Unit.UTF16,
     ),
     # A post on the own site: no length limit, photos uploaded one by one to the media library
-    # (platform-facts.md, "WordPress"); the site's own upload limit is checked when publishing.
+    # (docs/platform-facts.md, "WordPress"); the site's upload limit is learned when publishing.
     Platform.WORDPRESS: Limits(
         platform=Platform.WORDPRESS,
         unit=Unit.GRAPHEMES,

@@ -227,6 +227,34 @@ class ConnectForm(QWidget):
             secret=True,
         )
 
+    def _build_wordpress(self) -> None:
+        self.server = self._field(
+            self.tr("&Website address:"),
+            self.tr("The address of your WordPress site, as visitors type it."),
+        )
+        self.server.setPlaceholderText("www.example.org")
+        self.user = self._field(
+            self.tr("&User name:"), self.tr("The name you sign in to WordPress with.")
+        )
+        self.password = self._field(
+            self.tr("&Application password:"),
+            self.tr(
+                "Not your own password: a separate one just for Omroeper. Sign in to "
+                "WordPress, go to Users → Profile, scroll down to Application Passwords, "
+                "type Omroeper as its name and click Add New Application Password. Copy "
+                "the password it shows (it looks like abcd efgh ijkl mnop qrst uvwx)."
+            ),
+            secret=True,
+        )
+        self.post_type = self._field(
+            self.tr("&Post type:"),
+            self.tr(
+                "What Omroeper writes on the site: post (the default), page, or a type of "
+                "your site's own, like news. Ask whoever manages the site."
+            ),
+            form=self.advanced_form,
+        )
+
     # -- what the dialog asks ----------------------------------------------------------------
 
     def first_field(self) -> QLineEdit:
@@ -257,6 +285,9 @@ class ConnectForm(QWidget):
             return bool(self.handle.text().strip() and self.password.text())
         if kind is AccountKind.DISCORD:
             return bool(self.webhook.text().strip())
+        if kind is AccountKind.WORDPRESS:
+            typed = (self.server, self.user, self.password)
+            return all(field.text().strip() for field in typed)
         if self.code_wanted:
             return bool(self.code.text().strip())
         return bool(self.server.text().strip())
@@ -275,6 +306,12 @@ class ConnectForm(QWidget):
 
             webhook = self.webhook.text().strip()
             return lambda: discord.connect(webhook)
+        if kind is AccountKind.WORDPRESS:
+            from composer.core.destinations.wordpress import connect as wordpress
+
+            site, user = self.server.text().strip(), self.user.text().strip()
+            secret, post_type = self.password.text().strip(), self.post_type.text().strip()
+            return lambda: wordpress.connect(site, user, secret, post_type)
         if kind is AccountKind.BLUESKY:
             from composer.core.destinations.bluesky import connect as bluesky
 

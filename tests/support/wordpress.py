@@ -41,6 +41,7 @@ PROGRAMS = ("mariadb-install-db", "mariadbd", "php")
 _KEYS = ("AUTH_KEY", "SECURE_AUTH_KEY", "LOGGED_IN_KEY", "NONCE_KEY")
 _KEYS += ("AUTH_SALT", "SECURE_AUTH_SALT", "LOGGED_IN_SALT", "NONCE_SALT")
 SCENES = frozenset({"", "strip_authorization", "no_application_passwords", "plain_permalinks"})
+SCENES |= {"signed_in_administrator"}  # only for the profile page's screenshot (scripts/)
 
 
 @dataclass(frozen=True)
@@ -253,13 +254,12 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
             continue
 
 
-@pytest.fixture(scope="session")
-def wordpress(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WordPress]:
-    """MariaDB + an installed WordPress with one user per role, started once per session."""
+@contextlib.contextmanager
+def running_wordpress(folder: Path) -> Iterator[WordPress]:
+    """MariaDB + an installed WordPress with one user per role, in `folder`, stopped after."""
     problem = _missing()
     if problem:
         _fail(problem)
-    folder = tmp_path_factory.mktemp("wordpress")
     started = time.monotonic()
     sock, database = _start_database(folder)
     try:
@@ -275,3 +275,10 @@ def wordpress(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WordPress]:
             site_server.close()
     finally:
         _stop(database)
+
+
+@pytest.fixture(scope="session")
+def wordpress(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WordPress]:
+    """The real WordPress, started once per test session."""
+    with running_wordpress(tmp_path_factory.mktemp("wordpress")) as site:
+        yield site

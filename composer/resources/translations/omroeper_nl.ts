@@ -822,6 +822,10 @@
         <translation>Niet je eigen wachtwoord, maar een apart wachtwoord alleen voor Omroeper. Log in bij WordPress, ga naar Gebruikers → Profiel, scrol naar Applicatiewachtwoorden, typ Omroeper als naam en klik op Nieuw applicatiewachtwoord toevoegen. Kopieer het wachtwoord dat je dan ziet (het lijkt op abcd efgh ijkl mnop qrst uvwx).</translation>
     </message>
     <message>
+        <source>WordPress’s profile page, with Application Passwords</source>
+        <translation>De profielpagina van WordPress, met Applicatiewachtwoorden</translation>
+    </message>
+    <message>
         <source>&amp;Post type:</source>
         <translation>&amp;Soort bericht:</translation>
     </message>

@@ -7,9 +7,10 @@ without widgets that the accounts dialog runs on a worker thread.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -29,6 +30,10 @@ BROWSER_KINDS = (AccountKind.MASTODON, AccountKind.PIXELFED)
 # Where a web developer reads about the webhook (one place, to change when it is published).
 WEBHOOK_DOCS = "docs/webhook.md"
 RECEIVER_EXAMPLE = "examples/webhook_receiver.py"
+# WordPress's own profile page, where an application password is made (taken from the tests'
+# real WordPress by scripts/wordpress_screenshot.py).
+WORDPRESS_PROFILE = Path(__file__).parents[2] / "resources" / "images" / "wordpress-profile.png"
+PICTURE_WIDTH = 420
 
 
 def web_developer_instructions(address: str) -> str:
@@ -246,6 +251,16 @@ class ConnectForm(QWidget):
             ),
             secret=True,
         )
+        self.profile_picture = QLabel(self)
+        picture = QPixmap(str(WORDPRESS_PROFILE))
+        if not picture.isNull():
+            self.profile_picture.setPixmap(
+                picture.scaledToWidth(PICTURE_WIDTH, Qt.TransformationMode.SmoothTransformation)
+            )
+        self.profile_picture.setAccessibleName(
+            self.tr("WordPress’s profile page, with Application Passwords")
+        )
+        self.form.addRow("", self.profile_picture)
         self.post_type = self._field(
             self.tr("&Post type:"),
             self.tr(

@@ -10,3 +10,14 @@ if ($omroeper_scene === 'plain_permalinks') {
     // a site without pretty addresses: its REST root is ?rest_route=/
     add_filter('pre_option_permalink_structure', '__return_empty_string');
 }
+if ($omroeper_scene === 'signed_in_administrator') {
+    // For the documentation's screenshot of the profile page only: every visitor is the
+    // administrator (auth_redirect is pluggable, so this one wins), and the page shows the
+    // Application Passwords part of the profile.
+    add_filter('determine_current_user', static fn () => 1, 99);
+    function auth_redirect() {}
+    add_action('admin_head', static function () {
+        echo '<style>#your-profile > *:not(#application-passwords-section):not(.submit)'
+            . ':not(input) { display: none; } #wpfooter { display: none; }</style>';
+    });
+}

@@ -56,6 +56,10 @@ def test_the_form_says_where_the_application_password_is_made(qtbot, dialog):
     dialog.kind_buttons[AccountKind.WORDPRESS].click()
     hints = " ".join(label.text() for label in dialog.form.findChildren(QLabel))
     assert "Users → Profile" in hints and "Application Passwords" in hints
+    # and shows WordPress's own profile page, where that is
+    picture = dialog.form.profile_picture.pixmap()
+    assert not picture.isNull() and picture.width() == 420
+    assert "Application Passwords" in dialog.form.profile_picture.accessibleName()
 
 
 def test_an_editor_connects_and_the_password_is_in_the_keyring(

@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import base64
 import json
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from composer.core.destinations.errors import ConnectError
 from composer.core.destinations.wordpress import connect as wp
@@ -151,3 +154,26 @@ def test_a_flood_instead_of_the_account_is_cut_off(hostile):
     hostile.play(scenes.huge(3_000_000_000), path=f"{prefix}/wp-json/wp/v2/users/me")
     failure = refusal(url, "editor", "x" * 24)
     assert failure.code == "answer_too_large"
+
+
+_HOSTS = st.sampled_from(["www.bieb.example", "127.0.0.1:8080", "localhost", "[::1]:9"])
+_PATHS = st.lists(st.text("abcz-_.~ ", min_size=1, max_size=8), max_size=3).map("/".join)
+
+
+@given(host=_HOSTS, path=_PATHS, route=st.sampled_from(["/", "/wp/v2/users/me", "/wp/v2/types"]))
+def test_every_route_lands_under_the_root_pretty_or_plain(host, path, route):
+    scheme = "https" if "." in host.split(":")[0] and not host.startswith("127") else "http"
+    site = wp.site_address(f"{scheme}://{host}/{path}")
+    assert site.startswith(f"{scheme}://{host}") and not site.endswith("/")
+    pretty = wp.endpoint(f"{site}/wp-json/", route, context="edit")
+    plain = wp.endpoint(f"{site}/index.php?rest_route=/", route, context="edit")
+    assert urlsplit(pretty).path.endswith(f"/wp-json{route}".replace("//", "/"))
+    assert parse_qs(urlsplit(plain).query) == {"rest_route": [route], "context": ["edit"]}
+    assert urlsplit(pretty).netloc == urlsplit(plain).netloc == urlsplit(site).netloc
+
+
+@given(host=st.from_regex(r"[a-z]{1,10}\.(nl|be|org)", fullmatch=True), path=_PATHS)
+def test_plain_http_to_another_machine_is_never_used(host, path):
+    with pytest.raises(ConnectError) as failure:
+        wp.site_address(f"http://{host}/{path}")
+    assert failure.value.code == "needs_https"

@@ -51,6 +51,7 @@ def main() -> int:
         window_screenshot(app, language, OUT / f"link-card-{language}.png", with_photos=False)
         publish_screenshot(app, OUT / f"publish-results-{language}.png")
     accounts_screenshot(app)
+    wordpress_screenshot(app)
     install("nl")
     published_screenshot(app, OUT / "published-nl.png")
     return 0
@@ -138,6 +139,27 @@ def accounts_screenshot(app) -> None:
     dialog.form.password.setText("mijn-eigen-wachtwoord")
     app.processEvents()
     dialog.grab().save(str(OUT / "accounts-nl.png"))
+    dialog.close()
+    store.close()
+
+
+def wordpress_screenshot(app) -> None:
+    """Connecting WordPress, in Dutch: the form with WordPress's own profile page in it."""
+    from composer.core.accounts.accounts import Accounts
+    from composer.core.accounts.credentials import Credentials
+    from composer.ui.accounts.dialog import AccountsDialog
+
+    install("nl")
+    store = Store.open(Path(tempfile.mkdtemp()) / "profile")
+    dialog = AccountsDialog(Accounts(store, Credentials()))  # nothing is connected or stored
+    dialog.resize(720, 760)
+    dialog.show()
+    dialog.start(AccountKind.WORDPRESS)
+    dialog.form.server.setText("www.bibliotheek-zuid.nl")
+    dialog.form.user.setText("communicatie")
+    dialog.form.password.setText("abcd efgh ijkl mnop qrst uvwx")
+    app.processEvents()
+    dialog.grab().save(str(OUT / "wordpress-nl.png"))
     dialog.close()
     store.close()
 

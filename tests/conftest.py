@@ -4,6 +4,7 @@ import pytest
 
 from tests.support import secret_service as _secret_service
 from tests.support.pds import bluesky_pds  # noqa: F401 (the real PDS, once per session)
+from tests.support.wordpress import wordpress  # noqa: F401 (a real WordPress, once per session)
 
 # Qt tests run without a display; set before any Qt import.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

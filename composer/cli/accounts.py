@@ -35,6 +35,7 @@ _SECRET_FLAGS = {
     AccountKind.PIXELFED: "--token-stdin",
     AccountKind.BLUESKY: "--password-stdin",
     AccountKind.DISCORD: "--webhook-stdin",
+    AccountKind.WORDPRESS: "--password-stdin",
 }
 
 
@@ -53,6 +54,13 @@ def add_parser(commands: Any) -> None:
     add.add_argument("kind", choices=[kind.value for kind in AccountKind])
     add.add_argument("--server", metavar="URL", help=translate("Cli", "the server's address"))
     add.add_argument("--handle", metavar="H", help=translate("Cli", "Bluesky handle or e-mail"))
+    add.add_argument("--user", metavar="NAME", help=translate("Cli", "WordPress user name"))
+    add.add_argument(
+        "--post-type",
+        metavar="TYPE",
+        default="",
+        help=translate("Cli", "WordPress: what to publish as (post, page…); post by default"),
+    )
     for flag in sorted(set(_SECRET_FLAGS.values())):
         add.add_argument(
             flag, action="store_true", help=translate("Cli", "read the secret from stdin")
@@ -116,6 +124,10 @@ def _add(accounts: Accounts, arguments: argparse.Namespace) -> int:
     result = _summary(account)
     if kind is AccountKind.WEBSITE and not given:
         result["secret"] = connected.secret["signing_secret"]  # shown this once, to the site
+    if kind is AccountKind.WORDPRESS and not connected.settings["can_publish"]:
+        from composer.i18n.connect_errors import wordpress_review_note
+
+        print(f"omroeper: {wordpress_review_note()}", file=sys.stderr)
     if kind is AccountKind.WEBSITE:
         from composer.i18n.answer_words import website_checked
 
@@ -139,6 +151,12 @@ def _connect(kind: AccountKind, arguments: argparse.Namespace, secret: str) -> C
         handle = _required(arguments.handle, "--handle")
         return bluesky.connect(handle, password, server or "https://bsky.social")
     server = _required(server, "--server")
+    if kind is AccountKind.WORDPRESS:
+        from composer.core.destinations.wordpress import connect as wordpress
+
+        user = _required(arguments.user, "--user")
+        password = _required(secret, "--password-stdin")
+        return wordpress.connect(server, user, password, arguments.post_type)
     if kind is AccountKind.WEBSITE:
         from composer.core.destinations.website import connect as website
 

@@ -17,6 +17,7 @@ class Platform(StrEnum):
     BLUESKY = "bluesky"
     PIXELFED = "pixelfed"
     DISCORD = "discord"
+    WORDPRESS = "wordpress"
 
 
 class Unit(StrEnum):
@@ -114,6 +115,14 @@ DEFAULTS: dict[Platform, Limits] = {
         alt_text_limit=1_024,
         alt_text_unit=Unit.UTF16,
     ),
+    # A post on the own site: no length limit, photos uploaded one by one to the media library
+    # (docs/platform-facts.md, "WordPress"); the site's upload limit is learned when publishing.
+    Platform.WORDPRESS: Limits(
+        platform=Platform.WORDPRESS,
+        unit=Unit.GRAPHEMES,
+        max_characters=None,
+        max_images=None,
+    ),
 }
 
 
@@ -123,6 +132,7 @@ NETWORK_NAMES = {
     Platform.BLUESKY: "Bluesky",
     Platform.PIXELFED: "Pixelfed",
     Platform.DISCORD: "Discord",
+    Platform.WORDPRESS: "WordPress",
 }
 
 

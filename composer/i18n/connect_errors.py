@@ -84,7 +84,10 @@ def describe_connect_error(failure: ConnectError) -> str:
             "Connect", "Nothing was given for {flag}: paste it on standard input and try again."
         ),
         "wrong_flag": lambda: translate("Connect", "{flag} does not go with {kind}."),
+        **_WORDPRESS,
     }
+    if failure.code == "needs_https" and failure.details.get("reason") == "site":
+        words["needs_https"] = _site_thinks_http
     found = words.get(failure.code)
     text = found() if found else translate("Connect", "Connecting failed ({code}).")
     return text.format(
@@ -93,9 +96,79 @@ def describe_connect_error(failure: ConnectError) -> str:
             "status": "",
             "flag": "",
             "kind": "",
+            "user": "",
+            "post_type": "",
+            "choices": "",
             **failure.details,
             "code": failure.code,
         }
+    )
+
+
+# WordPress (core/destinations/wordpress/connect.py): each way connecting goes wrong gets its
+# own sentence, saying where in WordPress to look or what to ask the host.
+_WORDPRESS = {
+    "wrong_app_password": lambda: translate(
+        "Connect",
+        "WordPress did not accept this application password. Make a new one in WordPress "
+        "under Users → Profile → Application Passwords, and paste it here (not your own "
+        "password).",
+    ),
+    "unknown_user": lambda: translate(
+        "Connect",
+        "WordPress does not know the user name “{user}”. Use the user name you sign in to "
+        "WordPress with.",
+    ),
+    "app_passwords_off": lambda: translate(
+        "Connect",
+        "Application passwords are switched off on this WordPress site (by a setting or a "
+        "security plugin). Ask whoever manages the site to allow them for your account.",
+    ),
+    "needs_https": lambda: translate(
+        "Connect",
+        "WordPress lets apps sign in only over a secure connection. Use your site’s https:// "
+        "address; if it has none, ask your host to switch on https.",
+    ),
+    "authorization_stripped": lambda: translate(
+        "Connect",
+        "The password is right, but the web server in front of WordPress removes it from "
+        "every request (the Authorization header). Ask your host or web developer to pass the "
+        "Authorization header through to WordPress (for Apache: “CGIPassAuth On” or "
+        "“SetEnvIf Authorization”), or to allow it in the security plugin.",
+    ),
+    "signed_out": lambda: translate(
+        "Connect",
+        "WordPress answered as if nobody had signed in. Check the user name and make a new "
+        "application password. If that does not help, ask your host whether the web server "
+        "removes the Authorization header.",
+    ),
+    "cannot_post": lambda: translate(
+        "Connect",
+        "This WordPress account may not write posts (its role is probably Subscriber). Ask "
+        "whoever manages the site for the role Author or Editor.",
+    ),
+    "unknown_post_type": lambda: translate(
+        "Connect",
+        "This account cannot write “{post_type}” on this site. It can write: {choices}.",
+    ),
+}
+
+
+def _site_thinks_http() -> str:
+    return translate(
+        "Connect",
+        "Your WordPress site does not know it is reached over https, so it offers no "
+        "application passwords. Ask your host or web developer to set the site’s address "
+        "to https:// in WordPress.",
+    )
+
+
+def wordpress_review_note() -> str:
+    """Connected as a contributor: what that means for publishing."""
+    return translate(
+        "Connect",
+        "This account may write posts but not publish them: WordPress holds them for review "
+        "until an editor publishes them.",
     )
 
 

@@ -19,6 +19,9 @@ class AccountKind(StrEnum):
     PIXELFED = "pixelfed"
     BLUESKY = "bluesky"
     DISCORD = "discord"
+    # The own website on WordPress (REST API, application password). Connecting works;
+    # publishing comes next: until then it has no destination (registry.publishes).
+    WORDPRESS = "wordpress"
 
     @property
     def is_own_site(self) -> bool:

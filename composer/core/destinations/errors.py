@@ -36,6 +36,10 @@ from composer.core.errors import CodedError
 # used), refused (the person said no on the server's authorization page), invalid_secret;
 # and for the website's test event (website.check): forbidden (403), too_large (413),
 # redirected (3xx), rejected (another 4xx), unsigned_accepted (a key the site cannot know).
+# WordPress (wordpress/connect.py) adds: wrong_app_password, unknown_user, app_passwords_off,
+# needs_https (the site does not know it is on https, so it offers no application passwords),
+# authorization_stripped (the host drops the Authorization header), signed_out (answered as
+# anonymous and it is unclear why), cannot_post (a subscriber), unknown_post_type.
 # The command line adds missing_input and wrong_flag (composer/cli/accounts.py).
 #
 # As types (the strings are the contract: stored with a job, printed as JSON by the CLI):
@@ -70,6 +74,14 @@ ConnectCode = (
         "unsigned_accepted",
         "missing_input",
         "wrong_flag",
+        "wrong_app_password",
+        "unknown_user",
+        "app_passwords_off",
+        "needs_https",
+        "authorization_stripped",
+        "signed_out",
+        "cannot_post",
+        "unknown_post_type",
     ]
 )
 CODES = frozenset(

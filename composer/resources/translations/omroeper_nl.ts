@@ -68,6 +68,10 @@
         <translation>Een kanaal op een Discord-server, via de webhook van dat kanaal.</translation>
     </message>
     <message>
+        <source>Your organisation&apos;s website on WordPress, with an application password. Publishing to it comes in a next version.</source>
+        <translation>De website van je organisatie op WordPress, met een applicatiewachtwoord. Publiceren erop komt in een volgende versie.</translation>
+    </message>
+    <message>
         <source>Give this key to your web developer, separately from the instructions (for example by phone or in person): with it, the website checks that messages really come from you. Omroeper shows it only this once; copy it now. It is kept safely on this computer.</source>
         <translation>Geef deze sleutel aan je webontwikkelaar, los van de instructies (bijvoorbeeld telefonisch of persoonlijk): daarmee controleert de website dat berichten echt van jou komen. Omroeper laat hem maar één keer zien: kopieer hem nu. Hij wordt veilig bewaard op deze computer.</translation>
     </message>
@@ -360,6 +364,14 @@
         <translation>Bluesky-gebruikersnaam of e-mailadres</translation>
     </message>
     <message>
+        <source>WordPress user name</source>
+        <translation>WordPress-gebruikersnaam</translation>
+    </message>
+    <message>
+        <source>WordPress: what to publish as (post, page…); post by default</source>
+        <translation>WordPress: waarvan een bericht wordt gemaakt (post, page…); standaard post</translation>
+    </message>
+    <message>
         <source>read the secret from stdin</source>
         <translation>lees het geheim van standaardinvoer</translation>
     </message>
@@ -442,6 +454,10 @@
     <message>
         <source>give a FILE with --to ID[,ID…], or --resume JOB</source>
         <translation>geef een BESTAND met --to ID[,ID…], of --resume JOB</translation>
+    </message>
+    <message>
+        <source>{id} is a WordPress account: Omroeper cannot publish to WordPress yet.</source>
+        <translation>{id} is een WordPress-account: Omroeper kan nog niet op WordPress publiceren.</translation>
     </message>
 </context>
 <context>
@@ -619,6 +635,46 @@
         <translation>Koppelen is mislukt ({code}).</translation>
     </message>
     <message>
+        <source>WordPress did not accept this application password. Make a new one in WordPress under Users → Profile → Application Passwords, and paste it here (not your own password).</source>
+        <translation>WordPress accepteert dit applicatiewachtwoord niet. Maak in WordPress een nieuw aan onder Gebruikers → Profiel → Applicatiewachtwoorden en plak het hier (niet je eigen wachtwoord).</translation>
+    </message>
+    <message>
+        <source>WordPress does not know the user name “{user}”. Use the user name you sign in to WordPress with.</source>
+        <translation>WordPress kent de gebruikersnaam “{user}” niet. Gebruik de naam waarmee je inlogt bij WordPress.</translation>
+    </message>
+    <message>
+        <source>Application passwords are switched off on this WordPress site (by a setting or a security plugin). Ask whoever manages the site to allow them for your account.</source>
+        <translation>Applicatiewachtwoorden staan uit op deze WordPress-site (door een instelling of een beveiligingsplugin). Vraag de beheerder van de site om ze voor jouw account toe te staan.</translation>
+    </message>
+    <message>
+        <source>WordPress lets apps sign in only over a secure connection. Use your site’s https:// address; if it has none, ask your host to switch on https.</source>
+        <translation>WordPress laat apps alleen inloggen via een beveiligde verbinding. Gebruik het https://-adres van je site; heeft de site dat niet, vraag dan je hostingpartij om https aan te zetten.</translation>
+    </message>
+    <message>
+        <source>The password is right, but the web server in front of WordPress removes it from every request (the Authorization header). Ask your host or web developer to pass the Authorization header through to WordPress (for Apache: “CGIPassAuth On” or “SetEnvIf Authorization”), or to allow it in the security plugin.</source>
+        <translation>Het wachtwoord klopt, maar de webserver vóór WordPress haalt het uit elk verzoek (de Authorization-header). Vraag je hostingpartij of webontwikkelaar om de Authorization-header door te geven aan WordPress (voor Apache: “CGIPassAuth On” of “SetEnvIf Authorization”), of om hem toe te staan in de beveiligingsplugin.</translation>
+    </message>
+    <message>
+        <source>WordPress answered as if nobody had signed in. Check the user name and make a new application password. If that does not help, ask your host whether the web server removes the Authorization header.</source>
+        <translation>WordPress antwoordde alsof niemand was ingelogd. Controleer de gebruikersnaam en maak een nieuw applicatiewachtwoord. Helpt dat niet, vraag dan je hostingpartij of de webserver de Authorization-header weghaalt.</translation>
+    </message>
+    <message>
+        <source>This WordPress account may not write posts (its role is probably Subscriber). Ask whoever manages the site for the role Author or Editor.</source>
+        <translation>Dit WordPress-account mag geen berichten schrijven (de rol is waarschijnlijk Abonnee). Vraag de beheerder van de site om de rol Auteur of Redacteur.</translation>
+    </message>
+    <message>
+        <source>This account cannot write “{post_type}” on this site. It can write: {choices}.</source>
+        <translation>Dit account kan op deze site geen “{post_type}” schrijven. Het kan schrijven: {choices}.</translation>
+    </message>
+    <message>
+        <source>Your WordPress site does not know it is reached over https, so it offers no application passwords. Ask your host or web developer to set the site’s address to https:// in WordPress.</source>
+        <translation>Je WordPress-site weet niet dat hij via https bereikt wordt en biedt daarom geen applicatiewachtwoorden aan. Vraag je hostingpartij of webontwikkelaar om het adres van de site in WordPress op https:// te zetten.</translation>
+    </message>
+    <message>
+        <source>This account may write posts but not publish them: WordPress holds them for review until an editor publishes them.</source>
+        <translation>Dit account mag berichten schrijven maar niet publiceren: WordPress houdt ze ter beoordeling vast tot een redacteur ze publiceert.</translation>
+    </message>
+    <message>
         <source>This computer offers no safe place for passwords (a keyring), so Omroeper keeps none. Ask your IT support to enable one.</source>
         <translation>Deze computer heeft geen veilige plek voor wachtwoorden (een wachtwoordkluis), dus bewaart Omroeper geen wachtwoorden. Vraag je IT-ondersteuning er een in te schakelen.</translation>
     </message>
@@ -760,6 +816,42 @@
     <message>
         <source>In Discord, open the channel&apos;s settings (the gear next to its name) → Integrations → Webhooks → New Webhook (or pick one) → Copy Webhook URL, and paste it here. Keep it to yourself: anyone who has it can post.</source>
         <translation>Open in Discord de instellingen van het kanaal (het tandwiel naast de naam) → Integraties → Webhooks → Nieuwe webhook (of kies er een) → Webhook-URL kopiëren, en plak hem hier. Houd hem voor jezelf: wie hem heeft, kan berichten plaatsen.</translation>
+    </message>
+    <message>
+        <source>&amp;Website address:</source>
+        <translation>&amp;Adres van de website:</translation>
+    </message>
+    <message>
+        <source>The address of your WordPress site, as visitors type it.</source>
+        <translation>Het adres van je WordPress-site, zoals bezoekers het intypen.</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Gebruikersnaam:</translation>
+    </message>
+    <message>
+        <source>The name you sign in to WordPress with.</source>
+        <translation>De naam waarmee je inlogt bij WordPress.</translation>
+    </message>
+    <message>
+        <source>&amp;Application password:</source>
+        <translation>A&amp;pplicatiewachtwoord:</translation>
+    </message>
+    <message>
+        <source>Not your own password: a separate one just for Omroeper. Sign in to WordPress, go to Users → Profile, scroll down to Application Passwords, type Omroeper as its name and click Add New Application Password. Copy the password it shows (it looks like abcd efgh ijkl mnop qrst uvwx).</source>
+        <translation>Niet je eigen wachtwoord, maar een apart wachtwoord alleen voor Omroeper. Log in bij WordPress, ga naar Gebruikers → Profiel, scrol naar Applicatiewachtwoorden, typ Omroeper als naam en klik op Nieuw applicatiewachtwoord toevoegen. Kopieer het wachtwoord dat je dan ziet (het lijkt op abcd efgh ijkl mnop qrst uvwx).</translation>
+    </message>
+    <message>
+        <source>WordPress’s profile page, with Application Passwords</source>
+        <translation>De profielpagina van WordPress, met Applicatiewachtwoorden</translation>
+    </message>
+    <message>
+        <source>&amp;Post type:</source>
+        <translation>&amp;Soort bericht:</translation>
+    </message>
+    <message>
+        <source>What Omroeper writes on the site: post (the default), page, or a type of your site&apos;s own, like news. Ask whoever manages the site.</source>
+        <translation>Wat Omroeper op de site schrijft: post (standaard), page, of een eigen soort van je site, zoals news. Vraag het de beheerder van de site.</translation>
     </message>
 </context>
 <context>

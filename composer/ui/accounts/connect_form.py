@@ -7,9 +7,10 @@ without widgets that the accounts dialog runs on a worker thread.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -29,6 +30,10 @@ BROWSER_KINDS = (AccountKind.MASTODON, AccountKind.PIXELFED)
 # Where a web developer reads about the webhook (one place, to change when it is published).
 WEBHOOK_DOCS = "docs/webhook.md"
 RECEIVER_EXAMPLE = "examples/webhook_receiver.py"
+# WordPress's own profile page, where an application password is made (taken from the tests'
+# real WordPress by scripts/wordpress_screenshot.py).
+WORDPRESS_PROFILE = Path(__file__).parents[2] / "resources" / "images" / "wordpress-profile.png"
+PICTURE_WIDTH = 420
 
 
 def web_developer_instructions(address: str) -> str:
@@ -227,6 +232,44 @@ class ConnectForm(QWidget):
             secret=True,
         )
 
+    def _build_wordpress(self) -> None:
+        self.server = self._field(
+            self.tr("&Website address:"),
+            self.tr("The address of your WordPress site, as visitors type it."),
+        )
+        self.server.setPlaceholderText("www.example.org")
+        self.user = self._field(
+            self.tr("&User name:"), self.tr("The name you sign in to WordPress with.")
+        )
+        self.password = self._field(
+            self.tr("&Application password:"),
+            self.tr(
+                "Not your own password: a separate one just for Omroeper. Sign in to "
+                "WordPress, go to Users → Profile, scroll down to Application Passwords, "
+                "type Omroeper as its name and click Add New Application Password. Copy "
+                "the password it shows (it looks like abcd efgh ijkl mnop qrst uvwx)."
+            ),
+            secret=True,
+        )
+        self.profile_picture = QLabel(self)
+        picture = QPixmap(str(WORDPRESS_PROFILE))
+        if not picture.isNull():
+            self.profile_picture.setPixmap(
+                picture.scaledToWidth(PICTURE_WIDTH, Qt.TransformationMode.SmoothTransformation)
+            )
+        self.profile_picture.setAccessibleName(
+            self.tr("WordPress’s profile page, with Application Passwords")
+        )
+        self.form.addRow("", self.profile_picture)
+        self.post_type = self._field(
+            self.tr("&Post type:"),
+            self.tr(
+                "What Omroeper writes on the site: post (the default), page, or a type of "
+                "your site's own, like news. Ask whoever manages the site."
+            ),
+            form=self.advanced_form,
+        )
+
     # -- what the dialog asks ----------------------------------------------------------------
 
     def first_field(self) -> QLineEdit:
@@ -257,6 +300,9 @@ class ConnectForm(QWidget):
             return bool(self.handle.text().strip() and self.password.text())
         if kind is AccountKind.DISCORD:
             return bool(self.webhook.text().strip())
+        if kind is AccountKind.WORDPRESS:
+            typed = (self.server, self.user, self.password)
+            return all(field.text().strip() for field in typed)
         if self.code_wanted:
             return bool(self.code.text().strip())
         return bool(self.server.text().strip())
@@ -275,6 +321,12 @@ class ConnectForm(QWidget):
 
             webhook = self.webhook.text().strip()
             return lambda: discord.connect(webhook)
+        if kind is AccountKind.WORDPRESS:
+            from composer.core.destinations.wordpress import connect as wordpress
+
+            site, user = self.server.text().strip(), self.user.text().strip()
+            secret, post_type = self.password.text().strip(), self.post_type.text().strip()
+            return lambda: wordpress.connect(site, user, secret, post_type)
         if kind is AccountKind.BLUESKY:
             from composer.core.destinations.bluesky import connect as bluesky
 

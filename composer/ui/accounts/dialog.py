@@ -24,7 +24,11 @@ from composer.core.destinations.http.remote_image import fetch_image
 from composer.core.destinations.mastodon.scopes import needs_reconnect
 from composer.core.store.store import StoreError
 from composer.i18n.answer_words import website_checked
-from composer.i18n.connect_errors import describe_connect_error, describe_credential_error
+from composer.i18n.connect_errors import (
+    describe_connect_error,
+    describe_credential_error,
+    wordpress_review_note,
+)
 from composer.i18n.store_errors import describe_store_error
 from composer.ui.accounts.connect_form import BROWSER_KINDS, ConnectForm, web_developer_instructions
 from composer.ui.accounts.connecting import Connecting
@@ -239,7 +243,10 @@ class AccountsDialog(QDialog, AccountsPages):
             words = self.tr("Connected as {name} ({handle}).")
         else:
             words = self.tr("Connected as {name}.")
-        self.connected_label.setText(words.format(name=identity.name, handle=identity.handle))
+        words = words.format(name=identity.name, handle=identity.handle)
+        if kind is AccountKind.WORDPRESS and not account.settings.get("can_publish", True):
+            words = f"{words}\n{wordpress_review_note()}"
+        self.connected_label.setText(words)
         self.avatar.clear()
         self.avatar.setVisible(bool(identity.avatar))
         if identity.avatar:

@@ -15,6 +15,7 @@ def kind_name(kind: AccountKind) -> str:
         AccountKind.PIXELFED: "Pixelfed",
         AccountKind.BLUESKY: "Bluesky",
         AccountKind.DISCORD: "Discord",
+        AccountKind.WORDPRESS: "WordPress",
     }[kind]
 
 

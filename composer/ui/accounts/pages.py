@@ -138,6 +138,11 @@ class AccountsPages:
             AccountKind.DISCORD: translate(
                 "AccountsDialog", "A channel in a Discord server, through its webhook."
             ),
+            AccountKind.WORDPRESS: translate(
+                "AccountsDialog",
+                "Your organisation's website on WordPress, with an application password. "
+                "Publishing to it comes in a next version.",
+            ),
         }
         self.kind_buttons: dict[AccountKind, QCommandLinkButton] = {}
         for kind, words in explained.items():

@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from composer.core.accounts.account import Account, AccountKind
+from composer.core.destinations.registry import publishes
 from composer.core.platforms import NETWORK_NAMES, Platform
 
 
@@ -52,6 +53,8 @@ class DestinationsPanel(QWidget):
             box.deleteLater()
         self.boxes = {}
         wanted = set(chosen)
+        # a kind that connects but does not publish yet (WordPress) is no target
+        accounts = [account for account in accounts if publishes(account.kind)]
         for position, account in enumerate(accounts):
             box = QCheckBox(destination_label(account), self)
             box.setChecked(account.id in wanted)

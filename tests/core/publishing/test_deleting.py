@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from composer.core.accounts.account import Account, AccountKind, Identity
+from composer.core.destinations.registry import PUBLISHABLE
 from composer.core.drafts.draft import Draft
 from composer.core.errors import CodedError
 from composer.core.publishing.deleting import deletable, delete_everywhere
@@ -13,7 +14,7 @@ from composer.core.store.store import Store, StoreError
 
 ACCOUNTS = {
     kind: Account(f"{kind.value}-0000000{number}", kind, Identity(kind.value))
-    for number, kind in enumerate(AccountKind, 1)
+    for number, kind in enumerate(PUBLISHABLE, 1)
 }
 ALL = [account.id for account in ACCOUNTS.values()]
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from composer.core.accounts.account import Account, AccountKind, Identity
+from composer.core.destinations.registry import PUBLISHABLE as KINDS
 from composer.core.drafts.draft import Draft, Image
 from composer.core.errors import CodedError
 from composer.core.publishing.destination import Capabilities
@@ -28,7 +29,7 @@ ACCOUNTS = {
     kind: Account(f"{kind.value}-0000000{number}", kind, Identity(kind.value))
     for number, kind in enumerate(AccountKind, 1)
 }
-NETWORKS = [kind for kind in AccountKind if kind is not AccountKind.WEBSITE]
+NETWORKS = [kind for kind in KINDS if kind is not AccountKind.WEBSITE]
 
 
 def _id(kind: AccountKind) -> str:
@@ -124,7 +125,7 @@ def store(tmp_path):
 def _servers(**special):
     calls: list[AccountKind] = []
     servers = {}
-    for kind in AccountKind:
+    for kind in KINDS:
         options = special.get(kind.value, {})
         options.setdefault("idempotent", kind is not AccountKind.DISCORD)
         servers[kind] = FakeServer(kind, calls=calls, **options)
@@ -140,7 +141,7 @@ def _publisher(store, servers, **options):
 ACCOUNTS_BY_ID = {account.id: account for account in ACCOUNTS.values()}
 
 
-def _job(store, draft=None, kinds=tuple(AccountKind)):
+def _job(store, draft=None, kinds=KINDS):
     return store.create_job(draft or Draft(text="Open dag!"), [_id(kind) for kind in kinds])
 
 
@@ -334,14 +335,12 @@ def test_without_idempotency_an_unclear_failure_is_unknown(store):
 
 def test_an_answer_lost_after_the_server_took_the_post_is_retried_once(store):
     lost = ("after", CodedError("connection_lost"))
-    servers = _servers(**{kind.value: {"script": [lost]} for kind in AccountKind})
+    servers = _servers(**{kind.value: {"script": [lost]} for kind in KINDS})
     job = _publisher(store, servers)[0].publish(_job(store))
-    for kind in AccountKind:
+    for kind in KINDS:
         assert len(servers[kind].posts) == 1, kind
     assert _states(job)[AccountKind.DISCORD] == "unknown"
-    assert {_states(job)[kind] for kind in AccountKind if kind is not AccountKind.DISCORD} == {
-        "done"
-    }
+    assert {_states(job)[kind] for kind in KINDS if kind is not AccountKind.DISCORD} == {"done"}
 
 
 def test_a_bug_in_a_destination_stops_it_without_guessing(store):
@@ -419,11 +418,11 @@ from pathlib import Path
 from composer.core.accounts.account import AccountKind
 from composer.core.publishing.publisher import Publisher
 from composer.core.store.store import Store
-from tests.core.publishing.test_publishing import ACCOUNTS_BY_ID, FileServer
+from tests.core.publishing.test_publishing import ACCOUNTS_BY_ID, KINDS, FileServer
 
 profile, folder, job_id = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
 servers = {kind: FileServer(folder, kind, block=kind is not AccountKind.WEBSITE)
-           for kind in AccountKind}
+           for kind in KINDS}
 Publisher(Store.open(profile), servers, ACCOUNTS_BY_ID).publish(job_id)
 """
 
@@ -449,16 +448,16 @@ def test_killed_halfway_then_resumed_posts_exactly_once_everywhere(store, tmp_pa
     assert child.returncode == -signal.SIGKILL
     assert all(row.state == "sending" for row in store.job(job_id).destinations[1:])
 
-    servers = {kind: FileServer(folder, kind) for kind in AccountKind}
+    servers = {kind: FileServer(folder, kind) for kind in KINDS}
     job = Publisher(store, servers, ACCOUNTS_BY_ID, sleep=lambda _s: None).resume(job_id)
-    assert {kind: servers[kind].posts() for kind in AccountKind} == dict.fromkeys(AccountKind, 1)
+    assert {kind: servers[kind].posts() for kind in KINDS} == dict.fromkeys(KINDS, 1)
     states = _states(job)
     assert states.pop(AccountKind.DISCORD) == "unknown"  # delivered, but nobody can know
     assert set(states.values()) == {"done"}
     attempts = {row.kind: row.attempts for row in job.destinations}
     # the site went out once before the kill; Discord is never sent again
     assert attempts == {
-        **dict.fromkeys(AccountKind, 2),
+        **dict.fromkeys(KINDS, 2),
         AccountKind.WEBSITE: 1,
         AccountKind.DISCORD: 1,
     }

@@ -1,0 +1,107 @@
+"""`omroeper accounts add wordpress` end to end: the real CLI process, the real Secret Service
+and a real WordPress (tests/support/wordpress.py)."""
+
+import json
+
+import pytest
+from keyring.backends.SecretService import Keyring as SecretServiceKeyring
+
+from composer.core.accounts.credentials import Credentials
+from tests.support.canary import assert_no_secret_anywhere
+
+
+@pytest.fixture
+def accounts(omroeper, secret_service, tmp_path, monkeypatch):
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.SecretService.Keyring")
+    profile = tmp_path / "profile"
+
+    def run(*args, stdin=""):
+        return omroeper("--profile", str(profile), *args, stdin=stdin)
+
+    run.profile = profile
+    return run
+
+
+def _add(accounts, wordpress, role, *more, password=None):
+    person = wordpress.user(role)
+    return accounts(
+        "accounts",
+        "add",
+        "wordpress",
+        "--server",
+        wordpress.url,
+        "--user",
+        person.user,
+        "--password-stdin",
+        *more,
+        stdin=(person.app_password if password is None else password) + "\n",
+    )
+
+
+def test_an_editor_is_added_with_the_password_only_in_the_keyring(accounts, wordpress):
+    editor = wordpress.user("editor")
+    result = _add(accounts, wordpress, "editor")
+    assert result.returncode == 0, result.stderr
+    added = json.loads(result.stdout)
+    host = wordpress.url.removeprefix("http://")
+    assert added == {"id": added["id"], "kind": "wordpress", "name": f"editor@{host}"}
+    assert added["id"].startswith("wordpress-")
+    assert result.stderr == ""
+    stored = Credentials(SecretServiceKeyring()).load(added["id"])
+    assert stored == {"application_password": editor.app_password}
+    listed = json.loads(accounts("accounts", "list", "--json").stdout)
+    assert listed == [added]
+    assert_no_secret_anywhere([editor.app_password], accounts.profile)
+
+
+def test_a_contributor_is_told_posts_wait_for_review(accounts, wordpress):
+    result = _add(accounts, wordpress, "contributor")
+    assert result.returncode == 0, result.stderr
+    assert "holds them for review" in result.stderr
+
+
+def test_a_post_type_is_chosen_and_a_wrong_one_is_one_line(accounts, wordpress):
+    assert _add(accounts, wordpress, "editor", "--post-type", "page").returncode == 0
+    wrong = _add(accounts, wordpress, "author", "--post-type", "page")
+    assert wrong.returncode == 1
+    assert wrong.stderr == (
+        "omroeper: This account cannot write “page” on this site. It can write: post.\n"
+    )
+
+
+@pytest.mark.parametrize("stdin", ["\n", "", "   \n"])
+def test_an_empty_password_on_stdin_is_one_line(accounts, wordpress, stdin):
+    result = _add(accounts, wordpress, "editor", password=stdin.rstrip("\n"))
+    assert result.returncode == 2
+    assert result.stderr == (
+        "omroeper: Nothing was given for --password-stdin: paste it on standard input and "
+        "try again.\n"
+    )
+
+
+def test_refusals_are_one_line_and_nothing_is_added(accounts, wordpress):
+    wrong = _add(accounts, wordpress, "editor", password="abcd efgh ijkl mnop qrst uvwx")
+    assert wrong.returncode == 1
+    assert wrong.stderr.startswith("omroeper: WordPress did not accept this application")
+    subscriber = _add(accounts, wordpress, "subscriber")
+    assert subscriber.returncode == 1
+    assert "may not write posts" in subscriber.stderr
+    for result in (wrong, subscriber):
+        assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    no_user = accounts(
+        "accounts", "add", "wordpress", "--server", wordpress.url, "--password-stdin", stdin="x\n"
+    )
+    assert no_user.returncode == 2 and "--user" in no_user.stderr
+    assert json.loads(accounts("accounts", "list", "--json").stdout) == []
+
+
+def test_a_wordpress_account_is_no_publish_target_yet(accounts, wordpress, tmp_path):
+    added = json.loads(_add(accounts, wordpress, "editor").stdout)
+    draft = tmp_path / "bericht.json"
+    draft.write_text(json.dumps({"title": "Open dag", "text": "Kom langs!"}))
+    result = accounts("publish", str(draft), "--to", added["id"])
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"omroeper: {added['id']} is a WordPress account: Omroeper cannot publish to "
+        "WordPress yet.\n"
+    )

@@ -1,0 +1,23 @@
+<?php
+// A must-use plugin of the test site: the sites Omroeper meets, one per server
+// (OMROEPER_WP_SCENE in the `php -S` environment). The default scene is a plain WordPress.
+$omroeper_scene = getenv('OMROEPER_WP_SCENE') ?: '';
+if ($omroeper_scene === 'no_application_passwords') {
+    // as a security plugin or `add_filter` in a theme switches them off
+    add_filter('wp_is_application_passwords_available', '__return_false');
+}
+if ($omroeper_scene === 'plain_permalinks') {
+    // a site without pretty addresses: its REST root is ?rest_route=/
+    add_filter('pre_option_permalink_structure', '__return_empty_string');
+}
+if ($omroeper_scene === 'signed_in_administrator') {
+    // For the documentation's screenshot of the profile page only: every visitor is the
+    // administrator (auth_redirect is pluggable, so this one wins), and the page shows the
+    // Application Passwords part of the profile.
+    add_filter('determine_current_user', static fn () => 1, 99);
+    function auth_redirect() {}
+    add_action('admin_head', static function () {
+        echo '<style>#your-profile > *:not(#application-passwords-section):not(.submit)'
+            . ':not(input) { display: none; } #wpfooter { display: none; }</style>';
+    });
+}

@@ -154,7 +154,7 @@ def test_killed_while_every_network_holds_the_answer_then_resumed_once_everywher
 ):
     toot, hook, toot_proxy, hook_proxy = fakes
     bluesky_id, did = alice
-    token = toot.issue_token("read:accounts write:statuses write:media")
+    token = toot.issue_token("read:accounts read:statuses write:statuses write:media")
     mastodon_id = accounts.add(
         AccountKind.MASTODON, mastodon.connect_with_token(toot_proxy.url, "mastodon", token)
     ).id

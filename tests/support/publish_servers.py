@@ -79,7 +79,7 @@ def add_website(accounts: Accounts, site: Site) -> Account:
 
 
 def add_mastodon(accounts: Accounts, fake: FakeMastodon, base: str = "") -> Account:
-    token = fake.issue_token("read:accounts write:statuses write:media")
+    token = fake.issue_token("read:accounts read:statuses write:statuses write:media")
     connected = mastodon.connect_with_token(base or fake.base, "mastodon", token)
     return accounts.add(AccountKind.MASTODON, connected)
 

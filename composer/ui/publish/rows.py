@@ -22,6 +22,7 @@ from composer.i18n.publish_errors import (
 )
 from composer.ui.common.local_time import moment_text
 from composer.ui.common.safe_display import open_link
+from composer.ui.publish.outcome import parts_online_words
 from composer.ui.style import theme
 
 translate = QCoreApplication.translate
@@ -59,8 +60,7 @@ def parts_online(row: JobDestination) -> str:
     online = row.parts_online
     if not online or online >= row.parts_total or row.state == "done":
         return ""
-    words = translate("Publish", "%Ln of {total} parts are online.", "", online)
-    return words.format(total=QLocale().toString(row.parts_total))
+    return parts_online_words(online, QLocale().toString(row.parts_total))
 
 
 def reason(row: JobDestination) -> str:

@@ -129,6 +129,10 @@ class MastodonDestination:
                     "visibility": "public",
                 }
                 key = part_key(request.idempotency_key, number)
+                if part is not None and account.kind is AccountKind.PIXELFED:
+                    # read back and not there: Pixelfed remembers a key before it posts, so
+                    # the old one would be refused for good
+                    key = f"{key}-{request.attempt}"
                 steps.sending(number, len(parts), key, marker)
                 try:
                     with _publishing(account.server, session):

@@ -361,3 +361,32 @@ def test_a_part_is_recognised_in_the_html_a_server_makes_of_it(text):
     )
     assert marker_of(_from_html(shown)) == marker_of(linked)
     assert marker_of(text + " meer") != marker_of(text)
+
+
+def test_pixelfed_that_kept_the_key_but_made_no_post_gets_it_with_a_fresh_key(
+    pixelfed, job_store, tmp_path
+):
+    """Pixelfed remembers the key before it posts: a 500 after that leaves a key that would
+    be refused for good. Read back and not found, the part goes with a key of its own."""
+    account = _account(pixelfed)
+    job_store.save_account(account)
+    destination = _destination(pixelfed)
+    publisher = Publisher(
+        job_store, {account.kind: destination}, {account.id: account}, sleep=lambda _s: None
+    )
+
+    @pixelfed.route("POST", STATUSES)
+    def remember_then_fail(fake, request, match):
+        if not fake.idempotency:
+            fake.idempotency[(request.token, request.headers["Idempotency-Key"])] = (
+                "",
+                fake.clock(),
+            )
+            return Answer(500, {"message": "Server Error"})
+        return status_create(fake, request, match)
+
+    job_id = job_store.create_job(Draft(text="Foto", images=_images(tmp_path, 1)), [account.id])
+    row = _row(publisher.publish(job_id))
+    assert row.state == "done" and len(pixelfed.statuses) == 1
+    keys = [r.headers["Idempotency-Key"] for r in _status_posts(pixelfed)]
+    assert len(keys) == 2 and keys[0] != keys[1]

@@ -37,7 +37,7 @@ def test_the_command_line_never_promises_to_try_again(code: str) -> None:
 
 
 def test_publish_and_delete_failures_come_in_plain_words(cli, fake, draft_file) -> None:
-    token = fake.issue_token("read:accounts write:statuses write:media")
+    token = fake.issue_token("read:accounts read:statuses write:statuses write:media")
     added = cli("accounts", "add", "mastodon", "--server", fake.base, "--token-stdin", stdin=token)
     account = json.loads(added.stdout)["id"]
     path = draft_file({"text": "Zaterdag open dag!", "link": "https://example.org/open-dag"})

@@ -516,7 +516,8 @@ def status_create(fake: FakeMastodon, req: Recorded, _m: Any) -> Answer:
 # (Api::V1::Accounts::StatusesController). GoToSocial 0.20 (observed, internal/db/bundb
 # /account.go GetAccountStatuses): 30 by default, no upper bound; `exclude_replies` keeps
 # self-replies without mentions (threads), as Mastodon's without_replies does; every status
-# of one's own carries `text`, the source as typed.
+# of one's own carries `text`, the source as typed. Pixelfed's bounds are taken as
+# Mastodon's here (not checked against its source).
 _LISTED = {"mastodon": (20, 40), "pixelfed": (20, 40), "gotosocial": (30, None)}
 
 

@@ -133,14 +133,16 @@ class MastodonDestination:
                     # read back and not there: Pixelfed remembers a key before it posts, so
                     # the old one would be refused for good
                     key = f"{key}-{request.attempt}"
-                steps.sending(number, len(parts), key, marker)
+                recorded_now = False
                 try:
                     with _publishing(account.server, session):
                         media = self._upload(api, draft, images) if number == 1 else []
                         fields["media_ids"] = media or None
+                        steps.sending(number, len(parts), key, marker)  # just before it goes
+                        recorded_now = True
                         status = self._post(api, session, account, text, key=key, fields=fields)
                 except PublishError as error:
-                    if error.code not in UNCLEAR:  # refused, or never reached: not online
+                    if recorded_now and error.code not in UNCLEAR:  # refused, or not reached
                         steps.not_sent(number)
                     raise
                 found = Published(str(status["id"]), _address(status))

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from composer.cli.output import fail, print_json, scrubbed
 from composer.core.drafts.draft_file import DraftFileError, read_draft_file
 from composer.core.profile import profile_dir
+from composer.core.store.jobs import JobDestination
 from composer.core.store.store import Store, StoreError
 from composer.i18n.store_errors import describe_store_error
 
@@ -74,6 +75,7 @@ def run(arguments: argparse.Namespace) -> int:
             "remote_id": row.remote_id,
             "error": _error(row.state, row.error_code, row.error_details, row.kind.value),
         }
+        | _parts(row)
         for row in job.destinations
     }
     print_json({"job": job.id, "destinations": destinations})
@@ -92,6 +94,13 @@ def _not_publishable(accounts: Accounts, ids: list[str]) -> str:
                 "Cli", "{id} is a WordPress account: Omroeper cannot publish to WordPress yet."
             ).format(id=account.id)
     return ""
+
+
+def _parts(row: JobDestination) -> dict[str, Any]:
+    """A thread's parts, how many are online of how many: {} for a single post."""
+    if row.parts_total < 2:
+        return {}
+    return {"parts": {"online": row.parts_online, "total": row.parts_total}}
 
 
 def _error(state: str, code: str | None, details: dict | None, kind: str = "") -> dict | None:

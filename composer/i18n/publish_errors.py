@@ -92,6 +92,12 @@ def describe_publish_error(
             "The server does not speak https at the account's address (wrong port?). Nothing "
             "was sent: connect the account again with the right address.",
         ),
+        "connect_again": lambda: translate(
+            "Publish",
+            "Omroeper cannot check whether this copy arrived: the account was connected "
+            "without permission to read its posts. Connect it again, then retry; nothing is "
+            "sent twice.",
+        ),
         "account_missing": lambda: translate(
             "Publish", "This account is no longer connected: connect it again, then retry."
         ),

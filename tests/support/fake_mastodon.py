@@ -87,6 +87,9 @@ class FakeMastodon:
     # (token, Idempotency-Key) → (status id, when): what a repeat within the hour gets
     idempotency: dict[tuple[str, str], tuple[str, float]] = field(default_factory=dict)
     clock: Callable[[], float] = time.time
+    # called with each status just created, before it is answered (inside the server's lock):
+    # a test's moment to take the server down between a thread's parts
+    on_created: Callable[[dict[str, Any]], None] | None = None
     _last_id: int = 110_000_000_000_000_000
 
     def __post_init__(self) -> None:
@@ -107,8 +110,8 @@ class FakeMastodon:
 
         return add
 
-    def start(self) -> FakeMastodon:
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_class(self))
+    def start(self, port: int = 0) -> FakeMastodon:
+        self.server = ThreadingHTTPServer(("127.0.0.1", port), _handler_class(self))
         self.server.daemon_threads = True
         serve = self.server.serve_forever
         threading.Thread(target=serve, kwargs={"poll_interval": 0.05}, daemon=True).start()
@@ -117,6 +120,13 @@ class FakeMastodon:
     def stop(self) -> None:
         self.server.shutdown()
         self.server.server_close()
+
+    def restart(self) -> None:
+        """Down and up again on the same port, keeping everything it holds (as a server
+        restarted by its admin): connections in between are refused."""
+        port = self.server.server_address[1]
+        self.stop()
+        self.start(port)
 
     @property
     def base(self) -> str:

@@ -432,7 +432,7 @@ def _repeated(fake: FakeMastodon, remembered: tuple[str, str], now: float) -> An
             return answer(400, {"message": "Duplicate idempotency key."})
         original = fake.status(seen[0])
         if original is not None:
-            return answer(200, {k: v for k, v in original.items() if k != "text"})
+            return answer(200, shown(fake, original))
     if pixelfed:  # Cache::put before anything else is checked
         fake.idempotency[remembered] = ("", now)
     return None
@@ -532,8 +532,19 @@ def status_create(fake: FakeMastodon, req: Recorded, _m: Any) -> Answer:
     fake.statuses.append(status)
     if key:
         fake.idempotency[remembered] = (status_id, now)
-    shown = {k: v for k, v in status.items() if k != "text"}
-    return answer(200, shown)
+    if fake.on_created is not None:
+        fake.on_created(status)
+    return answer(200, shown(fake, status))
+
+
+# GET /api/v1/accounts/:id/statuses: newest first, paged by id (max_id: older than, since_id
+# / min_id: newer than) with a Link header. Mastodon: 20 by default, at most 40
+# (Api::V1::Accounts::StatusesController). GoToSocial 0.20 (observed, internal/db/bundb
+# /account.go GetAccountStatuses): 30 by default, no upper bound; `exclude_replies` keeps
+# self-replies without mentions (threads), as Mastodon's without_replies does; every status
+# of one's own carries `text`, the source as typed. Pixelfed's bounds are taken as
+# Mastodon's here (not checked against its source).
+_LISTED = {"mastodon": (20, 40), "pixelfed": (20, 40), "gotosocial": (30, None)}
 
 
 def account_statuses(fake: FakeMastodon, req: Recorded, match: Any) -> Answer:
@@ -542,9 +553,39 @@ def account_statuses(fake: FakeMastodon, req: Recorded, match: Any) -> Answer:
         return refusal
     if match.group(1) != "109":
         return answer(404, {"error": "Record not found"})
-    limit = int(req.query.get("limit") or 20)
-    newest = [{k: v for k, v in s.items() if k != "text"} for s in reversed(fake.statuses)]
-    return answer(200, newest[:limit])
+    default, most = _LISTED[fake.flavour]
+    limit = int(req.query.get("limit") or default)
+    limit = min(limit, most) if most else limit
+    older, newer = req.query.get("max_id"), req.query.get("since_id") or req.query.get("min_id")
+    chosen = [
+        shown(fake, status)
+        for status in reversed(fake.statuses)
+        if (older is None or int(status["id"]) < int(older))
+        and (newer is None or int(status["id"]) > int(newer))
+        and not (req.query.get("exclude_replies") == "true" and _reply_to_others(status))
+    ][:limit]
+    headers = {}
+    if chosen:
+        here = f"{fake.base}{req.path}?limit={limit}"
+        headers["Link"] = (
+            f'<{here}&max_id={chosen[-1]["id"]}>; rel="next", '
+            f'<{here}&min_id={chosen[0]["id"]}>; rel="prev"'
+        )
+    from tests.support.fake_mastodon import Answer
+
+    return Answer(200, chosen, headers)
+
+
+def _reply_to_others(status: dict[str, Any]) -> bool:
+    return status["in_reply_to_id"] is not None and status["in_reply_to_account_id"] != "109"
+
+
+def shown(fake: FakeMastodon, status: dict[str, Any]) -> dict[str, Any]:
+    """A status as the API shows it: `text` (kept for the tests) only where the server
+    says it (GoToSocial, for one's own statuses)."""
+    if fake.flavour == "gotosocial":
+        return dict(status)
+    return {k: v for k, v in status.items() if k != "text"}
 
 
 def status_context(fake: FakeMastodon, req: Recorded, match: Any) -> Answer:
@@ -562,7 +603,7 @@ def status_context(fake: FakeMastodon, req: Recorded, match: Any) -> Answer:
     for other in fake.statuses:  # in order of posting, so parents come first
         if other["in_reply_to_id"] in below:
             below.add(other["id"])
-            found.append({k: v for k, v in other.items() if k != "text"})
+            found.append(shown(fake, other))
     return answer(200, {"ancestors": [], "descendants": found})
 
 

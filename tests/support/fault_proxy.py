@@ -33,6 +33,7 @@ class _Fault:
     kind: str  # lose_answer, answer, hold
     answer: bytes = b""
     seconds: float | None = None
+    skip: int = 0  # matching requests passed on untouched before the fault applies
 
 
 @dataclass
@@ -77,10 +78,13 @@ class FaultProxy:
         answer = _response(429, body, headers)
         self._add(_Fault(method, re.compile(path), times, "answer", answer))
 
-    def hold(self, method: str, path: str, seconds: float | None = None, times: int = 1) -> None:
-        """Forward, then keep the answer back for `seconds` (None: until `release()`)."""
+    def hold(
+        self, method: str, path: str, seconds: float | None = None, times: int = 1, skip: int = 0
+    ) -> None:
+        """Forward, then keep the answer back for `seconds` (None: until `release()`); the
+        first `skip` matching requests pass untouched (hold a thread's second part)."""
         self._released.clear()
-        self._add(_Fault(method, re.compile(path), times, "hold", seconds=seconds))
+        self._add(_Fault(method, re.compile(path), times, "hold", seconds=seconds, skip=skip))
 
     def release(self) -> None:
         self._released.set()
@@ -104,6 +108,9 @@ class FaultProxy:
         with self._lock:
             for fault in self._faults:
                 if fault.times > 0 and fault.method == method and fault.path.fullmatch(path):
+                    if fault.skip > 0:
+                        fault.skip -= 1
+                        return None
                     fault.times -= 1
                     return fault
             return None

@@ -113,7 +113,9 @@ class ConnectError(CodedError):
 
 
 # Publishing also knows: too_long, image_required, image_failed, no_secret, account_missing,
-# and unsafe_url (the website answered with an address that is not a safe link).
+# unsafe_url (the website answered with an address that is not a safe link), and
+# connect_again (reason): what was sent cannot be checked with this sign-in (read_scope: it
+# may not read the account's statuses), so nothing is sent again until it is connected again.
 PublishCode = (
     Failure
     | Checked
@@ -124,6 +126,7 @@ PublishCode = (
         "no_secret",
         "account_missing",
         "unsafe_url",
+        "connect_again",
     ]
 )
 PUBLISH_CODES = frozenset(

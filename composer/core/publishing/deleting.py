@@ -35,12 +35,13 @@ class Deleted:
 
 
 def deletable(job: Job) -> list[JobDestination]:
-    """The copies Omroeper published, the website last. A page that existed before (the
-    draft's own link) is not Omroeper's to remove."""
+    """The copies Omroeper published, also a thread that failed partway (its parts online),
+    the website last. A page that existed before (the draft's own link) is not Omroeper's
+    to remove."""
     rows = [
         row
         for row in job.destinations
-        if row.state == "done" and not (row.kind.is_own_site and job.draft.link)
+        if row.online and not (row.kind.is_own_site and job.draft.link)
     ]
     return sorted(rows, key=lambda row: row.kind.is_own_site)
 

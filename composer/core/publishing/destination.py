@@ -10,12 +10,13 @@ and scheduling are not here yet: their methods (`update`, `schedule`) arrive beh
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from typing import Protocol
 
 from composer.core.accounts.account import Account
 from composer.core.drafts.draft import Draft
-from composer.core.store.jobs import JobDestination
+from composer.core.store.jobs import JobDestination, JobPart
 
 __all__ = [
     "Capabilities",
@@ -23,10 +24,49 @@ __all__ = [
     "Destination",
     "PublishRequest",
     "Published",
+    "Steps",
+    "StepsInMemory",
     "Unsupported",
 ]
 
 Copies = Sequence[tuple[str, str]]  # (network, url) of each copy, for the site to show
+
+
+class Steps(Protocol):
+    """Where a destination that posts a thread (several statuses) records each one, so that
+    a crash or an unclear failure halfway leaves every part on record: the publish job
+    writes them to its store before a part is sent and once it is answered."""
+
+    def recorded(self) -> Sequence[JobPart]:
+        """The parts on record, in order: `done` ones are online; a `sending` one may be."""
+        ...
+
+    def sending(self, number: int, total: int, key: str, marker: str) -> None: ...
+
+    def sent(self, number: int, remote_id: str, url: str) -> None: ...
+
+    def not_sent(self, number: int) -> None:
+        """The server clearly refused the part: nothing of it is online."""
+        ...
+
+
+class StepsInMemory:
+    """Steps kept in this object only: for a request outside a publish job."""
+
+    def __init__(self) -> None:
+        self.parts: dict[int, JobPart] = {}
+
+    def recorded(self) -> Sequence[JobPart]:
+        return [self.parts[number] for number in sorted(self.parts)]
+
+    def sending(self, number: int, total: int, key: str, marker: str) -> None:
+        self.parts[number] = JobPart(number, "sending", key, marker, started=datetime.now(UTC))
+
+    def sent(self, number: int, remote_id: str, url: str) -> None:
+        self.parts[number] = replace(self.parts[number], state="done", remote_id=remote_id, url=url)
+
+    def not_sent(self, number: int) -> None:
+        self.parts.pop(number, None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +76,8 @@ class PublishRequest:
     canonical_url: str | None  # the website's page; None when sending to the website itself
     idempotency_key: str  # the same on every attempt, across crashes
     attempt: int  # from 1, counted over all runs: above 1, check what the last one left
+    # each status of a thread, recorded as the job's step (see Steps)
+    steps: Steps = field(default_factory=StepsInMemory, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +89,8 @@ class Published:
 @dataclass(frozen=True, slots=True)
 class Capabilities:
     # an attempt cut short may simply be made again (the server deduplicates by the key, or the
-    # destination reads back first); False (Discord): an unclear outcome is `unknown`
+    # destination reads back first, and sends only what it does not find); False (Discord):
+    # an unclear outcome is `unknown`
     idempotent: bool
     can_read_back: bool  # read_back() finds a copy an earlier attempt may have left
     needs_image: bool = False  # a message without a photo is refused (Pixelfed)
@@ -72,7 +115,8 @@ class Destination(Protocol):
         ...
 
     def delete(self, account: Account, copy: JobDestination) -> None:
-        """Remove a published copy (its job row); one already gone counts as deleted."""
+        """Remove a published copy (its job row, with every part of a thread on record,
+        also of one that failed partway); one already gone counts as deleted."""
         ...
 
     def tell(self, account: Account, page: str, copies: Copies) -> None:

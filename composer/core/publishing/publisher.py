@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Protocol
@@ -20,7 +20,7 @@ from composer.core.drafts.draft import Draft
 from composer.core.errors import CodedError
 from composer.core.outside_url import safe_link
 from composer.core.publishing.destination import Destination, Published, PublishRequest
-from composer.core.store.jobs import Job, JobDestination, State
+from composer.core.store.jobs import Job, JobDestination, JobPart, State
 from composer.core.store.store import Store
 
 if TYPE_CHECKING:
@@ -192,7 +192,8 @@ class Publisher:
             attempt += 1
             self._write(job, row, "sending", count_attempt=True)
             draft = draft_for(job.draft, account)
-            request = PublishRequest(draft, account, canonical, row.idempotency_key, attempt)
+            steps = _JobSteps(self.store, job.id, row.account_id, self._on_written)
+            request = PublishRequest(draft, account, canonical, row.idempotency_key, attempt, steps)
             try:
                 published = destination.publish(request)
             except CodedError as error:
@@ -268,6 +269,33 @@ class Publisher:
             count_attempt=count_attempt,
         )
         self._on_written()
+
+
+class _JobSteps:
+    """A thread's parts as steps of the job (destination.Steps), in its store."""
+
+    def __init__(
+        self, store: Store, job_id: int, account_id: str, on_written: Callable[[], None]
+    ) -> None:
+        self._store, self._job_id, self._account_id = store, job_id, account_id
+        self._on_written = on_written
+
+    def recorded(self) -> Sequence[JobPart]:
+        return self._store.job(self._job_id).destination(self._account_id).parts
+
+    def sending(self, number: int, total: int, key: str, marker: str) -> None:
+        self._store.part_sending(
+            self._job_id, self._account_id, number, total=total, key=key, marker=marker
+        )
+
+    def sent(self, number: int, remote_id: str, url: str) -> None:
+        self._store.part_done(
+            self._job_id, self._account_id, number, remote_id=remote_id, url=safe_link(url)
+        )
+        self._on_written()  # "2 of 3 parts are online"
+
+    def not_sent(self, number: int) -> None:
+        self._store.part_not_sent(self._job_id, self._account_id, number)
 
 
 class _OfflineWatch:

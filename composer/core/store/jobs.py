@@ -25,11 +25,27 @@ State = Literal["pending", "sending", "done", "failed", "unknown"]
 STATES = ("pending", "sending", "done", "failed", "unknown")
 _COLUMNS = (
     "account_id, kind, position, state, remote_id, url, error_code, error_details,"
-    " retryable, attempts, idempotency_key, updated, deleted"
+    " retryable, attempts, idempotency_key, updated, deleted, parts"
 )
+_PART_COLUMNS = "number, state, idempotency_key, marker, remote_id, url, started"
+PartState = Literal["sending", "done"]
 # still to do: never sent, cut short, or failed in a way worth trying again
 _OPEN = "state IN ('pending', 'sending') OR (state = 'failed' AND retryable)"
 _TID_ALPHABET = "234567abcdefghijklmnopqrstuvwxyz"
+
+
+@dataclass(frozen=True, slots=True)
+class JobPart:
+    """One status of a thread: `sending` from before it is sent until it is answered (an
+    unclear outcome stays `sending`: read back before sending it again), then `done`."""
+
+    number: int  # from 1
+    state: PartState
+    idempotency_key: str
+    marker: str  # what the destination matches it by when reading back (a text hash)
+    remote_id: str = ""
+    url: str = ""
+    started: datetime | None = None  # when it was (last) sent: the read-back's time window
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +63,17 @@ class JobDestination:
     idempotency_key: str
     updated: datetime
     deleted: datetime | None = None  # removed by "delete everywhere"
+    parts: tuple[JobPart, ...] = ()  # a thread's statuses on record, in order
+    parts_total: int = 0  # how many the thread has, once known
+
+    @property
+    def parts_online(self) -> int:
+        return sum(part.state == "done" for part in self.parts)
+
+    @property
+    def online(self) -> bool:
+        """Something of this copy is published: all of it, or some parts of a thread."""
+        return self.state == "done" or self.parts_online > 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +108,7 @@ class Job:
     @property
     def deleted(self) -> bool:
         """Every copy that was published has been deleted since (and there was one)."""
-        published = [row for row in self.destinations if row.state == "done"]
+        published = [row for row in self.destinations if row.online]
         return bool(published) and all(row.deleted for row in published)
 
 
@@ -163,6 +190,13 @@ def read_jobs(
     ).fetchall()
     if not jobs:
         return []
+    parts: dict[tuple[int, str], list[JobPart]] = {}
+    for job_id, account_id, *values in db.execute(
+        f"SELECT job_id, account_id, {_PART_COLUMNS} FROM job_parts"
+        f" WHERE job_id IN (SELECT id FROM jobs {where}) ORDER BY job_id, account_id, number",
+        parameters,
+    ):
+        parts.setdefault((job_id, account_id), []).append(_part(values))
     rows: dict[int, list[JobDestination]] = {job[0]: [] for job in jobs}
     cursor = db.cursor()
     cursor.row_factory = sqlite3.Row  # columns by name: _destination reads them so
@@ -171,7 +205,8 @@ def read_jobs(
         f" WHERE job_id IN (SELECT id FROM jobs {where}) ORDER BY job_id, position",
         parameters,
     ):
-        rows[found["job_id"]].append(_destination(found))
+        own = tuple(parts.get((found["job_id"], found["account_id"]), ()))
+        rows[found["job_id"]].append(_destination(found, own))
     return [
         Job(
             job_id,
@@ -185,7 +220,12 @@ def read_jobs(
     ]
 
 
-def _destination(found: sqlite3.Row) -> JobDestination:
+def _part(values: Sequence[Any]) -> JobPart:
+    number, state, key, marker, remote_id, url, started = values
+    return JobPart(number, state, key, marker, remote_id, url, moment(started))
+
+
+def _destination(found: sqlite3.Row, parts: tuple[JobPart, ...]) -> JobDestination:
     return JobDestination(
         account_id=found["account_id"],
         kind=AccountKind(found["kind"]),
@@ -200,6 +240,8 @@ def _destination(found: sqlite3.Row) -> JobDestination:
         idempotency_key=found["idempotency_key"],
         updated=moment(found["updated"]),
         deleted=moment(found["deleted"]) if found["deleted"] else None,
+        parts=parts,
+        parts_total=found["parts"],
     )
 
 
@@ -232,14 +274,64 @@ def set_canonical(db: sqlite3.Connection, job_id: int, url: str) -> bool:
 
 
 def mark_deleted(db: sqlite3.Connection, job_id: int, account_id: str, when: str) -> bool:
-    """Only a published copy can be deleted; the first moment is kept."""
+    """Only a published copy (or a thread with parts online) can be deleted; the first
+    moment is kept."""
     return (
         db.execute(
             "UPDATE job_destinations SET deleted = coalesce(deleted, ?)"
-            " WHERE job_id = ? AND account_id = ? AND state = 'done'",
+            " WHERE job_id = ? AND account_id = ? AND (state = 'done' OR EXISTS (SELECT 1"
+            " FROM job_parts AS part WHERE part.job_id = job_destinations.job_id"
+            " AND part.account_id = job_destinations.account_id AND part.state = 'done'))",
             (when, job_id, account_id),
         ).rowcount
         > 0
+    )
+
+
+def part_sending(
+    db: sqlite3.Connection,
+    job_id: int,
+    account_id: str,
+    part: tuple[int, int, str, str],
+    started: str,
+) -> bool:
+    """Part `number` of `total` is about to be sent with `key`; `marker` finds it again."""
+    number, total, key, marker = part
+    if not db.execute(
+        "UPDATE job_destinations SET parts = ? WHERE job_id = ? AND account_id = ?",
+        (total, job_id, account_id),
+    ).rowcount:
+        return False
+    db.execute(
+        "INSERT INTO job_parts (job_id, account_id, number, state, idempotency_key, marker,"
+        " started) VALUES (?, ?, ?, 'sending', ?, ?, ?)"
+        " ON CONFLICT (job_id, account_id, number) DO UPDATE SET"
+        " state = 'sending', idempotency_key = excluded.idempotency_key,"
+        " marker = excluded.marker, started = excluded.started",
+        (job_id, account_id, number, key, marker, started),
+    )
+    return True
+
+
+def part_done(
+    db: sqlite3.Connection, job_id: int, account_id: str, number: int, *, remote_id: str, url: str
+) -> bool:
+    return (
+        db.execute(
+            "UPDATE job_parts SET state = 'done', remote_id = ?, url = ?"
+            " WHERE job_id = ? AND account_id = ? AND number = ?",
+            (remote_id, url, job_id, account_id, number),
+        ).rowcount
+        > 0
+    )
+
+
+def part_not_sent(db: sqlite3.Connection, job_id: int, account_id: str, number: int) -> None:
+    """The server clearly refused it: nothing of it is online, nothing to read back."""
+    db.execute(
+        "DELETE FROM job_parts WHERE job_id = ? AND account_id = ? AND number = ?"
+        " AND state = 'sending'",
+        (job_id, account_id, number),
     )
 
 

@@ -105,6 +105,33 @@ STEPS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE jobs ADD COLUMN draft_id INTEGER",
         "CREATE INDEX jobs_by_draft ON jobs(draft_id)",
     ),
+    # 7: each status of a thread as a step of its destination: recorded before it is sent
+    # ('sending') and once answered ('done', with its id), so a resume continues from the
+    # first missing part and never resends one the server may hold without reading back.
+    # `parts`: how many the thread has, once known (0: not yet, or an older job). An older
+    # job's published Mastodon-API copy becomes its part 1.
+    (
+        """CREATE TABLE job_parts (
+            job_id INTEGER NOT NULL,
+            account_id TEXT NOT NULL,
+            number INTEGER NOT NULL CHECK (number >= 1),
+            state TEXT NOT NULL CHECK (state IN ('sending', 'done')),
+            idempotency_key TEXT NOT NULL,
+            marker TEXT NOT NULL DEFAULT '',
+            remote_id TEXT NOT NULL DEFAULT '',
+            url TEXT NOT NULL DEFAULT '',
+            started TEXT NOT NULL,
+            PRIMARY KEY (job_id, account_id, number),
+            FOREIGN KEY (job_id, account_id)
+                REFERENCES job_destinations(job_id, account_id) ON DELETE CASCADE
+        )""",
+        "ALTER TABLE job_destinations ADD COLUMN parts INTEGER NOT NULL DEFAULT 0",
+        """INSERT INTO job_parts (job_id, account_id, number, state, idempotency_key, remote_id,
+            url, started)
+            SELECT job_id, account_id, 1, 'done', idempotency_key, remote_id, url, updated
+            FROM job_destinations
+            WHERE state = 'done' AND remote_id != '' AND kind IN ('mastodon', 'pixelfed')""",
+    ),
 )
 LATEST = len(STEPS)
 

@@ -333,6 +333,32 @@ class Store:
             if not jobs.mark_deleted(db, job_id, account_id, stamp(now())):
                 raise StoreError("not_found", {"id": f"{job_id}/{account_id}"})
 
+    def part_sending(
+        self, job_id: int, account_id: str, number: int, *, total: int, key: str, marker: str
+    ) -> None:
+        """Part `number` of a `total`-part thread is about to be sent (see jobs.JobPart)."""
+        from composer.core.store import jobs
+
+        with self._writing() as db:
+            part = (number, total, key, marker)
+            if not jobs.part_sending(db, job_id, account_id, part, stamp(now())):
+                raise StoreError("not_found", {"id": f"{job_id}/{account_id}"})
+
+    def part_done(
+        self, job_id: int, account_id: str, number: int, *, remote_id: str, url: str
+    ) -> None:
+        from composer.core.store import jobs
+
+        with self._writing() as db:
+            if not jobs.part_done(db, job_id, account_id, number, remote_id=remote_id, url=url):
+                raise StoreError("not_found", {"id": f"{job_id}/{account_id}/{number}"})
+
+    def part_not_sent(self, job_id: int, account_id: str, number: int) -> None:
+        from composer.core.store import jobs
+
+        with self._writing() as db:
+            jobs.part_not_sent(db, job_id, account_id, number)
+
     def unfinished_jobs(self) -> list[int]:
         """Jobs with a destination pending, cut short while sending, or failed retryably."""
         from composer.core.store import jobs

@@ -195,6 +195,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%Ln of {total} parts are online.</source>
+        <translation>
+            <numerusform>%Ln of {total} parts is online.</numerusform>
+            <numerusform>%Ln of {total} parts are online.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln failed</source>
         <translation>
             <numerusform>%Ln failed</numerusform>

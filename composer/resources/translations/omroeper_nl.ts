@@ -1981,6 +1981,10 @@ Wil je het gepubliceerde bericht verbeteren? Verwijder het onder “Gepubliceerd
         <translation>De server spreekt geen https op het adres van dit account (verkeerde poort?). Er is niets verstuurd: koppel het account opnieuw met het juiste adres.</translation>
     </message>
     <message>
+        <source>Omroeper cannot check whether this copy arrived: the account was connected without permission to read its posts. Connect it again, then retry; nothing is sent twice.</source>
+        <translation>Omroeper kan niet nagaan of deze kopie is aangekomen: het account is gekoppeld zonder toestemming om zijn berichten te lezen. Koppel het opnieuw en probeer het dan nog eens; er wordt niets dubbel verstuurd.</translation>
+    </message>
+    <message>
         <source>This account is no longer connected: connect it again, then retry.</source>
         <translation>Dit account is niet meer gekoppeld: koppel het opnieuw en probeer het dan nog eens.</translation>
     </message>
@@ -2036,6 +2040,13 @@ Wil je het gepubliceerde bericht verbeteren? Verwijder het onder “Gepubliceerd
         <source>{network} (no longer connected)</source>
         <translation>{network} (niet meer gekoppeld)</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln of {total} parts are online.</source>
+        <translation>
+            <numerusform>%Ln van {total} delen staat online.</numerusform>
+            <numerusform>%Ln van {total} delen staan online.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Open</source>
         <translation>Openen</translation>
@@ -2075,6 +2086,10 @@ Wil je het gepubliceerde bericht verbeteren? Verwijder het onder “Gepubliceerd
     <message>
         <source>Trying again. {reason}</source>
         <translation>Wordt opnieuw geprobeerd. {reason}</translation>
+    </message>
+    <message>
+        <source>Not completely published: {parts} {reason}</source>
+        <translation>Niet helemaal gepubliceerd: {parts} {reason}</translation>
     </message>
     <message>
         <source>Not published. {reason}</source>

@@ -46,6 +46,10 @@ class Publish(QObject):
     def published_of(self, done: int, count: int) -> str:
         return self.tr("{done} of %Ln published", "", count).format(done=done)
 
+    def parts_online(self, online: int, total: str) -> str:
+        """A thread sent partway: `online` of its `total` parts (already a locale number)."""
+        return self.tr("%Ln of {total} parts are online.", "", online).format(total=total)
+
     def failed_count(self, count: int) -> str:
         return self.tr("%Ln failed", "", count)
 
@@ -57,6 +61,11 @@ class Publish(QObject):
 
 
 _PLURALS = Publish()
+
+
+def parts_online_words(online: int, total: str) -> str:
+    """ "2 of 3 parts are online." (`total` already written as the locale writes numbers)."""
+    return _PLURALS.parts_online(online, total)
 
 
 def no_connection() -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from composer.core.accounts.account import Account, AccountKind
@@ -22,6 +22,7 @@ from composer.i18n.publish_errors import (
 )
 from composer.ui.common.local_time import moment_text
 from composer.ui.common.safe_display import open_link
+from composer.ui.publish.outcome import parts_online_words
 from composer.ui.style import theme
 
 translate = QCoreApplication.translate
@@ -52,6 +53,14 @@ def short_link(url: str) -> str:
         return shown
     half = (LINK_SHOWN - 1) // 2
     return shown[:half] + "…" + shown[-half:]
+
+
+def parts_online(row: JobDestination) -> str:
+    """ "2 of 3 parts are online." for a thread sent partway; "" for anything else."""
+    online = row.parts_online
+    if not online or online >= row.parts_total or row.state == "done":
+        return ""
+    return parts_online_words(online, QLocale().toString(row.parts_total))
 
 
 def reason(row: JobDestination) -> str:
@@ -125,7 +134,8 @@ class DestinationRow(QWidget):
     def show_row(self, row: JobDestination, *, running: bool, waiting_for_site: bool) -> None:
         self.state = row.state
         name = self.name
-        if row.state == "done" and row.deleted:
+        parts = parts_online(row)  # a thread sent partway: how much of it is online
+        if row.deleted:  # also a thread removed partway
             when = moment_text(row.deleted)
             words = translate("Publish", "Deleted on {date}.").format(date=when)
             self._show("", words, "", busy=False)
@@ -140,21 +150,20 @@ class DestinationRow(QWidget):
             self._news(f"done {row.updated}", news.format(name=name))
         elif row.state == "failed" and running and row.retryable:
             words = translate("Publish", "Trying again. {reason}").format(reason=reason(row))
-            self._show("⟳", words, theme.warning_color(), busy=True)
+            self._show("⟳", _with(parts, words), theme.warning_color(), busy=True)
             self._news("retrying")
         elif row.state == "failed":
-            words = translate("Publish", "Not published. {reason}").format(reason=reason(row))
-            self._show("✗", words, theme.error_color(), busy=False)
+            self._show_failed(row, parts)
             news = translate("Publish", "{name}: failed — {reason}")
-            news = news.format(name=name, reason=reason(row))
+            news = news.format(name=name, reason=_with(parts, reason(row)))
             self._news(f"failed {row.updated}", news, urgent=True)
         elif row.state == "unknown":
-            self._show("?", reason(row), theme.warning_color(), busy=False)
+            self._show("?", _with(parts, reason(row)), theme.warning_color(), busy=False)
             news = translate("Publish", "{name}: unclear — {reason}")
             news = news.format(name=name, reason=reason(row))
             self._news(f"unknown {row.updated}", news, urgent=True)
         elif row.state == "sending" and running:
-            self._show("", translate("Publish", "Sending…"), "", busy=True)
+            self._show("", _with(translate("Publish", "Sending…"), parts), "", busy=True)
             self._news("sending")
         elif waiting_for_site:
             words = translate("Publish", "Waits for your website: it links back to its page.")
@@ -164,9 +173,19 @@ class DestinationRow(QWidget):
             self._show("", translate("Publish", "Waiting…"), "", busy=False)
             self._news("waiting")
         else:
-            self._show("", translate("Publish", "Not sent yet."), "", busy=False)
+            words = translate("Publish", "Not sent yet.")
+            self._show("", _with(parts, words), "", busy=False)
             self._news("not sent")
         self.again.setVisible(row.state == "unknown" and not running)
+
+    def _show_failed(self, row: JobDestination, parts: str) -> None:
+        """Not published, or a thread only partly: "2 of 3 parts are online." and why."""
+        if parts:
+            words = translate("Publish", "Not completely published: {parts} {reason}")
+            words = words.format(parts=parts, reason=reason(row))
+        else:
+            words = translate("Publish", "Not published. {reason}").format(reason=reason(row))
+        self._show("✗", words, theme.error_color(), busy=False)
 
     def _news(self, phase: str, message: str = "", *, urgent: bool = False) -> None:
         """How far it is, for the dialog to announce: `phase` names it (an outcome with the
@@ -192,3 +211,7 @@ class DestinationRow(QWidget):
         self.open.setVisible(bool(link))
         self.open.setToolTip(link)
         self.busy.setVisible(busy)
+
+
+def _with(first: str, second: str) -> str:
+    return f"{first} {second}".strip()

@@ -116,7 +116,7 @@ def test_every_kind_declares_its_capabilities(accounts):
     found = {kind: destination(kind, accounts).capabilities for kind in PUBLISHABLE}
     assert found == {
         AccountKind.WEBSITE: Capabilities(idempotent=True, can_read_back=False, is_own_site=True),
-        AccountKind.MASTODON: Capabilities(idempotent=True, can_read_back=False),
+        AccountKind.MASTODON: Capabilities(idempotent=True, can_read_back=True),
         AccountKind.PIXELFED: Capabilities(idempotent=True, can_read_back=True, needs_image=True),
         AccountKind.BLUESKY: Capabilities(idempotent=True, can_read_back=True),
         AccountKind.DISCORD: Capabilities(idempotent=False, can_read_back=False),
@@ -160,18 +160,30 @@ def test_pixelfed_reads_back_what_it_posted_and_nothing_else(accounts, pixelfed,
         posting.tell(account, PAGE, [("pixelfed", published.url)])
 
 
-def test_mastodon_reads_back_with_the_scopes_it_signs_in_with(accounts, toot):
-    """The sign-in asks read:statuses (scopes.py): the post is found among the account's
-    latest. A token from before is refused as lacking the scope: connect again."""
-    account = _connect(accounts, toot)
+def test_mastodon_reads_back_and_an_old_sign_in_without_read_scope_says_connect_again(
+    accounts, toot
+):
+    """can_read_back on Mastodon: with read:statuses the copy is found; a token from an older
+    sign-in (no read scope) is refused (403), and that says: connect the account again."""
+    old = accounts.add(
+        AccountKind.MASTODON,
+        mastodon.connect_with_token(
+            toot.base, "mastodon", toot.issue_token("read:accounts write:statuses write:media")
+        ),
+    )
     posting = destination(AccountKind.MASTODON, accounts)
-    request = PublishRequest(DRAFT, account, PAGE, "key-1", 1)
+    request = PublishRequest(DRAFT, old, PAGE, "key-1", 1)
     published = posting.publish(request)
-    assert posting.read_back(request) == published
-    accounts.replace_secret(account.id, {"access_token": toot.issue_token(OLD_SCOPES)})
     with pytest.raises(PublishError) as refused:
         posting.read_back(request)
-    assert (refused.value.code, refused.value.details["status"]) == ("scope_missing", 403)
+    assert refused.value.code == "connect_again"
+    assert refused.value.details["reason"] == "read_scope"
+
+    token = toot.issue_token("read:accounts read:statuses write:statuses write:media")
+    new = accounts.add(
+        AccountKind.MASTODON, mastodon.connect_with_token(toot.base, "mastodon", token)
+    )
+    assert posting.read_back(PublishRequest(DRAFT, new, PAGE, "key-1", 2)) == published
 
 
 def test_pixelfed_needs_a_photo_and_mastodon_does_not(accounts, toot, pixelfed, tmp_path):

@@ -57,6 +57,15 @@ SAMPLES = {
         "UPDATE job_destinations SET deleted = '2024-01-04T10:00:00.000000+00:00'"
         " WHERE job_id = 3 AND account_id = 'bluesky-99aa88bb'",
     ),
+    6: (
+        "INSERT INTO jobs (id, draft, created, state, draft_id) VALUES (4, '"
+        + json.dumps({**EMPTY_DRAFT, "text": "Draad"})
+        + "', '2024-01-05T10:00:00.000000+00:00', 'finished', NULL)",
+        "INSERT INTO job_destinations (job_id, account_id, kind, position, state, remote_id, url,"
+        " idempotency_key, updated) VALUES (4, 'mastodon-77aa66bb', 'mastodon', 1, 'done',"
+        " '1101', 'https://m.example.org/@b/1101', 'key-m',"
+        " '2024-01-05T10:00:01.000000+00:00')",
+    ),
 }
 OLD_ACCOUNT = Account(
     "bluesky-99aa88bb",
@@ -135,6 +144,20 @@ def test_earlier_version_is_migrated_with_its_data(tmp_path, version):
             assert all(summary.published is None for summary in store.list_drafts())
         else:
             assert old_jobs == []
+        if version >= 6:  # an older job's published Mastodon copy is its part 1
+            (thread,) = store.job(4).destinations
+            assert [(p.number, p.state, p.remote_id, p.url) for p in thread.parts] == [
+                (1, "done", "1101", "https://m.example.org/@b/1101")
+            ]
+            assert thread.parts_total == 0 and thread.parts_online == 1
+        # the newest table takes data: a thread's parts, recorded before and after sending
+        new = store.create_job(Draft(text="draad"), [ACCOUNT.id])
+        store.part_sending(new, ACCOUNT.id, 1, total=2, key="k-1", marker="m1")
+        store.part_done(new, ACCOUNT.id, 1, remote_id="501", url="https://example.org/501")
+        store.part_sending(new, ACCOUNT.id, 2, total=2, key="k-2", marker="m2")
+        row = store.job(new).destination(ACCOUNT.id)
+        assert [(p.number, p.state) for p in row.parts] == [(1, "done"), (2, "sending")]
+        assert (row.parts_total, row.parts_online, row.online) == (2, 1, True)
     raw = sqlite3.connect(path)
     assert raw.execute("PRAGMA user_version").fetchone() == (LATEST,)
     assert raw.execute("PRAGMA integrity_check").fetchone() == ("ok",)

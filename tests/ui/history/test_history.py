@@ -11,10 +11,13 @@ from composer.core.destinations.bluesky import connect as bluesky
 from composer.core.destinations.registry import destinations_for
 from composer.core.drafts.draft import Draft
 from composer.core.publishing import publisher as publishing
+from composer.core.publishing.deleting import delete_everywhere
 from composer.core.publishing.publisher import Publisher
 from composer.ui.history.dialog import HistoryDialog
 from composer.ui.publish.dialog import PublishDialog
-from tests.support.publish_servers import WAIT, add_website
+from tests.support.fake_mastodon import Answer
+from tests.support.fake_mastodon_api import status_create
+from tests.support.publish_servers import WAIT, add_mastodon, add_website
 
 pytest_plugins = ["tests.support.publish_fixtures"]
 
@@ -183,3 +186,29 @@ def test_bluesky_on_the_real_pds_is_deleted_too(
     )["records"]
     assert records == [] and site.pages() == []
     assert store.job(job.id).deleted
+
+
+def test_a_thread_sent_partway_says_so_in_dutch_and_delete_removes_its_parts(
+    qtbot, dutch, store, accounts, *, toot
+):
+    masto = add_mastodon(accounts, toot)
+    text = " ".join(f"Zin {n}: zaterdag is er voorlezen en koffie in de bieb." for n in range(20))
+
+    @toot.route("POST", "/api/v1/statuses")
+    def refuse_the_third(fake, request, match):
+        if len(fake.statuses) >= 2:
+            return Answer(422, {"error": "Validation failed: Text is invalid"})
+        return status_create(fake, request, match)
+
+    job = _publish(store, accounts, Draft(text=text, thread=True), [masto])
+    assert job.destination(masto.id).parts_online == 2
+    dialog = HistoryDialog(store, accounts)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    (row,) = _rows(dialog)
+    assert "2 van 3 delen staan online." in row.status.text()
+    assert dialog.delete_button.isVisible()  # what is online can be removed
+
+    delete_everywhere(store, accounts, job.id)
+    assert toot.statuses == []
+    assert store.job(job.id).destination(masto.id).deleted is not None

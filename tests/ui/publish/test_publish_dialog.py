@@ -15,6 +15,8 @@ from composer.core.publishing import publisher as publishing
 from composer.ui.publish import run as publish_run
 from composer.ui.publish.dialog import PublishDialog
 from composer.ui.publish.outcome import no_connection
+from tests.support.fake_mastodon import Answer
+from tests.support.fake_mastodon_api import status_create
 from tests.support.fault_proxy import FaultProxy
 from tests.support.publish_servers import (
     WAIT,
@@ -298,3 +300,30 @@ def test_bluesky_on_the_real_pds_gets_its_link_too(
         "com.atproto.repo.listRecords", repo=person.did, collection="app.bsky.feed.post"
     )["records"]
     assert len(records) == 1 and PAGE in str(records[0]["value"])
+
+
+LONG = " ".join(
+    f"Zin {n}: zaterdag is er voorlezen, knutselen en koffie in de bibliotheek aan het plein."
+    for n in range(1, 16)
+)  # about 1,300 characters: a thread of three parts on Mastodon (500 each)
+
+
+def _refuse_the_third_part(toot) -> None:
+    @toot.route("POST", "/api/v1/statuses")
+    def refuse(fake, request, match):
+        if len(fake.statuses) >= 2:
+            return Answer(422, {"error": "Validation failed: Text is invalid"})
+        return status_create(fake, request, match)
+
+
+def test_a_thread_sent_partway_says_how_many_parts_are_online(qtbot, opened, accounts, store, toot):
+    masto = add_mastodon(accounts, toot)
+    _refuse_the_third_part(toot)
+    dialog = opened(PublishDialog(store, accounts, Draft(text=LONG, thread=True), [masto]))
+    _publish(qtbot, dialog)
+    row = dialog.rows[masto.id]
+    assert row.state == "failed" and len(toot.statuses) == 2
+    words = row.status.text()
+    assert "Not completely published: 2 of 3 parts are online." in words
+    assert "The server refused the message (422)" in words
+    assert "2 of 3 parts are online." in row.accessibleDescription()

@@ -1,20 +1,27 @@
-"""Publishing on Mastodon and Pixelfed with Mastodon.py: images with alt text, the link back,
-content warning, language, threads as replies, and an Idempotency-Key on every status.
+"""Publishing on Mastodon, Pixelfed and other Mastodon-API servers (GoToSocial, Akkoma…)
+with Mastodon.py: images with alt text, the link back, content warning, language, threads as
+replies, and an Idempotency-Key on every status.
 
-Mastodon answers a repeated key (within the hour) with the original status, so an attempt cut
-short is simply made again. Pixelfed answers 400 "Duplicate idempotency key": the post is
-there, and is looked up among the account's latest statuses.
+The key is not trusted: Mastodon answers a repeat (within the hour) with the original status,
+GoToSocial ignores it, Pixelfed answers 400 "Duplicate idempotency key". So each status of a
+thread is a step of the job, recorded before it is sent and once answered; after an unclear
+outcome the account's latest statuses are read back and matched by the part's text
+(marker_of), its place in the reply chain and the time it was sent, and only what is missing
+is sent.
 
 Everything here blocks: the publish job calls it from its worker threads.
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager, suppress
 from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from mastodon import Mastodon
@@ -22,7 +29,7 @@ from mastodon.errors import MastodonAPIError, MastodonNotFoundError
 
 from composer.core.accounts.account import Account, AccountKind
 from composer.core.analysis.analysis import analyze
-from composer.core.destinations.errors import PublishError, publish_error
+from composer.core.destinations.errors import UNCLEAR, PublishError, publish_error
 from composer.core.destinations.mastodon.client import Session, client
 from composer.core.destinations.mastodon.failures import failing_as, status_of
 from composer.core.drafts.draft import Draft
@@ -38,9 +45,13 @@ from composer.core.publishing.destination import (
 )
 from composer.core.store.jobs import JobDestination
 
-__all__ = ["MastodonDestination", "capabilities_of", "part_key"]
+__all__ = ["MastodonDestination", "capabilities_of", "marker_of", "part_key"]
 
 LOOKUP_LIMIT = 20  # the account's latest statuses searched for a post Pixelfed says exists
+READ_BACK_LIMIT = 40  # the account's latest statuses read back after an unclear outcome
+READ_BACK_SLACK = timedelta(minutes=5)  # this computer's clock against the server's
+READ_BACK_WINDOW = timedelta(days=2)  # a part on record without the moment it was sent
+_MENTION = re.compile(r"(?<![\w@])@(\w[\w.-]*)@[\w-]+(?:\.[\w-]+)+")
 _TAG = re.compile(r"<[^>]+>")
 _BREAK = re.compile(r"<br\s*/?>|</p>\s*<p>", re.IGNORECASE)
 
@@ -51,11 +62,12 @@ def part_key(key: str, number: int) -> str:
 
 
 def capabilities_of(kind: AccountKind) -> Capabilities:
-    """Mastodon deduplicates by Idempotency-Key; a post Pixelfed says exists is read back
-    among the account's latest statuses. Mastodon's sign-in asks no scope to list them
-    (connect.SCOPES), so there it cannot read back. Pixelfed posts photos: one is needed."""
+    """Every Mastodon-API server is read back before anything is sent again: only Mastodon
+    honours Idempotency-Key (for an hour), GoToSocial ignores it, Pixelfed refuses a
+    repeat. An account signed in without read:statuses cannot list its statuses: then
+    nothing unclear is sent again (`connect_again`). Pixelfed posts photos: one is needed."""
     pixelfed = kind is AccountKind.PIXELFED
-    return Capabilities(idempotent=True, can_read_back=pixelfed, needs_image=pixelfed)
+    return Capabilities(idempotent=True, can_read_back=True, needs_image=pixelfed)
 
 
 class MastodonDestination:
@@ -77,6 +89,10 @@ class MastodonDestination:
     # -- publishing ----------------------------------------------------------------------
 
     def publish(self, request: PublishRequest) -> Published:
+        """Each status of the thread in turn, each a step of the job (request.steps): a part
+        on record as posted is not sent again, and one whose outcome was unclear (a crash,
+        a timeout, a lost answer) is first looked for among the account's latest statuses;
+        only what is truly missing is sent, whether or not the server honours the key."""
         account = request.account
         limits = account.effective_limits()
         draft = _linked(request)
@@ -86,53 +102,92 @@ class MastodonDestination:
         parts = _parts(draft, account, images)
         warning = draft.content_warning_for(account.kind.value).strip()
         api, session = self._client(account)
-        with _publishing(account.server, session):
-            if draft.images:
-                # media_post asks the server's version; when that fails, Mastodon.py asks again
-                # from inside its own retry, endlessly. Ask once, and fail as that answer did.
-                api.retrieve_mastodon_version(fail_hard=True)
-            media_ids = [
-                api.media_post(
-                    fitted.data,
-                    mime_type=fitted.mime,
-                    description=image.alt or None,
-                    file_name=f"image-{number}{_suffix(fitted.mime)}",
-                )["id"]
-                for number, (image, fitted) in enumerate(zip(draft.images, images, strict=True), 1)
-            ]
-            first: dict[str, Any] | None = None
-            previous: str | None = None
-            for number, text in enumerate(parts, 1):
-                key = part_key(request.idempotency_key, number)
-                fields = {
+        steps = request.steps
+        recorded = {part.number: part for part in steps.recorded()}
+        reader = _Reader(api, session, account.server)
+        first: Published | None = None
+        previous: str | None = None
+        for number, text in enumerate(parts, 1):
+            pictures = len(draft.images) if number == 1 else 0
+            marker = marker_of(text)
+            part = recorded.get(number)
+            found: Published | None = None
+            if part is not None and part.state == "done":
+                found = Published(part.remote_id, part.url)
+            elif part is not None:  # sent, and no answer came back: is it there?
+                taken = {p.remote_id for p in recorded.values() if p.remote_id}
+                status = reader.find(marker, previous, pictures, part.started, taken)
+                if status is not None:
+                    found = Published(str(status["id"]), _address(status))
+                    steps.sent(number, found.remote_id, found.url)
+            if found is None:
+                fields: dict[str, Any] = {
                     "in_reply_to_id": previous,
-                    "media_ids": media_ids if number == 1 else None,
                     "spoiler_text": warning or None,
                     "sensitive": bool(warning),
                     "language": draft.language or None,
                     "visibility": "public",
                 }
-                status = self._post(api, session, account, text, key=key, fields=fields)
-                first = first or status
-                previous = str(status["id"])
+                key = part_key(request.idempotency_key, number)
+                if part is not None and account.kind is AccountKind.PIXELFED:
+                    # read back and not there: Pixelfed remembers a key before it posts, so
+                    # the old one would be refused for good
+                    key = f"{key}-{request.attempt}"
+                recorded_now = False
+                try:
+                    with _publishing(account.server, session):
+                        media = self._upload(api, draft, images) if number == 1 else []
+                        fields["media_ids"] = media or None
+                        steps.sending(number, len(parts), key, marker)  # just before it goes
+                        recorded_now = True
+                        status = self._post(api, session, account, text, key=key, fields=fields)
+                except PublishError as error:
+                    if recorded_now and error.code not in UNCLEAR:  # refused, or not reached
+                        steps.not_sent(number)
+                    raise
+                found = Published(str(status["id"]), _address(status))
+                steps.sent(number, found.remote_id, found.url)
+            first = first or found
+            previous = found.remote_id
         assert first is not None
-        return Published(str(first["id"]), _address(first))
+        return first
 
     def read_back(self, request: PublishRequest) -> Published | None:
         """The post's first status, looked up among the account's latest by its text (not
-        by the key, which the server does not show). Needs a token that may read statuses."""
+        by the key, which the server does not show). Needs a token that may read statuses:
+        without, PublishError `connect_again`."""
         account, draft = request.account, _linked(request)
         images = [self._fit(image.path, account.effective_limits()) for image in draft.images]
         first = _parts(draft, account, images)[0]  # split as publish() splits it
         api, session = self._client(account)
-        with _publishing(account.server, session):
-            found = _find_posted(api, first, None)
+        found = _Reader(api, session, account.server).find(
+            marker_of(first), None, len(draft.images), None, set()
+        )
         return None if found is None else Published(str(found["id"]), _address(found))
 
     def delete(self, account: Account, copy: JobDestination) -> None:
-        """Delete everywhere: the status and the rest of its thread (our own replies below
-        it). One already gone counts as deleted."""
-        self.delete_statuses(account, [copy.remote_id])
+        """Delete everywhere: every part of the thread on record, the last first (also of a
+        thread that failed partway). A part whose outcome was unclear is looked for first.
+        An older job recorded only its first status: its own replies are found below it.
+        One already gone counts as deleted."""
+        if not copy.parts_total:
+            self.delete_statuses(account, [copy.remote_id])
+            return
+        api, session = self._client(account)
+        reader = _Reader(api, session, account.server)
+        ids: list[str] = []
+        for part in copy.parts:
+            if part.state == "done":
+                ids.append(part.remote_id)
+                continue
+            previous = ids[-1] if ids else None
+            status = reader.find(part.marker, previous, None, part.started, set(ids))
+            if status is not None:
+                ids.append(str(status["id"]))
+        with _publishing(account.server, session):
+            for remote_id in reversed(ids):
+                with suppress(MastodonNotFoundError):
+                    api.status_delete(remote_id)
 
     def tell(self, account: Account, page: str, copies: Copies) -> None:
         raise Unsupported("tell")
@@ -169,6 +224,23 @@ class MastodonDestination:
             return fit_image(path, limits)
         except ImageError as error:
             raise PublishError("rejected", {"reason": error.code}) from None
+
+    @staticmethod
+    def _upload(api: Mastodon, draft: Draft, images: list[FittedImage]) -> list[str]:
+        if not draft.images:
+            return []
+        # media_post asks the server's version; when that fails, Mastodon.py asks again from
+        # inside its own retry, endlessly. Ask once, and fail as that answer did.
+        api.retrieve_mastodon_version(fail_hard=True)
+        return [
+            api.media_post(
+                fitted.data,
+                mime_type=fitted.mime,
+                description=image.alt or None,
+                file_name=f"image-{number}{_suffix(fitted.mime)}",
+            )["id"]
+            for number, (image, fitted) in enumerate(zip(draft.images, images, strict=True), 1)
+        ]
 
     def _post(
         self,
@@ -211,14 +283,88 @@ def _parts(draft: Draft, account: Account, images: list[FittedImage]) -> list[st
 def _find_posted(api: Mastodon, text: str, reply_to: str | None) -> dict[str, Any] | None:
     """The status Pixelfed says was posted with this key: the newest with the same text."""
     me = api.account_verify_credentials()
-    wanted = _plain(text)
+    wanted = marker_of(text)
     status: dict[str, Any]
     for status in api.account_statuses(me["id"], limit=LOOKUP_LIMIT):
         if str(status.get("in_reply_to_id") or "") != str(reply_to or ""):
             continue
-        if _plain(_from_html(str(status.get("content") or ""))) == wanted:
+        if marker_of(_status_text(status)) == wanted:
             return status
     return None
+
+
+def marker_of(text: str) -> str:
+    """What a part is recognised by when read back: a hash of its text as any server shows
+    it again (see _comparable), so it holds when the server rewrites it into HTML."""
+    return hashlib.sha256(_comparable(text).encode()).hexdigest()[:32]
+
+
+def _comparable(text: str) -> str:
+    """The text without what servers change: markup, spacing and line breaks, and a
+    mention's domain (Mastodon and GoToSocial show `@name` for `@name@domain`)."""
+    return _plain(_MENTION.sub(r"@\1", unicodedata.normalize("NFC", text)))
+
+
+class _Reader:
+    """The account's latest statuses, read back to find a part an earlier attempt may have
+    posted: bounded by a limit (one page) and a time window around the attempt."""
+
+    def __init__(self, api: Mastodon, session: Session, server: str) -> None:
+        self._api, self._session, self._server = api, session, server
+        self._me: str | None = None
+
+    def find(
+        self,
+        marker: str,
+        reply_to: str | None,
+        pictures: int | None,
+        started: datetime | None,
+        taken: set[str],
+    ) -> dict[str, Any] | None:
+        """The oldest of the account's statuses since `started` (less the clocks' slack)
+        with this marker, replying to `reply_to` (None: to nothing), with `pictures` photos
+        (None: any), and not one of `taken`; None when there is none."""
+        since = (started or datetime.now(UTC) - READ_BACK_WINDOW) - READ_BACK_SLACK
+        try:
+            with _publishing(self._server, self._session):
+                if self._me is None:
+                    self._me = str(self._api.account_verify_credentials()["id"])
+                latest = self._api.account_statuses(self._me, limit=READ_BACK_LIMIT)
+        except PublishError as error:
+            if error.details.get("status") == 403:  # signed in without read:statuses
+                raise PublishError(
+                    "connect_again", {"reason": "read_scope", "address": self._server}
+                ) from None
+            raise
+        found = [
+            status
+            for status in latest[:READ_BACK_LIMIT]
+            if isinstance(status, dict)
+            and str(status.get("id")) not in taken
+            and str(status.get("in_reply_to_id") or "") == str(reply_to or "")
+            and (pictures is None or len(status.get("media_attachments") or ()) == pictures)
+            and _when(status.get("created_at")) >= since
+            and marker_of(_status_text(status)) == marker
+        ]
+        return min(found, key=lambda status: _when(status.get("created_at")), default=None)
+
+
+def _status_text(status: dict[str, Any]) -> str:
+    """The text as typed where the server says it (GoToSocial's `text`), else its HTML."""
+    said = status.get("text")
+    if isinstance(said, str) and said:
+        return said
+    return _from_html(str(status.get("content") or ""))
+
+
+def _when(value: Any) -> datetime:
+    """A status's created_at (Mastodon.py makes it a datetime); unreadable: long ago."""
+    if isinstance(value, str):
+        with suppress(ValueError):
+            value = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+    return datetime.min.replace(tzinfo=UTC)
 
 
 def _from_html(content: str) -> str:

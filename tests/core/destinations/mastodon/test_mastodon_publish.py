@@ -5,16 +5,25 @@ status, and the faults (dropped answers, 500, 429, 422) retried through the publ
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from composer.core.accounts.account import Account, AccountKind, Identity
 from composer.core.destinations.errors import PublishError
-from composer.core.destinations.mastodon.publish import MastodonDestination, part_key
+from composer.core.destinations.mastodon.publish import (
+    MastodonDestination,
+    _from_html,
+    marker_of,
+    part_key,
+)
 from composer.core.drafts.draft import Draft, Image
 from composer.core.publishing.publisher import Publisher, PublishRequest
 from composer.core.store.store import Store
-from tests.support.fake_mastodon import FakeMastodon
+from tests.support.fake_mastodon import Answer, FakeMastodon
+from tests.support.fake_mastodon_api import _html, status_create
 from tests.support.images import photo, save
 
 SITE = "https://bieb.example.org/nieuws/open-dag"
@@ -36,7 +45,7 @@ def pixelfed() -> Iterator[FakeMastodon]:
 
 
 def _account(fake: FakeMastodon) -> Account:
-    kind = AccountKind(fake.flavour)
+    kind = AccountKind.PIXELFED if fake.flavour == "pixelfed" else AccountKind.MASTODON
     return Account(f"{kind.value}-00000001", kind, Identity("Omroep"), server=fake.base)
 
 
@@ -196,15 +205,22 @@ def _row(job):
     return row
 
 
-def test_answer_lost_after_the_post_then_retried_gives_one_status(fake, job_store):
+@pytest.mark.parametrize(
+    "fake", [{"flavour": "mastodon"}, {"flavour": "gotosocial"}], indirect=True, ids=str
+)
+def test_answer_lost_after_the_post_is_read_back_not_sent_again(fake, job_store):
+    """The key is not trusted (GoToSocial ignores it): the account's statuses are read back
+    and the one the lost answer was about is found, so it is not sent a second time."""
     fake.drop("POST", STATUSES, after=True)
     publisher, job_id, sleeps = _publisher(job_store, fake)
 
     row = _row(publisher.publish(job_id))
     assert row.state == "done"
-    assert len(fake.statuses) == 1
-    assert row.remote_id == fake.statuses[0]["id"]
-    assert len(_status_posts(fake)) == 2
+    (status,) = fake.statuses
+    assert row.remote_id == status["id"]
+    assert len(_status_posts(fake)) == 1
+    assert [r.path for r in fake.requests if r.path.endswith("/statuses") and r.method == "GET"]
+    assert [(p.number, p.state, p.remote_id) for p in row.parts] == [(1, "done", status["id"])]
     assert len(sleeps) == 1
 
 
@@ -259,3 +275,125 @@ def test_faults_as_codes(fake):
     assert (broken.value.code, broken.value.details["status"]) == ("server_error", 503)
     assert gone.value.code == "unreachable"
     assert len(fake.statuses) == 1  # the one whose answer was lost
+
+
+# -- a thread's parts as steps of the job ---------------------------------------------------
+
+THREAD = (
+    "Zaterdag is de open dag in de bibliotheek aan het plein, van tien tot vier uur, met "
+    "voorlezen voor kinderen en koffie voor iedereen. Er is ook een boekenmarkt met "
+    "tweedehands boeken, strips en platen, en om twee uur vertelt de stadsdichter over haar "
+    "nieuwe bundel. Wie wil, kan daarna meedoen aan de schrijfwerkplaats op de eerste verdieping."
+)
+
+
+def _thread_publisher(store: Store, fake: FakeMastodon, scopes: str = "read write"):
+    account = replace(_account(fake), limits={"max_characters": 150})
+    store.save_account(account)
+    token = fake.issue_token(scopes)
+    destination = MastodonDestination(lambda _account_id: {"access_token": token})
+    sleeps: list[float] = []
+    publisher = Publisher(
+        store, {account.kind: destination}, {account.id: account}, sleep=sleeps.append
+    )
+    job_id = store.create_job(Draft(text=THREAD, thread=True), [account.id])
+    return publisher, job_id
+
+
+@pytest.mark.parametrize(
+    "fake", [{"flavour": "mastodon"}, {"flavour": "gotosocial"}], indirect=True, ids=str
+)
+def test_retry_after_a_refused_part_continues_from_it_replying_to_the_last_one(fake, job_store):
+    refused = {"done": False}
+
+    @fake.route("POST", STATUSES)
+    def refuse_the_second_once(server, request, match):
+        if "in_reply_to_id" in request.form and not refused["done"]:
+            refused["done"] = True
+            return Answer(422, {"error": "Validation failed: Text is invalid"})
+        return status_create(server, request, match)
+
+    publisher, job_id = _thread_publisher(job_store, fake)
+    row = _row(publisher.publish(job_id))
+    assert (row.state, row.error_code, row.parts_online) == ("failed", "rejected", 1)
+    total = row.parts_total
+    assert total >= 3 and len(fake.statuses) == 1
+
+    row = _row(publisher.retry(job_id))
+    assert row.state == "done"
+    ids = [status["id"] for status in fake.statuses]
+    assert len(ids) == total  # part 1 not sent again
+    assert [status["in_reply_to_id"] for status in fake.statuses] == [None, *ids[:-1]]
+    assert [part.remote_id for part in row.parts] == ids
+
+
+def test_an_old_sign_in_that_cannot_read_back_never_resends_blindly(job_store):
+    """GoToSocial, a token without read:statuses: the answer to part 1 is lost, and the
+    account's statuses cannot be read. Nothing is sent again: connect the account again."""
+    fake = FakeMastodon(flavour="gotosocial").start()
+    try:
+        fake.drop("POST", STATUSES, after=True)
+        publisher, job_id = _thread_publisher(
+            job_store, fake, "read:accounts write:statuses write:media"
+        )
+        row = _row(publisher.publish(job_id))
+    finally:
+        fake.stop()
+    assert (row.state, row.error_code) == ("failed", "connect_again")
+    assert row.error_details["reason"] == "read_scope" and not row.retryable
+    assert len(fake.statuses) == 1 and len(_status_posts(fake)) == 1
+    assert [part.state for part in row.parts] == ["sending"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    text=st.text(
+        st.one_of(
+            st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), st.sampled_from("\n<&")
+        ),
+        max_size=80,
+    )
+)
+def test_a_part_is_recognised_in_the_html_a_server_makes_of_it(text):
+    """The read-back marker holds for whatever the server does to the text: HTML with
+    escapes and breaks (as the fake and Mastodon write it), or `text` as typed."""
+    assert marker_of(_from_html(_html(text))) == marker_of(text)
+    linked = f"{text} https://bieb.example.org/nieuws/open-dag @bieb@social.example"
+    shown = (
+        _html(text)[:-4]
+        + ' <a href="https://bieb.example.org/nieuws/open-dag"><span class="invisible">'
+        'https://</span><span class="ellipsis">bieb.example.org/nieuws/open-</span>'
+        '<span class="invisible">dag</span></a> <span class="h-card"><a href="x" '
+        'class="u-url mention">@<span>bieb</span></a></span></p>'
+    )
+    assert marker_of(_from_html(shown)) == marker_of(linked)
+    assert marker_of(text + " meer") != marker_of(text)
+
+
+def test_pixelfed_that_kept_the_key_but_made_no_post_gets_it_with_a_fresh_key(
+    pixelfed, job_store, tmp_path
+):
+    """Pixelfed remembers the key before it posts: a 500 after that leaves a key that would
+    be refused for good. Read back and not found, the part goes with a key of its own."""
+    account = _account(pixelfed)
+    job_store.save_account(account)
+    destination = _destination(pixelfed)
+    publisher = Publisher(
+        job_store, {account.kind: destination}, {account.id: account}, sleep=lambda _s: None
+    )
+
+    @pixelfed.route("POST", STATUSES)
+    def remember_then_fail(fake, request, match):
+        if not fake.idempotency:
+            fake.idempotency[(request.token, request.headers["Idempotency-Key"])] = (
+                "",
+                fake.clock(),
+            )
+            return Answer(500, {"message": "Server Error"})
+        return status_create(fake, request, match)
+
+    job_id = job_store.create_job(Draft(text="Foto", images=_images(tmp_path, 1)), [account.id])
+    row = _row(publisher.publish(job_id))
+    assert row.state == "done" and len(pixelfed.statuses) == 1
+    keys = [r.headers["Idempotency-Key"] for r in _status_posts(pixelfed)]
+    assert len(keys) == 2 and keys[0] != keys[1]

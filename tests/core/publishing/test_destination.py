@@ -52,7 +52,6 @@ def _connect(accounts, fake: FakeMastodon):
     return accounts.add(kind, mastodon.connect_with_token(fake.base, kind, token))
 
 
-OLD_SCOPES = "read:accounts write:statuses write:media"  # Omroeper's sign-in before
 
 
 def _photo_draft(tmp_path, text: str) -> Draft:

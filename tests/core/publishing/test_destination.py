@@ -52,8 +52,6 @@ def _connect(accounts, fake: FakeMastodon):
     return accounts.add(kind, mastodon.connect_with_token(fake.base, kind, token))
 
 
-
-
 def _photo_draft(tmp_path, text: str) -> Draft:
     image = Image(save(photo(640, 480), tmp_path / "zaal.jpg"), alt="De zaal")
     return Draft(text=text, images=(image,))

@@ -107,6 +107,11 @@ def describe_publish_error(
         "image_failed": lambda: translate(
             "Publish", "Photo {index} could not be prepared for this network."
         ),
+        "held_for_review": lambda: translate(
+            "Publish",
+            "Your message is waiting for approval in WordPress; the networks will not follow "
+            "until it is published. Once an editor has published it there, choose Retry.",
+        ),
         # the website's answer: a published copy with such an address is describe_no_address
         "unsafe_url": lambda: translate(
             "Publish",

@@ -149,6 +149,10 @@ PUBLISH_CODES = frozenset(
         "scope_missing",
     }
 )
+# The own site took the post and holds it for review (a WordPress contributor): not an error,
+# not published; the networks wait. Stored as a `failed` copy that is not retried by itself:
+# the person retries once an editor has published it (the retry reads the post back).
+HELD_FOR_REVIEW = "held_for_review"
 # Worth trying again: nothing was refused. connection_lost: the answer went missing after sending.
 TRANSIENT = frozenset(
     {"timeout", "offline", "unreachable", "server_error", "rate_limited", "connection_lost"}

@@ -110,7 +110,8 @@ def describe_publish_error(
         "held_for_review": lambda: translate(
             "Publish",
             "Your message is waiting for approval in WordPress; the networks will not follow "
-            "until it is published. Once an editor has published it there, choose Retry.",
+            "until it is published there. Once an editor has published it, send it again: "
+            "Omroeper finds it and does not post it twice.",
         ),
         # the website's answer: a published copy with such an address is describe_no_address
         "unsafe_url": lambda: translate(

@@ -131,3 +131,12 @@ def test_a_contributors_post_is_reported_as_waiting_for_review(accounts, wordpre
     )
     pending = wordpress.rest(f"/wp/v2/posts/{copy['remote_id']}", context="edit")
     assert pending["status"] == "pending"
+    # an editor publishes it; resuming the job finds it, published, and posts nothing twice
+    editor = wordpress.user("editor")
+    wordpress.post_as(editor, f"/wp/v2/posts/{copy['remote_id']}", {"status": "publish"})
+    resumed = accounts("publish", "--resume", str(answer["job"]))
+    assert resumed.returncode == 0, resumed.stdout + resumed.stderr
+    again = json.loads(resumed.stdout)["destinations"][site]
+    assert (again["state"], again["remote_id"]) == ("done", copy["remote_id"])
+    published = wordpress.rest(f"/wp/v2/posts/{copy['remote_id']}", context="edit")
+    assert again["url"] == published["link"]

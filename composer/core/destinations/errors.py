@@ -150,8 +150,8 @@ PUBLISH_CODES = frozenset(
     }
 )
 # The own site took the post and holds it for review (a WordPress contributor): not an error,
-# not published; the networks wait. Stored as a `failed` copy that is not retried by itself:
-# the person retries once an editor has published it (the retry reads the post back).
+# not published; the networks wait. Stored as a `failed` copy that is open: sending the job
+# again (resume or retry) reads the post back and goes on once an editor has published it.
 HELD_FOR_REVIEW = "held_for_review"
 # Worth trying again: nothing was refused. connection_lost: the answer went missing after sending.
 TRANSIENT = frozenset(

@@ -217,10 +217,12 @@ class Publisher:
                 return
             self._watch.outcome(row.account_id, "")
             if published.held_for_review:
-                # on the site, not published: kept with its id (retry reads it back, delete
-                # trashes it); not done, so the networks wait
+                # on the site, not published: kept with its id (delete trashes it); not done,
+                # so the networks wait. Open: a resume reads the post back, published or not.
                 held = CodedError(HELD_FOR_REVIEW)
-                self._write(job, row, "failed", error=held, remote_id=published.remote_id)
+                self._write(
+                    job, row, "failed", error=held, retryable=True, remote_id=published.remote_id
+                )
                 return
             # Posted, whatever its address: kept with the remote id (delete needs it), and an
             # address that is not a safe link is stored as none, with a warning to show.

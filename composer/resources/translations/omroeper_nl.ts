@@ -455,10 +455,6 @@
         <source>give a FILE with --to ID[,ID…], or --resume JOB</source>
         <translation>geef een BESTAND met --to ID[,ID…], of --resume JOB</translation>
     </message>
-    <message>
-        <source>{id} is a WordPress account: Omroeper cannot publish to WordPress yet.</source>
-        <translation>{id} is een WordPress-account: Omroeper kan nog niet op WordPress publiceren.</translation>
-    </message>
 </context>
 <context>
     <name>ComposerWindow</name>
@@ -1995,6 +1991,10 @@ Wil je het gepubliceerde bericht verbeteren? Verwijder het onder “Gepubliceerd
     <message>
         <source>Photo {index} could not be prepared for this network.</source>
         <translation>Foto {index} kon niet worden klaargemaakt voor dit netwerk.</translation>
+    </message>
+    <message>
+        <source>Your message is waiting for approval in WordPress; the networks will not follow until it is published there. Once an editor has published it, send it again: Omroeper finds it and does not post it twice.</source>
+        <translation>Je bericht wacht op goedkeuring in WordPress; de netwerken volgen niet tot het daar gepubliceerd is. Verstuur het opnieuw zodra een redacteur het heeft gepubliceerd: Omroeper vindt het terug en plaatst het niet twee keer.</translation>
     </message>
     <message>
         <source>Your website took the message, but the address it gave for the page is not a safe web address, so the other places wait (they would link to it). Ask your website&apos;s developer to check it, then retry.</source>

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from composer.core.accounts.account import AccountKind
-from composer.core.destinations.errors import HELD_FOR_REVIEW
 from composer.core.errors import CodedError
 from composer.core.store.jobs import Job, JobDestination
 from composer.core.store.store import Store
@@ -42,14 +41,11 @@ def deletable(job: Job) -> list[JobDestination]:
     rows = [
         row
         for row in job.destinations
-        if (row.online or _held(row)) and not (row.kind.is_own_site and job.draft.link)
+        # a post held for review is on the site too, though never published
+        if (row.online or (row.held_for_review and row.remote_id))
+        and not (row.kind.is_own_site and job.draft.link)
     ]
     return sorted(rows, key=lambda row: row.kind.is_own_site)
-
-
-def _held(row: JobDestination) -> bool:
-    """A post the own site holds for review: not published, but on the site all the same."""
-    return row.error_code == HELD_FOR_REVIEW and bool(row.remote_id)
 
 
 def delete_everywhere(

@@ -71,6 +71,12 @@ class JobDestination:
         return sum(part.state == "done" for part in self.parts)
 
     @property
+    def held_for_review(self) -> bool:
+        """The own site took the post and holds it for review (errors.HELD_FOR_REVIEW): on
+        the site, not published; the networks wait."""
+        return self.state == "failed" and self.error_code == "held_for_review"
+
+    @property
     def online(self) -> bool:
         """Something of this copy is published: all of it, or some parts of a thread."""
         return self.state == "done" or self.parts_online > 0

@@ -2084,6 +2084,10 @@ Wil je het gepubliceerde bericht verbeteren? Verwijder het onder “Gepubliceerd
         <translation>{name}: gepubliceerd</translation>
     </message>
     <message>
+        <source>{name}: waiting for approval</source>
+        <translation>{name}: wacht op goedkeuring</translation>
+    </message>
+    <message>
         <source>Trying again. {reason}</source>
         <translation>Wordt opnieuw geprobeerd. {reason}</translation>
     </message>
@@ -2190,6 +2194,10 @@ Wil je het gepubliceerde bericht verbeteren? Verwijder het onder “Gepubliceerd
     <message>
         <source>&amp;Retry the failed ones</source>
         <translation>&amp;Mislukte opnieuw proberen</translation>
+    </message>
+    <message>
+        <source>&amp;Check again</source>
+        <translation>Opnieuw &amp;controleren</translation>
     </message>
     <message>
         <source>&amp;Continue sending</source>

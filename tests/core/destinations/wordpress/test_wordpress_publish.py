@@ -8,6 +8,7 @@ import io
 import re
 
 import pytest
+import requests
 from PIL import Image as PILImage
 
 from composer.core.accounts.account import Account, AccountKind, Identity
@@ -193,6 +194,30 @@ def test_delete_moves_the_post_to_the_trash(wordpress, tmp_path, draft):
     assert results[account.id].ok
     assert post(wordpress, row.remote_id)["status"] == "trash"
     destination.delete(account, row)  # in the trash already: deleted
+    store.close()
+
+
+def test_the_language_is_set_where_the_site_takes_it(wordpress, tmp_path):
+    draft = Draft(title="Open dag", text="Kom langs", language="nl")
+    polylang = f"{wordpress.scene('polylang')}/wp-json/"
+    account, secrets = wordpress_account(wordpress, "editor", polylang)
+    store, _publisher, job = run(tmp_path, {account.id: account}, secrets, draft)
+    row = job.destination(account.id)
+    assert row.state == "done"
+    admin = wordpress.user("administrator")
+    seen = requests.get(
+        f"{polylang}wp/v2/posts/{row.remote_id}",
+        params={"context": "edit", "_fields": "lang"},
+        auth=(admin.user, admin.app_password),
+        timeout=20,
+    )
+    assert seen.json() == {"lang": "nl"}
+    store.close()
+    # a site without it: no language, and the post is published all the same
+    plain, secrets = wordpress_account(wordpress, "editor")
+    other = tmp_path / "plain"
+    store, _publisher, job = run(other, {plain.id: plain}, secrets, draft)
+    assert job.destination(plain.id).state == "done"
     store.close()
 
 

@@ -116,6 +116,7 @@ class ConnectError(CodedError):
 # unsafe_url (the website answered with an address that is not a safe link), and
 # connect_again (reason): what was sent cannot be checked with this sign-in (read_scope: it
 # may not read the account's statuses), so nothing is sent again until it is connected again.
+# cannot_upload: the account may not upload photos (a WordPress contributor).
 PublishCode = (
     Failure
     | Checked
@@ -127,6 +128,7 @@ PublishCode = (
         "account_missing",
         "unsafe_url",
         "connect_again",
+        "cannot_upload",
     ]
 )
 PUBLISH_CODES = frozenset(

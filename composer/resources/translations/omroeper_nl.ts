@@ -1993,6 +1993,10 @@ Wil je het gepubliceerde bericht verbeteren? Verwijder het onder “Gepubliceerd
         <translation>Foto {index} kon niet worden klaargemaakt voor dit netwerk.</translation>
     </message>
     <message>
+        <source>This WordPress account may not upload photos (a contributor). Publish without photos, or ask the site&apos;s administrator for the author role, then retry.</source>
+        <translation>Dit WordPress-account mag geen foto’s uploaden (de rol Schrijver). Publiceer zonder foto’s, of vraag de beheerder van de site om de rol Auteur, en probeer het daarna opnieuw.</translation>
+    </message>
+    <message>
         <source>Your message is waiting for approval in WordPress; the networks will not follow until it is published there. Once an editor has published it, send it again: Omroeper finds it and does not post it twice.</source>
         <translation>Je bericht wacht op goedkeuring in WordPress; de netwerken volgen niet tot het daar gepubliceerd is. Verstuur het opnieuw zodra een redacteur het heeft gepubliceerd: Omroeper vindt het terug en plaatst het niet twee keer.</translation>
     </message>

@@ -156,16 +156,21 @@ class _Site:
 
     def upload(self, number: int, photo: FittedImage, alt: str) -> Picture:
         name = f"omroeper-{number}.{_SUFFIX.get(photo.mime, 'jpg')}"
-        answer = self._request(
-            "POST",
-            "/wp/v2/media",
-            params={"alt_text": alt},
-            data=photo.data,
-            headers={
-                "Content-Type": photo.mime,
-                "Content-Disposition": f'attachment; filename="{quote(name)}"',
-            },
-        )
+        try:
+            answer = self._request(
+                "POST",
+                "/wp/v2/media",
+                params={"alt_text": alt},
+                data=photo.data,
+                headers={
+                    "Content-Type": photo.mime,
+                    "Content-Disposition": f'attachment; filename="{quote(name)}"',
+                },
+            )
+        except PublishError as failure:
+            if failure.details.get("error") == "rest_cannot_create":  # no `upload_files`
+                raise PublishError("cannot_upload", {"status": 403}) from None
+            raise
         media = _body(answer)
         media_id, url = media.get("id"), safe_link(media.get("source_url"))
         if not isinstance(media_id, int) or not url:

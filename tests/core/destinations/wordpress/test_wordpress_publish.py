@@ -183,6 +183,26 @@ def test_a_contributors_post_is_held_for_review_and_the_networks_wait(
     store.close()
 
 
+def test_a_contributor_may_not_upload_photos_and_is_told_so(wordpress, tmp_path, draft):
+    account, secrets = wordpress_account(wordpress, "contributor")
+    store, _publisher, job = run(tmp_path, {account.id: account}, secrets, draft)
+    row = job.destination(account.id)
+    assert (row.state, row.error_code, row.retryable) == ("failed", "cannot_upload", False)
+    said = describe_publish_error(row.error_code, row.error_details, "wordpress")
+    assert said == (
+        "This WordPress account may not upload photos (a contributor). Publish without "
+        "photos, or ask the site's administrator for the author role, then retry."
+    )
+    mine = wordpress.rest(
+        "/wp/v2/posts",
+        status="any",
+        author=str(account.settings["user_id"]),
+        search="Open dag in de bibliotheek",
+    )
+    assert mine == []  # nothing half made
+    store.close()
+
+
 def test_delete_moves_the_post_to_the_trash(wordpress, tmp_path, draft):
     account, secrets = wordpress_account(wordpress, "editor")
     store, _publisher, job = run(tmp_path, {account.id: account}, secrets, draft)

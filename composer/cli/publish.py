@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
@@ -15,9 +15,6 @@ from composer.core.profile import profile_dir
 from composer.core.store.jobs import JobDestination
 from composer.core.store.store import Store, StoreError
 from composer.i18n.store_errors import describe_store_error
-
-if TYPE_CHECKING:
-    from composer.core.accounts.accounts import Accounts
 
 translate = QCoreApplication.translate
 
@@ -58,9 +55,6 @@ def run(arguments: argparse.Namespace) -> int:
             if job_id is None:
                 draft = read_draft_file(Path(arguments.file))
                 ids = [item.strip() for item in arguments.to.split(",") if item.strip()]
-                unready = _not_publishable(accounts, ids)
-                if unready:
-                    return _fail(unready, 2)
                 job_id = store.create_job(draft, ids)
             publisher = publisher_for(store, accounts, wait_offline=arguments.wait)
             job = publisher.publish(job_id)
@@ -81,19 +75,6 @@ def run(arguments: argparse.Namespace) -> int:
     print_json({"job": job.id, "destinations": destinations})
     done = all(entry["state"] == "done" for entry in destinations.values())
     return 0 if done else 1
-
-
-def _not_publishable(accounts: Accounts, ids: list[str]) -> str:
-    """Words for an account of a kind that connects but cannot be published to yet
-    (WordPress): it is no publish target, here as in the window's checklist."""
-    from composer.core.destinations.registry import publishes
-
-    for account in accounts.list():
-        if account.id in ids and not publishes(account.kind):
-            return translate(
-                "Cli", "{id} is a WordPress account: Omroeper cannot publish to WordPress yet."
-            ).format(id=account.id)
-    return ""
 
 
 def _parts(row: JobDestination) -> dict[str, Any]:

@@ -107,6 +107,17 @@ def describe_publish_error(
         "image_failed": lambda: translate(
             "Publish", "Photo {index} could not be prepared for this network."
         ),
+        "cannot_upload": lambda: translate(
+            "Publish",
+            "This WordPress account may not upload photos (a contributor). Publish without "
+            "photos, or ask the site's administrator for the author role, then retry.",
+        ),
+        "held_for_review": lambda: translate(
+            "Publish",
+            "Your message is waiting for approval in WordPress; the networks will not follow "
+            "until it is published there. Once an editor has published it, send it again: "
+            "Omroeper finds it and does not post it twice.",
+        ),
         # the website's answer: a published copy with such an address is describe_no_address
         "unsafe_url": lambda: translate(
             "Publish",

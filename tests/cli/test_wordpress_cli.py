@@ -95,13 +95,48 @@ def test_refusals_are_one_line_and_nothing_is_added(accounts, wordpress):
     assert json.loads(accounts("accounts", "list", "--json").stdout) == []
 
 
-def test_a_wordpress_account_is_no_publish_target_yet(accounts, wordpress, tmp_path):
-    added = json.loads(_add(accounts, wordpress, "editor").stdout)
-    draft = tmp_path / "bericht.json"
-    draft.write_text(json.dumps({"title": "Open dag", "text": "Kom langs!"}))
-    result = accounts("publish", str(draft), "--to", added["id"])
-    assert result.returncode == 2
-    assert result.stderr == (
-        f"omroeper: {added['id']} is a WordPress account: Omroeper cannot publish to "
-        "WordPress yet.\n"
+def _publish(accounts, wordpress, role, tmp_path, **draft):
+    added = json.loads(_add(accounts, wordpress, role).stdout)
+    path = tmp_path / f"bericht-{role}.json"
+    path.write_text(json.dumps(draft))
+    result = accounts("publish", str(path), "--to", added["id"])
+    return result, json.loads(result.stdout), added["id"]
+
+
+def test_an_editor_publishes_to_wordpress_then_deletes_it(accounts, wordpress, tmp_path):
+    result, answer, site = _publish(
+        accounts, wordpress, "editor", tmp_path, title="Open dag", text="Kom langs!"
     )
+    assert result.returncode == 0, result.stderr
+    copy = answer["destinations"][site]
+    found = wordpress.rest(f"/wp/v2/posts/{copy['remote_id']}", context="edit")
+    assert (copy["state"], copy["url"]) == ("done", found["link"])
+    assert found["status"] == "publish" and found["title"]["raw"] == "Open dag"
+
+    deleted = accounts("delete", str(answer["job"]))
+    assert deleted.returncode == 0, deleted.stdout + deleted.stderr
+    trashed = wordpress.rest(f"/wp/v2/posts/{copy['remote_id']}", context="edit")
+    assert trashed["status"] == "trash"
+
+
+def test_a_contributors_post_is_reported_as_waiting_for_review(accounts, wordpress, tmp_path):
+    result, answer, site = _publish(
+        accounts, wordpress, "contributor", tmp_path, title="Voorstel", text="Graag nakijken"
+    )
+    assert result.returncode == 1
+    copy = answer["destinations"][site]
+    assert copy["state"] == "failed" and copy["error"]["code"] == "held_for_review"
+    assert copy["error"]["message"].startswith(
+        "Your message is waiting for approval in WordPress; the networks will not follow"
+    )
+    pending = wordpress.rest(f"/wp/v2/posts/{copy['remote_id']}", context="edit")
+    assert pending["status"] == "pending"
+    # an editor publishes it; resuming the job finds it, published, and posts nothing twice
+    editor = wordpress.user("editor")
+    wordpress.post_as(editor, f"/wp/v2/posts/{copy['remote_id']}", {"status": "publish"})
+    resumed = accounts("publish", "--resume", str(answer["job"]))
+    assert resumed.returncode == 0, resumed.stdout + resumed.stderr
+    again = json.loads(resumed.stdout)["destinations"][site]
+    assert (again["state"], again["remote_id"]) == ("done", copy["remote_id"])
+    published = wordpress.rest(f"/wp/v2/posts/{copy['remote_id']}", context="edit")
+    assert again["url"] == published["link"]

@@ -41,6 +41,7 @@ PROGRAMS = ("mariadb-install-db", "mariadbd", "php")
 _KEYS = ("AUTH_KEY", "SECURE_AUTH_KEY", "LOGGED_IN_KEY", "NONCE_KEY")
 _KEYS += ("AUTH_SALT", "SECURE_AUTH_SALT", "LOGGED_IN_SALT", "NONCE_SALT")
 SCENES = frozenset({"", "strip_authorization", "no_application_passwords", "plain_permalinks"})
+SCENES |= {"polylang"}  # posts take a `lang` field, as with the Polylang plugin
 SCENES |= {"signed_in_administrator"}  # only for the profile page's screenshot (scripts/)
 
 
@@ -86,6 +87,25 @@ class WordPress:
         if answer.status_code >= 400:
             raise AssertionError(f"{route}: {answer.status_code} {answer.text[:500]}")
         return answer.json()
+
+    def post_as(self, who: WordPressUser, route: str, fields: dict[str, object]) -> object:
+        """Change something on the site as `who` (an editor approving a post)."""
+        answer = requests.post(
+            f"{self.url}/wp-json{route}",
+            json=fields,
+            auth=(who.user, who.app_password),
+            timeout=20,
+        )
+        if answer.status_code >= 400:
+            raise AssertionError(f"{route}: {answer.status_code} {answer.text[:500]}")
+        return answer.json()
+
+    def fetch(self, url: str) -> bytes:
+        """A file the site serves (an uploaded photo)."""
+        answer = requests.get(url, timeout=20)
+        if answer.status_code != 200:
+            raise AssertionError(f"{url}: {answer.status_code}")
+        return answer.content
 
     def close(self) -> None:
         for _address, process in self._servers.values():

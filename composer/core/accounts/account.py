@@ -19,14 +19,13 @@ class AccountKind(StrEnum):
     PIXELFED = "pixelfed"
     BLUESKY = "bluesky"
     DISCORD = "discord"
-    # The own website on WordPress (REST API, application password). Connecting works;
-    # publishing comes next: until then it has no destination (registry.publishes).
+    # The own website on WordPress (REST API, application password).
     WORDPRESS = "wordpress"
 
     @property
     def is_own_site(self) -> bool:
         """The organisation's own website: its page is the link back every network carries."""
-        return self is AccountKind.WEBSITE
+        return self in (AccountKind.WEBSITE, AccountKind.WORDPRESS)
 
 
 @dataclass(frozen=True, slots=True)

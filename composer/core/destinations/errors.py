@@ -116,6 +116,7 @@ class ConnectError(CodedError):
 # unsafe_url (the website answered with an address that is not a safe link), and
 # connect_again (reason): what was sent cannot be checked with this sign-in (read_scope: it
 # may not read the account's statuses), so nothing is sent again until it is connected again.
+# cannot_upload: the account may not upload photos (a WordPress contributor).
 PublishCode = (
     Failure
     | Checked
@@ -127,6 +128,7 @@ PublishCode = (
         "account_missing",
         "unsafe_url",
         "connect_again",
+        "cannot_upload",
     ]
 )
 PUBLISH_CODES = frozenset(
@@ -149,6 +151,10 @@ PUBLISH_CODES = frozenset(
         "scope_missing",
     }
 )
+# The own site took the post and holds it for review (a WordPress contributor): not an error,
+# not published; the networks wait. Stored as a `failed` copy that is open: sending the job
+# again (resume or retry) reads the post back and goes on once an editor has published it.
+HELD_FOR_REVIEW = "held_for_review"
 # Worth trying again: nothing was refused. connection_lost: the answer went missing after sending.
 TRANSIENT = frozenset(
     {"timeout", "offline", "unreachable", "server_error", "rate_limited", "connection_lost"}

@@ -18,9 +18,9 @@ if TYPE_CHECKING:
 
 
 def publishes(kind: AccountKind) -> bool:
-    """Whether Omroeper can publish to this kind of account yet. A kind that can only be
-    connected (WordPress, until its publishing is built) is no publish target: the window's
-    checklist and `omroeper publish` leave it out, so no one meets a "not yet"."""
+    """Whether Omroeper can publish to this kind of account yet. A kind that could only be
+    connected would be no publish target: the window's checklist and `omroeper publish`
+    leave it out, so no one meets a "not yet". Every kind publishes today."""
     return kind in _MAKERS
 
 
@@ -80,14 +80,19 @@ def _discord(accounts: Accounts) -> Destination:
     return DiscordDestination(accounts.secret)
 
 
-# WordPress (AccountKind.WORDPRESS) connects but has no maker yet: its publishing plugs in here,
-# as `_wordpress` returning a WordPressDestination from core/destinations/wordpress/publish.py.
+def _wordpress(accounts: Accounts) -> Destination:
+    from composer.core.destinations.wordpress.publish import WordPressDestination
+
+    return WordPressDestination(accounts.secret)
+
+
 _MAKERS: dict[AccountKind, Callable[[Accounts], Destination]] = {
     AccountKind.WEBSITE: _website,
     AccountKind.MASTODON: _mastodon,
     AccountKind.PIXELFED: _pixelfed,
     AccountKind.BLUESKY: _bluesky,
     AccountKind.DISCORD: _discord,
+    AccountKind.WORDPRESS: _wordpress,
 }
 
 # The kinds that publish, in the table's order (the tests publish to each of them).

@@ -41,7 +41,9 @@ def deletable(job: Job) -> list[JobDestination]:
     rows = [
         row
         for row in job.destinations
-        if row.online and not (row.kind.is_own_site and job.draft.link)
+        # a post held for review is on the site too, though never published
+        if (row.online or (row.held_for_review and row.remote_id))
+        and not (row.kind.is_own_site and job.draft.link)
     ]
     return sorted(rows, key=lambda row: row.kind.is_own_site)
 

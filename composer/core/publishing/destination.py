@@ -84,6 +84,9 @@ class PublishRequest:
 class Published:
     remote_id: str
     url: str
+    # The own site took the post but holds it for review (a WordPress contributor's
+    # `pending` post): it is not published, and nothing may link to it yet.
+    held_for_review: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,9 +122,9 @@ class Destination(Protocol):
         also of one that failed partway); one already gone counts as deleted."""
         ...
 
-    def tell(self, account: Account, page: str, copies: Copies) -> None:
-        """Tell the site which copies link to its `page`. Only with `is_own_site`; the site
-        merges what it hears, so telling it twice is harmless."""
+    def tell(self, account: Account, page: JobDestination, copies: Copies) -> None:
+        """Tell the site which copies link to its `page` (the job's row of the site's copy:
+        its url and remote id). Only with `is_own_site`; telling it twice is harmless."""
         ...
 
 

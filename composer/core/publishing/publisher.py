@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Protocol
 
 from composer.core.accounts.account import Account, AccountKind
-from composer.core.destinations.errors import NOT_REACHED, TRANSIENT, UNCLEAR
+from composer.core.destinations.errors import HELD_FOR_REVIEW, NOT_REACHED, TRANSIENT, UNCLEAR
 from composer.core.drafts.draft import Draft
 from composer.core.errors import CodedError
 from composer.core.outside_url import safe_link
@@ -156,11 +156,11 @@ class Publisher:
             if found is None:
                 continue
             account, target = found
-            page = safe_link(job.destination(row.account_id).url)
-            if not copies or not target.capabilities.is_own_site or not page:
+            page = job.destination(row.account_id)
+            if not copies or not target.capabilities.is_own_site or not safe_link(page.url):
                 continue
             try:
-                target.tell(account, page, copies)
+                target.tell(account, replace(page, url=safe_link(page.url)), copies)
             except CodedError as failure:
                 log.warning("telling %s where the copies are failed: %s", row.account_id, failure)
 
@@ -216,6 +216,14 @@ class Publisher:
                 self._write(job, row, state, error=CodedError("unexpected", _kind_of(error)))
                 return
             self._watch.outcome(row.account_id, "")
+            if published.held_for_review:
+                # on the site, not published: kept with its id (delete trashes it); not done,
+                # so the networks wait. Open: a resume reads the post back, published or not.
+                held = CodedError(HELD_FOR_REVIEW)
+                self._write(
+                    job, row, "failed", error=held, retryable=True, remote_id=published.remote_id
+                )
+                return
             # Posted, whatever its address: kept with the remote id (delete needs it), and an
             # address that is not a safe link is stored as none, with a warning to show.
             url = safe_link(published.url)

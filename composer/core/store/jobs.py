@@ -71,6 +71,12 @@ class JobDestination:
         return sum(part.state == "done" for part in self.parts)
 
     @property
+    def held_for_review(self) -> bool:
+        """The own site took the post and holds it for review (errors.HELD_FOR_REVIEW): on
+        the site, not published; the networks wait."""
+        return self.state == "failed" and self.error_code == "held_for_review"
+
+    @property
     def online(self) -> bool:
         """Something of this copy is published: all of it, or some parts of a thread."""
         return self.state == "done" or self.parts_online > 0
@@ -274,14 +280,17 @@ def set_canonical(db: sqlite3.Connection, job_id: int, url: str) -> bool:
 
 
 def mark_deleted(db: sqlite3.Connection, job_id: int, account_id: str, when: str) -> bool:
-    """Only a published copy (or a thread with parts online) can be deleted; the first
-    moment is kept."""
+    """Only a published copy (or a thread with parts online, or a post the own site holds
+    for review) can be deleted; the first moment is kept. A deleted held post is no longer
+    sent again (it is not retryable)."""
     return (
         db.execute(
-            "UPDATE job_destinations SET deleted = coalesce(deleted, ?)"
+            "UPDATE job_destinations SET deleted = coalesce(deleted, ?),"
+            " retryable = CASE WHEN state = 'done' THEN retryable ELSE 0 END"
             " WHERE job_id = ? AND account_id = ? AND (state = 'done' OR EXISTS (SELECT 1"
             " FROM job_parts AS part WHERE part.job_id = job_destinations.job_id"
-            " AND part.account_id = job_destinations.account_id AND part.state = 'done'))",
+            " AND part.account_id = job_destinations.account_id AND part.state = 'done')"
+            " OR (error_code = 'held_for_review' AND remote_id != ''))",
             (when, job_id, account_id),
         ).rowcount
         > 0

@@ -455,10 +455,6 @@
         <source>give a FILE with --to ID[,ID…], or --resume JOB</source>
         <translation>geef een BESTAND met --to ID[,ID…], of --resume JOB</translation>
     </message>
-    <message>
-        <source>{id} is a WordPress account: Omroeper cannot publish to WordPress yet.</source>
-        <translation>{id} is een WordPress-account: Omroeper kan nog niet op WordPress publiceren.</translation>
-    </message>
 </context>
 <context>
     <name>ComposerWindow</name>
@@ -1997,6 +1993,14 @@ Wil je het gepubliceerde bericht verbeteren? Verwijder het onder “Gepubliceerd
         <translation>Foto {index} kon niet worden klaargemaakt voor dit netwerk.</translation>
     </message>
     <message>
+        <source>This WordPress account may not upload photos (a contributor). Publish without photos, or ask the site&apos;s administrator for the author role, then retry.</source>
+        <translation>Dit WordPress-account mag geen foto’s uploaden (de rol Schrijver). Publiceer zonder foto’s, of vraag de beheerder van de site om de rol Auteur, en probeer het daarna opnieuw.</translation>
+    </message>
+    <message>
+        <source>Your message is waiting for approval in WordPress; the networks will not follow until it is published there. Once an editor has published it, send it again: Omroeper finds it and does not post it twice.</source>
+        <translation>Je bericht wacht op goedkeuring in WordPress; de netwerken volgen niet tot het daar gepubliceerd is. Verstuur het opnieuw zodra een redacteur het heeft gepubliceerd: Omroeper vindt het terug en plaatst het niet twee keer.</translation>
+    </message>
+    <message>
         <source>Your website took the message, but the address it gave for the page is not a safe web address, so the other places wait (they would link to it). Ask your website&apos;s developer to check it, then retry.</source>
         <translation>Je website heeft het bericht aangenomen, maar het adres dat hij voor de pagina gaf is geen veilig webadres. Daarom wachten de andere bestemmingen (zij zouden ernaar linken). Vraag de ontwikkelaar van de website het te controleren en probeer het daarna opnieuw.</translation>
     </message>
@@ -2082,6 +2086,10 @@ Wil je het gepubliceerde bericht verbeteren? Verwijder het onder “Gepubliceerd
     <message>
         <source>{name}: published</source>
         <translation>{name}: gepubliceerd</translation>
+    </message>
+    <message>
+        <source>{name}: waiting for approval</source>
+        <translation>{name}: wacht op goedkeuring</translation>
     </message>
     <message>
         <source>Trying again. {reason}</source>
@@ -2190,6 +2198,10 @@ Wil je het gepubliceerde bericht verbeteren? Verwijder het onder “Gepubliceerd
     <message>
         <source>&amp;Retry the failed ones</source>
         <translation>&amp;Mislukte opnieuw proberen</translation>
+    </message>
+    <message>
+        <source>&amp;Check again</source>
+        <translation>Opnieuw &amp;controleren</translation>
     </message>
     <message>
         <source>&amp;Continue sending</source>

@@ -7,8 +7,10 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QObject
 
+from composer.core.destinations.errors import HELD_FOR_REVIEW
 from composer.core.store.jobs import Job
 from composer.core.store.store import StoreError
+from composer.i18n.publish_errors import describe_publish_error
 from composer.i18n.store_errors import describe_store_error
 
 log = logging.getLogger(__name__)
@@ -88,11 +90,14 @@ def overall(
             "You can close this window and keep working: Omroeper carries on in the background.",
         )
         return translate("Publish", "Publishing…"), words, ""
-    failed = sum(row.state == "failed" for row in rows)
+    held = sum(row.held_for_review for row in rows)
+    failed = sum(row.state == "failed" for row in rows) - held
     unknown = sum(row.state == "unknown" for row in rows)
     still = sum(row.state in ("pending", "sending") for row in rows)
     retry = translate("Publish", "&Retry the failed ones") if failed else ""
-    if still and not failed:
+    if held and not failed:
+        retry = translate("Publish", "&Check again")
+    elif still and not failed:
         retry = translate("Publish", "&Continue sending")
     if failure is not None:
         return translate("Publish", "Publishing stopped"), _stopped(failure), retry
@@ -105,11 +110,13 @@ def overall(
         )
         return translate("Publish", "Published"), words, ""
     sentences = []
+    if held:
+        sentences.append(describe_publish_error(HELD_FOR_REVIEW))
     if failed:
         sentences.append(_PLURALS.failed(failed))
     if unknown:
         sentences.append(_PLURALS.unknown(unknown))
-    if still and not failed:
+    if still and not failed and not held:
         sentences.append(
             translate("Publish", "Not finished yet: choose “Continue sending” to send the rest.")
         )
@@ -138,9 +145,9 @@ def spoken_outcome(job: Job | None, failure: Exception | None) -> tuple[str, boo
     if done == len(rows):
         return _PLURALS.all_published(done), False
     parts = [_PLURALS.published_of(done, len(rows))]
-    failed = sum(row.state == "failed" for row in rows)
+    failed = sum(row.state == "failed" and not row.held_for_review for row in rows)
     unknown = sum(row.state == "unknown" for row in rows)
-    unsent = len(rows) - done - failed - unknown
+    unsent = len(rows) - done - failed - unknown  # a post held for review too
     if failed:
         parts.append(_PLURALS.failed_count(failed))
     if unknown:

@@ -148,6 +148,10 @@ class DestinationRow(QWidget):
             self._show("✓", words, colour, busy=False, link=safe_link(row.url))
             news = translate("Publish", "{name}: published")
             self._news(f"done {row.updated}", news.format(name=name))
+        elif row.held_for_review:  # on the own site, not published: no failure either
+            self._show("⏸", reason(row), theme.warning_color(), busy=False)
+            news = translate("Publish", "{name}: waiting for approval")
+            self._news(f"held {row.updated}", news.format(name=name))
         elif row.state == "failed" and running and row.retryable:
             words = translate("Publish", "Trying again. {reason}").format(reason=reason(row))
             self._show("⟳", _with(parts, words), theme.warning_color(), busy=True)

@@ -65,9 +65,9 @@ def test_delete_everywhere_removes_the_website_last_and_marks_each_copy(store):
     job_id = _published(store, failed=[ACCOUNTS[AccountKind.PIXELFED].id])
     remover = Remover()
     results = delete_everywhere(store, {}, job_id, remove=remover)
-    website = ACCOUNTS[AccountKind.WEBSITE].id
-    assert remover.calls[-1] == website
-    assert len(remover.calls) == 4  # the failed copy was never online
+    sites = {ACCOUNTS[AccountKind.WEBSITE].id, ACCOUNTS[AccountKind.WORDPRESS].id}
+    assert set(remover.calls[-2:]) == sites  # the own sites last
+    assert len(remover.calls) == 5  # the failed copy was never online
     assert list(results) == remover.calls
     assert all(result.ok for result in results.values())
     job = store.job(job_id)
@@ -75,6 +75,19 @@ def test_delete_everywhere_removes_the_website_last_and_marks_each_copy(store):
     for row in job.destinations:
         assert (row.deleted is not None) == (row.state == "done")
     assert store.list_jobs()[0].deleted
+
+
+def test_a_post_held_for_review_is_deleted_though_never_published(store):
+    held = ACCOUNTS[AccountKind.WORDPRESS].id
+    job_id = store.create_job(Draft(text="Ter goedkeuring"), [held])
+    store.set_destination_state(
+        job_id, held, "failed", remote_id="14", error_code="held_for_review", retryable=True
+    )
+    remover = Remover()
+    assert delete_everywhere(store, {}, job_id, remove=remover)[held].ok
+    assert remover.calls == [held]
+    row = store.job(job_id).destination(held)
+    assert row.deleted is not None and not row.retryable  # a resume does not post it again
 
 
 def test_a_copy_that_cannot_be_removed_is_tried_again_next_time_alone(store):
@@ -86,7 +99,7 @@ def test_a_copy_that_cannot_be_removed_is_tried_again_next_time_alone(store):
         "server_error",
         {"status": 503},
     )
-    assert sum(result.ok for result in results.values()) == 4
+    assert sum(result.ok for result in results.values()) == 5
     job = store.job(job_id)
     assert not job.deleted
     assert job.destination(mastodon).deleted is None

@@ -68,6 +68,7 @@ def test_the_type_checker_holds_every_destination_to_the_protocol(tmp_path):
             from composer.core.destinations.discord.publish import DiscordDestination
             from composer.core.destinations.mastodon.publish import MastodonDestination
             from composer.core.destinations.website.publish import WebsiteDestination
+            from composer.core.destinations.wordpress.publish import WordPressDestination
             from composer.core.publishing.destination import (
                 Capabilities, Destination, Published, PublishRequest,
             )
@@ -83,6 +84,7 @@ def test_the_type_checker_holds_every_destination_to_the_protocol(tmp_path):
                 MastodonDestination(lookup),
                 BlueskyDestination(lookup, save),
                 DiscordDestination(lookup),
+                WordPressDestination(lookup),
             ]
 
             class PublishesOnly:
@@ -105,7 +107,7 @@ def test_the_type_checker_holds_every_destination_to_the_protocol(tmp_path):
         check=False,
     )
     errors = [line for line in checked.stdout.splitlines() if ": error:" in line]
-    assert len(errors) == 1, checked.stdout + checked.stderr  # the four real ones conform
+    assert len(errors) == 1, checked.stdout + checked.stderr  # the five real ones conform
     assert 'type "PublishesOnly", variable has type "Destination"' in errors[0]
 
 
@@ -117,11 +119,12 @@ def test_every_kind_declares_its_capabilities(accounts):
         AccountKind.PIXELFED: Capabilities(idempotent=True, can_read_back=True, needs_image=True),
         AccountKind.BLUESKY: Capabilities(idempotent=True, can_read_back=True),
         AccountKind.DISCORD: Capabilities(idempotent=False, can_read_back=False),
+        AccountKind.WORDPRESS: Capabilities(idempotent=True, can_read_back=True, is_own_site=True),
     }
     # the job's rule (networks wait for the website) and the destinations name the same site
     assert all(found[kind].is_own_site == kind.is_own_site for kind in PUBLISHABLE)
-    # WordPress connects, and publishes once its destination is built (issue 17)
-    assert set(AccountKind) - set(PUBLISHABLE) == {AccountKind.WORDPRESS}
+    # every kind that connects publishes
+    assert set(PUBLISHABLE) == set(AccountKind)
 
 
 def test_the_website_is_told_where_the_copies_are_and_deleted_by_its_row(

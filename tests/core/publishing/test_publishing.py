@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from composer.core.accounts.account import Account, AccountKind, Identity
-from composer.core.destinations.registry import PUBLISHABLE as KINDS
+from composer.core.destinations.registry import PUBLISHABLE
 from composer.core.drafts.draft import Draft, Image
 from composer.core.errors import CodedError
 from composer.core.publishing.destination import Capabilities
@@ -29,7 +29,9 @@ ACCOUNTS = {
     kind: Account(f"{kind.value}-0000000{number}", kind, Identity(kind.value))
     for number, kind in enumerate(AccountKind, 1)
 }
-NETWORKS = [kind for kind in KINDS if kind is not AccountKind.WEBSITE]
+# one own site per job here (WordPress, the other own site, has its own tests)
+NETWORKS = [kind for kind in PUBLISHABLE if not kind.is_own_site]
+KINDS = (AccountKind.WEBSITE, *NETWORKS)
 
 
 def _id(kind: AccountKind) -> str:
@@ -57,8 +59,8 @@ class FakeServer:
         own_site = self.kind.is_own_site
         return Capabilities(self.idempotent, can_read_back=False, is_own_site=own_site)
 
-    def tell(self, account: Account, page: str, copies) -> None:
-        self.told.append((page, list(copies)))
+    def tell(self, account: Account, page, copies) -> None:
+        self.told.append((page.url, list(copies)))  # page: the site's row in the job
 
     def publish(self, request: PublishRequest) -> Published:
         with self._lock:

@@ -21,3 +21,14 @@ if ($omroeper_scene === 'signed_in_administrator') {
             . ':not(input) { display: none; } #wpfooter { display: none; }</style>';
     });
 }
+if ($omroeper_scene === 'polylang') {
+    // a site with Polylang: posts carry a `lang` field in the REST API (a language's slug)
+    add_action('rest_api_init', static function () {
+        register_rest_field('post', 'lang', [
+            'get_callback' => static fn ($post) => get_post_meta($post['id'], 'omroeper_lang', true),
+            'update_callback' => static fn ($value, $post) =>
+                update_post_meta($post->ID, 'omroeper_lang', sanitize_key($value)),
+            'schema' => ['type' => 'string', 'description' => 'Language of the post'],
+        ]);
+    });
+}

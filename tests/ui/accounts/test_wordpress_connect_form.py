@@ -103,7 +103,7 @@ def test_each_failure_shows_its_own_sentence(qtbot, dialog, accounts, wordpress,
     assert accounts.list() == []
 
 
-def test_a_wordpress_account_is_not_offered_as_a_publish_target_yet(qtbot, accounts):
+def test_a_wordpress_account_is_offered_as_a_publish_target(qtbot, accounts):
     from composer.core.accounts.account import Connected
 
     site = accounts.add(
@@ -117,5 +117,5 @@ def test_a_wordpress_account_is_not_offered_as_a_publish_target_yet(qtbot, accou
     panel = DestinationsPanel()
     qtbot.addWidget(panel)
     panel.show_accounts(accounts.list(), [site.id, toot.id])
-    assert list(panel.boxes) == [toot.id]
-    assert panel.chosen() == (toot.id,)
+    assert list(panel.boxes) == [site.id, toot.id]
+    assert panel.chosen() == (site.id, toot.id)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from composer.core.accounts.account import AccountKind
 from composer.core.destinations.bluesky import connect as bluesky
+from composer.core.destinations.wordpress import connect as wp
 from composer.core.drafts.draft import Draft
 from composer.core.publishing import publisher as publishing
 from composer.ui.publish import run as publish_run
@@ -327,3 +328,33 @@ def test_a_thread_sent_partway_says_how_many_parts_are_online(qtbot, opened, acc
     assert "Not completely published: 2 of 3 parts are online." in words
     assert "The server refused the message (422)" in words
     assert "2 of 3 parts are online." in row.accessibleDescription()
+
+
+def test_a_wordpress_post_held_for_review_says_so_and_the_networks_wait(
+    qtbot, opened, accounts, store, toot, *, wordpress
+):
+    contributor = wordpress.user("contributor")
+    site = accounts.add(
+        AccountKind.WORDPRESS,
+        wp.connect(wordpress.url, contributor.user, contributor.app_password),
+    )
+    masto = add_mastodon(accounts, toot)
+    dialog = opened(PublishDialog(store, accounts, DRAFT, [site, masto]))
+    _publish(qtbot, dialog)
+    assert dialog.heading.text() == "<h3>Not everything was published</h3>"
+    words = dialog.rows[site.id].status.text()
+    assert "Your message is waiting for approval in WordPress" in words
+    assert "✗" not in words and "Not published" not in words and "failed" not in words
+    assert "did not work" not in dialog.overall.text()
+    assert "waiting for approval in WordPress" in dialog.overall.text()
+    assert dialog.retry_button.text() == "&Check again"
+    assert toot.statuses == []
+    post_id = dialog.job.destination(site.id).remote_id
+    assert wordpress.rest(f"/wp/v2/posts/{post_id}", context="edit")["status"] == "pending"
+
+    editor = wordpress.user("editor")
+    wordpress.post_as(editor, f"/wp/v2/posts/{post_id}", {"status": "publish"})
+    with qtbot.waitSignal(dialog.finished_job, timeout=WAIT):
+        dialog.retry_button.click()
+    assert {dialog.rows[a.id].state for a in (site, masto)} == {"done"}
+    assert len(toot.statuses) == 1 and _link(dialog, site.id) in toot.statuses[0]["content"]

@@ -123,7 +123,7 @@ class BlueskyDestination:
         """Delete the copy's post; one already gone is not an error."""
         self.delete_posts(account, [copy.remote_id])
 
-    def tell(self, account: Account, page: str, copies: Copies) -> None:
+    def tell(self, account: Account, page: JobDestination, copies: Copies) -> None:
         raise Unsupported("tell")
 
     def delete_posts(self, account: Account, remote_ids: Sequence[str]) -> None:

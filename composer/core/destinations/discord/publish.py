@@ -96,7 +96,7 @@ class DiscordDestination:
     def read_back(self, request: PublishRequest) -> Published | None:
         raise Unsupported("read_back")
 
-    def tell(self, account: Account, page: str, copies: Copies) -> None:
+    def tell(self, account: Account, page: JobDestination, copies: Copies) -> None:
         raise Unsupported("tell")
 
     def delete(self, account: Account, copy: JobDestination) -> None:

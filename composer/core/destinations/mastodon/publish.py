@@ -189,7 +189,7 @@ class MastodonDestination:
                 with suppress(MastodonNotFoundError):
                     api.status_delete(remote_id)
 
-    def tell(self, account: Account, page: str, copies: Copies) -> None:
+    def tell(self, account: Account, page: JobDestination, copies: Copies) -> None:
         raise Unsupported("tell")
 
     def delete_statuses(self, account: Account, remote_ids: Sequence[str]) -> None:

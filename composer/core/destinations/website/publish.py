@@ -62,9 +62,9 @@ class WebsiteDestination:
     def read_back(self, request: PublishRequest) -> Published | None:
         raise Unsupported("read_back")
 
-    def tell(self, account: Account, page: str, copies: Copies) -> None:
+    def tell(self, account: Account, page: JobDestination, copies: Copies) -> None:
         """Step 3 of the job: the page learns where its copies are ("also on Mastodon")."""
-        self.syndicate(account, page, copies)
+        self.syndicate(account, page.url, copies)
 
     def delete(self, account: Account, copy: JobDestination) -> None:
         """Remove the copy's page; the site treats an already deleted page as deleted."""

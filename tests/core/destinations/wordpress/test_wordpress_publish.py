@@ -1,0 +1,245 @@
+"""Publishing to a real WordPress (tests/support/wordpress.py) through the publish job: the post
+with its blocks, photos and featured image; the networks linking to it and listed on it once;
+a lost answer still one post; a contributor's post held for review; delete trashes it."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+import requests
+from PIL import Image as PILImage
+
+from composer.core.accounts.account import Account, AccountKind, Identity
+from composer.core.destinations.mastodon.publish import MastodonDestination
+from composer.core.destinations.wordpress import connect as wp
+from composer.core.destinations.wordpress.publish import WordPressDestination
+from composer.core.drafts.draft import Draft, Image
+from composer.core.publishing.deleting import delete_everywhere
+from composer.core.publishing.publisher import Publisher
+from composer.core.store.store import Store
+from composer.i18n.publish_errors import describe_publish_error
+from tests.support.fake_mastodon import FakeMastodon
+from tests.support.fault_proxy import FaultProxy
+from tests.support.images import camera_exif, photo, save
+
+TOOT = "mastodon-0000000c"
+
+
+def wordpress_account(wordpress, role: str, root: str = "") -> tuple[Account, dict]:
+    person = wordpress.user(role)
+    connected = wp.connect(wordpress.url, person.user, person.app_password)
+    settings = dict(connected.settings)
+    if root:
+        settings["rest_root"] = root
+    account = Account(
+        f"wordpress-{role}",
+        AccountKind.WORDPRESS,
+        connected.identity,
+        server=connected.server,
+        settings=settings,
+    )
+    return account, {account.id: connected.secret}
+
+
+@pytest.fixture
+def mastodon():
+    fake = FakeMastodon().start()
+    yield fake
+    fake.stop()
+
+
+@pytest.fixture
+def draft(tmp_path):
+    # a camera's metadata (EXIF, where GPS lives) must not reach the site
+    first = save(photo(800, 600, seed=1), tmp_path / "zaal.jpg", exif=camera_exif().tobytes())
+    second = save(photo(640, 480, seed=2), tmp_path / "rand.jpg")
+    return Draft(
+        title="Open dag in de bibliotheek",
+        body="Zaterdag zijn alle zalen open.\nKom langs!\n\nMeer: https://example.org/dag "
+        "#opendag <script>x</script>",
+        text="Zaterdag open dag #opendag",
+        images=(
+            Image(first, alt="De leeszaal vol met mensen"),
+            Image(second, alt="wordt genegeerd", decorative=True),
+        ),
+    )
+
+
+def run(tmp_path, accounts: dict[str, Account], secrets: dict, draft: Draft, session=None):
+    lookup = secrets.__getitem__
+    destinations = {
+        AccountKind.WORDPRESS: WordPressDestination(lookup, session),
+        AccountKind.MASTODON: MastodonDestination(lookup),
+    }
+    store = Store.open(tmp_path / "profile")
+    for account in accounts.values():
+        store.save_account(account)
+    publisher = Publisher(store, destinations, accounts, sleep=lambda _s: None)
+    job_id = store.create_job(draft, list(accounts))
+    return store, publisher, publisher.publish(job_id)
+
+
+def post(wordpress, post_id: str) -> dict:
+    return wordpress.rest(f"/wp/v2/posts/{post_id}", context="edit")
+
+
+def test_an_editor_publishes_title_text_and_two_photos(wordpress, tmp_path, draft):
+    account, secrets = wordpress_account(wordpress, "editor")
+    store, _publisher, job = run(tmp_path, {account.id: account}, secrets, draft)
+    row = job.destination(account.id)
+    assert (row.state, row.error_code) == ("done", None)
+    found = post(wordpress, row.remote_id)
+    assert found["status"] == "publish" and row.url == found["link"]
+    assert found["title"]["raw"] == "Open dag in de bibliotheek"
+    content = found["content"]["raw"]
+    mark = "omroeper-" + found["slug"].rsplit("-", 1)[1]
+    assert content.startswith(
+        f'<!-- wp:paragraph {{"className":"{mark}"}} -->\n<p class="{mark}">Zaterdag zijn alle '
+        "zalen open.<br>Kom langs!</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:paragraph -->\n"
+        '<p>Meer: <a href="https://example.org/dag">https://example.org/dag</a> #opendag '
+        "&lt;script&gt;x&lt;/script&gt;</p>"
+    )
+    media = [wordpress.rest(f"/wp/v2/media/{m}", context="edit") for m in _image_ids(content)]
+    assert [item["alt_text"] for item in media] == ["De leeszaal vol met mensen", ""]
+    assert found["featured_media"] == media[0]["id"]
+    assert 'alt="De leeszaal vol met mensen"' in content and 'alt=""' in content
+    for item in media:
+        uploaded = PILImage.open(io.BytesIO(wordpress.fetch(item["source_url"])))
+        assert not uploaded.getexif() and "exif" not in uploaded.info
+    store.close()
+
+
+def test_the_networks_link_to_the_post_and_are_listed_on_it_once(
+    wordpress, tmp_path, draft, mastodon
+):
+    account, secrets = wordpress_account(wordpress, "editor")
+    toot = Account(TOOT, AccountKind.MASTODON, Identity("omroep"), server=mastodon.base)
+    secrets[TOOT] = {"access_token": mastodon.issue_token("read write")}
+    store, _publisher, job = run(tmp_path, {account.id: account, TOOT: toot}, secrets, draft)
+    site, copy = job.destination(account.id), job.destination(TOOT)
+    assert (site.state, copy.state) == ("done", "done")
+    assert site.url in mastodon.statuses[0]["content"]
+    destination = WordPressDestination(secrets.__getitem__)
+    destination.tell(account, site, [("mastodon", copy.url)])  # told again: still one list
+    content = post(wordpress, site.remote_id)["content"]["raw"]
+    assert content.count("omroeper-syndication") == 2  # the block's class, once in its <p>
+    assert re.search(
+        r'<p class="omroeper-syndication">Ook op: <a [^>]*href="'
+        + re.escape(copy.url)
+        + '">Mastodon</a></p>',
+        content,
+    )
+    store.close()
+
+
+def test_a_lost_answer_still_leaves_exactly_one_post(wordpress, tmp_path, draft):
+    port = int(wordpress.url.rsplit(":", 1)[1])
+    proxy = FaultProxy(port)
+    account, secrets = wordpress_account(wordpress, "editor", f"{proxy.url}/wp-json/")
+    proxy.lose_answer("POST", r"^/wp-json/wp/v2/posts")
+    store, _publisher, job = run(tmp_path, {account.id: account}, secrets, draft)
+    row = job.destination(account.id)
+    assert row.state == "done" and row.attempts == 2
+    assert proxy.hits[0][2] == "lose_answer"
+    same = wordpress.rest(
+        "/wp/v2/posts",
+        search="Open dag in de bibliotheek",
+        status="any",
+        context="edit",
+        per_page="100",
+    )
+    slug = post(wordpress, row.remote_id)["slug"]
+    assert [p["id"] for p in same if p["slug"] == slug] == [int(row.remote_id)]
+    proxy.close()
+    store.close()
+
+
+def test_a_contributors_post_is_held_for_review_and_the_networks_wait(
+    wordpress, tmp_path, draft, mastodon
+):
+    account, secrets = wordpress_account(wordpress, "contributor")
+    toot = Account(TOOT, AccountKind.MASTODON, Identity("omroep"), server=mastodon.base)
+    secrets[TOOT] = {"access_token": mastodon.issue_token("read write")}
+    draft = Draft(title="Ter goedkeuring", text="Nog niet openbaar")  # contributors upload no media
+    store, publisher, job = run(tmp_path, {account.id: account, TOOT: toot}, secrets, draft)
+    row = job.destination(account.id)
+    assert (row.state, row.error_code) == ("failed", "held_for_review")
+    assert post(wordpress, row.remote_id)["status"] == "pending"
+    assert job.destination(TOOT).state == "pending" and mastodon.statuses == []
+    said = describe_publish_error(row.error_code, row.error_details, "wordpress")
+    assert said.startswith("Your message is waiting for approval in WordPress")
+    # resumed without approval: nothing new anywhere
+    job = publisher.resume(job.id)
+    assert job.destination(TOOT).state == "pending" and mastodon.statuses == []
+    # an editor publishes it; the person retries: the post is read back, the network follows
+    editor = wordpress.user("editor")
+    wordpress.post_as(editor, f"/wp/v2/posts/{row.remote_id}", {"status": "publish"})
+    job = publisher.retry(job.id)
+    site = job.destination(account.id)
+    assert (site.state, site.remote_id) == ("done", row.remote_id)
+    assert len(mastodon.statuses) == 1 and site.url in mastodon.statuses[0]["content"]
+    store.close()
+
+
+def test_a_contributor_may_not_upload_photos_and_is_told_so(wordpress, tmp_path, draft):
+    account, secrets = wordpress_account(wordpress, "contributor")
+    store, _publisher, job = run(tmp_path, {account.id: account}, secrets, draft)
+    row = job.destination(account.id)
+    assert (row.state, row.error_code, row.retryable) == ("failed", "cannot_upload", False)
+    said = describe_publish_error(row.error_code, row.error_details, "wordpress")
+    assert said == (
+        "This WordPress account may not upload photos (a contributor). Publish without "
+        "photos, or ask the site's administrator for the author role, then retry."
+    )
+    mine = wordpress.rest(
+        "/wp/v2/posts",
+        status="any",
+        author=str(account.settings["user_id"]),
+        search="Open dag in de bibliotheek",
+    )
+    assert mine == []  # nothing half made
+    store.close()
+
+
+def test_delete_moves_the_post_to_the_trash(wordpress, tmp_path, draft):
+    account, secrets = wordpress_account(wordpress, "editor")
+    store, _publisher, job = run(tmp_path, {account.id: account}, secrets, draft)
+    row = job.destination(account.id)
+    destination = WordPressDestination(secrets.__getitem__)
+    results = delete_everywhere(
+        store, None, job.id, remove=lambda r: destination.delete(account, r)
+    )
+    assert results[account.id].ok
+    assert post(wordpress, row.remote_id)["status"] == "trash"
+    destination.delete(account, row)  # in the trash already: deleted
+    store.close()
+
+
+def test_the_language_is_set_where_the_site_takes_it(wordpress, tmp_path):
+    draft = Draft(title="Open dag", text="Kom langs", language="nl")
+    polylang = f"{wordpress.scene('polylang')}/wp-json/"
+    account, secrets = wordpress_account(wordpress, "editor", polylang)
+    store, _publisher, job = run(tmp_path, {account.id: account}, secrets, draft)
+    row = job.destination(account.id)
+    assert row.state == "done"
+    admin = wordpress.user("administrator")
+    seen = requests.get(
+        f"{polylang}wp/v2/posts/{row.remote_id}",
+        params={"context": "edit", "_fields": "lang"},
+        auth=(admin.user, admin.app_password),
+        timeout=20,
+    )
+    assert seen.json() == {"lang": "nl"}
+    store.close()
+    # a site without it: no language, and the post is published all the same
+    plain, secrets = wordpress_account(wordpress, "editor")
+    other = tmp_path / "plain"
+    store, _publisher, job = run(other, {plain.id: plain}, secrets, draft)
+    assert job.destination(plain.id).state == "done"
+    store.close()
+
+
+def _image_ids(content: str) -> list[int]:
+    return [int(found) for found in re.findall(r'<!-- wp:image \{"id": (\d+)', content)]

@@ -77,6 +77,15 @@ def limit_details(error: BaseException) -> dict[str, Any]:
     return {}
 
 
+def json_object(answer: requests.Response) -> dict[str, Any]:
+    """The answer's body as a JSON object; {} for anything else (not JSON, a list, a number)."""
+    try:
+        found = answer.json()
+    except ValueError:
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
 def redirect_allowed(method: str, source: str, target: str) -> bool:
     """Only a GET (or HEAD) follows, and only to https or to the same loopback host."""
     if method.upper() not in _FOLLOWED:

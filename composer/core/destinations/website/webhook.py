@@ -25,7 +25,7 @@ import composer
 from composer.core import net
 from composer.core.destinations.errors import ConnectError, PublishError, publish_error, shared
 from composer.core.destinations.http.requests_failures import transport_code
-from composer.core.destinations.http.safe_http import SafeSession, limit_details
+from composer.core.destinations.http.safe_http import SafeSession, json_object, limit_details
 from composer.core.drafts.draft import Draft
 from composer.core.images.probe import FittedImage
 from composer.core.outside_url import safe_link
@@ -169,7 +169,7 @@ def _answer(url: str, answer: requests.Response, *, needs_url: bool) -> WebhookA
 
 def _post_url(url: str, answer: requests.Response) -> str:
     """The page's address as the site gave it (a Location may be relative): checked after."""
-    found = _json(answer).get("url") or answer.headers.get("Location") or ""
+    found = json_object(answer).get("url") or answer.headers.get("Location") or ""
     if not isinstance(found, str) or not found:
         return ""
     try:
@@ -178,16 +178,8 @@ def _post_url(url: str, answer: requests.Response) -> str:
         return found
 
 
-def _json(answer: requests.Response) -> dict[str, Any]:
-    try:
-        found = answer.json()
-    except ValueError:
-        return {}
-    return found if isinstance(found, dict) else {}
-
-
 def _message(answer: requests.Response) -> str:
-    found = _json(answer)
+    found = json_object(answer)
     for key in ("error", "message", "detail"):
         if isinstance(message := found.get(key), str):
             return message[:_MESSAGE_CHARS]

@@ -29,7 +29,7 @@ from composer.core import net
 from composer.core.accounts.account import Account
 from composer.core.destinations.errors import ConnectError, PublishError, publish_error, shared
 from composer.core.destinations.http.requests_failures import transport_code
-from composer.core.destinations.http.safe_http import SafeSession, limit_details
+from composer.core.destinations.http.safe_http import SafeSession, json_object, limit_details
 from composer.core.destinations.website.webhook import retry_after
 from composer.core.destinations.wordpress.blocks import (
     Picture,
@@ -183,7 +183,7 @@ class _Site:
             answer = self._request("OPTIONS", self.collection)
         except PublishError:
             return False
-        schema = _json(answer).get("schema")
+        schema = json_object(answer).get("schema")
         properties = schema.get("properties") if isinstance(schema, dict) else None
         return isinstance(properties, dict) and "lang" in properties
 
@@ -250,7 +250,7 @@ def _checked(answer: requests.Response) -> requests.Response:
     status = answer.status_code
     if status < 300:
         return answer
-    found = _json(answer)
+    found = json_object(answer)
     error = str(found.get("code") or "")[:_MESSAGE_CHARS]
     message = str(found.get("message") or "")[:_MESSAGE_CHARS]
     if status == 429:
@@ -288,15 +288,7 @@ def _post_id(copy: JobDestination) -> int:
 
 
 def _body(answer: requests.Response) -> dict[str, Any]:
-    found = _json(answer)
+    found = json_object(answer)
     if not found:
         raise PublishError("bad_answer", {"status": answer.status_code})
     return found
-
-
-def _json(answer: requests.Response) -> dict[str, Any]:
-    try:
-        found = answer.json()
-    except ValueError:
-        return {}
-    return found if isinstance(found, dict) else {}

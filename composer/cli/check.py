@@ -55,12 +55,12 @@ def analyze_all(
         chosen = [(a.id, a.kind.value, a.effective_limits()) for a in accounts]
     cache = FitCache()  # targets with the same image limits share one fit
     # The website goes first: its page's link back then ends every network's text.
-    has_website = any(kind == Platform.WEBSITE.value for _name, kind, _limits in chosen)
+    has_website = any(Platform(kind).is_own_site for _name, kind, _limits in chosen)
     networks = reserve_link_back(draft) if has_website else draft
     results = {}
     for name, target, limits in chosen:
         images = [fit_or_info(image.path, limits, cache=cache) for image in draft.images]
-        seen = draft if target == Platform.WEBSITE.value else networks
+        seen = draft if Platform(target).is_own_site else networks
         results[name] = analyze(seen, target, limits, images, estimate_thread=True)
     return results
 

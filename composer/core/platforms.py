@@ -19,6 +19,12 @@ class Platform(StrEnum):
     DISCORD = "discord"
     WORDPRESS = "wordpress"
 
+    @property
+    def is_own_site(self) -> bool:
+        """The organisation's own site: the post in full (title and body), no length limit,
+        the page the networks link back to."""
+        return self in (Platform.WEBSITE, Platform.WORDPRESS)
+
 
 class Unit(StrEnum):
     """How a network counts the length of a text."""

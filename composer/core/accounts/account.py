@@ -25,7 +25,7 @@ class AccountKind(StrEnum):
     @property
     def is_own_site(self) -> bool:
         """The organisation's own website: its page is the link back every network carries."""
-        return self in (AccountKind.WEBSITE, AccountKind.WORDPRESS)
+        return Platform(self.value).is_own_site
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,7 @@ from composer.core.analysis.rules import (
     warning,
 )
 from composer.core.drafts.draft import Draft
-from composer.core.platforms import Limits, Platform
+from composer.core.platforms import Limits
 from composer.core.text.measure import Measured, measure, protected_spans
 from composer.core.text.server_counts import Counting
 from composer.core.text.teaser import make_teaser
@@ -86,7 +86,7 @@ def analyze(
     `estimate_thread` adds to a too-long text how many posts a thread would take: it splits
     the text, which costs more than the rest, so a window does it after typing pauses.
     """
-    if limits.platform is Platform.WEBSITE:
+    if limits.platform.is_own_site:
         return _analyze_website(draft, target, limits, infos)
     content_warning = draft.content_warning_for(target)
     text = network_text(draft, target, limits)

@@ -59,7 +59,7 @@ def chosen_accounts(accounts: Sequence[Account], targets: Sequence[str]) -> list
 def link_back_site(chosen: Sequence[Account]) -> str | None:
     """The chosen website's own address (its host stands in for the page's), if one is chosen."""
     for account in chosen:
-        if account.kind is AccountKind.WEBSITE and account.server:
+        if account.kind.is_own_site and account.server:
             parts = urlsplit(account.server)
             return f"https://{parts.hostname}" if parts.hostname else "https://example.org"
     return None
@@ -77,7 +77,7 @@ def analyze_destinations(
     sent = reserve_link_back(draft, site) if site else draft
     return {
         account.id: analyze(
-            draft if account.kind is AccountKind.WEBSITE else sent,
+            draft if account.kind.is_own_site else sent,
             account.id,
             account.effective_limits(),
             facts(account),

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
-from composer.core.accounts.account import Account, AccountKind
+from composer.core.accounts.account import Account
 from composer.core.analysis.analysis import TargetAnalysis, reserve_link_back
 from composer.core.analysis.composing import link_back_site
 from composer.core.analysis.link_cards import page_for
@@ -138,7 +138,7 @@ class PreviewsPanel(QWidget):
             counted = self.tr("%Ln post(s)", "", count)
         else:
             counted = count_words(analysis.measured, analysis.limits)
-        pieces = [network] if platform is Platform.WEBSITE else [network, counted]
+        pieces = [network] if platform.is_own_site else [network, counted]
         if account.name and account.name != network:
             pieces.append(account.name)
         twins = [other for other in self._chosen if other.kind is account.kind]
@@ -170,7 +170,7 @@ class PreviewsPanel(QWidget):
     def _site_name(self) -> str:
         """The chosen website's name: a page without a title of its own is titled by it."""
         for account in self._chosen:
-            if account.kind is AccountKind.WEBSITE:
+            if account.kind.is_own_site:
                 return account.identity.name
         return ""
 
@@ -181,7 +181,7 @@ class PreviewsPanel(QWidget):
             return None
         # Counted as the window counts it: with the link back the website will give.
         site = link_back_site(self._chosen)
-        website = shown.account.kind is AccountKind.WEBSITE
+        website = shown.account.kind.is_own_site
         draft = reserve_link_back(shown.draft, site) if site and not website else shown.draft
         editor = OverrideEditor(draft, shown.account, shown.analysis, self)
         editor.accepted.connect(lambda: self.override_changed.emit(account_id, editor.override()))

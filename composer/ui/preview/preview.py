@@ -131,7 +131,7 @@ class DestinationPreview(QWidget):
         row.addStretch(1)
         row.addWidget(self.shared)
         row.addWidget(self.edit)
-        website = self.platform is Platform.WEBSITE  # the website has its own title and body
+        website = self.platform.is_own_site  # the own site has its own title and body
         self.edit.setVisible(not website)
         self.own_text.hide()
         self.shared.hide()
@@ -204,7 +204,7 @@ class DestinationPreview(QWidget):
             card.set_images(views if index == 0 else [])
             card.set_link_cards(tuple(c for c in found if c.part == index), first_photo)
             card.title.setText(draft.title)
-            card.title.setVisible(self.platform is Platform.WEBSITE and bool(draft.title))
+            card.title.setVisible(self.platform.is_own_site and bool(draft.title))
 
     def _caption_by(self, account: Account) -> str:
         """Pixelfed puts the username before the caption."""

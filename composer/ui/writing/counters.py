@@ -82,7 +82,7 @@ class FitPanel(QWidget):
     def show_analyses(
         self, draft: Draft, chosen: Sequence[Account], analyses: Mapping[str, TargetAnalysis]
     ) -> None:
-        networks = [account for account in chosen if account.kind is not AccountKind.WEBSITE]
+        networks = [account for account in chosen if not account.kind.is_own_site]
         if [account.id for account in networks] != list(self.counters):
             self._make_counters(networks)
         advice, too_long = [], False

@@ -79,6 +79,24 @@ def test_the_link_back_is_counted_with_the_sites_own_host():
     assert website.measured.text == "x" * 275
 
 
+def test_a_wordpress_site_is_the_own_site_as_the_webhook_site_is():
+    """WordPress publishes the post in full and is the page the networks link back to: no
+    length limit of its own, its host in every network's link back."""
+    wordpress = Account(
+        "wordpress-1",
+        AccountKind.WORDPRESS,
+        Identity("Redactie", "communicatie"),
+        "https://www.bibliotheek-aan-zee.nl",
+    )
+    draft = Draft(title="Open dag", body="y" * 9_000, text="x" * 275)
+    found = analyze_destinations(draft, [wordpress, BLUESKY], no_images)
+    assert link_back_site([wordpress, BLUESKY]) == "https://www.bibliotheek-aan-zee.nl"
+    assert "bibliotheek-aan-zee.nl" in found["bluesky-1"].measured.text
+    assert not found["bluesky-1"].fits  # the link back tips it over 300
+    assert found["wordpress-1"].fits and not found["wordpress-1"].problems
+    assert [p for p in Platform if p.is_own_site] == [Platform.WEBSITE, Platform.WORDPRESS]
+
+
 def test_an_image_without_alt_text_blocks_publishing_until_described_or_decorative():
     photo = Path("photo.jpg")
     facts = [ImageInfo(photo, 1000, "image/jpeg", 800, 600)]

@@ -143,3 +143,32 @@ def test_ctrl_enter_publishes_and_is_in_the_menu(open_window, qtbot, english, st
     }
     assert shortcuts["&Publish…"] == ["Ctrl+Return", "Ctrl+Enter"]
     assert shortcuts["&New draft"] == ["Ctrl+N"]
+
+
+def test_a_wordpress_site_is_shown_as_the_own_site(open_window, qtbot, english, store):
+    """No counter of its own (no limit), the post in full in its preview, and its host in
+    every network's link back: as the webhook website."""
+    wordpress = Account(
+        "wordpress-1",
+        AccountKind.WORDPRESS,
+        Identity("Redactie", "communicatie"),
+        "https://www.bieb-aan-zee.nl",
+    )
+    store.save_account(wordpress)
+    store.save_account(NETWORKS[0])
+    store.create_draft(
+        Draft(
+            title="Open dag",
+            body="De deuren gaan open.",
+            text="Kom langs",
+            targets=("wordpress-1", "mastodon-1"),
+        )
+    )
+    window = open_window()
+    qtbot.keyClicks(window.editor, "!")
+    assert list(window.counters) == ["mastodon-1"]
+    assert "bieb-aan-zee.nl" in window.parts.analyses["mastodon-1"].measured.text
+    window.previews.select("wordpress-1")
+    shown = preview_text(window.previews.previews["wordpress-1"])
+    assert "Open dag" in shown and "De deuren gaan open." in shown
+    assert "Kom langs" not in shown

@@ -31,6 +31,14 @@ def test_publishing_benchmark_runs():
     assert figures["all"] > 0 and figures["slowest"] >= publishing.LATENCY
 
 
+def test_publishing_to_wordpress_benchmark_runs(wordpress):
+    from benchmarks import publishing
+
+    figures = publishing.run_wordpress(wordpress)
+    assert figures["site"] >= publishing.LATENCY and figures["slowest"] >= publishing.LATENCY
+    assert figures["all"] >= figures["site"]
+
+
 def test_window_keystroke_benchmark_runs(qapp):
     from benchmarks import window_keystroke
 

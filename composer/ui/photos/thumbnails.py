@@ -1,9 +1,11 @@
 """Thumbnails for the photo cards, made one at a time in the background and remembered.
 
 Decoding a 24-megapixel photo takes long enough to freeze the window, so it never happens on
-the GUI thread; QImage (unlike QPixmap) may be made on any thread. The worker touches no Qt
-object: it reports each thumbnail through tasks.py, which drops the report when the strip is
-gone before it finishes.
+the GUI thread. The worker touches no Qt at all: it reports the thumbnail's small PNG or JPEG
+bytes through tasks.py (which drops the report when the strip is gone), and the GUI thread
+makes the QImage. Qt on a worker is not safe under PySide: QImage.fromData holds the GIL while
+Qt's image plugins connect signals, and a GUI thread disconnecting one at that moment waits
+for the GIL while holding Qt's lock: both wait for ever (seen in CI).
 """
 
 from __future__ import annotations
@@ -42,8 +44,10 @@ class Thumbnailer(QObject):
         """The key under which `ready` will report, and the thumbnail if it is known already."""
         return self._state.request(path, side)
 
-    def _delivered(self, payload: tuple[str, Thumb]) -> None:
-        self.ready.emit(*payload)
+    def _delivered(self, payload: tuple[str, bytes | ImageError]) -> None:
+        key, made = payload
+        thumb = self._state.keep(key, _image(made))
+        self.ready.emit(key, thumb)
 
 
 class _State:
@@ -53,6 +57,7 @@ class _State:
         self.start = start  # runs work(report) off the GUI thread
         self.done: OrderedDict[str, Thumb] = OrderedDict()
         self.queue: OrderedDict[str, tuple[Path, int]] = OrderedDict()
+        self.making: set[str] = set()  # taken off the queue, not yet kept
         self.busy = False
         self.lock = threading.Lock()
 
@@ -60,7 +65,7 @@ class _State:
         key = _key(path, side)
         with self.lock:
             known = self.done.get(key)
-            if known is not None or key in self.queue:
+            if known is not None or key in self.queue or key in self.making:
                 return key, known
             self.queue[key] = (path, side)
             start, self.busy = not self.busy, True
@@ -75,12 +80,17 @@ class _State:
                     self.busy = False
                     return
                 key, (path, side) = self.queue.popitem(last=False)
-            result = _make(path, side)
-            with self.lock:
-                self.done[key] = result
-                while len(self.done) > _REMEMBERED:
-                    self.done.popitem(last=False)
-            report((key, result))
+                self.making.add(key)
+            report((key, _make(path, side)))
+
+    def keep(self, key: str, thumb: Thumb) -> Thumb:
+        """On the GUI thread: remember a delivered thumbnail."""
+        with self.lock:
+            self.making.discard(key)
+            self.done[key] = thumb
+            while len(self.done) > _REMEMBERED:
+                self.done.popitem(last=False)
+        return thumb
 
 
 def _key(path: Path, side: int) -> str:
@@ -91,16 +101,23 @@ def _key(path: Path, side: int) -> str:
         return f"{path}|gone|{side}"
 
 
-def _make(path: Path, side: int) -> Thumb:
+def _make(path: Path, side: int) -> bytes | ImageError:
+    """On the worker: the thumbnail's bytes, no Qt."""
     if Path(path).is_dir():
         return ImageError("image_unreadable")
     try:
-        data = thumbnail(path, side)
+        return thumbnail(path, side)
     except ImageError as failure:
         return failure
     except Exception:  # any decoder may fail its own way on foreign data
         return ImageError("image_damaged")
-    image = QImage.fromData(data)
+
+
+def _image(made: bytes | ImageError) -> Thumb:
+    """On the GUI thread: the QImage (a few kilobytes: no time to speak of)."""
+    if isinstance(made, ImageError):
+        return made
+    image = QImage.fromData(made)
     return image if not image.isNull() else ImageError("image_damaged")
 
 

@@ -77,11 +77,13 @@ class Publisher:
         """The account ids whose server did not answer the last attempt (trying again)."""
         return self._watch.unreachable
 
-    def publish(self, job_id: int) -> Job:
+    def publish(self, job_id: int, *, tell: bool = True) -> Job:
         """Send a new job. One already under way is resumed, never started over."""
-        return self.resume(job_id)
+        return self.resume(job_id, tell=tell)
 
-    def retry(self, job_id: int, account_ids: Collection[str] | None = None) -> Job:
+    def retry(
+        self, job_id: int, account_ids: Collection[str] | None = None, *, tell: bool = True
+    ) -> Job:
         """Send again what failed, refusals too (the person fixed the cause), then resume.
 
         `account_ids` limits it to those, and may name copies whose outcome is `unknown`: only
@@ -97,10 +99,14 @@ class Publisher:
                     retryable=True,
                 )
                 self._on_written()
-        return self.resume(job_id)
+        return self.resume(job_id, tell=tell)
 
-    def resume(self, job_id: int) -> Job:
-        """Send what is unfinished: pending, failed retryably, or cut short while sending."""
+    def resume(self, job_id: int, *, tell: bool = True) -> Job:
+        """Send what is unfinished: pending, failed retryably, or cut short while sending.
+
+        Then the own site is told where the copies are (step 3). With `tell=False` the caller
+        does that afterwards (`tell_the_site`): the window shows the result the moment every
+        copy is out, and the site hears about them a round trip or two later."""
         self._watch.reset()
         job = self.store.job(job_id)
         for row in job.destinations:
@@ -129,9 +135,15 @@ class Publisher:
         waiting = [row for row in networks if _is_open(row)]
         self._deliver_together(job, waiting, canonical)
         job = self.store.job(job_id)
-        if waiting and not job.draft.link:
+        if tell and waiting and not job.draft.link:
             self._tell_the_site(job, websites)
         return job
+
+    def tell_the_site(self, job_id: int) -> None:
+        """Step 3 on its own, after `resume(tell=False)`; telling twice is harmless."""
+        job = self.store.job(job_id)
+        if not job.draft.link:
+            self._tell_the_site(job, [row for row in job.destinations if row.kind.is_own_site])
 
     def _deliver_together(
         self, job: Job, rows: list[JobDestination], canonical: str | None

@@ -114,6 +114,8 @@ class PublishRun:
 
         def ended(progress: Progress) -> None:
             self._tell(progress, ended=True)
+            if self.job_id is not None and self.failure is None:
+                self._tell_the_site(self.job_id)
 
         tasks().run_reporting(run, reported, ended, name=f"publish-{self.job_id or 'new'}")
 
@@ -123,6 +125,15 @@ class PublishRun:
         self._watchers = [] if ended else watchers
         for _owner, on_progress, on_end in watchers:
             (on_end if ended else on_progress)(self, progress)
+
+    def _tell_the_site(self, job_id: int) -> None:
+        """Step 3 after the dialogs have the result: the site hears where the copies are a
+        round trip or two later, and failing to tell it is logged, not shown."""
+
+        def failed(error: Exception) -> None:
+            log.error("telling the site of job %s where the copies are stopped: %r", job_id, error)
+
+        tasks().run(lambda: self.publisher.tell_the_site(job_id), failed=failed, name="tell-site")
 
 
 def running(store: Store, job_id: int) -> PublishRun | None:
@@ -154,7 +165,7 @@ def start_new(
             run.job_id = job_id
             _runs[(str(store.path), job_id)] = run
         run._changed()
-        run.publisher.publish(job_id)
+        run.publisher.publish(job_id, tell=False)
 
     run._start(work)
     return run
@@ -179,7 +190,13 @@ def start(
         run.job_id = job_id
         _runs[(str(store.path), job_id)] = run
     publisher = run.publisher
-    run._start(lambda: publisher.retry(job_id, only) if retry else publisher.resume(job_id))
+    run._start(
+        lambda: (
+            publisher.retry(job_id, only, tell=False)
+            if retry
+            else publisher.resume(job_id, tell=False)
+        )
+    )
     return run
 
 

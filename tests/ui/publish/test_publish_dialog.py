@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from composer.core.accounts.account import AccountKind
 from composer.core.destinations.bluesky import connect as bluesky
+from composer.core.destinations.website import connect as website
 from composer.core.destinations.wordpress import connect as wp
 from composer.core.drafts.draft import Draft
 from composer.core.publishing import publisher as publishing
@@ -151,6 +152,32 @@ def test_the_window_keeps_running_while_a_server_holds_its_answer(
             proxy.release()
         assert {r.state for r in dialog.job.destinations} == {"done"}
         assert len(toot.statuses) == 1
+    finally:
+        proxy.close()
+
+
+def test_the_result_shows_once_the_copies_are_out_and_the_site_hears_of_them_after(
+    qtbot, opened, accounts, store, caplog, *, site, toot
+):
+    """Step 3 (telling the site where the copies are) does not keep the person waiting: the
+    dialog has its result while the site's answer to it is still held back."""
+    proxy = FaultProxy(site.port)
+    try:
+        web = accounts.add(
+            AccountKind.WEBSITE, website.connect(f"{proxy.url}/omroeper", site.secret)
+        )
+        masto = add_mastodon(accounts, toot)
+        proxy.hold("POST", "/omroeper", seconds=None, skip=1)  # the second: "also on …"
+        dialog = opened(PublishDialog(store, accounts, DRAFT, [web, masto]))
+        _publish(qtbot, dialog)
+        assert {row.state for row in dialog.job.destinations} == {"done"}
+        assert dialog.heading.text() == "<h3>Published</h3>"
+        # the site hears after the dialog had its result: its answer is still held back, and
+        # telling it has not given up (as it did when the result waited for it)
+        assert proxy.wait_for("hold", timeout=WAIT / 1000)
+        assert site.receiver.events == ["post.published", "post.syndicated"]
+        assert not [record for record in caplog.records if "telling" in record.getMessage()]
+        proxy.release()
     finally:
         proxy.close()
 

@@ -1,0 +1,94 @@
+"""Which program the OS task runs: the frozen omroeper-cli, this environment's console script,
+or this interpreter with -m composer; and paths no scheduler format can carry give a code."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import sysconfig
+from pathlib import Path
+
+import pytest
+
+from composer import __version__
+from composer.core.scheduling.os_task.outcome import OsTaskError
+from composer.core.scheduling.os_task.program import due_command
+
+
+def test_a_frozen_build_runs_the_console_program_beside_it():
+    command = due_command(executable="/opt/Omroeper/Omroeper", frozen=True, windows=False)
+    assert command == ("/opt/Omroeper/omroeper-cli", "publish", "--due")
+
+
+def test_a_frozen_windows_build_runs_omroeper_cli_exe():
+    executable = r"C:\Users\José van 't Hof\AppData\Local\Programs\Omroeper\Omroeper.exe"
+    command = due_command(executable=executable, frozen=True, windows=True)
+    folder = r"C:\Users\José van 't Hof\AppData\Local\Programs\Omroeper"
+    assert command == (folder + r"\omroeper-cli.exe", "publish", "--due")
+
+
+def test_the_macos_app_runs_omroeper_cli_inside_the_bundle():
+    executable = "/Applications/Omroeper.app/Contents/MacOS/Omroeper"
+    command = due_command(executable=executable, frozen=True, windows=False)
+    assert command[0] == "/Applications/Omroeper.app/Contents/MacOS/omroeper-cli"
+
+
+def test_otherwise_the_console_script_of_this_environment(tmp_path):
+    scripts = tmp_path / "José van 't Hof" / "bin"
+    scripts.mkdir(parents=True)
+    script = scripts / "omroeper"
+    script.write_text("#!/bin/sh\n")
+    script.chmod(0o755)
+    profile = tmp_path / "Mijn profiel"
+    python = "/usr/bin/python3"
+    command = due_command(profile, executable=python, frozen=False, scripts=str(scripts))
+    assert command == (str(script), "--profile", str(profile), "publish", "--due")
+
+
+def test_without_a_console_script_this_interpreter_runs_the_package(tmp_path):
+    command = due_command(executable="/usr/bin/python3", frozen=False, scripts=str(tmp_path))
+    assert command == ("/usr/bin/python3", "-m", "composer", "publish", "--due")
+
+
+def test_the_chosen_program_here_is_this_environments_omroeper_and_it_runs():
+    command = due_command()
+    assert Path(command[0]).parent == Path(sysconfig.get_path("scripts")).absolute()
+    assert command[1:] == ("publish", "--due")
+    shown = subprocess.run(
+        [command[0], "--version"], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert shown.stdout.strip() == f"omroeper {__version__}"
+
+
+def test_the_fallback_runs_the_package_with_this_interpreter(tmp_path):
+    command = due_command(frozen=False, scripts=str(tmp_path))
+    shown = subprocess.run(
+        [*command[:-2], "--version"],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,  # not the checkout: the installed package answers
+    )
+    assert command[:3] == (sys.executable, "-m", "composer")
+    assert shown.stdout.strip() == f"omroeper {__version__}"
+
+
+@pytest.mark.parametrize(
+    ("profile", "reason"),
+    [
+        ("/home/a\nb", "control_character"),
+        ("/home/a\x7fb", "control_character"),
+        ("/home/jos\udce9", "not_unicode"),  # a byte that was not UTF-8, read by os.fsdecode
+    ],
+)
+def test_a_path_no_format_can_carry_is_a_code(profile, reason):
+    with pytest.raises(OsTaskError) as raised:
+        due_command(Path(profile), executable="/opt/O/Omroeper", frozen=True, windows=False)
+    assert (raised.value.code, raised.value.details["reason"]) == ("unusable_path", reason)
+
+
+def test_a_relative_program_is_a_code(tmp_path):
+    with pytest.raises(OsTaskError) as raised:
+        due_command(executable="python3", frozen=False, scripts=str(tmp_path))
+    assert raised.value.details == {"reason": "not_absolute"}

@@ -15,7 +15,8 @@ def write_if_changed(path: Path, content: bytes) -> bool:
         if path.is_file() and path.read_bytes() == content:
             return False
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f".{path.name}.partial")
+        # one partial file per process: the app and a `--due` run may both install at once
+        partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
         partial.write_bytes(content)
         os.replace(partial, path)
     except OSError as error:

@@ -10,11 +10,14 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import sysconfig
+from collections.abc import Mapping
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
+from composer.core.profile import ENVIRONMENT
 from composer.core.scheduling.os_task.outcome import OsTaskError
 
 CLI_EXE = "omroeper-cli"  # packaging/build_info.py: CLI_EXE
@@ -36,6 +39,16 @@ def due_command(
     command = (*program, *chosen, *DUE)
     usable(command)
     return command
+
+
+def chosen_profile(
+    explicit: str | Path | None = None, environ: Mapping[str, str] = os.environ
+) -> Path | None:
+    """The profile the task must name: the one chosen with --profile or OMROEPER_PROFILE (as
+    `profile.profile_dir` finds it); None for the system's own folder, which the task finds
+    by itself."""
+    chosen = explicit or environ.get(ENVIRONMENT)
+    return Path(chosen).expanduser().absolute() if chosen else None
 
 
 def _program(executable: str, *, frozen: bool, windows: bool, scripts: str | None) -> list[str]:

@@ -84,3 +84,13 @@ def test_a_folder_that_cannot_be_written_is_a_code(tmp_path):
 def test_the_codes_are_apart():
     assert DONE.isdisjoint(FAILURES)
     assert {"installed", "up_to_date", "removed", "absent"} == DONE
+
+
+def test_by_default_the_environment_says_where_the_units_go(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "from the environment"))
+    outcome = ensure_task(
+        True, command=("/opt/Omroeper/omroeper-cli",), platform="linux", run=FakeScheduler()
+    )
+    assert outcome.code == "installed"
+    folder = tmp_path / "from the environment" / "systemd" / "user"
+    assert sorted(path.name for path in folder.iterdir()) == [systemd.SERVICE, systemd.TIMER]

@@ -12,7 +12,7 @@ import pytest
 
 from composer import __version__
 from composer.core.scheduling.os_task.outcome import OsTaskError
-from composer.core.scheduling.os_task.program import due_command
+from composer.core.scheduling.os_task.program import chosen_profile, due_command
 
 
 def test_a_frozen_build_runs_the_console_program_beside_it():
@@ -92,3 +92,12 @@ def test_a_relative_program_is_a_code(tmp_path):
     with pytest.raises(OsTaskError) as raised:
         due_command(executable="python3", frozen=False, scripts=str(tmp_path))
     assert raised.value.details == {"reason": "not_absolute"}
+
+
+def test_the_task_names_a_profile_only_when_one_was_chosen(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert chosen_profile(None, {}) is None
+    assert chosen_profile("Mijn profiel", {}) == tmp_path / "Mijn profiel"
+    assert chosen_profile(None, {"OMROEPER_PROFILE": "/srv/omroeper"}) == Path("/srv/omroeper")
+    chosen = chosen_profile("/a", {"OMROEPER_PROFILE": "/b"})
+    assert chosen == Path("/a")  # --profile wins, as in profile.profile_dir

@@ -71,6 +71,8 @@ def usable(command: tuple[str, ...]) -> None:
             raise OsTaskError("unusable_path", {"reason": "empty"})
         if any(ord(char) < 32 or ord(char) == 127 for char in word):
             raise OsTaskError("unusable_path", {"reason": "control_character"})
+        if "\ufffe" in word or "\uffff" in word:  # not characters: XML cannot hold them
+            raise OsTaskError("unusable_path", {"reason": "not_a_character"})
         try:
             word.encode("utf-8")
         except UnicodeEncodeError:

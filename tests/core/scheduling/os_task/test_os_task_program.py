@@ -3,16 +3,24 @@ or this interpreter with -m composer; and paths no scheduler format can carry gi
 
 from __future__ import annotations
 
+import plistlib
 import subprocess
 import sys
 import sysconfig
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from composer import __version__
+from composer.core.scheduling.os_task.launchd import agent_plist
 from composer.core.scheduling.os_task.outcome import OsTaskError
 from composer.core.scheduling.os_task.program import chosen_profile, due_command
+from composer.core.scheduling.os_task.systemd import exec_start
+from composer.core.scheduling.os_task.task_scheduler import NAMESPACE, task_xml
+from tests.support.command_lines import ran_by_systemd, windows_argv
 
 
 def test_a_frozen_build_runs_the_console_program_beside_it():
@@ -80,6 +88,7 @@ def test_the_fallback_runs_the_package_with_this_interpreter(tmp_path):
         ("/home/a\nb", "control_character"),
         ("/home/a\x7fb", "control_character"),
         ("/home/jos\udce9", "not_unicode"),  # a byte that was not UTF-8, read by os.fsdecode
+        ("/home/\uffff", "not_a_character"),
     ],
 )
 def test_a_path_no_format_can_carry_is_a_code(profile, reason):
@@ -101,3 +110,24 @@ def test_the_task_names_a_profile_only_when_one_was_chosen(tmp_path, monkeypatch
     assert chosen_profile(None, {"OMROEPER_PROFILE": "/srv/omroeper"}) == Path("/srv/omroeper")
     chosen = chosen_profile("/a", {"OMROEPER_PROFILE": "/b"})
     assert chosen == Path("/a")  # --profile wins, as in profile.profile_dir
+
+
+@given(profile=st.text(st.characters(codec="utf-8"), min_size=1))
+def test_whatever_is_usable_every_format_carries_and_the_rest_is_a_code(profile):
+    """Any profile path at all (control characters, non-characters, undecodable bytes): either
+    a code, or a command that the plist, the Task Scheduler XML and ExecStart all hold as is."""
+    try:
+        command = due_command(Path("/p") / profile, executable="/o/Omroeper", frozen=True)
+    except OsTaskError as refused:
+        assert refused.code == "unusable_path"
+        return
+    assert plistlib.loads(agent_plist(command))["ProgramArguments"] == list(command)
+    try:
+        task = ElementTree.fromstring(task_xml(command, "\\Omroeper\\Publish"))
+    except OsTaskError as refused:  # what Task Scheduler would expand (%NAME%)
+        assert refused.details["reason"] == "percent_variable"
+    else:
+        exec_ = f"{{{NAMESPACE}}}Actions/{{{NAMESPACE}}}Exec/{{{NAMESPACE}}}"
+        assert task.findtext(exec_ + "Command") == command[0]
+        assert windows_argv(task.findtext(exec_ + "Arguments") or "") == list(command[1:])
+    assert ran_by_systemd(exec_start(command)) == list(command)

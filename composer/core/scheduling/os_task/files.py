@@ -17,8 +17,11 @@ def write_if_changed(path: Path, content: bytes) -> bool:
         path.parent.mkdir(parents=True, exist_ok=True)
         # one partial file per process: the app and a `--due` run may both install at once
         partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
-        partial.write_bytes(content)
-        os.replace(partial, path)
+        try:
+            partial.write_bytes(content)
+            os.replace(partial, path)
+        finally:
+            partial.unlink(missing_ok=True)  # nothing left behind when it failed half-way
     except OSError as error:
         raise OsTaskError("io_error", {"path": str(path), "errno": error.errno}) from None
     return True

@@ -94,3 +94,18 @@ def test_by_default_the_environment_says_where_the_units_go(tmp_path, monkeypatc
     assert outcome.code == "installed"
     folder = tmp_path / "from the environment" / "systemd" / "user"
     assert sorted(path.name for path in folder.iterdir()) == [systemd.SERVICE, systemd.TIMER]
+
+
+def test_a_file_that_cannot_be_replaced_is_a_code_and_leaves_nothing_behind(tmp_path):
+    folder = tmp_path / "config" / "systemd" / "user"
+    (folder / systemd.SERVICE).mkdir(parents=True)  # a folder where the unit should be
+    outcome = ensure_task(
+        True,
+        command=("/opt/Omroeper/omroeper-cli", "publish", "--due"),
+        platform="linux",
+        run=FakeScheduler(),
+        environ={"XDG_CONFIG_HOME": str(tmp_path / "config")},
+        home=tmp_path,
+    )
+    assert (outcome.code, outcome.details["path"]) == ("io_error", str(folder / systemd.SERVICE))
+    assert sorted(path.name for path in folder.iterdir()) == [systemd.SERVICE]

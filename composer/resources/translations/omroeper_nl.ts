@@ -671,6 +671,30 @@
         <translation>Dit account mag berichten schrijven maar niet publiceren: WordPress houdt ze ter beoordeling vast tot een redacteur ze publiceert.</translation>
     </message>
     <message>
+        <source>Administrator</source>
+        <translation>Beheerder</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>Redacteur</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <source>Contributor</source>
+        <translation>Schrijver</translation>
+    </message>
+    <message>
+        <source>Subscriber</source>
+        <translation>Abonnee</translation>
+    </message>
+    <message>
+        <source>Role on the site: {roles}.</source>
+        <translation>Rol op de website: {roles}.</translation>
+    </message>
+    <message>
         <source>This computer offers no safe place for passwords (a keyring), so Omroeper keeps none. Ask your IT support to enable one.</source>
         <translation>Deze computer heeft geen veilige plek voor wachtwoorden (een wachtwoordkluis), dus bewaart Omroeper geen wachtwoorden. Vraag je IT-ondersteuning er een in te schakelen.</translation>
     </message>
@@ -840,14 +864,6 @@
     <message>
         <source>WordPress’s profile page, with Application Passwords</source>
         <translation>De profielpagina van WordPress, met Applicatiewachtwoorden</translation>
-    </message>
-    <message>
-        <source>&amp;Post type:</source>
-        <translation>&amp;Soort bericht:</translation>
-    </message>
-    <message>
-        <source>What Omroeper writes on the site: post (the default), page, or a type of your site&apos;s own, like news. Ask whoever manages the site.</source>
-        <translation>Wat Omroeper op de site schrijft: post (standaard), page, of een eigen soort van je site, zoals news. Vraag het de beheerder van de site.</translation>
     </message>
 </context>
 <context>
@@ -2483,6 +2499,33 @@ Wil je het gepubliceerde bericht verbeteren? Verwijder het onder “Gepubliceerd
     <message>
         <source>Omroeper is still publishing your message. If you quit now, it carries on the next time you start Omroeper; nothing is sent twice. Quit anyway?</source>
         <translation>Omroeper is nog bezig je bericht te publiceren. Als je nu afsluit, gaat het verder zodra je Omroeper weer start; niets wordt twee keer verstuurd. Toch afsluiten?</translation>
+    </message>
+</context>
+<context>
+    <name>WordPressChoices</name>
+    <message>
+        <source>Post type</source>
+        <translation>Soort bericht</translation>
+    </message>
+    <message>
+        <source>&amp;Post type:</source>
+        <translation>&amp;Soort bericht:</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categorie</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>&amp;Categorie:</translation>
+    </message>
+    <message>
+        <source>What Omroeper writes on your site, and where it is listed. You can change this later by connecting again.</source>
+        <translation>Wat Omroeper op je website zet, en waar het staat. Je kunt dit later veranderen door opnieuw te verbinden.</translation>
+    </message>
+    <message>
+        <source>None (the site’s default)</source>
+        <translation>Geen (wat de website standaard doet)</translation>
     </message>
 </context>
 <context>

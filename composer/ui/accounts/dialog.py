@@ -28,6 +28,7 @@ from composer.i18n.connect_errors import (
     describe_connect_error,
     describe_credential_error,
     wordpress_review_note,
+    wordpress_roles,
 )
 from composer.i18n.store_errors import describe_store_error
 from composer.ui.accounts.connect_form import BROWSER_KINDS, ConnectForm, web_developer_instructions
@@ -53,6 +54,7 @@ class AccountsDialog(QDialog, AccountsPages):
         self.setWindowTitle(self.tr("Accounts"))
         self.resize(560, 480)
         self._build_pages()
+        self.wordpress_choices.chosen.connect(self._show_connected)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
         self.show_list()
@@ -237,16 +239,10 @@ class AccountsDialog(QDialog, AccountsPages):
         self._busy(False)
         self.connecting.end_sign_in()
         identity = account.identity
-        if kind is AccountKind.WEBSITE:
-            words = website_checked(account.settings.get("key_installed", False))
-        elif identity.handle and identity.handle != identity.name:
-            words = self.tr("Connected as {name} ({handle}).")
-        else:
-            words = self.tr("Connected as {name}.")
-        words = words.format(name=identity.name, handle=identity.handle)
-        if kind is AccountKind.WORDPRESS and not account.settings.get("can_publish", True):
-            words = f"{words}\n{wordpress_review_note()}"
-        self.connected_label.setText(words)
+        self._show_connected(account)
+        self.wordpress_choices.setVisible(kind is AccountKind.WORDPRESS)
+        if kind is AccountKind.WORDPRESS:
+            self.wordpress_choices.show_account(self.accounts, account)
         self.avatar.clear()
         self.avatar.setVisible(bool(identity.avatar))
         if identity.avatar:
@@ -266,6 +262,25 @@ class AccountsDialog(QDialog, AccountsPages):
         form.deleteLater()
         self.form = None
         self.pages.setCurrentIndex(self.DONE)
+
+    def _show_connected(self, account: Account) -> None:
+        """Who is connected; for WordPress, their role, and whether posts wait for review
+        (which depends on the post type chosen)."""
+        identity, kind = account.identity, account.kind
+        if kind is AccountKind.WEBSITE:
+            words = website_checked(account.settings.get("key_installed", False))
+        elif identity.handle and identity.handle != identity.name:
+            words = self.tr("Connected as {name} ({handle}).")
+        else:
+            words = self.tr("Connected as {name}.")
+        words = words.format(name=identity.name, handle=identity.handle)
+        if kind is AccountKind.WORDPRESS:
+            roles = [str(role) for role in account.settings.get("roles") or []]
+            if roles:
+                words = f"{words}\n{wordpress_roles(roles)}"
+            if not account.settings.get("can_publish", True):
+                words = f"{words}\n{wordpress_review_note()}"
+        self.connected_label.setText(words)
 
     def _show_avatar(self, data: bytes | None, _failure: Exception | None) -> None:
         picture = QPixmap()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from composer.core.accounts.account import AccountKind
 from composer.ui.accounts.names import kind_name
+from composer.ui.accounts.wordpress_choices import WordPressChoices
 
 translate = QCoreApplication.translate
 
@@ -220,6 +221,9 @@ class AccountsPages:
         key_layout.addWidget(explain)
         key_layout.addLayout(row)
         layout.addWidget(self.key_box)
+        self.wordpress_choices = WordPressChoices(page)
+        self.wordpress_choices.hide()
+        layout.addWidget(self.wordpress_choices)
         self.instructions_button = QPushButton(
             translate("AccountsDialog", "Copy &instructions for your web developer"), page
         )

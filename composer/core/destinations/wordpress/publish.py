@@ -87,6 +87,9 @@ class WordPressDestination:
             "status": "publish" if account.settings.get("can_publish") is True else "pending",
             "slug": slug_for(draft.title or draft.text, request.idempotency_key),
         }
+        category = account.settings.get("category")
+        if isinstance(category, int) and category > 0:
+            fields["categories"] = [category]  # chosen when connecting; else the site's default
         if pictures:
             fields["featured_media"] = pictures[0].media_id
         if draft.language and site.takes_language():

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import replace
 
 import pytest
 import requests
 from PIL import Image as PILImage
 
 from composer.core.accounts.account import Account, AccountKind, Identity
+from composer.core.destinations.errors import ConnectError
 from composer.core.destinations.mastodon.publish import MastodonDestination
 from composer.core.destinations.wordpress import connect as wp
 from composer.core.destinations.wordpress.publish import WordPressDestination
@@ -243,3 +245,25 @@ def test_the_language_is_set_where_the_site_takes_it(wordpress, tmp_path):
 
 def _image_ids(content: str) -> list[int]:
     return [int(found) for found in re.findall(r'<!-- wp:image \{"id": (\d+)', content)]
+
+
+def test_the_post_type_and_category_chosen_after_connecting_are_used(wordpress, tmp_path):
+    account, secrets = wordpress_account(wordpress, "editor")
+    agenda = next(c["id"] for c in account.settings["categories"] if c["name"] == "Agenda")
+    chosen = wp.chosen_settings(account.settings, "post", agenda)
+    news = Draft(title="In de agenda", text="Concert")
+    posted = replace(account, settings=chosen)
+    store, _publisher, job = run(tmp_path, {account.id: posted}, secrets, news)
+    assert post(wordpress, job.destination(account.id).remote_id)["categories"] == [agenda]
+    store.close()
+    # a page: it lands among the pages; a category not found when connecting is not sent
+    page = replace(account, settings=wp.chosen_settings(account.settings, "page", 99_999))
+    assert (page.settings["rest_base"], page.settings["category"]) == ("pages", 0)
+    store, _publisher, job = run(tmp_path / "page", {account.id: page}, secrets, news)
+    row = job.destination(account.id)
+    found = wordpress.rest(f"/wp/v2/pages/{row.remote_id}", context="edit")
+    assert (found["type"], found["status"]) == ("page", "publish")
+    store.close()
+    with pytest.raises(ConnectError) as refused:  # a type the user was not offered
+        wp.chosen_settings(account.settings, "nieuws")
+    assert refused.value.code == "unknown_post_type"

@@ -55,8 +55,11 @@ def _in_accounts_dialog(window: ComposerWindow, steps: Callable[[AccountsDialog]
         raise failures[0]
 
 
-def _connect_wordpress(window: ComposerWindow, site: str, user: str, password: str) -> dict:
-    """Connect through the form as a person would; what the Done page showed."""
+def _connect_wordpress(
+    window: ComposerWindow, site: str, user: str, password: str, category: str = ""
+) -> dict:
+    """Connect through the form as a person would (and choose a category); what the Done
+    page showed."""
     seen: dict = {}
 
     def steps(dialog: AccountsDialog) -> None:
@@ -81,6 +84,8 @@ def _connect_wordpress(window: ComposerWindow, site: str, user: str, password: s
             types=[choices.post_type.itemText(i) for i in range(choices.post_type.count())],
             chosen=choices.post_type.currentText(),
         )
+        if category:
+            choices.category.setCurrentIndex(choices.category.findText(category))
         dialog.accept()
 
     _in_accounts_dialog(window, steps)
@@ -126,7 +131,7 @@ def test_connect_write_with_a_photo_and_publish_to_wordpress_and_mastodon(
     qtbot, window, tmp_path, *, accounts, toot, wordpress
 ):
     editor = wordpress.user("editor")
-    seen = _connect_wordpress(window, wordpress.url, editor.user, editor.app_password)
+    seen = _connect_wordpress(window, wordpress.url, editor.user, editor.app_password, "Agenda")
     assert seen["page"], seen["message"]
     assert seen["words"].startswith("Connected as Editor Omroeper (editor@")
     assert "Role on the site: Editor." in seen["words"]
@@ -142,6 +147,8 @@ def test_connect_write_with_a_photo_and_publish_to_wordpress_and_mastodon(
 
     (post,) = _posts(wordpress, title)  # one post, published, with the photo and its words
     assert post["status"] == "publish"
+    agenda = next(c["id"] for c in site.settings["categories"] if c["name"] == "Agenda")
+    assert post["categories"] == [agenda]  # as chosen once the account was checked
     media = wordpress.rest(f"/wp/v2/media/{post['featured_media']}", context="edit")
     assert media["alt_text"] == ALT
     assert f'alt="{ALT}"' in post["content"]["raw"]

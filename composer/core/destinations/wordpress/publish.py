@@ -39,6 +39,7 @@ from composer.core.destinations.wordpress.blocks import (
     with_syndication,
 )
 from composer.core.destinations.wordpress.connect import basic_auth, endpoint
+from composer.core.destinations.wordpress.words import classes
 from composer.core.images.fit import fit_image
 from composer.core.images.probe import FittedImage, ImageError
 from composer.core.outside_url import safe_link
@@ -82,7 +83,7 @@ class WordPressDestination:
         fields: dict[str, Any] = {
             "title": draft.title,
             "content": post_content(
-                draft.website_body, pictures, mark_for(request.idempotency_key)
+                draft.website_body, pictures, mark_for(request.idempotency_key), draft.language
             ),
             "status": "publish" if account.settings.get("can_publish") is True else "pending",
             "slug": slug_for(draft.title or draft.text, request.idempotency_key),
@@ -213,7 +214,7 @@ class _Site:
             raise PublishError("bad_answer", {"status": answer.status_code})
         posts = [post for post in found if isinstance(post, dict) and "id" in post]
         if mark:  # a search matches words anywhere: the mark must be the class given
-            posts = [post for post in posts if f'class="{mark}"' in _rendered(post)]
+            posts = [post for post in posts if mark in classes(_rendered(post))]
         return posts[0] if posts else None
 
     def send(

@@ -267,3 +267,41 @@ def test_the_post_type_and_category_chosen_after_connecting_are_used(wordpress, 
     with pytest.raises(ConnectError) as refused:  # a type the user was not offered
         wp.chosen_settings(account.settings, "nieuws")
     assert refused.value.code == "unknown_post_type"
+
+
+@pytest.mark.parametrize(
+    ("language", "words"), [("en", "Also on:"), ("de-AT", "Auch auf:"), ("", "Ook op:")]
+)
+def test_the_copies_are_listed_in_the_posts_language(
+    wordpress, tmp_path, mastodon, language, words
+):
+    account, secrets = wordpress_account(wordpress, "editor")
+    toot = Account(TOOT, AccountKind.MASTODON, Identity("omroep"), server=mastodon.base)
+    secrets[TOOT] = {"access_token": mastodon.issue_token("read write")}
+    draft = Draft(title=f"Open day {language}", text="Come along", language=language)
+    store, _publisher, job = run(tmp_path, {account.id: account, TOOT: toot}, secrets, draft)
+    site, copy = job.destination(account.id), job.destination(TOOT)
+    assert (site.state, copy.state) == ("done", "done")
+    content = post(wordpress, site.remote_id)["content"]["raw"]
+    assert f'<p class="omroeper-syndication">{words} <a ' in content
+    store.close()
+
+
+def test_a_post_recording_its_language_is_still_found_by_its_mark(wordpress, tmp_path, mastodon):
+    # a contributor: WordPress drops the slug, so the retry finds the post by its first
+    # paragraph's class, which now also records the language
+    account, secrets = wordpress_account(wordpress, "contributor")
+    toot = Account(TOOT, AccountKind.MASTODON, Identity("omroep"), server=mastodon.base)
+    secrets[TOOT] = {"access_token": mastodon.issue_token("read write")}
+    draft = Draft(title="Open day", text="Come along", language="en")
+    store, publisher, job = run(tmp_path, {account.id: account, TOOT: toot}, secrets, draft)
+    row = job.destination(account.id)
+    assert row.error_code == "held_for_review"
+    editor = wordpress.user("editor")
+    wordpress.post_as(editor, f"/wp/v2/posts/{row.remote_id}", {"status": "publish"})
+    job = publisher.retry(job.id)
+    site, copy = job.destination(account.id), job.destination(TOOT)
+    assert (site.state, site.remote_id, copy.state) == ("done", row.remote_id, "done")
+    assert len(mastodon.statuses) == 1
+    assert "omroeper-lang-en" in post(wordpress, site.remote_id)["content"]["raw"]
+    store.close()

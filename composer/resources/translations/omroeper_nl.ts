@@ -2548,8 +2548,8 @@ Wil je het gepubliceerde bericht verbeteren? Verwijder het onder “Gepubliceerd
         <translation>&amp;Categorie:</translation>
     </message>
     <message>
-        <source>What Omroeper writes on your site, and where it is listed. You can change this later by connecting again.</source>
-        <translation>Wat Omroeper op je website zet, en waar het staat. Je kunt dit later veranderen door de website opnieuw te koppelen.</translation>
+        <source>What Omroeper writes on your site, and where it is listed.</source>
+        <translation>Wat Omroeper op je website zet, en waar het staat.</translation>
     </message>
     <message>
         <source>None (the site’s default)</source>

@@ -33,10 +33,7 @@ class WordPressChoices(QWidget):
         self.category.setAccessibleName(self.tr("Category"))
         form.addRow(self.tr("&Category:"), self.category)
         hint = QLabel(
-            self.tr(
-                "What Omroeper writes on your site, and where it is listed. You can change "
-                "this later by connecting again."
-            ),
+            self.tr("What Omroeper writes on your site, and where it is listed."),
             self,
         )
         hint.setWordWrap(True)

@@ -97,6 +97,10 @@ class AccountsDialog(QDialog, AccountsPages):
             )
         self.reconnect_line.setVisible(lacking)
         self.reconnect_button.setVisible(lacking)
+        site = account is not None and account.kind is AccountKind.WORDPRESS
+        if site:
+            self.list_choices.show_account(self.accounts, account)
+        self.list_choices.setVisible(site)
 
     def reconnect_selected(self) -> None:
         item = self.list.currentItem()

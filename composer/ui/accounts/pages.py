@@ -110,6 +110,10 @@ class AccountsPages:
             widget.setVisible(False)
         layout.addWidget(self.reconnect_line)
         self._buttons(layout, self.reconnect_button, None)
+        # a WordPress site's post type and category, changed later
+        self.list_choices = WordPressChoices(page)
+        self.list_choices.hide()
+        layout.addWidget(self.list_choices)
         self.list_message = QLabel(page)
         self.list_message.setWordWrap(True)
         self.list_message.setTextFormat(Qt.TextFormat.PlainText)  # names come from servers

@@ -145,3 +145,19 @@ def test_an_author_is_offered_posts_only_and_told_the_role(qtbot, dialog, wordpr
     choices = dialog.wordpress_choices
     assert [choices.post_type.itemText(i) for i in range(choices.post_type.count())] == ["Posts"]
     assert "Role on the site: Author." in dialog.connected_label.text()
+
+
+def test_the_choices_can_be_changed_later_from_the_list(qtbot, dialog, accounts, wordpress):
+    editor = wordpress.user("editor")
+    _fill(qtbot, dialog, wordpress.url, editor.user, editor.app_password)
+    dialog.show_list()
+    assert not dialog.list_choices.isVisible()  # nothing selected yet
+    dialog.list.setCurrentRow(0)
+    choices = dialog.list_choices
+    assert choices.isVisible() and choices.post_type.currentText() == "Posts"
+    choices.post_type.setCurrentIndex(choices.post_type.findText("Pages"))
+    (account,) = accounts.list()
+    assert account.settings["rest_base"] == "pages"
+    dialog.show_list()
+    dialog.list.setCurrentRow(0)
+    assert dialog.list_choices.post_type.currentText() == "Pages"  # as kept

@@ -173,8 +173,14 @@ def wordpress_review_note() -> str:
 
 
 def wordpress_roles(roles: list[str]) -> str:
-    """The user's roles on the site, by WordPress's own names for them; a site's own role
-    shown as the site spells it."""
+    """The user's roles on the site, in a sentence."""
+    names = wordpress_role_names(roles)
+    return translate("Connect", "Role on the site: {roles}.").format(roles=names)
+
+
+def wordpress_role_names(roles: list[str]) -> str:
+    """The user's roles by WordPress's own names for them; a site's own role shown as the
+    site spells it."""
     known = {
         "administrator": translate("Connect", "Administrator"),
         "editor": translate("Connect", "Editor"),
@@ -182,8 +188,7 @@ def wordpress_roles(roles: list[str]) -> str:
         "contributor": translate("Connect", "Contributor"),
         "subscriber": translate("Connect", "Subscriber"),
     }
-    names = ", ".join(known.get(role, role) for role in roles)
-    return translate("Connect", "Role on the site: {roles}.").format(roles=names)
+    return ", ".join(known.get(role, role) for role in roles)
 
 
 def describe_credential_error(failure: Exception) -> str:

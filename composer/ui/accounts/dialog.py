@@ -28,6 +28,7 @@ from composer.i18n.connect_errors import (
     describe_connect_error,
     describe_credential_error,
     wordpress_review_note,
+    wordpress_role_names,
     wordpress_roles,
 )
 from composer.i18n.store_errors import describe_store_error
@@ -73,6 +74,9 @@ class AccountsDialog(QDialog, AccountsPages):
         self.list.clear()
         for account in self.accounts.list():
             item = QListWidgetItem(f"{kind_name(account.kind)} · {describe(account)}")
+            roles = account.settings.get("roles") if account.kind is AccountKind.WORDPRESS else None
+            if isinstance(roles, list) and roles:  # who may do what on the site
+                item.setText(f"{item.text()} · {wordpress_role_names([str(r) for r in roles])}")
             if needs_reconnect(account.kind.value, account.settings):
                 item.setText(item.text() + " ⚠")
             item.setData(Qt.ItemDataRole.UserRole, account.id)

@@ -86,6 +86,8 @@ def _connect_wordpress(
         )
         if category:
             choices.category.setCurrentIndex(choices.category.findText(category))
+        dialog.show_list()  # the Done button: the account is in the list
+        seen["listed"] = [dialog.list.item(i).text() for i in range(dialog.list.count())]
         dialog.accept()
 
     _in_accounts_dialog(window, steps)
@@ -136,6 +138,8 @@ def test_connect_write_with_a_photo_and_publish_to_wordpress_and_mastodon(
     assert seen["words"].startswith("Connected as Editor Omroeper (editor@")
     assert "Role on the site: Editor." in seen["words"]
     assert (seen["types"], seen["chosen"]) == (["Posts", "Pages"], "Posts")
+    host = wordpress.url.removeprefix("http://")
+    assert f"WordPress · Editor Omroeper (editor@{host}) · Editor" in seen["listed"]
     site = next(a for a in accounts.list() if a.kind is AccountKind.WORDPRESS)
     masto = next(a for a in accounts.list() if a.kind is AccountKind.MASTODON)
     assert site.id in window.draft.targets  # the account just connected is chosen

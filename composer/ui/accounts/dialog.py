@@ -101,10 +101,10 @@ class AccountsDialog(QDialog, AccountsPages):
             )
         self.reconnect_line.setVisible(lacking)
         self.reconnect_button.setVisible(lacking)
-        site = account is not None and account.kind is AccountKind.WORDPRESS
-        if site:
-            self.list_choices.show_account(self.accounts, account)
-        self.list_choices.setVisible(site)
+        site = account if account is not None and account.kind is AccountKind.WORDPRESS else None
+        if site is not None:
+            self.list_choices.show_account(self.accounts, site)
+        self.list_choices.setVisible(site is not None)
 
     def reconnect_selected(self) -> None:
         item = self.list.currentItem()

@@ -143,15 +143,18 @@ def accounts_screenshot(app) -> None:
     store.close()
 
 
-def wordpress_screenshot(app) -> None:
-    """Connecting WordPress, in Dutch: the form with WordPress's own profile page in it."""
+def wordpress_screenshot(app, language: str = "nl", out: Path = OUT) -> None:
+    """Connecting WordPress: the form with WordPress's own profile page in it
+    (wordpress-LANG.png), and once the account is checked, what to write on the site: the
+    post type and the category (wordpress-choices-LANG.png). Nothing is connected or stored."""
+    from composer.core.accounts.account import Account, Identity
     from composer.core.accounts.accounts import Accounts
     from composer.core.accounts.credentials import Credentials
     from composer.ui.accounts.dialog import AccountsDialog
 
-    install("nl")
+    install(language)
     store = Store.open(Path(tempfile.mkdtemp()) / "profile")
-    dialog = AccountsDialog(Accounts(store, Credentials()))  # nothing is connected or stored
+    dialog = AccountsDialog(Accounts(store, Credentials()))
     dialog.resize(720, 760)
     dialog.show()
     dialog.start(AccountKind.WORDPRESS)
@@ -159,7 +162,38 @@ def wordpress_screenshot(app) -> None:
     dialog.form.user.setText("communicatie")
     dialog.form.password.setText("abcd efgh ijkl mnop qrst uvwx")
     app.processEvents()
-    dialog.grab().save(str(OUT / "wordpress-nl.png"))
+    dialog.grab().save(str(out / f"wordpress-{language}.png"))
+    # the Done page, as connecting shows it (an account as connect.py makes one, not saved)
+    types = [
+        ("post", "Berichten", "posts"),
+        ("page", "Pagina’s", "pages"),
+        ("nieuws", "Nieuws", "nieuws"),
+    ]
+    account = Account(
+        "wordpress-0000000a",
+        AccountKind.WORDPRESS,
+        Identity("Communicatie Bibliotheek Zuid", "communicatie@www.bibliotheek-zuid.nl"),
+        server="https://www.bibliotheek-zuid.nl",
+        settings={
+            "roles": ["editor"],
+            "can_publish": True,
+            "post_type": "post",
+            "post_types": [
+                {"slug": slug, "name": name, "rest_base": base, "can_publish": True}
+                for slug, name, base in types
+            ],
+            "categories": [{"id": 3, "name": "Activiteiten"}, {"id": 4, "name": "Agenda"}],
+        },
+    )
+    dialog._show_connected(account)
+    dialog.wordpress_choices.show_account(dialog.accounts, account)
+    dialog.wordpress_choices.show()
+    dialog.avatar.hide()  # the site gives no profile picture
+    dialog.instructions_button.hide()
+    dialog.key_box.hide()
+    dialog.pages.setCurrentIndex(dialog.DONE)
+    app.processEvents()
+    dialog.grab().save(str(out / f"wordpress-choices-{language}.png"))
     dialog.close()
     store.close()
 

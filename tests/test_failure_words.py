@@ -109,3 +109,31 @@ def test_a_token_without_the_scope_is_told_to_connect_again():
         assert "connect" in said.lower() and "again" in said and "moderators" not in said
         assert "insufficient" not in said  # the server's jargon stays out
     assert describe_publish_error("rejected", details, "mastodon") != said
+
+
+# WordPress's refusals a person can act on (composer/core/destinations/wordpress/publish.py)
+WORDPRESS = [
+    ("not_allowed", {"status": 403, "error": "rest_cannot_publish"}, "Connect the site again"),
+    ("photo_refused", {"index": 2, "type": "WebP", "status": 500}, "allow WebP photos"),
+    ("photo_too_large", {"index": 1, "type": "JPEG", "bytes": 1_450_000}, "too large (1.4 MB)"),
+    ("photo_too_large", {"status": 413}, "refused the post as too large"),
+    ("invalid_field", {"fields": "lang", "message": "lang is not one of nl and en."}, "“lang is"),
+    ("invalid_field", {"fields": "owc_region", "message": ""}, "(owc_region). Ask whoever"),
+]
+
+
+@pytest.mark.parametrize(("code", "details", "words"), WORDPRESS)
+def test_wordpress_refusals_have_their_own_words_in_english_and_dutch(qapp, code, details, words):
+    from composer.i18n.translation import install
+
+    said = describe_publish_error(code, details, "wordpress")
+    assert words in said and "{" not in said and "Publishing failed" not in said
+    assert describe_publish_error(code, details, "wordpress", retries=False) == said
+    install("nl")
+    try:
+        dutch = describe_publish_error(code, details, "wordpress")
+    finally:
+        install("en")
+    assert dutch != said and "WordPress" in dutch and "{" not in dutch
+    if "bytes" in details:
+        assert "1,4 MB" in dutch

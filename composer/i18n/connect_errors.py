@@ -172,6 +172,25 @@ def wordpress_review_note() -> str:
     )
 
 
+def wordpress_roles(roles: list[str]) -> str:
+    """The user's roles on the site, in a sentence."""
+    names = wordpress_role_names(roles)
+    return translate("Connect", "Role on the site: {roles}.").format(roles=names)
+
+
+def wordpress_role_names(roles: list[str]) -> str:
+    """The user's roles by WordPress's own names for them; a site's own role shown as the
+    site spells it."""
+    known = {
+        "administrator": translate("Connect", "Administrator"),
+        "editor": translate("Connect", "Editor"),
+        "author": translate("Connect", "Author"),
+        "contributor": translate("Connect", "Contributor"),
+        "subscriber": translate("Connect", "Subscriber"),
+    }
+    return ", ".join(known.get(role, role) for role in roles)
+
+
 def describe_credential_error(failure: Exception) -> str:
     code = getattr(failure, "code", "")
     if code == "no_keyring":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from composer.i18n.answer_words import answer_words, no_internet
 
@@ -31,6 +31,12 @@ def describe_publish_error(
         code = "image_required"
     if code == "rejected" and details.get("status") and not details.get("message"):
         code = "rejected_silently"  # the server gave no reason: no empty ": " either
+    if code == "photo_too_large":
+        details = details | {"size": _megabytes(details.get("bytes"))}
+        if "index" not in details:
+            code = "post_too_large"
+    if code == "invalid_field" and not details.get("message"):
+        code = "invalid_field_silently"
     words = {
         "rejected": lambda: translate(
             "Publish", "The server refused the message ({status}): {message}"
@@ -118,6 +124,39 @@ def describe_publish_error(
             "until it is published there. Once an editor has published it, send it again: "
             "Omroeper finds it and does not post it twice.",
         ),
+        "not_allowed": lambda: translate(
+            "Publish",
+            "Your WordPress site no longer lets this account write or publish this kind of "
+            "post (its role on the site may have changed). Connect the site again under "
+            "Accounts, so that Omroeper sees what the account may do, then send it again.",
+        ),
+        "photo_refused": lambda: translate(
+            "Publish",
+            "Your WordPress site did not accept photo {index} (a {type} photo): it does not "
+            "take this kind of file. Ask whoever manages the site to allow {type} photos, or "
+            "remove the photo, then send it again.",
+        ),
+        "photo_too_large": lambda: translate(
+            "Publish",
+            "Your WordPress site refused photo {index} as too large ({size}). Ask whoever "
+            "manages the site to allow larger uploads, or use a smaller photo, then send it "
+            "again.",
+        ),
+        "post_too_large": lambda: translate(
+            "Publish",
+            "Your WordPress site refused the post as too large. Shorten it, or ask whoever "
+            "manages the site to allow larger posts, then send it again.",
+        ),
+        "invalid_field": lambda: translate(
+            "Publish",
+            "Your WordPress site did not accept part of the post ({fields}). WordPress says: "
+            "“{message}”. Ask whoever manages the site, then send it again.",
+        ),
+        "invalid_field_silently": lambda: translate(
+            "Publish",
+            "Your WordPress site did not accept part of the post ({fields}). Ask whoever "
+            "manages the site, then send it again.",
+        ),
         # the website's answer: a published copy with such an address is describe_no_address
         "unsafe_url": lambda: translate(
             "Publish",
@@ -127,8 +166,17 @@ def describe_publish_error(
         ),
     }.get(code)
     text = words() if words else translate("Publish", "Publishing failed ({code}).")
-    blanks = {"status": "", "message": "", "index": ""}
+    blanks = {"status": "", "message": "", "index": "", "type": "", "size": "", "fields": ""}
     return text.format(**{**blanks, **details, "code": code})
+
+
+def _megabytes(size: Any) -> str:
+    """A size in bytes as the person reads it: "1,4 MB" in Dutch, "1.4 MB" in English."""
+    if not isinstance(size, int) or size <= 0:
+        return "?"
+    return translate("Publish", "{size} MB").format(
+        size=QLocale().toString(size / 1_000_000, "f", 1)
+    )
 
 
 # For the command line: the same failures, with what the person does next.

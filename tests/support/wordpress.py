@@ -42,6 +42,8 @@ _KEYS = ("AUTH_KEY", "SECURE_AUTH_KEY", "LOGGED_IN_KEY", "NONCE_KEY")
 _KEYS += ("AUTH_SALT", "SECURE_AUTH_SALT", "LOGGED_IN_SALT", "NONCE_SALT")
 SCENES = frozenset({"", "strip_authorization", "no_application_passwords", "plain_permalinks"})
 SCENES |= {"polylang"}  # posts take a `lang` field, as with the Polylang plugin
+SCENES |= {"small_uploads"}  # a web server that refuses requests over 100 KB (413)
+SCENES |= {"no_jpeg_uploads", "required_field"}  # a site that takes no JPEG; a field it needs
 SCENES |= {"signed_in_administrator"}  # only for the profile page's screenshot (scripts/)
 
 

@@ -66,6 +66,13 @@ class Accounts:
         log.info("connected %s account %s again", account.kind.value, account.id)
         return account
 
+    def change_settings(self, account_id: str, settings: dict[str, Any]) -> Account:
+        """The account's settings replaced (a choice made after connecting, like WordPress's
+        post type); identity, secret and jobs stay."""
+        account = replace(self.get(account_id), settings=dict(settings))
+        self.store.save_account(account)
+        return account
+
     def remove(self, account_id: str) -> None:
         self.store.get_account(account_id)  # not_found before anything is touched
         self.credentials.delete(account_id)

@@ -117,6 +117,9 @@ class ConnectError(CodedError):
 # connect_again (reason): what was sent cannot be checked with this sign-in (read_scope: it
 # may not read the account's statuses), so nothing is sent again until it is connected again.
 # cannot_upload: the account may not upload photos (a WordPress contributor).
+# WordPress's refusals (wordpress/publish.py): not_allowed (the user may not create or publish
+# this post type now), photo_refused (index, type: a file type the site does not take),
+# photo_too_large (index, type, bytes), invalid_field (fields, message: rest_invalid_param).
 PublishCode = (
     Failure
     | Checked
@@ -129,6 +132,10 @@ PublishCode = (
         "unsafe_url",
         "connect_again",
         "cannot_upload",
+        "not_allowed",
+        "photo_refused",
+        "photo_too_large",
+        "invalid_field",
     ]
 )
 PUBLISH_CODES = frozenset(

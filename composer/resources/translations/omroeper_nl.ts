@@ -671,6 +671,30 @@
         <translation>Dit account mag berichten schrijven maar niet publiceren: WordPress houdt ze ter beoordeling vast tot een redacteur ze publiceert.</translation>
     </message>
     <message>
+        <source>Administrator</source>
+        <translation>Beheerder</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>Redacteur</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <source>Contributor</source>
+        <translation>Schrijver</translation>
+    </message>
+    <message>
+        <source>Subscriber</source>
+        <translation>Abonnee</translation>
+    </message>
+    <message>
+        <source>Role on the site: {roles}.</source>
+        <translation>Rol op de website: {roles}.</translation>
+    </message>
+    <message>
         <source>This computer offers no safe place for passwords (a keyring), so Omroeper keeps none. Ask your IT support to enable one.</source>
         <translation>Deze computer heeft geen veilige plek voor wachtwoorden (een wachtwoordkluis), dus bewaart Omroeper geen wachtwoorden. Vraag je IT-ondersteuning er een in te schakelen.</translation>
     </message>
@@ -840,14 +864,6 @@
     <message>
         <source>WordPress’s profile page, with Application Passwords</source>
         <translation>De profielpagina van WordPress, met Applicatiewachtwoorden</translation>
-    </message>
-    <message>
-        <source>&amp;Post type:</source>
-        <translation>&amp;Soort bericht:</translation>
-    </message>
-    <message>
-        <source>What Omroeper writes on the site: post (the default), page, or a type of your site&apos;s own, like news. Ask whoever manages the site.</source>
-        <translation>Wat Omroeper op de site schrijft: post (standaard), page, of een eigen soort van je site, zoals news. Vraag het de beheerder van de site.</translation>
     </message>
 </context>
 <context>
@@ -2001,12 +2017,40 @@ Wil je het gepubliceerde bericht verbeteren? Verwijder het onder “Gepubliceerd
         <translation>Je bericht wacht op goedkeuring in WordPress; de netwerken volgen niet tot het daar gepubliceerd is. Verstuur het opnieuw zodra een redacteur het heeft gepubliceerd: Omroeper vindt het terug en plaatst het niet twee keer.</translation>
     </message>
     <message>
+        <source>Your WordPress site no longer lets this account write or publish this kind of post (its role on the site may have changed). Connect the site again under Accounts, so that Omroeper sees what the account may do, then send it again.</source>
+        <translation>Je WordPress-website laat dit account dit soort bericht niet meer schrijven of publiceren (misschien is de rol op de website veranderd). Koppel de website opnieuw bij Accounts, zodat Omroeper ziet wat het account mag, en verstuur het bericht dan opnieuw.</translation>
+    </message>
+    <message>
+        <source>Your WordPress site did not accept photo {index} (a {type} photo): it does not take this kind of file. Ask whoever manages the site to allow {type} photos, or remove the photo, then send it again.</source>
+        <translation>Je WordPress-website nam foto {index} (een {type}-foto) niet aan: dit soort bestand neemt de website niet. Vraag wie de website beheert om {type}-foto’s toe te laten, of haal de foto weg, en verstuur het bericht dan opnieuw.</translation>
+    </message>
+    <message>
+        <source>Your WordPress site refused photo {index} as too large ({size}). Ask whoever manages the site to allow larger uploads, or use a smaller photo, then send it again.</source>
+        <translation>Je WordPress-website weigerde foto {index}: te groot ({size}). Vraag wie de website beheert om grotere bestanden toe te laten, of gebruik een kleinere foto, en verstuur het bericht dan opnieuw.</translation>
+    </message>
+    <message>
+        <source>Your WordPress site refused the post as too large. Shorten it, or ask whoever manages the site to allow larger posts, then send it again.</source>
+        <translation>Je WordPress-website weigerde het bericht: te groot. Maak het korter, of vraag wie de website beheert om grotere berichten toe te laten, en verstuur het dan opnieuw.</translation>
+    </message>
+    <message>
+        <source>Your WordPress site did not accept part of the post ({fields}). WordPress says: “{message}”. Ask whoever manages the site, then send it again.</source>
+        <translation>Je WordPress-website nam een deel van het bericht niet aan ({fields}). WordPress zegt: “{message}”. Vraag het aan wie de website beheert en verstuur het bericht daarna opnieuw.</translation>
+    </message>
+    <message>
+        <source>Your WordPress site did not accept part of the post ({fields}). Ask whoever manages the site, then send it again.</source>
+        <translation>Je WordPress-website nam een deel van het bericht niet aan ({fields}). Vraag het aan wie de website beheert en verstuur het bericht daarna opnieuw.</translation>
+    </message>
+    <message>
         <source>Your website took the message, but the address it gave for the page is not a safe web address, so the other places wait (they would link to it). Ask your website&apos;s developer to check it, then retry.</source>
         <translation>Je website heeft het bericht aangenomen, maar het adres dat hij voor de pagina gaf is geen veilig webadres. Daarom wachten de andere bestemmingen (zij zouden ernaar linken). Vraag de ontwikkelaar van de website het te controleren en probeer het daarna opnieuw.</translation>
     </message>
     <message>
         <source>Publishing failed ({code}).</source>
         <translation>Publiceren is mislukt ({code}).</translation>
+    </message>
+    <message>
+        <source>{size} MB</source>
+        <translation>{size} MB</translation>
     </message>
     <message>
         <source>The server asked Omroeper to slow down. Try again in a few minutes.</source>
@@ -2483,6 +2527,33 @@ Wil je het gepubliceerde bericht verbeteren? Verwijder het onder “Gepubliceerd
     <message>
         <source>Omroeper is still publishing your message. If you quit now, it carries on the next time you start Omroeper; nothing is sent twice. Quit anyway?</source>
         <translation>Omroeper is nog bezig je bericht te publiceren. Als je nu afsluit, gaat het verder zodra je Omroeper weer start; niets wordt twee keer verstuurd. Toch afsluiten?</translation>
+    </message>
+</context>
+<context>
+    <name>WordPressChoices</name>
+    <message>
+        <source>Post type</source>
+        <translation>Soort bericht</translation>
+    </message>
+    <message>
+        <source>&amp;Post type:</source>
+        <translation>&amp;Soort bericht:</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categorie</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>&amp;Categorie:</translation>
+    </message>
+    <message>
+        <source>What Omroeper writes on your site, and where it is listed.</source>
+        <translation>Wat Omroeper op je website zet, en waar het staat.</translation>
+    </message>
+    <message>
+        <source>None (the site’s default)</source>
+        <translation>Geen (wat de website standaard doet)</translation>
     </message>
 </context>
 <context>

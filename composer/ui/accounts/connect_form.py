@@ -261,14 +261,6 @@ class ConnectForm(QWidget):
             self.tr("WordPress’s profile page, with Application Passwords")
         )
         self.form.addRow("", self.profile_picture)
-        self.post_type = self._field(
-            self.tr("&Post type:"),
-            self.tr(
-                "What Omroeper writes on the site: post (the default), page, or a type of "
-                "your site's own, like news. Ask whoever manages the site."
-            ),
-            form=self.advanced_form,
-        )
 
     # -- what the dialog asks ----------------------------------------------------------------
 
@@ -325,8 +317,8 @@ class ConnectForm(QWidget):
             from composer.core.destinations.wordpress import connect as wordpress
 
             site, user = self.server.text().strip(), self.user.text().strip()
-            secret, post_type = self.password.text().strip(), self.post_type.text().strip()
-            return lambda: wordpress.connect(site, user, secret, post_type)
+            secret = self.password.text().strip()  # the post type is chosen once checked
+            return lambda: wordpress.connect(site, user, secret)
         if kind is AccountKind.BLUESKY:
             from composer.core.destinations.bluesky import connect as bluesky
 

@@ -28,6 +28,8 @@ from composer.i18n.connect_errors import (
     describe_connect_error,
     describe_credential_error,
     wordpress_review_note,
+    wordpress_role_names,
+    wordpress_roles,
 )
 from composer.i18n.store_errors import describe_store_error
 from composer.ui.accounts.connect_form import BROWSER_KINDS, ConnectForm, web_developer_instructions
@@ -53,6 +55,7 @@ class AccountsDialog(QDialog, AccountsPages):
         self.setWindowTitle(self.tr("Accounts"))
         self.resize(560, 480)
         self._build_pages()
+        self.wordpress_choices.chosen.connect(self._show_connected)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
         self.show_list()
@@ -71,6 +74,9 @@ class AccountsDialog(QDialog, AccountsPages):
         self.list.clear()
         for account in self.accounts.list():
             item = QListWidgetItem(f"{kind_name(account.kind)} · {describe(account)}")
+            roles = account.settings.get("roles") if account.kind is AccountKind.WORDPRESS else None
+            if isinstance(roles, list) and roles:  # who may do what on the site
+                item.setText(f"{item.text()} · {wordpress_role_names([str(r) for r in roles])}")
             if needs_reconnect(account.kind.value, account.settings):
                 item.setText(item.text() + " ⚠")
             item.setData(Qt.ItemDataRole.UserRole, account.id)
@@ -95,6 +101,10 @@ class AccountsDialog(QDialog, AccountsPages):
             )
         self.reconnect_line.setVisible(lacking)
         self.reconnect_button.setVisible(lacking)
+        site = account if account is not None and account.kind is AccountKind.WORDPRESS else None
+        if site is not None:
+            self.list_choices.show_account(self.accounts, site)
+        self.list_choices.setVisible(site is not None)
 
     def reconnect_selected(self) -> None:
         item = self.list.currentItem()
@@ -237,16 +247,10 @@ class AccountsDialog(QDialog, AccountsPages):
         self._busy(False)
         self.connecting.end_sign_in()
         identity = account.identity
-        if kind is AccountKind.WEBSITE:
-            words = website_checked(account.settings.get("key_installed", False))
-        elif identity.handle and identity.handle != identity.name:
-            words = self.tr("Connected as {name} ({handle}).")
-        else:
-            words = self.tr("Connected as {name}.")
-        words = words.format(name=identity.name, handle=identity.handle)
-        if kind is AccountKind.WORDPRESS and not account.settings.get("can_publish", True):
-            words = f"{words}\n{wordpress_review_note()}"
-        self.connected_label.setText(words)
+        self._show_connected(account)
+        self.wordpress_choices.setVisible(kind is AccountKind.WORDPRESS)
+        if kind is AccountKind.WORDPRESS:
+            self.wordpress_choices.show_account(self.accounts, account)
         self.avatar.clear()
         self.avatar.setVisible(bool(identity.avatar))
         if identity.avatar:
@@ -266,6 +270,25 @@ class AccountsDialog(QDialog, AccountsPages):
         form.deleteLater()
         self.form = None
         self.pages.setCurrentIndex(self.DONE)
+
+    def _show_connected(self, account: Account) -> None:
+        """Who is connected; for WordPress, their role, and whether posts wait for review
+        (which depends on the post type chosen)."""
+        identity, kind = account.identity, account.kind
+        if kind is AccountKind.WEBSITE:
+            words = website_checked(account.settings.get("key_installed", False))
+        elif identity.handle and identity.handle != identity.name:
+            words = self.tr("Connected as {name} ({handle}).")
+        else:
+            words = self.tr("Connected as {name}.")
+        words = words.format(name=identity.name, handle=identity.handle)
+        if kind is AccountKind.WORDPRESS:
+            roles = [str(role) for role in account.settings.get("roles") or []]
+            if roles:
+                words = f"{words}\n{wordpress_roles(roles)}"
+            if not account.settings.get("can_publish", True):
+                words = f"{words}\n{wordpress_review_note()}"
+        self.connected_label.setText(words)
 
     def _show_avatar(self, data: bytes | None, _failure: Exception | None) -> None:
         picture = QPixmap()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from composer.core.accounts.account import AccountKind
 from composer.ui.accounts.names import kind_name
+from composer.ui.accounts.wordpress_choices import WordPressChoices
 
 translate = QCoreApplication.translate
 
@@ -109,6 +110,10 @@ class AccountsPages:
             widget.setVisible(False)
         layout.addWidget(self.reconnect_line)
         self._buttons(layout, self.reconnect_button, None)
+        # a WordPress site's post type and category, changed later
+        self.list_choices = WordPressChoices(page)
+        self.list_choices.hide()
+        layout.addWidget(self.list_choices)
         self.list_message = QLabel(page)
         self.list_message.setWordWrap(True)
         self.list_message.setTextFormat(Qt.TextFormat.PlainText)  # names come from servers
@@ -220,6 +225,9 @@ class AccountsPages:
         key_layout.addWidget(explain)
         key_layout.addLayout(row)
         layout.addWidget(self.key_box)
+        self.wordpress_choices = WordPressChoices(page)
+        self.wordpress_choices.hide()
+        layout.addWidget(self.wordpress_choices)
         self.instructions_button = QPushButton(
             translate("AccountsDialog", "Copy &instructions for your web developer"), page
         )

@@ -28,7 +28,25 @@ if ($omroeper_scene === 'polylang') {
             'get_callback' => static fn ($post) => get_post_meta($post['id'], 'omroeper_lang', true),
             'update_callback' => static fn ($value, $post) =>
                 update_post_meta($post->ID, 'omroeper_lang', sanitize_key($value)),
-            'schema' => ['type' => 'string', 'description' => 'Language of the post'],
+            // Polylang offers the site's languages only: this site has Dutch and English
+            'schema' => ['type' => 'string', 'description' => 'Language of the post',
+                'enum' => ['nl', 'en']],
+        ]);
+    });
+}
+if ($omroeper_scene === 'no_jpeg_uploads') {
+    // a site (or a security plugin) that takes no JPEG files in its media library
+    add_filter('upload_mimes', static function ($types) {
+        unset($types['jpg|jpeg|jpe']);
+        return $types;
+    });
+}
+if ($omroeper_scene === 'required_field') {
+    // a site whose posts need a field of its own (like OpenWebconcept's), which it checks
+    add_action('rest_api_init', static function () {
+        register_rest_field('post', 'owc_region', [
+            'get_callback' => static fn ($post) => '',
+            'schema' => ['type' => 'string', 'enum' => ['noord', 'zuid'], 'required' => true],
         ]);
     });
 }

@@ -4,9 +4,21 @@
 // with a wp-config.php of its own, so ABSPATH is set here: Debian's files resolve their links.
 // OMROEPER_WP_SCENE=strip_authorization plays a host that drops the Authorization header
 // (as Apache does without `CGIPassAuth On`): WordPress then sees an anonymous request.
+// OMROEPER_WP_SCENE=small_uploads plays a web server that refuses large requests (413).
 define('ABSPATH', __DIR__ . '/');
 if (getenv('OMROEPER_WP_SCENE') === 'strip_authorization') {
     unset($_SERVER['HTTP_AUTHORIZATION'], $_SERVER['PHP_AUTH_USER'], $_SERVER['PHP_AUTH_PW']);
+}
+if (getenv('OMROEPER_WP_SCENE') === 'small_uploads'
+    && (int) ($_SERVER['CONTENT_LENGTH'] ?? 0) > 100000) {
+    // a host whose web server takes requests of at most 100 KB (nginx's client_max_body_size):
+    // it answers before WordPress runs, with its own page
+    http_response_code(413);
+    header('Content-Type: text/html');
+    echo "<html>\r\n<head><title>413 Request Entity Too Large</title></head>\r\n<body>\r\n"
+        . "<center><h1>413 Request Entity Too Large</h1></center>\r\n<hr><center>nginx</center>\r\n"
+        . "</body>\r\n</html>\r\n";
+    return true;
 }
 $path = urldecode(parse_url($_SERVER['REQUEST_URI'], PHP_URL_PATH) ?? '/');
 $file = realpath(ABSPATH . ltrim($path, '/'));

@@ -119,3 +119,45 @@ def test_a_wordpress_account_is_offered_as_a_publish_target(qtbot, accounts):
     panel.show_accounts(accounts.list(), [site.id, toot.id])
     assert list(panel.boxes) == [site.id, toot.id]
     assert panel.chosen() == (site.id, toot.id)
+
+
+def test_the_post_type_and_category_are_chosen_once_checked(qtbot, dialog, accounts, wordpress):
+    admin = wordpress.user("administrator")
+    _fill(qtbot, dialog, wordpress.url, admin.user, admin.app_password)
+    assert "Role on the site: Administrator." in dialog.connected_label.text()
+    choices = dialog.wordpress_choices
+    assert choices.isVisible()
+    kinds = [choices.post_type.itemText(i) for i in range(choices.post_type.count())]
+    assert kinds == ["Posts", "Pages"]  # by the site's names, only what this user may create
+    assert choices.post_type.currentText() == "Posts"
+    assert choices.category.currentData() == 0  # none chosen: the site's default
+    choices.category.setCurrentIndex(choices.category.findText("Agenda"))
+    choices.post_type.setCurrentIndex(1)
+    (account,) = accounts.list()
+    agenda = next(c["id"] for c in account.settings["categories"] if c["name"] == "Agenda")
+    assert (account.settings["post_type"], account.settings["rest_base"]) == ("page", "pages")
+    assert account.settings["category"] == agenda
+
+
+def test_an_author_is_offered_posts_only_and_told_the_role(qtbot, dialog, wordpress):
+    author = wordpress.user("author")
+    _fill(qtbot, dialog, wordpress.url, author.user, author.app_password)
+    choices = dialog.wordpress_choices
+    assert [choices.post_type.itemText(i) for i in range(choices.post_type.count())] == ["Posts"]
+    assert "Role on the site: Author." in dialog.connected_label.text()
+
+
+def test_the_choices_can_be_changed_later_from_the_list(qtbot, dialog, accounts, wordpress):
+    editor = wordpress.user("editor")
+    _fill(qtbot, dialog, wordpress.url, editor.user, editor.app_password)
+    dialog.show_list()
+    assert not dialog.list_choices.isVisible()  # nothing selected yet
+    dialog.list.setCurrentRow(0)
+    choices = dialog.list_choices
+    assert choices.isVisible() and choices.post_type.currentText() == "Posts"
+    choices.post_type.setCurrentIndex(choices.post_type.findText("Pages"))
+    (account,) = accounts.list()
+    assert account.settings["rest_base"] == "pages"
+    dialog.show_list()
+    dialog.list.setCurrentRow(0)
+    assert dialog.list_choices.post_type.currentText() == "Pages"  # as kept

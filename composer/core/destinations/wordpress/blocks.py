@@ -17,13 +17,11 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from composer.core.destinations.wordpress.words import also_on, language_class, language_of
 from composer.core.outside_url import safe_link
 from composer.core.platforms import NETWORK_NAMES, Platform
 
 SYNDICATION_CLASS = "omroeper-syndication"
-# The words before the links: for the site's visitors, in the site's language. The site's
-# language is not known to the REST API; these sites are Dutch-speaking (see README).
-ALSO_ON = "Ook op:"
 _PARAGRAPHS = re.compile(r"\n[ \t]*\n\s*")
 _LINK = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
 _TRAILING = ".,;:!?)]}'\u2019\u201d"  # punctuation after a link belongs to the sentence
@@ -46,7 +44,7 @@ class Picture:
 
 def paragraphs(text: str, mark: str = "") -> str:
     """Paragraph blocks of `text`: escaped, line breaks as `<br>`, safe links as links. A
-    `mark` is the first paragraph's class: a later attempt finds the post by it."""
+    `mark` is the first paragraph's class (or classes): a later attempt finds the post by it."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
     blocks: list[str] = []
     for paragraph in _PARAGRAPHS.split(text):
@@ -73,12 +71,16 @@ def image_block(picture: Picture) -> str:
     )
 
 
-def post_content(text: str, pictures: Sequence[Picture], mark: str = "") -> str:
-    return "\n\n".join(filter(None, [paragraphs(text, mark), *map(image_block, pictures)]))
+def post_content(text: str, pictures: Sequence[Picture], mark: str = "", language: str = "") -> str:
+    """The post's blocks; its first paragraph carries `mark` and the class that records the
+    post's `language` (words.py: the syndication words follow it)."""
+    classes = " ".join(filter(None, [mark, language_class(language)]))
+    return "\n\n".join(filter(None, [paragraphs(text, classes), *map(image_block, pictures)]))
 
 
-def syndication_block(copies: Iterable[tuple[str, str]]) -> str:
-    """One paragraph linking each copy by its network's name; "" when none is a safe link."""
+def syndication_block(copies: Iterable[tuple[str, str]], language: str = "") -> str:
+    """One paragraph linking each copy by its network's name, after the words for "also on"
+    in the post's `language`; "" when none is a safe link."""
     links: list[str] = []
     for network, url in dict.fromkeys(copies):
         if link := safe_link(url):
@@ -91,15 +93,16 @@ def syndication_block(copies: Iterable[tuple[str, str]]) -> str:
         return ""
     return (
         f'<!-- wp:paragraph {{"className":"{SYNDICATION_CLASS}"}} -->\n'
-        f'<p class="{SYNDICATION_CLASS}">{html.escape(ALSO_ON)} {", ".join(links)}</p>\n'
+        f'<p class="{SYNDICATION_CLASS}">{html.escape(also_on(language))} {", ".join(links)}</p>\n'
         "<!-- /wp:paragraph -->"
     )
 
 
 def with_syndication(content: str, copies: Iterable[tuple[str, str]]) -> str:
-    """`content` with its syndication paragraph (if any) replaced by one for `copies`."""
+    """`content` with its syndication paragraph (if any) replaced by one for `copies`, in the
+    language the content records."""
     kept = _SYNDICATION.sub("\n\n", content).rstrip("\n")
-    block = syndication_block(copies)
+    block = syndication_block(copies, language_of(kept))
     return f"{kept}\n\n{block}" if block and kept else (block or kept)
 
 

@@ -305,6 +305,35 @@ def _chosen(types: list[PostType], wanted: str, host: str) -> PostType:
     return by_slug.get("post", types[0])
 
 
+def chosen_settings(settings: dict[str, Any], post_type: str, category: int = 0) -> dict[str, Any]:
+    """An account's settings with another of the post types and categories found when it was
+    connected (the choice made after checking): a type not found then is refused, a
+    category not found then is not sent."""
+    types = [
+        PostType(
+            str(found["slug"]),
+            str(found["name"]),
+            str(found["rest_base"]),
+            found["can_publish"] is True,
+        )
+        for found in settings.get("post_types") or []
+        if isinstance(found, dict) and {"slug", "name", "rest_base", "can_publish"} <= found.keys()
+    ]
+    host = urlsplit(str(settings.get("rest_root") or "")).netloc
+    if not types:
+        raise ConnectError("cannot_post", {"address": host, "user": str(settings.get("user"))})
+    chosen = _chosen(types, post_type, host)
+    known = {
+        found.get("id") for found in settings.get("categories") or [] if isinstance(found, dict)
+    }
+    return settings | {
+        "post_type": chosen.slug,
+        "rest_base": chosen.rest_base,
+        "can_publish": chosen.can_publish,
+        "category": category if category in known else 0,  # 0: the site's default
+    }
+
+
 def _categories(http: requests.Session, root: str, auth: dict[str, str]) -> list[dict[str, Any]]:
     """Up to 100 of the site's categories ({id, name}); none when the site does not say."""
     address = endpoint(root, "/wp/v2/categories", per_page=str(MAX_CATEGORIES), _fields="id,name")

@@ -39,6 +39,7 @@ from composer.core.destinations.wordpress.blocks import (
     with_syndication,
 )
 from composer.core.destinations.wordpress.connect import basic_auth, endpoint
+from composer.core.destinations.wordpress.words import classes, primary
 from composer.core.images.fit import fit_image
 from composer.core.images.probe import FittedImage, ImageError
 from composer.core.outside_url import safe_link
@@ -50,6 +51,14 @@ MAX_ANSWER = 2_000_000  # bytes: a post with its content, or a media item with i
 _MESSAGE_CHARS = 200
 _BASE = re.compile(r"[a-z0-9_-]{1,100}")  # a post type's rest_base, as it goes in a path
 _SUFFIX = {"image/jpeg": "jpg", "image/png": "png", "image/gif": "gif", "image/webp": "webp"}
+_KIND = {"image/jpeg": "JPEG", "image/png": "PNG", "image/gif": "GIF", "image/webp": "WebP"}
+_FIELD = re.compile(r"[a-z0-9_]{1,40}")  # a REST field's name, as WordPress names them
+# The user may not (any more): their role changed since connecting, or the post type did.
+_NOT_ALLOWED = frozenset(
+    {"rest_cannot_create", "rest_cannot_publish", "rest_cannot_edit", "rest_cannot_assign_term"}
+)
+# Multisite's upload limits; a single site's limit is its web server's 413.
+_TOO_LARGE = frozenset({"rest_upload_file_too_big", "rest_upload_limited_space"})
 
 
 class WordPressDestination:
@@ -82,15 +91,19 @@ class WordPressDestination:
         fields: dict[str, Any] = {
             "title": draft.title,
             "content": post_content(
-                draft.website_body, pictures, mark_for(request.idempotency_key)
+                draft.website_body, pictures, mark_for(request.idempotency_key), draft.language
             ),
             "status": "publish" if account.settings.get("can_publish") is True else "pending",
             "slug": slug_for(draft.title or draft.text, request.idempotency_key),
         }
+        category = account.settings.get("category")
+        if isinstance(category, int) and category > 0:
+            fields["categories"] = [category]  # chosen when connecting; else the site's default
         if pictures:
             fields["featured_media"] = pictures[0].media_id
-        if draft.language and site.takes_language():
-            fields["lang"] = draft.language  # Polylang's field, where the site has it
+        language = site.language(draft.language) if draft.language else ""
+        if language:
+            fields["lang"] = language  # Polylang's field, where the site has it
         return _published(site.send("POST", site.collection, fields))
 
     def read_back(self, request: PublishRequest) -> Published | None:
@@ -168,8 +181,13 @@ class _Site:
                 },
             )
         except PublishError as failure:
-            if failure.details.get("error") == "rest_cannot_create":  # no `upload_files`
+            if failure.code == "not_allowed":  # no `upload_files`: a contributor
                 raise PublishError("cannot_upload", {"status": 403}) from None
+            if failure.code in ("photo_refused", "photo_too_large"):
+                photo_details = {"index": number, "type": _KIND.get(photo.mime, "JPEG")}
+                raise PublishError(
+                    failure.code, failure.details | photo_details | {"bytes": len(photo.data)}
+                ) from None
             raise
         media = _body(answer)
         media_id, url = media.get("id"), safe_link(media.get("source_url"))
@@ -177,15 +195,26 @@ class _Site:
             raise PublishError("bad_answer", {"status": answer.status_code})
         return Picture(media_id, url, alt)
 
-    def takes_language(self) -> bool:
-        """Whether the post type has a `lang` field (Polylang adds one): its schema says."""
+    def language(self, wanted: str) -> str:
+        """The value for the post type's `lang` field (Polylang adds one) for a draft in
+        `wanted`: "" when there is no such field, or the site does not offer that language
+        (its schema lists the ones it has: "nl-BE" is sent as "nl")."""
         try:
             answer = self._request("OPTIONS", self.collection)
         except PublishError:
-            return False
+            return ""
         schema = json_object(answer).get("schema")
         properties = schema.get("properties") if isinstance(schema, dict) else None
-        return isinstance(properties, dict) and "lang" in properties
+        field = properties.get("lang") if isinstance(properties, dict) else None
+        if not isinstance(field, dict):
+            return ""
+        offered = field.get("enum")
+        if not isinstance(offered, list):
+            return wanted
+        for candidate in (wanted, primary(wanted)):
+            if candidate and candidate in offered:
+                return candidate
+        return ""
 
     def find(self, slug: str, mark: str) -> dict[str, Any] | None:
         """This user's post with that slug, else (WordPress drops a contributor's slug) the
@@ -210,7 +239,7 @@ class _Site:
             raise PublishError("bad_answer", {"status": answer.status_code})
         posts = [post for post in found if isinstance(post, dict) and "id" in post]
         if mark:  # a search matches words anywhere: the mark must be the class given
-            posts = [post for post in posts if f'class="{mark}"' in _rendered(post)]
+            posts = [post for post in posts if mark in classes(_rendered(post))]
         return posts[0] if posts else None
 
     def send(
@@ -252,7 +281,16 @@ def _checked(answer: requests.Response) -> requests.Response:
         return answer
     found = json_object(answer)
     error = str(found.get("code") or "")[:_MESSAGE_CHARS]
-    message = str(found.get("message") or "")[:_MESSAGE_CHARS]
+    message = _plain(found.get("message"))
+    # WordPress's own refusals a person can act on (some come as a 500: not worth retrying)
+    if error in _TOO_LARGE or (status == 413 and not error):  # 413: the host's web server
+        raise PublishError("photo_too_large", {"status": status, "error": error})
+    if error.startswith("rest_upload_"):  # a file type the site does not take, or broken
+        raise PublishError("photo_refused", {"status": status, "error": error})
+    if error in _NOT_ALLOWED:
+        raise PublishError("not_allowed", {"status": status, "error": error})
+    if error in ("rest_invalid_param", "rest_missing_callback_param"):
+        raise PublishError("invalid_field", {"status": status, "error": error} | _invalid(found))
     if status == 429:
         raise PublishError("rate_limited", {"retry_after": retry_after(answer)})
     if status >= 500:
@@ -262,6 +300,25 @@ def _checked(answer: requests.Response) -> requests.Response:
     if status >= 400:
         raise PublishError("rejected", {"status": status, "message": message, "error": error})
     raise PublishError("bad_answer", {"status": status})
+
+
+def _invalid(found: dict[str, Any]) -> dict[str, str]:
+    """Which fields WordPress refused (`data.params`: name → its reason, or a list of the
+    missing ones), bounded and plain: the names as identifiers, the first reason one line."""
+    data = found.get("data")
+    params = data.get("params") if isinstance(data, dict) else None
+    if isinstance(params, list):  # missing ones: only their names
+        params = {name: "" for name in params[:5] if isinstance(name, str)}
+    if not isinstance(params, dict):
+        return {"fields": "", "message": ""}
+    names = [name for name in list(params)[:5] if isinstance(name, str) and _FIELD.fullmatch(name)]
+    reasons = [_plain(params[name]) for name in names]
+    return {"fields": ", ".join(names), "message": next(filter(None, reasons), "")}
+
+
+def _plain(value: Any) -> str:
+    """A text from the site as one bounded line (shown as plain text, never markup)."""
+    return " ".join(str(value or "").split())[:_MESSAGE_CHARS] if isinstance(value, str) else ""
 
 
 def _published(post: dict[str, Any]) -> Published:

@@ -117,6 +117,11 @@ class ConnectError(CodedError):
 # connect_again (reason): what was sent cannot be checked with this sign-in (read_scope: it
 # may not read the account's statuses), so nothing is sent again until it is connected again.
 # cannot_upload: the account may not upload photos (a WordPress contributor).
+# Scheduling on the server (Destination.schedule) adds: too_soon (minutes): the time is nearer
+# than the server allows (Mastodon and GoToSocial: 5 minutes; nothing was sent);
+# schedule_limit (limit): the server holds no more posts for this account (Mastodon: 25 a day,
+# 300 in all); cannot_schedule (reason: review_only, software, thread): this account or post
+# cannot be held there; not_held: the server no longer holds the post and did not publish it.
 PublishCode = (
     Failure
     | Checked
@@ -129,6 +134,10 @@ PublishCode = (
         "unsafe_url",
         "connect_again",
         "cannot_upload",
+        "too_soon",
+        "schedule_limit",
+        "cannot_schedule",
+        "not_held",
     ]
 )
 PUBLISH_CODES = frozenset(

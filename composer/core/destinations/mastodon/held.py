@@ -22,6 +22,8 @@ from composer.core.destinations.errors import PublishError
 MINIMUM_AHEAD = timedelta(minutes=5)  # the servers' own minimum
 # what this computer asks more, for its clock against the server's and the time on the way
 CLOCK_SLACK = timedelta(minutes=1)
+ASK_AHEAD = MINIMUM_AHEAD + CLOCK_SLACK  # what schedule() asks: too_soon says it in minutes
+ASK_MINUTES = int(ASK_AHEAD.total_seconds()) // 60
 LIST_LIMIT = 40  # GET /api/v1/scheduled_statuses: at most 40 a page (Mastodon)
 DAILY_LIMIT, TOTAL_LIMIT = 25, 300
 _ID = regex.compile(r"[A-Za-z0-9]{1,64}")
@@ -80,5 +82,5 @@ def refusal(error: PublishError) -> PublishError:
     if _LIMIT.search(message):
         return PublishError("schedule_limit", address | {"limit": DAILY_LIMIT})
     if _TOO_SOON.search(message):
-        return PublishError("too_soon", address | {"minutes": 5})
+        return PublishError("too_soon", address | {"minutes": ASK_MINUTES})
     return error

@@ -243,8 +243,8 @@ class MastodonDestination:
             )
             if found is not None:
                 return found
-        if at - self._clock() < held.MINIMUM_AHEAD + held.CLOCK_SLACK:
-            raise PublishError("too_soon", where | {"minutes": 5})
+        if at - self._clock() < held.ASK_AHEAD:
+            raise PublishError("too_soon", where | {"minutes": held.ASK_MINUTES})
         warning = draft.content_warning_for(account.kind.value).strip()
         fields: dict[str, Any] = {
             "spoiler_text": warning or None,

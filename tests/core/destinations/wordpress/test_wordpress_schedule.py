@@ -169,3 +169,27 @@ def test_unschedule_trashes_the_waiting_post_and_leaves_a_published_one(wordpres
     with pytest.raises(PublishError) as gone:
         destination.settle_scheduled(account, _copy(account, waiting.remote_id))
     assert gone.value.code == "not_held"
+
+
+def test_a_late_post_gets_the_visit_that_runs_wp_cron_and_an_early_one_does_not(wordpress, draft):
+    """WP-Cron runs on a visit (wp-cron.php; on the test site DISABLE_WP_CRON is set, as on
+    hosts with a cron job): settling a post whose time has passed requests it. Here only
+    this computer's clock is past the time, so the site rightly still waits."""
+    port = int(wordpress.url.rsplit(":", 1)[1])
+    proxy = FaultProxy(port)
+    account, secrets = wordpress_account(wordpress, "editor")
+    account = replace(account, server=proxy.url)  # the site's visitors pass the proxy
+    proxy.lose_answer("GET", r"^/wp-cron\.php", times=5)
+    on_time = WordPressDestination(secrets.__getitem__)
+    held = on_time.schedule(_request(account, replace(draft, images=()), "sched-cron"), _at())
+    copy = _copy(account, held.remote_id)
+
+    assert on_time.settle_scheduled(account, copy) is None
+    assert proxy.hits == []  # not due: no visit
+
+    later = WordPressDestination(
+        secrets.__getitem__, clock=lambda: datetime.now(UTC) + 2 * TOMORROW
+    )
+    assert later.settle_scheduled(account, copy) is None
+    assert [hit[:2] for hit in proxy.hits] == [("GET", "/wp-cron.php")]
+    proxy.close()

@@ -8,9 +8,12 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from composer.core.accounts.account import Account, AccountKind, Identity
 from composer.core.destinations.errors import PublishError
+from composer.core.destinations.mastodon.held import refusal
 from composer.core.destinations.mastodon.publish import MastodonDestination
 from composer.core.destinations.mastodon.software import holds_posts
 from composer.core.drafts.draft import Draft, Image
@@ -272,3 +275,28 @@ def test_pixelfed_accounts_do_not_schedule_on_the_server():
     pixelfed = MastodonDestination(lambda _id: {}, kind=AccountKind.PIXELFED)
     assert not pixelfed.capabilities.schedules_on_server
     assert MastodonDestination(lambda _id: {}).capabilities.schedules_on_server
+
+
+@given(
+    st.dictionaries(
+        st.sampled_from(["software", "software_version", "other"]),
+        st.one_of(st.text(max_size=30), st.integers(), st.none()),
+    )
+)
+def test_any_recorded_software_is_read_without_failing(settings):
+    holds = holds_posts(settings)
+    assert holds is False or settings["software"] in (
+        "mastodon",
+        "glitch-soc",
+        "hometown",
+        "gotosocial",
+    )
+
+
+@given(st.integers(400, 499), st.text(max_size=300))
+def test_any_refusal_of_a_time_is_named_without_failing(status, message):
+    error = refusal(
+        PublishError("rejected", {"status": status, "message": message, "address": "x"})
+    )
+    assert error.code in ("rejected", "too_soon", "schedule_limit")
+    assert error.code == "rejected" or status == 422

@@ -10,11 +10,14 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from composer.core.accounts.account import AccountKind
 from composer.core.destinations.errors import PublishError
-from composer.core.destinations.wordpress.publish import WordPressDestination
+from composer.core.destinations.wordpress.publish import WordPressDestination, _future_link
 from composer.core.drafts.draft import Draft, Image
+from composer.core.outside_url import safe_link
 from composer.core.publishing.destination import PublishRequest, server_holds
 from composer.core.store.jobs import JobDestination
 from tests.core.destinations.wordpress.test_wordpress_publish import wordpress_account
@@ -193,3 +196,14 @@ def test_a_late_post_gets_the_visit_that_runs_wp_cron_and_an_early_one_does_not(
     assert later.settle_scheduled(account, copy) is None
     assert [hit[:2] for hit in proxy.hits] == [("GET", "/wp-cron.php")]
     proxy.close()
+
+
+@given(
+    st.one_of(st.none(), st.text(max_size=80), st.just("https://site.example/%postname%/")),
+    st.one_of(st.none(), st.text(max_size=40), st.integers()),
+)
+def test_any_future_address_the_site_gives_is_a_safe_link_or_none(template, slug):
+    post = {"id": 1, "status": "future", "link": "https://site.example/?p=1"}
+    post |= {"permalink_template": template, "slug": slug}
+    address = _future_link(post)
+    assert address == "" or safe_link(address) == address

@@ -22,9 +22,11 @@ While it waits, WordPress's `link` is `?p=ID` (which answers 404 to visitors unt
 the address it will have is its `permalink_template` with its slug, where the site has pretty
 addresses. WP-Cron publishes it, and WP-Cron runs on a visit to the site (or on the host's
 cron job calling wp-cron.php where DISABLE_WP_CRON is set): a site nobody visits publishes
-late, and settle_scheduled says None until it has. Unscheduling moves the waiting post to the
-trash (as delete does: it can be restored for 30 days; back to draft it would wait on the
-dashboard for someone to publish by mistake) and leaves a post already published alone.
+late. So settle_scheduled, finding a post still waiting after its time, requests wp-cron.php
+itself (the visit that runs WP-Cron) and looks again; None while it still waits.
+Unscheduling moves the waiting post to the trash (as delete does: it can be restored for 30
+days; back to draft it would wait on the dashboard for someone to publish by mistake) and
+leaves a post already published alone.
 """
 
 from __future__ import annotations

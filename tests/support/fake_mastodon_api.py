@@ -408,9 +408,10 @@ def media_upload(fake: FakeMastodon, req: Recorded, match: Any) -> Answer:
         "blurhash": None,
         "mime": mime,
         "bytes": len(data),
+        "uploaded": fake.clock(),  # not in the answer: Mastodon removes it a day later unused
     }
     fake.media[media_id] = media
-    visible = {k: v for k, v in media.items() if k not in ("mime", "bytes")}
+    visible = {k: v for k, v in media.items() if k not in ("mime", "bytes", "uploaded")}
     if fake.flavour == "pixelfed" and match.group(1) == "2":  # processed later: 202, url null
         return answer(202, visible | {"url": None, "preview_url": None})
     return answer(200, visible)
@@ -545,7 +546,7 @@ def make_status(
         "reblog": None,
         "account": account(fake),
         "media_attachments": [
-            {k: v for k, v in fake.media[m].items() if k not in ("mime", "bytes")}
+            {k: v for k, v in fake.media[m].items() if k not in ("mime", "bytes", "uploaded")}
             for m in media_ids
         ],
         "mentions": [],

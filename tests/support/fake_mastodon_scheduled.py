@@ -20,7 +20,8 @@ time backdates the status (published at once with that created_at). Before 0.20 
 and Pixelfed, ignore `scheduled_at`: the status is published at once.
 
 The fake's clock (FakeMastodon.clock, moved with `advance`) decides when a held status is
-published: at the next request after its time, or when the clock is moved past it.
+published: at the next request after its time, or when the clock is moved past it. It also
+removes media left unattached for a day (MediaCleanupScheduler); a held status's media stay.
 """
 
 from __future__ import annotations
@@ -99,7 +100,7 @@ def hold(fake: FakeMastodon, form: dict[str, list[str]], now: float) -> Answer |
             "with_rate_limit": False,
         },
         "media_attachments": [
-            {k: v for k, v in fake.media[m].items() if k not in ("mime", "bytes")}
+            {k: v for k, v in fake.media[m].items() if k not in ("mime", "bytes", "uploaded")}
             for m in media_ids
         ],
         "form": form,  # not in the answer: what it is published with
@@ -154,11 +155,20 @@ def shown_held(held: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in held.items() if k not in ("form", "at")}
 
 
+MEDIA_KEPT = 24 * 3600  # MediaCleanupScheduler: unattached media older than a day go
+
+
 def publish_due(fake: FakeMastodon) -> None:
-    """Publish every held status whose time has come (call with the fake's lock held)."""
+    """Publish every held status whose time has come, and remove the media that a day
+    after their upload belong to no status and no held one (call with the fake's lock)."""
     from tests.support.fake_mastodon_api import make_status
 
     now = fake.clock()
+    used = {m["id"] for s in fake.statuses for m in s["media_attachments"]}
+    used |= {m["id"] for s in fake.scheduled for m in s["media_attachments"]}
+    for media_id, media in list(fake.media.items()):
+        if media_id not in used and media["uploaded"] + MEDIA_KEPT <= now:
+            del fake.media[media_id]
     for due in [s for s in fake.scheduled if s["at"] <= now]:
         fake.scheduled.remove(due)
         if due["id"] in fake.refuse_when_due:  # PublishScheduledStatusWorker's rescue

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
+import requests
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -300,3 +301,27 @@ def test_any_refusal_of_a_time_is_named_without_failing(status, message):
     )
     assert error.code in ("rejected", "too_soon", "schedule_limit")
     assert error.code == "rejected" or status == 422
+
+
+def test_the_photos_of_a_post_held_for_a_week_stay_while_unused_ones_go_after_a_day(fake, tmp_path):
+    """Mastodon removes media left unattached for a day: Omroeper uploads them when it
+    schedules, attached to the held post they stay until it is published."""
+    destination = _destination(fake)
+    week = timedelta(days=7)
+    draft = Draft(text="Over een week", images=_images(tmp_path))
+    destination.schedule(_request(fake, draft), datetime.now(UTC) + week)
+    orphan = requests.post(
+        f"{fake.base}/api/v2/media",
+        files={"file": ("los.jpg", (tmp_path / "foto-1.jpg").read_bytes(), "image/jpeg")},
+        headers={"Authorization": f"Bearer {fake.issue_token()}"},
+        timeout=10,
+    ).json()["id"]
+
+    fake.advance(2 * TOMORROW.total_seconds())
+
+    [waiting] = fake.scheduled
+    assert orphan not in fake.media
+    assert all(m["id"] in fake.media for m in waiting["media_attachments"])
+    fake.advance(week.total_seconds())
+    [status] = fake.statuses
+    assert len(status["media_attachments"]) == 2

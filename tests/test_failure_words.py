@@ -137,3 +137,19 @@ def test_wordpress_refusals_have_their_own_words_in_english_and_dutch(qapp, code
     assert dutch != said and "WordPress" in dutch and "{" not in dutch
     if "bytes" in details:
         assert "1,4 MB" in dutch
+
+
+@pytest.mark.parametrize(
+    ("code", "details", "says"),
+    [
+        ("too_soon", {"minutes": 6}, "6"),
+        ("schedule_limit", {"limit": 25}, "25"),
+        ("cannot_schedule", {"reason": "review_only"}, "WordPress"),
+        ("cannot_schedule", {"reason": "software"}, "this computer"),
+        ("cannot_schedule", {"reason": "thread"}, "several parts"),
+        ("not_held", {}, "no longer holds"),
+    ],
+)
+def test_scheduling_on_the_server_has_words_of_its_own(code, details, says):
+    words = describe_publish_error(code, details, "")
+    assert says in words and code not in words and "{" not in words

@@ -29,6 +29,8 @@ def describe_publish_error(
         return said
     if code == "rejected" and details.get("reason") == "image_required":
         code = "image_required"
+    if code == "cannot_schedule":  # why the server cannot hold it: the words differ
+        code = f"cannot_schedule_{details.get('reason') or 'software'}"
     if code == "rejected" and details.get("status") and not details.get("message"):
         code = "rejected_silently"  # the server gave no reason: no empty ": " either
     if code == "photo_too_large":
@@ -157,6 +159,37 @@ def describe_publish_error(
             "Your WordPress site did not accept part of the post ({fields}). Ask whoever "
             "manages the site, then send it again.",
         ),
+        "too_soon": lambda: translate(
+            "Publish",
+            "That time is too close: the server needs the message at least {minutes} minutes "
+            "ahead to hold it. Choose a later time, or publish now.",
+        ),
+        "schedule_limit": lambda: translate(
+            "Publish",
+            "The server holds no more scheduled messages for this account (Mastodon: at most "
+            "25 a day and 300 in all). Choose another day, or publish now.",
+        ),
+        "cannot_schedule_review_only": lambda: translate(
+            "Publish",
+            "This WordPress account may not publish, so it cannot schedule either. Ask the "
+            "site's administrator for the author role, or publish now and an editor approves it.",
+        ),
+        "cannot_schedule_software": lambda: translate(
+            "Publish",
+            "This server cannot hold a message until a chosen time; this computer sends it "
+            "instead.",
+        ),
+        "cannot_schedule_thread": lambda: translate(
+            "Publish",
+            "A message in several parts cannot be handed to the server to hold; this computer "
+            "sends it instead.",
+        ),
+        "not_held": lambda: translate(
+            "Publish",
+            "The server no longer holds this scheduled message and did not publish it: it was "
+            "cancelled there, or refused when its time came. Look on the network, then "
+            "publish it again if it is missing.",
+        ),
         # the website's answer: a published copy with such an address is describe_no_address
         "unsafe_url": lambda: translate(
             "Publish",
@@ -166,7 +199,15 @@ def describe_publish_error(
         ),
     }.get(code)
     text = words() if words else translate("Publish", "Publishing failed ({code}).")
-    blanks = {"status": "", "message": "", "index": "", "type": "", "size": "", "fields": ""}
+    blanks = {
+        "status": "",
+        "message": "",
+        "index": "",
+        "type": "",
+        "size": "",
+        "fields": "",
+        "minutes": "",
+    }
     return text.format(**{**blanks, **details, "code": code})
 
 

@@ -24,6 +24,7 @@ from urllib.parse import parse_qsl, urlsplit
 import requests
 
 from tests.support import fake_mastodon_api as api
+from tests.support import fake_mastodon_scheduled as scheduling
 
 
 @dataclass
@@ -86,7 +87,12 @@ class FakeMastodon:
     media: dict[str, dict[str, Any]] = field(default_factory=dict)
     # (token, Idempotency-Key) → (status id, when): what a repeat within the hour gets
     idempotency: dict[tuple[str, str], tuple[str, float]] = field(default_factory=dict)
-    clock: Callable[[], float] = time.time
+    clock: Callable[[], float] = time.time  # the server's: move it with advance()
+    # Statuses held until their `scheduled_at` (fake_mastodon_scheduled.py), oldest first;
+    # every id ever given (ids are not reused); ids whose publication fails when due.
+    scheduled: list[dict[str, Any]] = field(default_factory=list)
+    scheduled_ids: list[str] = field(default_factory=list)
+    refuse_when_due: set[str] = field(default_factory=set)
     # called with each status just created, before it is answered (inside the server's lock):
     # a test's moment to take the server down between a thread's parts
     on_created: Callable[[dict[str, Any]], None] | None = None
@@ -132,9 +138,18 @@ class FakeMastodon:
     def base(self) -> str:
         return f"http://127.0.0.1:{self.server.server_address[1]}"
 
+    def advance(self, seconds: float) -> None:
+        """Move the server's clock on by `seconds`: the held statuses whose time has come
+        are published (as the server's scheduler does, without anyone asking)."""
+        before = self.clock
+        self.clock = lambda: before() + seconds
+        with self._lock:
+            scheduling.publish_due(self)
+
     def dispatch(self, request: Recorded) -> tuple[Answer | None, str]:
         """(answer, drop) for one request; the lock keeps the state consistent."""
         with self._lock:
+            scheduling.publish_due(self)
             self.requests.append(request)
             fault = next((f for f in self.faults if self._hits(f, request)), None)
             if fault:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl
 
 from tests.support import fake_mastodon_oauth as oauth
+from tests.support import fake_mastodon_scheduled as scheduling
 from tests.support.fake_mastodon_oauth import NOT_FOUND_PAGE, answer
 
 if TYPE_CHECKING:
@@ -407,9 +408,10 @@ def media_upload(fake: FakeMastodon, req: Recorded, match: Any) -> Answer:
         "blurhash": None,
         "mime": mime,
         "bytes": len(data),
+        "uploaded": fake.clock(),  # not in the answer: Mastodon removes it a day later unused
     }
     fake.media[media_id] = media
-    visible = {k: v for k, v in media.items() if k not in ("mime", "bytes")}
+    visible = {k: v for k, v in media.items() if k not in ("mime", "bytes", "uploaded")}
     if fake.flavour == "pixelfed" and match.group(1) == "2":  # processed later: 202, url null
         return answer(202, visible | {"url": None, "preview_url": None})
     return answer(200, visible)
@@ -433,6 +435,9 @@ def _repeated(fake: FakeMastodon, remembered: tuple[str, str], now: float) -> An
         original = fake.status(seen[0])
         if original is not None:
             return answer(200, shown(fake, original))
+        held = scheduling.held(fake, seen[0])  # a repeat of a scheduled one: the same
+        if held is not None:
+            return answer(200, scheduling.shown_held(held))
     if pixelfed:  # Cache::put before anything else is checked
         fake.idempotency[remembered] = ("", now)
     return None
@@ -499,11 +504,32 @@ def status_create(fake: FakeMastodon, req: Recorded, _m: Any) -> Answer:
     refusal = refusal or _invalid(fake, text, spoiler, media_ids, reply_to)
     if refusal:
         return refusal
+    held = scheduling.hold(fake, form, now)  # with a `scheduled_at` the server honours
+    if held is not None:
+        if held.status == 200 and key and fake.flavour != "gotosocial":
+            fake.idempotency[remembered] = (held.body["id"], now)
+        return held
+    status = make_status(fake, form, now)
+    if key:
+        fake.idempotency[remembered] = (status["id"], now)
+    if fake.on_created is not None:
+        fake.on_created(status)
+    return answer(200, shown(fake, status))
+
+
+def make_status(
+    fake: FakeMastodon, form: dict[str, list[str]], now: float, created: float | None = None
+) -> dict[str, Any]:
+    """A status from the form's fields, published now (kept in fake.statuses)."""
+    text = (form.get("status") or [""])[0]
+    spoiler = (form.get("spoiler_text") or [""])[0]
+    media_ids = [m for m in form.get("media_ids", []) if m]
+    reply_to = (form.get("in_reply_to_id") or [""])[0] or None
     status_id = str(fake.next_id())
     sensitive = (form.get("sensitive") or ["false"])[0].lower() in ("1", "true")
     status = {
         "id": status_id,
-        "created_at": fake.timestamp(now),
+        "created_at": fake.timestamp(now if created is None else created),
         "in_reply_to_id": reply_to,
         "in_reply_to_account_id": "109" if reply_to else None,
         "sensitive": sensitive or bool(spoiler),
@@ -520,7 +546,7 @@ def status_create(fake: FakeMastodon, req: Recorded, _m: Any) -> Answer:
         "reblog": None,
         "account": account(fake),
         "media_attachments": [
-            {k: v for k, v in fake.media[m].items() if k not in ("mime", "bytes")}
+            {k: v for k, v in fake.media[m].items() if k not in ("mime", "bytes", "uploaded")}
             for m in media_ids
         ],
         "mentions": [],
@@ -530,11 +556,7 @@ def status_create(fake: FakeMastodon, req: Recorded, _m: Any) -> Answer:
         "poll": None,
     }
     fake.statuses.append(status)
-    if key:
-        fake.idempotency[remembered] = (status_id, now)
-    if fake.on_created is not None:
-        fake.on_created(status)
-    return answer(200, shown(fake, status))
+    return status
 
 
 # GET /api/v1/accounts/:id/statuses: newest first, paged by id (max_id: older than, since_id
@@ -624,4 +646,5 @@ ROUTES += [
     ("GET", r"/api/v1/accounts/([^/]+)/statuses", account_statuses),
     ("GET", r"/api/v1/statuses/([^/]+)/context", status_context),
     ("DELETE", r"/api/v1/statuses/([^/]+)", status_delete),
+    *scheduling.ROUTES,
 ]

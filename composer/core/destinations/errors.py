@@ -120,6 +120,11 @@ class ConnectError(CodedError):
 # WordPress's refusals (wordpress/publish.py): not_allowed (the user may not create or publish
 # this post type now), photo_refused (index, type: a file type the site does not take),
 # photo_too_large (index, type, bytes), invalid_field (fields, message: rest_invalid_param).
+# Scheduling on the server (Destination.schedule) adds: too_soon (minutes): the time is nearer
+# than the server allows (Mastodon and GoToSocial: 5 minutes; nothing was sent);
+# schedule_limit (limit): the server holds no more posts for this account (Mastodon: 25 a day,
+# 300 in all); cannot_schedule (reason: review_only, software, thread): this account or post
+# cannot be held there; not_held: the server no longer holds the post and did not publish it.
 PublishCode = (
     Failure
     | Checked
@@ -136,6 +141,10 @@ PublishCode = (
         "photo_refused",
         "photo_too_large",
         "invalid_field",
+        "too_soon",
+        "schedule_limit",
+        "cannot_schedule",
+        "not_held",
     ]
 )
 PUBLISH_CODES = frozenset(

@@ -2,9 +2,15 @@
 can do (`Capabilities`): callers ask the capability, never the account's kind.
 
 A method behind a capability a destination lacks is not called; should it be, the destination
-raises `Unsupported` (a bug in the caller, which should have asked the capability). Editing
-and scheduling are not here yet: their methods (`update`, `schedule`) arrive behind
-`can_edit` and `schedules_on_server`, which no destination has today.
+raises `Unsupported` (a bug in the caller, which should have asked the capability). Editing is
+not here yet: `update` arrives behind `can_edit`, which no destination has today.
+
+Scheduling on the server (`schedules_on_server`: Mastodon, WordPress): `schedule` hands the
+post to the server for its time, `unschedule` cancels it there, `settle_scheduled` tells,
+after the time, whether the server has published it. Whether the server can hold *this* post
+also depends on the account (a Mastodon-API server's software, a WordPress user's rights) and
+the post (a thread): ask `server_holds(destination, request)`; what it says no to is held by
+this computer. Destinations that never schedule inherit `HeldLocally`.
 """
 
 from __future__ import annotations
@@ -22,11 +28,13 @@ __all__ = [
     "Capabilities",
     "Copies",
     "Destination",
+    "HeldLocally",
     "PublishRequest",
     "Published",
     "Steps",
     "StepsInMemory",
     "Unsupported",
+    "server_holds",
 ]
 
 Copies = Sequence[tuple[str, str]]  # (network, url) of each copy, for the site to show
@@ -87,6 +95,9 @@ class Published:
     # The own site took the post but holds it for review (a WordPress contributor's
     # `pending` post): it is not published, and nothing may link to it yet.
     held_for_review: bool = False
+    # Asked to hold the post (schedule()), the server published it at once instead (its
+    # clock was already past the time): the copy is online now, not held.
+    published_now: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +112,9 @@ class Capabilities:
     # told where the copies are (tell())
     is_own_site: bool = False
     can_edit: bool = False  # update a published copy in place: no destination yet
-    schedules_on_server: bool = False  # the server holds a post until its time: none yet
+    # the server can hold a post until its time (schedule, unschedule, settle_scheduled):
+    # Mastodon-API servers whose software does (see can_schedule), WordPress
+    schedules_on_server: bool = False
 
 
 class Destination(Protocol):
@@ -127,6 +140,59 @@ class Destination(Protocol):
         its url and remote id). Only with `is_own_site`; telling it twice is harmless."""
         ...
 
+    def can_schedule(self, request: PublishRequest) -> bool:
+        """Whether this account's server can hold this post until its time: its software
+        and the account's rights, and the post (a thread is held by this computer). Asks
+        no server. False for a destination without `schedules_on_server`."""
+        ...
+
+    def schedule(self, request: PublishRequest, at: datetime) -> Published:
+        """Hand the post (with its photos, uploaded now) to the server for `at` (an aware
+        UTC datetime): remote_id is the server's id of the held post, url the link it will
+        have where the server says so (WordPress), else "". Exactly once, as publish(): an
+        attempt whose outcome was unclear is read back first (request.steps, attempt).
+        PublishError `too_soon` (details: minutes) when `at` is nearer than the server
+        allows (nothing is sent), `schedule_limit` when the server holds no more,
+        `cannot_schedule` (reason) when this account or post cannot be held there. Only
+        with `schedules_on_server`."""
+        ...
+
+    def unschedule(self, account: Account, copy: JobDestination) -> None:
+        """Cancel the server's held post (the row schedule() was written to); one already
+        gone counts as cancelled. A post the server has already published is left alone:
+        settle_scheduled finds it. Only with `schedules_on_server`."""
+        ...
+
+    def settle_scheduled(self, account: Account, copy: JobDestination) -> Published | None:
+        """After its time: the published copy (its remote id and url) once the server has
+        published the held post, None while the server still holds it. PublishError
+        `not_held` when the server holds it no more and did not publish it (cancelled on
+        the server, or refused when its time came). Only with `schedules_on_server`."""
+        ...
+
 
 class Unsupported(NotImplementedError):
     """Asked of a destination whose capabilities say it cannot: `Unsupported("tell")`."""
+
+
+class HeldLocally:
+    """The scheduling part of the protocol for a destination whose server cannot hold a
+    post: this computer holds it (the OS task), and publishes it when its time comes."""
+
+    def can_schedule(self, request: PublishRequest) -> bool:
+        return False
+
+    def schedule(self, request: PublishRequest, at: datetime) -> Published:
+        raise Unsupported("schedule")
+
+    def unschedule(self, account: Account, copy: JobDestination) -> None:
+        raise Unsupported("unschedule")
+
+    def settle_scheduled(self, account: Account, copy: JobDestination) -> Published | None:
+        raise Unsupported("settle_scheduled")
+
+
+def server_holds(destination: Destination, request: PublishRequest) -> bool:
+    """Whether the destination's server will hold this post until its time (else this
+    computer holds it): the capability, and what the account and the post allow."""
+    return destination.capabilities.schedules_on_server and destination.can_schedule(request)

@@ -2041,6 +2041,30 @@ Wil je het gepubliceerde bericht verbeteren? Verwijder het onder “Gepubliceerd
         <translation>Je WordPress-website nam een deel van het bericht niet aan ({fields}). Vraag het aan wie de website beheert en verstuur het bericht daarna opnieuw.</translation>
     </message>
     <message>
+        <source>That time is too close: the server needs the message at least {minutes} minutes ahead to hold it. Choose a later time, or publish now.</source>
+        <translation>Dat tijdstip is te dichtbij: de server moet het bericht minstens {minutes} minuten van tevoren hebben om het vast te houden. Kies een later tijdstip, of publiceer nu.</translation>
+    </message>
+    <message>
+        <source>The server holds no more scheduled messages for this account (Mastodon: at most 25 a day and 300 in all). Choose another day, or publish now.</source>
+        <translation>De server houdt voor dit account geen geplande berichten meer vast (Mastodon: hoogstens 25 per dag en 300 in totaal). Kies een andere dag, of publiceer nu.</translation>
+    </message>
+    <message>
+        <source>This WordPress account may not publish, so it cannot schedule either. Ask the site&apos;s administrator for the author role, or publish now and an editor approves it.</source>
+        <translation>Dit WordPress-account mag niet publiceren, dus ook niet inplannen. Vraag de beheerder van de site om de rol Auteur, of publiceer nu en laat een redacteur het goedkeuren.</translation>
+    </message>
+    <message>
+        <source>This server cannot hold a message until a chosen time; this computer sends it instead.</source>
+        <translation>Deze server kan een bericht niet tot een gekozen tijdstip vasthouden; deze computer verstuurt het in plaats daarvan.</translation>
+    </message>
+    <message>
+        <source>A message in several parts cannot be handed to the server to hold; this computer sends it instead.</source>
+        <translation>Een bericht in meerdere delen kan niet aan de server worden meegegeven om vast te houden; deze computer verstuurt het in plaats daarvan.</translation>
+    </message>
+    <message>
+        <source>The server no longer holds this scheduled message and did not publish it: it was cancelled there, or refused when its time came. Look on the network, then publish it again if it is missing.</source>
+        <translation>De server houdt dit geplande bericht niet meer vast en heeft het niet gepubliceerd: het is daar geannuleerd, of geweigerd toen het tijdstip kwam. Kijk op het netwerk en publiceer het opnieuw als het ontbreekt.</translation>
+    </message>
+    <message>
         <source>Your website took the message, but the address it gave for the page is not a safe web address, so the other places wait (they would link to it). Ask your website&apos;s developer to check it, then retry.</source>
         <translation>Je website heeft het bericht aangenomen, maar het adres dat hij voor de pagina gaf is geen veilig webadres. Daarom wachten de andere bestemmingen (zij zouden ernaar linken). Vraag de ontwikkelaar van de website het te controleren en probeer het daarna opnieuw.</translation>
     </message>

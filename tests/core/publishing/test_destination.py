@@ -8,18 +8,25 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from composer.core.accounts.account import AccountKind
+from composer.core.accounts.account import Account, AccountKind, Identity
 from composer.core.destinations.errors import PublishError
 from composer.core.destinations.mastodon import connect as mastodon
 from composer.core.destinations.mastodon.scopes import asked_for
 from composer.core.destinations.registry import PUBLISHABLE, delete_published, destination
 from composer.core.drafts.draft import Draft, Image
-from composer.core.publishing.destination import Capabilities, PublishRequest, Unsupported
+from composer.core.publishing.destination import (
+    Capabilities,
+    PublishRequest,
+    Unsupported,
+    server_holds,
+)
 from composer.core.publishing.publisher import publisher_for
+from composer.core.store.jobs import JobDestination
 from composer.core.store.store import Store
 from tests.support.fake_mastodon import FakeMastodon
 from tests.support.images import photo, save
@@ -115,11 +122,16 @@ def test_every_kind_declares_its_capabilities(accounts):
     found = {kind: destination(kind, accounts).capabilities for kind in PUBLISHABLE}
     assert found == {
         AccountKind.WEBSITE: Capabilities(idempotent=True, can_read_back=False, is_own_site=True),
-        AccountKind.MASTODON: Capabilities(idempotent=True, can_read_back=True),
+        # per account (its server's software) and post: can_schedule
+        AccountKind.MASTODON: Capabilities(
+            idempotent=True, can_read_back=True, schedules_on_server=True
+        ),
         AccountKind.PIXELFED: Capabilities(idempotent=True, can_read_back=True, needs_image=True),
         AccountKind.BLUESKY: Capabilities(idempotent=True, can_read_back=True),
         AccountKind.DISCORD: Capabilities(idempotent=False, can_read_back=False),
-        AccountKind.WORDPRESS: Capabilities(idempotent=True, can_read_back=True, is_own_site=True),
+        AccountKind.WORDPRESS: Capabilities(
+            idempotent=True, can_read_back=True, is_own_site=True, schedules_on_server=True
+        ),
     }
     # the job's rule (networks wait for the website) and the destinations name the same site
     assert all(found[kind].is_own_site == kind.is_own_site for kind in PUBLISHABLE)
@@ -213,3 +225,23 @@ def test_discord_cannot_read_back_and_deletes_by_its_row(store, accounts, hook):
     assert len(hook.messages) == 1
     delete_published(accounts, job.destination(account.id))
     assert hook.messages == []
+
+
+def test_a_destination_whose_server_cannot_hold_a_post_leaves_it_to_this_computer(accounts):
+    """The website's webhook, Bluesky and Discord: nothing to hand the post to ahead of time."""
+    for kind in (AccountKind.WEBSITE, AccountKind.BLUESKY, AccountKind.DISCORD):
+        account = Account(f"{kind.value}-1", kind, Identity("Omroep"))
+        held_here = destination(kind, accounts)
+        request = PublishRequest(DRAFT, account, PAGE, "key", 1)
+        row = JobDestination(
+            account.id, kind, 0, "pending", "1", "", None, {}, False, 1, "key",
+            datetime.now(UTC),
+        )  # fmt: skip
+        assert not held_here.capabilities.schedules_on_server
+        assert not held_here.can_schedule(request) and not server_holds(held_here, request)
+        with pytest.raises(Unsupported):
+            held_here.schedule(request, datetime.now(UTC) + timedelta(days=1))
+        with pytest.raises(Unsupported):
+            held_here.unschedule(account, row)
+        with pytest.raises(Unsupported):
+            held_here.settle_scheduled(account, row)

@@ -37,6 +37,12 @@ if ($file === false || !is_file($file)) {
         $_SERVER['SCRIPT_NAME'] = rtrim($path, '/') . '/index.php';
     }
 }
+// wp-cron.php loads WordPress only where ABSPATH is not defined yet (it is, above): load it
+// here, so that a request to wp-cron.php runs what is due, as a real host's cron job does
+// (DISABLE_WP_CRON in wp-config.php: no visit starts it).
+if (basename($file) === 'wp-cron.php') {
+    require_once ABSPATH . 'wp-load.php';
+}
 $_SERVER['SCRIPT_FILENAME'] = $file;
 $_SERVER['PHP_SELF'] = $_SERVER['SCRIPT_NAME'];
 chdir(dirname($file));

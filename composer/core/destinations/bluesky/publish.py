@@ -27,6 +27,7 @@ from composer.core.images.probe import FittedImage, ImageError
 from composer.core.publishing.destination import (
     Capabilities,
     Copies,
+    HeldLocally,
     Published,
     PublishRequest,
     Unsupported,
@@ -74,7 +75,7 @@ def post_url(handle: str, rkey: str) -> str:
     return f"https://bsky.app/profile/{handle.removeprefix('@')}/post/{rkey}"
 
 
-class BlueskyDestination:
+class BlueskyDestination(HeldLocally):
     # fixed record keys: a retry reads the post back before writing
     capabilities = Capabilities(idempotent=True, can_read_back=True)
 

@@ -29,6 +29,7 @@ from composer.core.images.probe import ImageError
 from composer.core.publishing.destination import (
     Capabilities,
     Copies,
+    HeldLocally,
     Published,
     PublishRequest,
     Unsupported,
@@ -41,7 +42,7 @@ MAX_DESCRIPTION = 1_024  # UTF-16 code units
 _MESSAGE_CHARS = 200
 
 
-class DiscordDestination:
+class DiscordDestination(HeldLocally):
     # no idempotency key, and a message whose answer was lost cannot be found: the webhook
     # reads a message only by the id that answer held
     capabilities = Capabilities(idempotent=False, can_read_back=False)

@@ -1,6 +1,7 @@
 """Publishing on Mastodon, Pixelfed and other Mastodon-API servers (GoToSocial, Akkoma…)
 with Mastodon.py: images with alt text, the link back, content warning, language, threads as
-replies, and an Idempotency-Key on every status.
+replies, and an Idempotency-Key on every status; and handing a post to the server to hold
+until its time (`schedule`, see held.py).
 
 The key is not trusted: Mastodon answers a repeat (within the hour) with the original status,
 GoToSocial ignores it, Pixelfed answers 400 "Duplicate idempotency key". So each status of a
@@ -8,6 +9,16 @@ thread is a step of the job, recorded before it is sent and once answered; after
 outcome the account's latest statuses are read back and matched by the part's text
 (marker_of), its place in the reply chain and the time it was sent, and only what is missing
 is sent.
+
+Scheduling on the server: only where the software is known to hold a post
+(software.holds_posts: Mastodon 2.7+ and its forks, GoToSocial 0.20+; never Pixelfed, nor an
+unknown server: one that ignores `scheduled_at` would publish at once), and only a post of
+one status. A thread is held by this computer: its replies need the first status's id,
+which a held status does not have until it is published, and holding the rest here would
+make the thread depend on this computer anyway. The held post is a step of the job
+(request.steps, `sending` with its marker): an unclear outcome is read back among the held
+posts (by text: the server does not keep the key) and the published ones before anything
+is sent again, and settle_scheduled recognises the published status by it.
 
 Everything here blocks: the publish job calls it from its worker threads.
 """
@@ -30,8 +41,10 @@ from mastodon.errors import MastodonAPIError, MastodonNotFoundError
 from composer.core.accounts.account import Account, AccountKind
 from composer.core.analysis.analysis import analyze
 from composer.core.destinations.errors import UNCLEAR, PublishError, publish_error
+from composer.core.destinations.mastodon import held
 from composer.core.destinations.mastodon.client import Session, client
 from composer.core.destinations.mastodon.failures import failing_as, status_of
+from composer.core.destinations.mastodon.software import holds_posts
 from composer.core.drafts.draft import Draft
 from composer.core.images.fit import fit_image
 from composer.core.images.probe import FittedImage, ImageError
@@ -67,7 +80,13 @@ def capabilities_of(kind: AccountKind) -> Capabilities:
     repeat. An account signed in without read:statuses cannot list its statuses: then
     nothing unclear is sent again (`connect_again`). Pixelfed posts photos: one is needed."""
     pixelfed = kind is AccountKind.PIXELFED
-    return Capabilities(idempotent=True, can_read_back=True, needs_image=pixelfed)
+    return Capabilities(
+        idempotent=True,
+        can_read_back=True,
+        needs_image=pixelfed,
+        # per account, by its server's software (can_schedule); Pixelfed ignores the time
+        schedules_on_server=not pixelfed,
+    )
 
 
 class MastodonDestination:
@@ -81,9 +100,11 @@ class MastodonDestination:
         *,
         kind: AccountKind = AccountKind.MASTODON,
         session_factory: Callable[[], Session] = Session,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self._credentials = credentials_lookup
         self._session_factory = session_factory
+        self._clock = clock
         self.capabilities = capabilities_of(kind)
 
     # -- publishing ----------------------------------------------------------------------
@@ -191,6 +212,130 @@ class MastodonDestination:
 
     def tell(self, account: Account, page: JobDestination, copies: Copies) -> None:
         raise Unsupported("tell")
+
+    # -- held by the server until its time -----------------------------------------------
+
+    def can_schedule(self, request: PublishRequest) -> bool:
+        """A Mastodon account whose server's software holds posts, and a post of one status."""
+        account = request.account
+        if not self.capabilities.schedules_on_server or not holds_posts(account.settings):
+            return False
+        return len(self._texts(request)[0]) == 1
+
+    def schedule(self, request: PublishRequest, at: datetime) -> Published:
+        """The post with its photos (uploaded now: Mastodon removes media left unattached
+        for a day, and keeps those of a held post) handed to the server for `at`."""
+        account = request.account
+        where = {"address": account.server}
+        if not self.capabilities.schedules_on_server or not holds_posts(account.settings):
+            raise PublishError("cannot_schedule", where | {"reason": "software"})
+        texts, draft, images = self._texts(request)
+        if len(texts) != 1:
+            raise PublishError("cannot_schedule", where | {"reason": "thread"})
+        marker, pictures = marker_of(texts[0]), len(draft.images)
+        api, session = self._client(account)
+        steps = request.steps
+        part = next((p for p in steps.recorded() if p.number == 1), None)
+        if part is not None or request.attempt > 1:  # did the last attempt get through?
+            started = part.started if part is not None else None
+            found = self._find_held(
+                api, session, account, marker, pictures=pictures, started=started
+            )
+            if found is not None:
+                return found
+        if at - self._clock() < held.ASK_AHEAD:
+            raise PublishError("too_soon", where | {"minutes": held.ASK_MINUTES})
+        warning = draft.content_warning_for(account.kind.value).strip()
+        fields: dict[str, Any] = {
+            "spoiler_text": warning or None,
+            "sensitive": bool(warning),
+            "language": draft.language or None,
+            "visibility": "public",
+        }
+        recorded_now = False
+        try:
+            with _publishing(account.server, session):
+                media = self._upload(api, draft, images)
+                steps.sending(1, 1, request.idempotency_key, marker)  # just before it goes
+                recorded_now = True
+                answer = api.status_post(
+                    texts[0],
+                    idempotency_key=request.idempotency_key,
+                    media_ids=media or None,
+                    scheduled_at=at,
+                    **fields,
+                )
+        except PublishError as error:
+            if recorded_now and error.code not in UNCLEAR:  # refused, or not reached
+                steps.not_sent(1)
+            raise held.refusal(error) from None
+        if held.is_held(answer):
+            return Published(held.held_id(answer), "")
+        if not isinstance(answer, dict) or "id" not in answer:
+            raise PublishError("bad_answer", {"status": session.last_status} | where)
+        # a Status: the server did not hold it (its clock is past `at`): it is online now
+        return Published(str(answer["id"]), _address(answer), published_now=True)
+
+    def unschedule(self, account: Account, copy: JobDestination) -> None:
+        """DELETE the held post; one already gone (cancelled, or published) counts as
+        cancelled."""
+        remote_id = held.checked_id(copy.remote_id)
+        api, session = self._client(account)
+        with _publishing(account.server, session), suppress(MastodonNotFoundError):
+            api.scheduled_status_delete(remote_id)
+
+    def settle_scheduled(self, account: Account, copy: JobDestination) -> Published | None:
+        """Still held (GET /api/v1/scheduled_statuses/:id answers it): None. Gone: the
+        status it became, found among the account's latest statuses by the marker that
+        schedule() recorded (copy.parts); none there: PublishError `not_held`."""
+        remote_id = held.checked_id(copy.remote_id)
+        api, session = self._client(account)
+        with _publishing(account.server, session):
+            try:
+                api.scheduled_status(remote_id)
+                return None
+            except MastodonNotFoundError:
+                pass
+        part = next((p for p in copy.parts if p.number == 1 and p.marker), None)
+        if part is None:  # nothing on record to recognise it by
+            raise PublishError("not_held", {"address": account.server, "reason": "no_record"})
+        status = _Reader(api, session, account.server).find(
+            part.marker, None, None, part.started, set()
+        )
+        if status is None:
+            raise PublishError("not_held", {"address": account.server})
+        return Published(str(status["id"]), _address(status))
+
+    def _texts(self, request: PublishRequest) -> tuple[list[str], Draft, list[FittedImage]]:
+        """The statuses the post would be (as publish() splits it), the draft with its
+        link back, and its photos fitted to the account's limits."""
+        account, draft = request.account, _linked(request)
+        images = [self._fit(image.path, account.effective_limits()) for image in draft.images]
+        return _parts(draft, account, images), draft, images
+
+    def _find_held(
+        self,
+        api: Mastodon,
+        session: Session,
+        account: Account,
+        marker: str,
+        *,
+        pictures: int,
+        started: datetime | None,
+    ) -> Published | None:
+        """What an earlier attempt left: a held post with this text and photos (the newest
+        page of them), else a status it already became."""
+        with _publishing(account.server, session):
+            waiting = api.scheduled_statuses(limit=held.LIST_LIMIT)
+        for found in list(waiting or [])[: held.LIST_LIMIT]:
+            text, count = held.held_text(found), held.pictures_of(found)
+            if marker_of(text) == marker and count == pictures:
+                return Published(held.held_id(found), "")
+        reader = _Reader(api, session, account.server)
+        status = reader.find(marker, None, pictures, started, set())
+        if status is None:
+            return None
+        return Published(str(status["id"]), _address(status), published_now=True)
 
     def delete_statuses(self, account: Account, remote_ids: Sequence[str]) -> None:
         """Each status and our own replies below it."""

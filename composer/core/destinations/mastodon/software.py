@@ -58,6 +58,27 @@ def recognise(info: dict[str, Any], nodeinfo: dict[str, Any]) -> dict[str, str]:
     return {"software": _fork(name, version or said), "software_version": version or _version(said)}
 
 
+# The software that holds a post until its `scheduled_at` (POST /api/v1/statuses), from which
+# version: Mastodon 2.7 (and its forks, which share its code), GoToSocial 0.20. Anything else
+# gets no `scheduled_at`: GoToSocial before 0.20 and Pixelfed ignore it and publish at once.
+_HOLDS_FROM = {
+    "mastodon": (2, 7),
+    "glitch-soc": (2, 7),
+    "hometown": (2, 7),
+    "gotosocial": (0, 20),
+}
+_LEADING = regex.compile(r"(\d+)\.(\d+)")
+
+
+def holds_posts(settings: dict[str, Any]) -> bool:
+    """Whether the account's server (its recorded "software" and "software_version")
+    holds a scheduled post until its time. Unknown software or version: no."""
+    name, version = settings.get("software"), settings.get("software_version")
+    since = _HOLDS_FROM.get(name) if isinstance(name, str) else None
+    found = _LEADING.match(version) if isinstance(version, str) else None
+    return since is not None and found is not None and tuple(map(int, found.groups())) >= since
+
+
 def _from_version(said: str) -> str:
     """Without nodeinfo: GoToSocial's instance version is "3.5.3+<its own>"; a plain
     Mastodon version is Mastodon (or a fork the version names); anything else is unknown."""

@@ -25,6 +25,7 @@ from composer.core.images.probe import ImageError
 from composer.core.publishing.destination import (
     Capabilities,
     Copies,
+    HeldLocally,
     Published,
     PublishRequest,
     Unsupported,
@@ -34,7 +35,7 @@ from composer.core.store.jobs import JobDestination
 SecretLookup = Callable[[str], Mapping[str, str]]
 
 
-class WebsiteDestination:
+class WebsiteDestination(HeldLocally):
     # The site keeps each webhook id and answers a repeated event with the page it wrote, so
     # an attempt is simply made again; the webhook has no way to look a page up.
     capabilities = Capabilities(idempotent=True, can_read_back=False, is_own_site=True)

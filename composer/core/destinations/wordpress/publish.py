@@ -14,12 +14,27 @@ Photos are uploaded once per attempt that creates the post (a lost answer on an 
 leave an unused photo in the media library, never a second post). Delete moves the post to
 the trash and leaves its photos: WordPress cannot put media in the trash (without
 MEDIA_TRASH), and a post restored from the trash keeps its photos.
+
+Scheduled (`schedule`): the post is made `future` with its `date_gmt`, photos uploaded now;
+only a user who may publish can (a contributor: `cannot_schedule`). WordPress publishes a
+`future` post at once when its time is less than a minute ahead, so Omroeper asks two.
+While it waits, WordPress's `link` is `?p=ID` (which answers 404 to visitors until then);
+the address it will have is its `permalink_template` with its slug, where the site has pretty
+addresses. WP-Cron publishes it, and WP-Cron runs on a visit to the site (or on the host's
+cron job calling wp-cron.php where DISABLE_WP_CRON is set): a site nobody visits publishes
+late. So settle_scheduled, finding a post still waiting after its time, requests wp-cron.php
+itself (the visit that runs WP-Cron) and looks again; None while it still waits.
+Unscheduling moves the waiting post to the trash (as delete does: it can be restored for 30
+days; back to draft it would wait on the dashboard for someone to publish by mistake) and
+leaves a post already published alone.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import quote, urlsplit
 
@@ -59,22 +74,42 @@ _NOT_ALLOWED = frozenset(
 )
 # Multisite's upload limits; a single site's limit is its web server's 413.
 _TOO_LARGE = frozenset({"rest_upload_file_too_big", "rest_upload_limited_space"})
+# WordPress publishes a `future` post whose time is less than a minute ahead at once
+# (wp_insert_post); one more for this computer's clock against the site's
+ASK_AHEAD = timedelta(minutes=2)
+_PLACEHOLDER = re.compile(r"%(?:postname|pagename)%")
+_WAITING = frozenset({"future"})
+_GONE = frozenset({"trash", "draft", "pending", "private"})
 
 
 class WordPressDestination:
-    capabilities = Capabilities(idempotent=True, can_read_back=True, is_own_site=True)
+    capabilities = Capabilities(
+        idempotent=True, can_read_back=True, is_own_site=True, schedules_on_server=True
+    )
 
-    def __init__(self, secret_lookup: SecretLookup, session: requests.Session | None = None):
+    def __init__(
+        self,
+        secret_lookup: SecretLookup,
+        session: requests.Session | None = None,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ):
         self._secret_lookup = secret_lookup
         self._session = session
+        self._clock = clock
 
     def publish(self, request: PublishRequest) -> Published:
         if request.attempt > 1:  # the last attempt may have made the post: look first
             found = self.read_back(request)
             if found is not None:
                 return found
-        account, draft = request.account, request.draft
+        account = request.account
+        status = "publish" if account.settings.get("can_publish") is True else "pending"
         site = self._site(account)
+        return _published(site.send("POST", site.collection, self._fields(request, site, status)))
+
+    def _fields(self, request: PublishRequest, site: _Site, status: str) -> dict[str, Any]:
+        """The post's fields, its photos uploaded."""
+        account, draft = request.account, request.draft
         limits = account.effective_limits()
         fitted: list[FittedImage] = []
         for number, image in enumerate(draft.images):
@@ -93,7 +128,7 @@ class WordPressDestination:
             "content": post_content(
                 draft.website_body, pictures, mark_for(request.idempotency_key), draft.language
             ),
-            "status": "publish" if account.settings.get("can_publish") is True else "pending",
+            "status": status,
             "slug": slug_for(draft.title or draft.text, request.idempotency_key),
         }
         category = account.settings.get("category")
@@ -104,7 +139,7 @@ class WordPressDestination:
         language = site.language(draft.language) if draft.language else ""
         if language:
             fields["lang"] = language  # Polylang's field, where the site has it
-        return _published(site.send("POST", site.collection, fields))
+        return fields
 
     def read_back(self, request: PublishRequest) -> Published | None:
         draft = request.draft
@@ -138,6 +173,67 @@ class WordPressDestination:
             code = failure.details.get("error")
             if status == 410 or (status == 404 and code == "rest_post_invalid_id"):
                 return
+            raise
+
+    # -- held by the site until its time -------------------------------------------------
+
+    def can_schedule(self, request: PublishRequest) -> bool:
+        """A user who may publish (a contributor's post waits for review instead)."""
+        return request.account.settings.get("can_publish") is True
+
+    def schedule(self, request: PublishRequest, at: datetime) -> Published:
+        """A `future` post for `at`; url: the address it will have (see _future_link)."""
+        account = request.account
+        if not self.can_schedule(request):
+            raise PublishError("cannot_schedule", {"reason": "review_only"})
+        if request.attempt > 1:  # the last attempt may have made the post: look first
+            draft = request.draft
+            site = self._site(account)
+            slug = slug_for(draft.title or draft.text, request.idempotency_key)
+            found = site.find(slug, mark_for(request.idempotency_key))
+            if found is not None:  # read again with what its future address is made of
+                wanted = "id,link,status,slug,generated_slug,permalink_template"
+                address = f"{site.collection}/{found['id']}"
+                return _held(
+                    site.send("GET", address, params={"context": "edit", "_fields": wanted})
+                )
+        if at - self._clock() < ASK_AHEAD:
+            raise PublishError("too_soon", {"minutes": int(ASK_AHEAD.total_seconds()) // 60})
+        site = self._site(account)
+        fields = self._fields(request, site, "future")
+        fields["date_gmt"] = at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S")
+        return _held(site.send("POST", site.collection, fields, {"context": "edit"}))
+
+    def unschedule(self, account: Account, copy: JobDestination) -> None:
+        """The waiting post to the trash; one gone, or already published, is left alone."""
+        post = self._post(account, copy)
+        if post is not None and post.get("status") in _WAITING:
+            self.delete(account, copy)
+
+    def settle_scheduled(self, account: Account, copy: JobDestination) -> Published | None:
+        """`publish`: the published post; still `future`: None (WP-Cron has not run yet);
+        in the trash, gone, or moved back to draft or review: PublishError `not_held`."""
+        post = self._post(account, copy)
+        late = post is not None and post.get("status") in _WAITING and _due(post, self._clock())
+        # WP-Cron runs on a visit: be that visit, as a host's cron job is, and look again
+        if late and self._site(account).run_cron(account.server):
+            post = self._post(account, copy)
+        status = post.get("status") if post is not None else None
+        if post is not None and status == "publish":
+            return _published(post)
+        if status in _WAITING:
+            return None
+        raise PublishError("not_held", {"status": str(status or "gone")})
+
+    def _post(self, account: Account, copy: JobDestination) -> dict[str, Any] | None:
+        """The post of the row (its id, status and link), None when it is gone."""
+        site = self._site(account)
+        address = f"{site.collection}/{_post_id(copy)}"
+        try:
+            return site.send("GET", address, params={"_fields": "id,link,status,date_gmt"})
+        except PublishError as failure:
+            if failure.details.get("status") in (404, 410):
+                return None
             raise
 
     def _site(self, account: Account) -> _Site:
@@ -194,6 +290,19 @@ class _Site:
         if not isinstance(media_id, int) or not url:
             raise PublishError("bad_answer", {"status": answer.status_code})
         return Picture(media_id, url, alt)
+
+    def run_cron(self, home: str) -> bool:
+        """Request the site's wp-cron.php as a visitor: WP-Cron runs what is due (a post
+        whose time has come), also where DISABLE_WP_CRON leaves that to the host's cron
+        job. Whether the site answered; a failure is no one's concern."""
+        try:
+            net.checked_url(home)
+            answer = self._http.request(
+                "GET", f"{home.rstrip('/')}/wp-cron.php", timeout=net.TIMEOUT
+            )
+        except (requests.RequestException, ConnectError):
+            return False
+        return bool(answer.status_code < 400)
 
     def language(self, wanted: str) -> str:
         """The value for the post type's `lang` field (Polylang adds one) for a draft in
@@ -330,6 +439,39 @@ def _published(post: dict[str, Any]) -> Published:
     if status != "publish":  # pending (or draft): not published, nothing may link to it
         return Published(str(post_id), link, held_for_review=True)
     return Published(str(post_id), link)
+
+
+def _held(post: dict[str, Any]) -> Published:
+    """A post asked to wait: `future`, with the address it will have; `publish` (the site's
+    clock was past the time, or it was published since): online now."""
+    if post.get("status") == "publish":
+        return replace(_published(post), published_now=True)
+    if post.get("status") not in _WAITING:
+        raise PublishError("bad_answer", {"status": 200})
+    waiting = _published(post)
+    return Published(waiting.remote_id, _future_link(post) or waiting.url)
+
+
+def _due(post: dict[str, Any], now: datetime) -> bool:
+    """Whether a waiting post's time (`date_gmt`, UTC without a zone) has come."""
+    said = post.get("date_gmt")
+    try:
+        when = datetime.fromisoformat(said) if isinstance(said, str) else None
+    except ValueError:
+        return False
+    return when is not None and when.replace(tzinfo=UTC) <= now
+
+
+def _future_link(post: dict[str, Any]) -> str:
+    """The pretty address a waiting post will have: its `permalink_template` (context=edit)
+    with its slug. "" on a site without pretty addresses (its `link`, `?p=ID`, is the one)."""
+    template, slug = post.get("permalink_template"), post.get("slug")
+    slug = slug if isinstance(slug, str) and slug else post.get("generated_slug")
+    if not isinstance(template, str) or not isinstance(slug, str) or not slug:
+        return ""
+    if not _PLACEHOLDER.search(template):
+        return ""
+    return safe_link(_PLACEHOLDER.sub(quote(slug, safe="-_.~%"), template, count=1)) or ""
 
 
 def _rendered(post: dict[str, Any]) -> str:

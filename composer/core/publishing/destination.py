@@ -4,7 +4,8 @@ can do (`Capabilities`): callers ask the capability, never the account's kind.
 A method behind a capability a destination lacks is not called; should it be, the destination
 raises `Unsupported` (a bug in the caller, which should have asked the capability). Editing
 and scheduling are not here yet: their methods (`update`, `schedule`) arrive behind
-`can_edit` and `schedules_on_server`, which no destination has today.
+`can_edit` and `schedules_on_server`, which no destination has today. How a copy was
+received (`reception`) is read behind `can_count`.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Protocol
 
 from composer.core.accounts.account import Account
 from composer.core.drafts.draft import Draft
+from composer.core.publishing.reception import Reception
 from composer.core.store.jobs import JobDestination, JobPart
 
 __all__ = [
@@ -102,6 +104,7 @@ class Capabilities:
     is_own_site: bool = False
     can_edit: bool = False  # update a published copy in place: no destination yet
     schedules_on_server: bool = False  # the server holds a post until its time: none yet
+    can_count: bool = False  # reception() reads a copy's replies, reposts and likes
 
 
 class Destination(Protocol):
@@ -125,6 +128,11 @@ class Destination(Protocol):
     def tell(self, account: Account, page: JobDestination, copies: Copies) -> None:
         """Tell the site which copies link to its `page` (the job's row of the site's copy:
         its url and remote id). Only with `is_own_site`; telling it twice is harmless."""
+        ...
+
+    def reception(self, account: Account, copy: JobDestination) -> Reception:
+        """How the published copy (its job row) was received, read now. Only with
+        `can_count`. Raises CodedError (publish codes) when it cannot be read."""
         ...
 
 

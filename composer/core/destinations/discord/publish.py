@@ -33,6 +33,7 @@ from composer.core.publishing.destination import (
     PublishRequest,
     Unsupported,
 )
+from composer.core.publishing.reception import Reception
 from composer.core.store.jobs import JobDestination
 
 SecretLookup = Callable[[str], Mapping[str, str]]
@@ -98,6 +99,9 @@ class DiscordDestination:
 
     def tell(self, account: Account, page: JobDestination, copies: Copies) -> None:
         raise Unsupported("tell")
+
+    def reception(self, account: Account, copy: JobDestination) -> Reception:
+        raise Unsupported("reception")
 
     def delete(self, account: Account, copy: JobDestination) -> None:
         """Remove the copy's message; a message already gone counts as deleted."""

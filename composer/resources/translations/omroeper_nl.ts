@@ -865,6 +865,44 @@
     </message>
 </context>
 <context>
+    <name>Counts</name>
+    <message numerus="yes">
+        <source>%Ln reply(ies)</source>
+        <translation>
+            <numerusform>%Ln reactie</numerusform>
+            <numerusform>%Ln reacties</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln repost(s)</source>
+        <translation>
+            <numerusform>%Ln repost</numerusform>
+            <numerusform>%Ln reposts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln boost(s)</source>
+        <translation>
+            <numerusform>%Ln boost</numerusform>
+            <numerusform>%Ln boosts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln like(s)</source>
+        <translation>
+            <numerusform>%Ln like</numerusform>
+            <numerusform>%Ln likes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln favourite(s)</source>
+        <translation>
+            <numerusform>%Ln favoriet</numerusform>
+            <numerusform>%Ln favorieten</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DestinationPreview</name>
     <message>
         <source>Preview</source>
@@ -1153,6 +1191,14 @@
         <translation>Sluiten</translation>
     </message>
     <message>
+        <source>Refresh &amp;figures</source>
+        <translation>&amp;Cijfers vernieuwen</translation>
+    </message>
+    <message>
+        <source>Read the replies, reposts and likes again</source>
+        <translation>Reacties, reposts en likes opnieuw ophalen</translation>
+    </message>
+    <message>
         <source>&amp;Delete everywhere…</source>
         <translation>Overal ver&amp;wijderen…</translation>
     </message>
@@ -1191,6 +1237,10 @@
     <message>
         <source>C&amp;ontinue sending…</source>
         <translation>&amp;Verder versturen…</translation>
+    </message>
+    <message>
+        <source>Reading the replies, reposts and likes…</source>
+        <translation>Reacties, reposts en likes ophalen…</translation>
     </message>
     <message>
         <source>Delete everywhere?</source>
@@ -2322,6 +2372,41 @@ Wil je het gepubliceerde bericht verbeteren? Verwijder het onder “Gepubliceerd
     <message>
         <source>Not sent.</source>
         <translation>Niet verstuurd.</translation>
+    </message>
+</context>
+<context>
+    <name>Reception</name>
+    <message>
+        <source>No figures from the network.</source>
+        <translation>Het netwerk gaf geen cijfers.</translation>
+    </message>
+    <message>
+        <source>{counts} (on {date})</source>
+        <translation>{counts} (op {date})</translation>
+    </message>
+    <message>
+        <source>The networks could not be reached just now: these are the last figures.</source>
+        <translation>De netwerken waren even niet bereikbaar: dit zijn de laatste cijfers.</translation>
+    </message>
+    <message>
+        <source>The networks could not be reached just now: try again later.</source>
+        <translation>De netwerken waren even niet bereikbaar: probeer het later nog eens.</translation>
+    </message>
+    <message>
+        <source>Some figures could not be read just now: the last ones are shown.</source>
+        <translation>Sommige cijfers konden even niet worden opgehaald: je ziet de laatste.</translation>
+    </message>
+    <message>
+        <source>Some figures could not be read just now.</source>
+        <translation>Sommige cijfers konden even niet worden opgehaald.</translation>
+    </message>
+    <message>
+        <source>View replies</source>
+        <translation>Reacties bekijken</translation>
+    </message>
+    <message>
+        <source>View the replies on {name} in your browser</source>
+        <translation>De reacties op {name} in je browser bekijken</translation>
     </message>
 </context>
 <context>

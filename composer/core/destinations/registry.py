@@ -14,7 +14,6 @@ from composer.core.accounts.account import Account, AccountKind
 if TYPE_CHECKING:
     from composer.core.accounts.accounts import Accounts
     from composer.core.publishing.destination import Destination
-    from composer.core.publishing.reception import Reception
     from composer.core.store.jobs import JobDestination
 
 
@@ -45,17 +44,6 @@ def delete_published(accounts: Accounts, row: JobDestination) -> None:
     """Remove one published copy, as its destination finds it from the job's row."""
     account = accounts.get(row.account_id)
     destination(account.kind, accounts).delete(account, row)
-
-
-def can_count(kind: AccountKind, accounts: Accounts) -> bool:
-    """Whether a copy on this kind of account has replies, reposts and likes to read."""
-    return destination(kind, accounts).capabilities.can_count
-
-
-def reception_of(accounts: Accounts, row: JobDestination) -> Reception:
-    """How one published copy was received, read now from its network."""
-    account = accounts.get(row.account_id)
-    return destination(account.kind, accounts).reception(account, row)
 
 
 # One maker per kind, each importing its module when called. Typed as Destination, so the

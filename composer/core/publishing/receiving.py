@@ -7,10 +7,12 @@ on demand, never at start-up)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
+from composer.core.accounts.account import Account, AccountKind
 from composer.core.errors import CodedError
+from composer.core.publishing.destination import Destination
 from composer.core.publishing.reception import Reception
 from composer.core.store.jobs import Job, JobDestination
 from composer.core.store.store import Store
@@ -20,7 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = ["countable", "read_receptions"]
 
-Reader = Callable[[JobDestination], Reception]
+Destinations = Mapping[AccountKind, Destination] | Callable[[Account], Destination]
 
 
 def countable(job: Job) -> list[JobDestination]:
@@ -29,30 +31,26 @@ def countable(job: Job) -> list[JobDestination]:
 
 
 def read_receptions(
-    store: Store, accounts: Accounts, job_id: int, *, read: Reader | None = None
+    store: Store, accounts: Accounts, job_id: int, destinations: Destinations | None = None
 ) -> dict[str, Reception | CodedError]:
     """Per account id: the figures just read (and saved), or why they could not be read.
-    A copy whose network cannot count is left out. Raises StoreError for an unknown job."""
-    if read is None:
-        from composer.core.destinations.registry import can_count, reception_of
+    A copy whose destination cannot count is left out. `destinations` as the Publisher
+    takes them (default: the registry's). Raises StoreError for an unknown job."""
+    if destinations is None:
+        from composer.core.destinations.registry import destinations_for
 
-        def read(row: JobDestination) -> Reception:
-            return reception_of(accounts, row)
-
-        def counts(row: JobDestination) -> bool:
-            return can_count(row.kind, accounts)
-
-    else:  # the caller's reader counts every copy it is given
-
-        def counts(row: JobDestination) -> bool:
-            return True
-
+        destinations = destinations_for(accounts)
     found: dict[str, Reception | CodedError] = {}
     for row in countable(store.job(job_id)):
-        if not counts(row):
-            continue
         try:
-            seen = read(row)
+            account = accounts.get(row.account_id)
+            if isinstance(destinations, Mapping):
+                destination = destinations[account.kind]
+            else:
+                destination = destinations(account)
+            if not destination.capabilities.can_count:
+                continue
+            seen = destination.reception(account, row)
         except CodedError as failure:  # PublishError, and CredentialError, StoreError too
             found[row.account_id] = failure
             continue

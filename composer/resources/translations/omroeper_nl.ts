@@ -2385,20 +2385,24 @@ Wil je het gepubliceerde bericht verbeteren? Verwijder het onder “Gepubliceerd
         <translation>{counts} (op {date})</translation>
     </message>
     <message>
-        <source>The networks could not be reached just now: these are the last figures.</source>
-        <translation>De netwerken waren even niet bereikbaar: dit zijn de laatste cijfers.</translation>
+        <source>No connection to {names} just now: the last figures are shown.</source>
+        <translation>Even geen verbinding met {names}: je ziet de laatste cijfers.</translation>
     </message>
     <message>
-        <source>The networks could not be reached just now: try again later.</source>
-        <translation>De netwerken waren even niet bereikbaar: probeer het later nog eens.</translation>
+        <source>No connection to {names} just now: try again later.</source>
+        <translation>Even geen verbinding met {names}: probeer het later nog eens.</translation>
     </message>
     <message>
-        <source>Some figures could not be read just now: the last ones are shown.</source>
-        <translation>Sommige cijfers konden even niet worden opgehaald: je ziet de laatste.</translation>
+        <source>The figures of {names} could not be read just now: the last ones are shown.</source>
+        <translation>De cijfers van {names} konden even niet worden opgehaald: je ziet de laatste.</translation>
     </message>
     <message>
-        <source>Some figures could not be read just now.</source>
-        <translation>Sommige cijfers konden even niet worden opgehaald.</translation>
+        <source>The figures of {names} could not be read just now.</source>
+        <translation>De cijfers van {names} konden even niet worden opgehaald.</translation>
+    </message>
+    <message>
+        <source>The figures could not be read just now.</source>
+        <translation>De cijfers konden even niet worden opgehaald.</translation>
     </message>
     <message>
         <source>View replies</source>

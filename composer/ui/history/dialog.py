@@ -34,7 +34,7 @@ from composer.ui.common.local_time import local_text, moment_text
 from composer.ui.common.safe_display import plain_box
 from composer.ui.drafts.panel import display_title
 from composer.ui.history import deleting as history_delete
-from composer.ui.history.reception import ReceptionLine, trouble_words
+from composer.ui.history.reception import ReceptionLine, failed_words, trouble_words
 from composer.ui.publish import run as publish_run
 from composer.ui.publish.dialog import PublishDialog
 from composer.ui.publish.rows import DestinationRow, destination_name
@@ -286,9 +286,9 @@ class HistoryDialog(QDialog):
         self.reading.add(job_id)
         self.refresh_button.setEnabled(False)
         self.reception_note.setText(self.tr("Reading the replies, reposts and likes…"))
-        store, accounts = self.store, self.accounts
+        store, accounts, destinations = self.store, self.accounts, self.destinations
         tasks().run(
-            lambda: read_receptions(store, accounts, job_id),
+            lambda: read_receptions(store, accounts, job_id, destinations),
             lambda found: self._received(job_id, found, None),
             owner=self,
             failed=lambda failure: self._received(job_id, {}, failure),
@@ -302,18 +302,25 @@ class HistoryDialog(QDialog):
         if self.store.closed:  # the app is closing: nothing to show
             return
         fresh = self.fresh.setdefault(job_id, {})
-        fresh.update({key: seen for key, seen in found.items() if isinstance(seen, Reception)})
+        for account_id, seen in found.items():
+            if isinstance(seen, Reception):
+                fresh[account_id] = seen
+            else:  # not fresh any more: the last figures kept, with their date
+                fresh.pop(account_id, None)
         if self.job is None or self.job.id != job_id:
             return  # another message is shown now: these figures wait for it
-        failures = [seen for seen in found.values() if isinstance(seen, CodedError)]
-        if failure is not None:
-            failures.append(
-                failure if isinstance(failure, CodedError) else CodedError("unexpected")
-            )
-        shown = any(line.isVisibleTo(self) for line in self.lines.values())
+        failed = {
+            account_id: seen for account_id, seen in found.items() if isinstance(seen, CodedError)
+        }
+        try:
+            kept = bool(set(self.store.receptions(job_id)) & set(failed))
+        except StoreError:
+            kept = False
         self._show_job()
-        shown = shown or any(line.isVisibleTo(self) for line in self.lines.values())
-        self.reception_note.setText(trouble_words(failures, shown=shown))
+        kinds = {row.account_id: row.kind for row in self.job.destinations}
+        named = {self._name(key, kinds[key]): seen for key, seen in failed.items()}
+        words = failed_words() if failure is not None else trouble_words(named, kept=kept)
+        self.reception_note.setText(words)
 
     # -- continuing and deleting ------------------------------------------------------------
 

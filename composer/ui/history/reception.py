@@ -62,24 +62,32 @@ def shown_words(seen: Reception, kind: AccountKind, *, fresh: bool) -> str:
     )
 
 
-def trouble_words(failures: list[CodedError], *, shown: bool) -> str:
-    """One plain line when some figures could not be read; `shown`: older ones are there."""
-    if not failures:
+def trouble_words(failed: dict[str, CodedError], *, kept: bool) -> str:
+    """One plain line when figures could not be read: `failed` by the copy's name (Mastodon
+    @bieb@…); `kept`: their last figures are shown instead."""
+    if not failed:
         return ""
-    passing = all(failure.code in _PASSING for failure in failures)
-    if passing and shown:
-        return translate(
-            "Reception", "The networks could not be reached just now: these are the last figures."
+    names = ", ".join(failed)
+    if all(failure.code in _PASSING for failure in failed.values()):
+        if kept:
+            words = translate(
+                "Reception", "No connection to {names} just now: the last figures are shown."
+            )
+        else:
+            words = translate("Reception", "No connection to {names} just now: try again later.")
+    elif kept:
+        words = translate(
+            "Reception",
+            "The figures of {names} could not be read just now: the last ones are shown.",
         )
-    if passing:
-        return translate(
-            "Reception", "The networks could not be reached just now: try again later."
-        )
-    if shown:
-        return translate(
-            "Reception", "Some figures could not be read just now: the last ones are shown."
-        )
-    return translate("Reception", "Some figures could not be read just now.")
+    else:
+        words = translate("Reception", "The figures of {names} could not be read just now.")
+    return words.format(names=names)
+
+
+def failed_words() -> str:
+    """The reading itself failed (not one network): no figures are new."""
+    return translate("Reception", "The figures could not be read just now.")
 
 
 class ReceptionLine(QWidget):

@@ -108,17 +108,23 @@ def test_offline_the_last_figures_show_with_their_date_and_one_plain_line(
     first = history()
     _read(qtbot, first)
     assert first.lines[masto.id].counts.text() == "0 reacties, 0 boosts, 1 favoriet"
-    first.close()
 
     toot.stop()
     try:
+        first.refresh_button.click()  # gone meanwhile: the figures just shown get their date
+        _read(qtbot, first)
+        assert (
+            first.lines[masto.id].counts.text().startswith("0 reacties, 0 boosts, 1 favoriet (op ")
+        )
+        first.close()
         dialog = history()
         _read(qtbot, dialog)
         line = dialog.lines[masto.id]
         assert line.isVisible()
         assert line.counts.text().startswith("0 reacties, 0 boosts, 1 favoriet (op ")
+        name = f"Mastodon {masto.identity.handle}"
         assert dialog.reception_note.text() == (
-            "De netwerken waren even niet bereikbaar: dit zijn de laatste cijfers."
+            f"Even geen verbinding met {name}: je ziet de laatste cijfers."
         )
         assert not dialog.findChildren(QMessageBox)
     finally:
@@ -136,7 +142,7 @@ def test_never_read_and_offline_shows_no_figures_only_the_line(
         _read(qtbot, dialog)
         assert not dialog.lines[masto.id].isVisible()
         assert dialog.reception_note.text() == (
-            "The networks could not be reached just now: try again later."
+            f"No connection to Mastodon {masto.identity.handle} just now: try again later."
         )
     finally:
         toot.start(toot.server.server_address[1])

@@ -165,3 +165,14 @@ def test_an_answer_that_is_no_status_is_a_bad_answer(fake, tmp_path):
     with pytest.raises(PublishError) as failure:
         destination.reception(_account(fake), copy)
     assert failure.value.code == "bad_answer"
+
+
+def test_an_endless_answer_is_cut_off_not_read(fake, tmp_path):
+    from composer.core.destinations.http.safe_http import MAX_ANSWER
+
+    destination, copy = _copy(fake, tmp_path)
+    huge = {"id": copy.remote_id, "content": "x" * (MAX_ANSWER + 1), "favourites_count": 1}
+    fake.route("GET", r"/api/v1/statuses/([^/]+)")(lambda *_a: Answer(200, huge))
+    with pytest.raises(PublishError) as failure:
+        destination.reception(_account(fake), copy)
+    assert failure.value.code == "answer_too_large"

@@ -6,6 +6,7 @@ and on "Refresh figures", on a worker thread; offline, the last figures with the
 from __future__ import annotations
 
 import itertools
+import logging
 
 from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -39,6 +40,8 @@ from composer.ui.publish import run as publish_run
 from composer.ui.publish.dialog import PublishDialog
 from composer.ui.publish.rows import DestinationRow, destination_name
 from composer.ui.tasks import tasks
+
+log = logging.getLogger(__name__)
 
 
 class HistoryDialog(QDialog):
@@ -273,7 +276,9 @@ class HistoryDialog(QDialog):
             if row.deleted is not None or row.state != "done":
                 seen = None
             line.show_reception(seen, row.kind, fresh=row.account_id in fresh)
-        if online and not running and job.id not in self.asked:
+        if job.id in self.reading:  # shown again while its figures are on their way
+            self.reception_note.setText(self.tr("Reading the replies, reposts and likes…"))
+        elif online and not running and job.id not in self.asked:
             self.read_reception()
 
     def read_reception(self) -> None:
@@ -319,6 +324,8 @@ class HistoryDialog(QDialog):
         self._show_job()
         kinds = {row.account_id: row.kind for row in self.job.destinations}
         named = {self._name(key, kinds[key]): seen for key, seen in failed.items()}
+        if failure is not None and not isinstance(failure, CodedError):
+            log.warning("reading how the copies were received failed", exc_info=failure)
         words = failed_words() if failure is not None else trouble_words(named, kept=kept)
         self.reception_note.setText(words)
 

@@ -640,6 +640,7 @@ REACTIONS = ("favourites", "reblogs", "replies")
 def received(fake: FakeMastodon, status_id: str) -> dict[str, set[str]]:
     """Who favourited and boosted the status (account names), and the ids of others'
     replies to it."""
+    # kept on the fake's instance, not as a dataclass field: fake_mastodon.py stays as it is
     book = fake.__dict__.setdefault("_received", {})
     return book.setdefault(status_id, {how: set() for how in REACTIONS})
 

@@ -54,6 +54,9 @@ def main() -> int:
     wordpress_screenshot(app)
     install("nl")
     published_screenshot(app, OUT / "published-nl.png")
+    for language in ("nl", "en"):
+        install(language)
+        history_screenshot(app, OUT / f"history-{language}.png")
     return 0
 
 
@@ -119,6 +122,20 @@ def publish_screenshot(app, file: Path) -> None:
 
     dialog = publish_results_dialog(Path(tempfile.mkdtemp()) / "profile")
     dialog.show()
+    app.processEvents()
+    dialog.grab().save(str(file))
+    dialog.close()
+
+
+def history_screenshot(app, file: Path) -> None:
+    """The history with how each copy was received: Mastodon's figures just read, Bluesky's
+    from yesterday (it is away just now), and "View replies"."""
+    from tests.support.publish_scenes import history_counts_dialog
+
+    dialog = history_counts_dialog(Path(tempfile.mkdtemp()) / "profile")
+    dialog.show()
+    while dialog.reading:  # the figures are read off the window's thread
+        app.processEvents()
     app.processEvents()
     dialog.grab().save(str(file))
     dialog.close()

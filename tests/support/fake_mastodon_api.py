@@ -648,3 +648,57 @@ ROUTES += [
     ("DELETE", r"/api/v1/statuses/([^/]+)", status_delete),
     *scheduling.ROUTES,
 ]
+
+
+# -- how a status was received: others favourite, boost and reply to it ------------------------
+# Mastodon counts each person once (a second favourite by the same account is no new one) and
+# shows the counts on every view of the status (REST::StatusSerializer: replies_count,
+# reblogs_count, favourites_count from status_stats). The fake keeps who did what per status
+# (`received(fake, id)`), so the counts are the truth of what the tests did, never set by hand.
+# Others' replies are kept there, not among `fake.statuses` (which are the account's own).
+
+REACTIONS = ("favourites", "reblogs", "replies")
+
+
+def received(fake: FakeMastodon, status_id: str) -> dict[str, set[str]]:
+    """Who favourited and boosted the status (account names), and the ids of others'
+    replies to it."""
+    # kept on the fake's instance, not as a dataclass field: fake_mastodon.py stays as it is
+    book = fake.__dict__.setdefault("_received", {})
+    return book.setdefault(status_id, {how: set() for how in REACTIONS})
+
+
+def react(fake: FakeMastodon, status_id: str, how: str, by: str = "lezer") -> None:
+    """A test's hook: `by` (another account on the server) favourites, boosts or replies to
+    the status, as that person would in their own app."""
+    with fake._lock:
+        if fake.status(status_id) is None:
+            raise KeyError(status_id)
+        mine = received(fake, status_id)
+        if how == "replies":
+            mine["replies"].add(f"{by}-{fake.next_id()}")
+        else:
+            mine[how].add(by)
+
+
+def counted(fake: FakeMastodon, status: dict[str, Any]) -> dict[str, Any]:
+    """The status as shown, with its counts as Mastodon counts them."""
+    mine = received(fake, status["id"])
+    return shown(fake, status) | {f"{how}_count": len(mine[how]) for how in REACTIONS}
+
+
+def status_show(fake: FakeMastodon, req: Recorded, match: Any) -> Answer:
+    """GET /api/v1/statuses/:id. Mastodon: anyone may read a public status, but a token
+    that comes along must carry a read scope (authorize_if_got_token! :read,
+    :'read:statuses'), else 403; GoToSocial and Pixelfed want a token with one."""
+    if req.token or fake.flavour != "mastodon":
+        _info, refusal = authorized(fake, req, "read:statuses")
+        if refusal:
+            return refusal
+    status = fake.status(match.group(1))
+    if status is None:
+        return answer(404, {"error": "Record not found"})
+    return answer(200, counted(fake, status))
+
+
+ROUTES += [("GET", r"/api/v1/statuses/([^/]+)", status_show)]

@@ -24,6 +24,7 @@ from composer.core.drafts.draft import Draft
 from composer.core.errors import CodedError
 from composer.core.publishing.destination import Capabilities
 from composer.core.publishing.publisher import Published, Publisher, PublishRequest
+from composer.core.publishing.reception import Reception
 from composer.core.store.store import Store
 from tests.support.keyrings import InMemoryKeyring
 
@@ -101,4 +102,40 @@ def history_dialog(profile: Path):
     for row in old_job.destinations:
         if row.state == "done":
             store.mark_deleted(old_job.id, row.account_id)
+    return HistoryDialog(store, accounts, destinations=servers)
+
+
+class _Received(_Server):
+    """Published everywhere; Mastodon and Bluesky count how it was received (Bluesky is away
+    just now, so its last figures, read yesterday, are shown with their date)."""
+
+    def __init__(self, kind: AccountKind) -> None:
+        super().__init__(kind)
+        counts = kind in (AccountKind.MASTODON, AccountKind.BLUESKY)
+        self.capabilities = Capabilities(idempotent=True, can_read_back=False, can_count=counts)
+
+    def publish(self, request: PublishRequest) -> Published:
+        link = LINKS.get(self.kind, "https://social.example.nl/@bieb/113")
+        return Published(f"{self.kind.value}-1", link)
+
+    def reception(self, _account, copy) -> Reception:
+        if self.kind is AccountKind.BLUESKY:
+            raise CodedError("offline", {})
+        return Reception.now(3, 5, 12, copy.url)
+
+
+def history_counts_dialog(profile: Path):
+    """The history of a message published everywhere, with how each copy was received."""
+    from datetime import UTC, datetime, timedelta
+
+    from composer.ui.history.dialog import HistoryDialog
+
+    store, accounts = scene_accounts(profile)
+    servers = {kind: _Received(kind) for kind in AccountKind}
+    ordered = sorted(accounts.list(), key=lambda a: list(PEOPLE).index(a.kind))
+    job_id = store.create_job(DRAFT, [account.id for account in ordered])
+    Publisher(store, servers, accounts, sleep=lambda _s: None).publish(job_id)
+    sky = next(a for a in ordered if a.kind is AccountKind.BLUESKY)
+    yesterday = datetime.now(UTC).replace(hour=16, minute=40) - timedelta(days=1)
+    store.save_reception(job_id, sky.id, Reception(1, 2, 8, yesterday, LINKS[AccountKind.BLUESKY]))
     return HistoryDialog(store, accounts, destinations=servers)

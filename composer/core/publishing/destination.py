@@ -11,6 +11,8 @@ after the time, whether the server has published it. Whether the server can hold
 also depends on the account (a Mastodon-API server's software, a WordPress user's rights) and
 the post (a thread): ask `server_holds(destination, request)`; what it says no to is held by
 this computer. Destinations that never schedule inherit `HeldLocally`.
+
+How a copy was received (`reception`) is read behind `can_count`.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from typing import Protocol
 
 from composer.core.accounts.account import Account
 from composer.core.drafts.draft import Draft
+from composer.core.publishing.reception import Reception
 from composer.core.store.jobs import JobDestination, JobPart
 
 __all__ = [
@@ -115,6 +118,7 @@ class Capabilities:
     # the server can hold a post until its time (schedule, unschedule, settle_scheduled):
     # Mastodon-API servers whose software does (see can_schedule), WordPress
     schedules_on_server: bool = False
+    can_count: bool = False  # reception() reads a copy's replies, reposts and likes
 
 
 class Destination(Protocol):
@@ -168,6 +172,11 @@ class Destination(Protocol):
         published the held post, None while the server still holds it. PublishError
         `not_held` when the server holds it no more and did not publish it (cancelled on
         the server, or refused when its time came). Only with `schedules_on_server`."""
+        ...
+
+    def reception(self, account: Account, copy: JobDestination) -> Reception:
+        """How the published copy (its job row) was received, read now. Only with
+        `can_count`. Raises CodedError (publish codes) when it cannot be read."""
         ...
 
 

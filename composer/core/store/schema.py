@@ -132,6 +132,23 @@ STEPS: tuple[tuple[str, ...], ...] = (
             FROM job_destinations
             WHERE state = 'done' AND remote_id != '' AND kind IN ('mastodon', 'pixelfed')""",
     ),
+    # 8: the last figures read of how each published copy was received (replies, reposts,
+    # likes; NULL: the server's count was unknown), with when, so the history shows them
+    # offline
+    (
+        """CREATE TABLE receptions (
+            job_id INTEGER NOT NULL,
+            account_id TEXT NOT NULL,
+            replies INTEGER,
+            reposts INTEGER,
+            likes INTEGER,
+            replies_url TEXT NOT NULL DEFAULT '',
+            read_at TEXT NOT NULL,
+            PRIMARY KEY (job_id, account_id),
+            FOREIGN KEY (job_id, account_id)
+                REFERENCES job_destinations(job_id, account_id) ON DELETE CASCADE
+        )""",
+    ),
 )
 LATEST = len(STEPS)
 

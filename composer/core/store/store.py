@@ -42,6 +42,7 @@ from composer.core.store.schema import LATEST, migrate, version
 
 if TYPE_CHECKING:
     from composer.core.accounts.account import Account
+    from composer.core.publishing.reception import Reception
     from composer.core.store.jobs import Job, State
 
 # store_jobs and store_accounts are imported inside the methods that use them: they load with the
@@ -332,6 +333,21 @@ class Store:
         with self._writing() as db:
             if not jobs.mark_deleted(db, job_id, account_id, stamp(now())):
                 raise StoreError("not_found", {"id": f"{job_id}/{account_id}"})
+
+    def save_reception(self, job_id: int, account_id: str, seen: Reception) -> None:
+        """The figures just read for a published copy, replacing the last ones."""
+        from composer.core.store import receptions
+
+        with self._writing() as db:
+            if not receptions.save(db, job_id, account_id, seen):
+                raise StoreError("not_found", {"id": f"{job_id}/{account_id}"})
+
+    def receptions(self, job_id: int) -> dict[str, Reception]:
+        """The last figures read per copy of the job (by account id); none read: not there."""
+        from composer.core.store import receptions
+
+        with self._reading() as db:
+            return receptions.read(db, job_id)
 
     def part_sending(
         self, job_id: int, account_id: str, number: int, *, total: int, key: str, marker: str

@@ -29,6 +29,44 @@
     </message>
 </context>
 <context>
+    <name>Counts</name>
+    <message numerus="yes">
+        <source>%Ln reply(ies)</source>
+        <translation>
+            <numerusform>%Ln reply</numerusform>
+            <numerusform>%Ln replies</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln repost(s)</source>
+        <translation>
+            <numerusform>%Ln repost</numerusform>
+            <numerusform>%Ln reposts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln boost(s)</source>
+        <translation>
+            <numerusform>%Ln boost</numerusform>
+            <numerusform>%Ln boosts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln like(s)</source>
+        <translation>
+            <numerusform>%Ln like</numerusform>
+            <numerusform>%Ln likes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln favourite(s)</source>
+        <translation>
+            <numerusform>%Ln favourite</numerusform>
+            <numerusform>%Ln favourites</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Drafts</name>
     <message numerus="yes">
         <source>%Ln image(s)</source>

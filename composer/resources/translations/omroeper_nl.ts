@@ -881,6 +881,44 @@
     </message>
 </context>
 <context>
+    <name>Counts</name>
+    <message numerus="yes">
+        <source>%Ln reply(ies)</source>
+        <translation>
+            <numerusform>%Ln reactie</numerusform>
+            <numerusform>%Ln reacties</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln repost(s)</source>
+        <translation>
+            <numerusform>%Ln repost</numerusform>
+            <numerusform>%Ln reposts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln boost(s)</source>
+        <translation>
+            <numerusform>%Ln boost</numerusform>
+            <numerusform>%Ln boosts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln like(s)</source>
+        <translation>
+            <numerusform>%Ln like</numerusform>
+            <numerusform>%Ln likes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln favourite(s)</source>
+        <translation>
+            <numerusform>%Ln favoriet</numerusform>
+            <numerusform>%Ln favorieten</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DestinationPreview</name>
     <message>
         <source>Preview</source>
@@ -1169,6 +1207,14 @@
         <translation>Sluiten</translation>
     </message>
     <message>
+        <source>Refresh &amp;figures</source>
+        <translation>&amp;Cijfers vernieuwen</translation>
+    </message>
+    <message>
+        <source>Read the replies, reposts and likes again</source>
+        <translation>Reacties, reposts en likes opnieuw ophalen</translation>
+    </message>
+    <message>
         <source>&amp;Delete everywhere…</source>
         <translation>Overal ver&amp;wijderen…</translation>
     </message>
@@ -1207,6 +1253,10 @@
     <message>
         <source>C&amp;ontinue sending…</source>
         <translation>&amp;Verder versturen…</translation>
+    </message>
+    <message>
+        <source>Reading the replies, reposts and likes…</source>
+        <translation>Reacties, reposts en likes ophalen…</translation>
     </message>
     <message>
         <source>Delete everywhere?</source>
@@ -2390,6 +2440,45 @@ Wil je het gepubliceerde bericht verbeteren? Verwijder het onder “Gepubliceerd
     <message>
         <source>Not sent.</source>
         <translation>Niet verstuurd.</translation>
+    </message>
+</context>
+<context>
+    <name>Reception</name>
+    <message>
+        <source>No figures from the network.</source>
+        <translation>Het netwerk gaf geen cijfers.</translation>
+    </message>
+    <message>
+        <source>{counts} (on {date})</source>
+        <translation>{counts} (op {date})</translation>
+    </message>
+    <message>
+        <source>No connection to {names} just now: the last figures are shown.</source>
+        <translation>Even geen verbinding met {names}: je ziet de laatste cijfers.</translation>
+    </message>
+    <message>
+        <source>No connection to {names} just now: try again later.</source>
+        <translation>Even geen verbinding met {names}: probeer het later nog eens.</translation>
+    </message>
+    <message>
+        <source>The figures of {names} could not be read just now: the last ones are shown.</source>
+        <translation>De cijfers van {names} konden even niet worden opgehaald: je ziet de laatste.</translation>
+    </message>
+    <message>
+        <source>The figures of {names} could not be read just now.</source>
+        <translation>De cijfers van {names} konden even niet worden opgehaald.</translation>
+    </message>
+    <message>
+        <source>The figures could not be read just now.</source>
+        <translation>De cijfers konden even niet worden opgehaald.</translation>
+    </message>
+    <message>
+        <source>View replies</source>
+        <translation>Reacties bekijken</translation>
+    </message>
+    <message>
+        <source>View the replies on {name} in your browser</source>
+        <translation>De reacties op {name} in je browser bekijken</translation>
     </message>
 </context>
 <context>

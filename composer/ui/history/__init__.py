@@ -1,1 +1,2 @@
-"""Published messages (`dialog`) and the words around deleting them everywhere (`deleting`)."""
+"""Published messages (`dialog`), the words around deleting them everywhere (`deleting`) and
+how each copy was received (`reception`)."""

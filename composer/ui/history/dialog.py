@@ -1,13 +1,17 @@
 """Published messages, newest first: per destination the link, the reason it failed, or what
-is unfinished ("Continue sending"); and "Delete everywhere", confirmed first, on a thread."""
+is unfinished ("Continue sending"); and "Delete everywhere", confirmed first, on a thread.
+Under each copy, how it was received (replies, reposts, likes), read when a message is shown
+and on "Refresh figures", on a worker thread; offline, the last figures with their date."""
 
 from __future__ import annotations
 
 import itertools
+import logging
 
 from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -21,17 +25,23 @@ from PySide6.QtWidgets import (
 
 from composer.core.accounts.account import AccountKind
 from composer.core.accounts.accounts import Accounts
+from composer.core.errors import CodedError
 from composer.core.publishing.deleting import Deleted, deletable, delete_everywhere
+from composer.core.publishing.receiving import countable, read_receptions
+from composer.core.publishing.reception import Reception
 from composer.core.store.jobs import Job
 from composer.core.store.store import Store, StoreError
 from composer.ui.common.local_time import local_text, moment_text
 from composer.ui.common.safe_display import plain_box
 from composer.ui.drafts.panel import display_title
 from composer.ui.history import deleting as history_delete
+from composer.ui.history.reception import ReceptionLine, failed_words, trouble_words
 from composer.ui.publish import run as publish_run
 from composer.ui.publish.dialog import PublishDialog
 from composer.ui.publish.rows import DestinationRow, destination_name
 from composer.ui.tasks import tasks
+
+log = logging.getLogger(__name__)
 
 
 class HistoryDialog(QDialog):
@@ -45,6 +55,10 @@ class HistoryDialog(QDialog):
         self.deleting = False
         self._was_running = False
         self.rows: dict[str, DestinationRow] = {}
+        self.lines: dict[str, ReceptionLine] = {}  # how each copy was received
+        self.fresh: dict[int, dict[str, Reception]] = {}  # read while this is open, per job
+        self.reading: set[int] = set()  # jobs whose figures are being read now
+        self.asked: set[int] = set()  # jobs read once already (again: "Refresh figures")
         self.shown: tuple[int, list[str]] | None = None
         self.setWindowTitle(self.tr("Published messages"))
         self.resize(860, 520)
@@ -58,7 +72,7 @@ class HistoryDialog(QDialog):
         self.close_button = close = QPushButton(self.tr("Close"), self)
         close.clicked.connect(self.accept)
         close.setDefault(True)  # Enter closes; sending or deleting needs its own button
-        for button in (self.continue_button, self.delete_button):
+        for button in (self.continue_button, self.delete_button, self.refresh_button):
             button.setAutoDefault(False)
         left = QVBoxLayout()
         left.addWidget(self.list, 1)
@@ -101,6 +115,12 @@ class HistoryDialog(QDialog):
         self.outcome = QLabel(inside)
         self.outcome.setWordWrap(True)
         self.outcome.setTextFormat(Qt.TextFormat.PlainText)
+        self.reception_note = QLabel(inside)  # why the figures are not fresh, in one line
+        self.reception_note.setWordWrap(True)
+        self.reception_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.refresh_button = QPushButton(self.tr("Refresh &figures"), inside)
+        self.refresh_button.setAccessibleName(self.tr("Read the replies, reposts and likes again"))
+        self.refresh_button.clicked.connect(self.read_reception)
         self.continue_button = QPushButton(inside)  # its words come with the job's state
         self.continue_button.clicked.connect(lambda: self.open_job(retry=True))
         self.delete_button = QPushButton(self.tr("&Delete everywhere…"), inside)
@@ -108,10 +128,12 @@ class HistoryDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.continue_button)
         buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.refresh_button)
         buttons.addStretch(1)
         for widget in (self.title, self.when):
             layout.addWidget(widget)
         layout.addLayout(self.rows_box)
+        layout.addWidget(self.reception_note)
         layout.addWidget(self.outcome)
         layout.addLayout(buttons)
         layout.addStretch(1)
@@ -155,6 +177,7 @@ class HistoryDialog(QDialog):
     def _choose(self, item: QListWidgetItem | None) -> None:
         self.job = self.jobs.get(item.data(Qt.ItemDataRole.UserRole)) if item else None
         self.outcome.clear()
+        self.reception_note.clear()
         self._show_job()
 
     def _follow(self) -> None:
@@ -196,24 +219,32 @@ class HistoryDialog(QDialog):
         online = [row for row in deletable(job) if row.deleted is None]
         self.delete_button.setVisible(bool(online))
         self.delete_button.setEnabled(not self.deleting and not running)
+        self._show_reception(job, running=running)
 
     def _make_rows(self, job: Job) -> None:
         while (child := self.rows_box.takeAt(0)) is not None:
             if (gone := child.widget()) is not None:
                 gone.hide()  # gone from view now, deleted once its events are done
                 gone.deleteLater()
-        self.rows = {}
+        self.rows, self.lines = {}, {}
         for row in job.destinations:
-            shown = DestinationRow(
-                row.account_id, self._name(row.account_id, row.kind), self.inside
-            )
+            name = self._name(row.account_id, row.kind)
+            shown = DestinationRow(row.account_id, name, self.inside)
             shown.send_again.connect(lambda account_id: self.open_job(send_again=account_id))
             self.rows_box.addWidget(shown)
             self.rows[row.account_id] = shown
+            # under the copy's own row (its grid's next line): the rows stay one per copy
+            self.lines[row.account_id] = line = ReceptionLine(name, shown)
+            grid = shown.layout()
+            assert isinstance(grid, QGridLayout)
+            grid.addWidget(line, grid.rowCount(), 0, 1, grid.columnCount())
         self.shown = (job.id, [row.account_id for row in job.destinations])
         # Tab: the list, each copy's buttons, then what can be done with the message
-        chain = [self.list, *(w for r in self.rows.values() for w in (r.open, r.again))]
-        chain += [self.continue_button, self.delete_button, self.close_button]
+        chain: list[QWidget] = [self.list]
+        for account_id, row_shown in self.rows.items():
+            chain += [row_shown.open, row_shown.again, self.lines[account_id].replies]
+        chain += [self.continue_button, self.delete_button, self.refresh_button]
+        chain += [self.close_button]
         for before, after in itertools.pairwise(chain):
             QWidget.setTabOrder(before, after)
 
@@ -222,6 +253,81 @@ class HistoryDialog(QDialog):
             return destination_name(kind, self.accounts.get(account_id))
         except StoreError:
             return destination_name(kind, None)
+
+    # -- how it was received -----------------------------------------------------------------
+
+    def _show_reception(self, job: Job, *, running: bool) -> None:
+        """The figures of each copy online: read just now, else the last ones kept (with
+        their date), else nothing. A message shown for the first time is read once it is
+        out (never while it is being sent)."""
+        online = countable(job)
+        self.refresh_button.setVisible(bool(online))
+        self.refresh_button.setEnabled(job.id not in self.reading and not running)
+        try:
+            kept = self.store.receptions(job.id)
+        except StoreError:
+            kept = {}
+        fresh = self.fresh.get(job.id, {})
+        for row in job.destinations:
+            line = self.lines.get(row.account_id)
+            if line is None:
+                continue
+            seen = fresh.get(row.account_id) or kept.get(row.account_id)
+            if row.deleted is not None or row.state != "done":
+                seen = None
+            line.show_reception(seen, row.kind, fresh=row.account_id in fresh)
+        if job.id in self.reading:  # shown again while its figures are on their way
+            self.reception_note.setText(self.tr("Reading the replies, reposts and likes…"))
+        elif online and not running and job.id not in self.asked:
+            self.read_reception()
+
+    def read_reception(self) -> None:
+        """Read the shown message's figures from the networks, off this thread."""
+        job = self.job
+        if job is None or job.id in self.reading:
+            return
+        job_id = job.id
+        self.asked.add(job_id)
+        self.reading.add(job_id)
+        self.refresh_button.setEnabled(False)
+        self.reception_note.setText(self.tr("Reading the replies, reposts and likes…"))
+        store, accounts, destinations = self.store, self.accounts, self.destinations
+        tasks().run(
+            lambda: read_receptions(store, accounts, job_id, destinations),
+            lambda found: self._received(job_id, found, None),
+            owner=self,
+            failed=lambda failure: self._received(job_id, {}, failure),
+            name="reception",
+        )
+
+    def _received(
+        self, job_id: int, found: dict[str, Reception | CodedError], failure: Exception | None
+    ) -> None:
+        self.reading.discard(job_id)
+        if self.store.closed:  # the app is closing: nothing to show
+            return
+        fresh = self.fresh.setdefault(job_id, {})
+        for account_id, seen in found.items():
+            if isinstance(seen, Reception):
+                fresh[account_id] = seen
+            else:  # not fresh any more: the last figures kept, with their date
+                fresh.pop(account_id, None)
+        if self.job is None or self.job.id != job_id:
+            return  # another message is shown now: these figures wait for it
+        failed = {
+            account_id: seen for account_id, seen in found.items() if isinstance(seen, CodedError)
+        }
+        try:
+            kept = bool(set(self.store.receptions(job_id)) & set(failed))
+        except StoreError:
+            kept = False
+        self._show_job()
+        kinds = {row.account_id: row.kind for row in self.job.destinations}
+        named = {self._name(key, kinds[key]): seen for key, seen in failed.items()}
+        if failure is not None and not isinstance(failure, CodedError):
+            log.warning("reading how the copies were received failed", exc_info=failure)
+        words = failed_words() if failure is not None else trouble_words(named, kept=kept)
+        self.reception_note.setText(words)
 
     # -- continuing and deleting ------------------------------------------------------------
 

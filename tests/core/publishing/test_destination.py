@@ -124,10 +124,12 @@ def test_every_kind_declares_its_capabilities(accounts):
         AccountKind.WEBSITE: Capabilities(idempotent=True, can_read_back=False, is_own_site=True),
         # per account (its server's software) and post: can_schedule
         AccountKind.MASTODON: Capabilities(
-            idempotent=True, can_read_back=True, schedules_on_server=True
+            idempotent=True, can_read_back=True, schedules_on_server=True, can_count=True
         ),
-        AccountKind.PIXELFED: Capabilities(idempotent=True, can_read_back=True, needs_image=True),
-        AccountKind.BLUESKY: Capabilities(idempotent=True, can_read_back=True),
+        AccountKind.PIXELFED: Capabilities(
+            idempotent=True, can_read_back=True, needs_image=True, can_count=True
+        ),
+        AccountKind.BLUESKY: Capabilities(idempotent=True, can_read_back=True, can_count=True),
         AccountKind.DISCORD: Capabilities(idempotent=False, can_read_back=False),
         AccountKind.WORDPRESS: Capabilities(
             idempotent=True, can_read_back=True, is_own_site=True, schedules_on_server=True
@@ -223,6 +225,9 @@ def test_discord_cannot_read_back_and_deletes_by_its_row(store, accounts, hook):
     job_id = store.create_job(Draft(text="Zaterdag open dag", link=PAGE), [account.id])
     job = publisher_for(store, accounts).publish(job_id)
     assert len(hook.messages) == 1
+    assert not posting.capabilities.can_count  # a webhook message has no counts to read
+    with pytest.raises(Unsupported):
+        posting.reception(account, job.destination(account.id))
     delete_published(accounts, job.destination(account.id))
     assert hook.messages == []
 

@@ -282,3 +282,26 @@ def test_profile_folder_choice(tmp_path, monkeypatch):
     (tmp_path / "a-file").write_text("")
     with pytest.raises(StoreError, match="io_error"):
         profile_dir(tmp_path / "a-file")
+
+
+def test_the_last_reception_of_each_copy_is_kept_and_replaced(store):
+    from composer.core.accounts.account import Account, AccountKind, Identity
+    from composer.core.publishing.reception import Reception
+
+    for account_id, kind in (
+        ("mastodon-1", AccountKind.MASTODON),
+        ("bluesky-2", AccountKind.BLUESKY),
+    ):
+        store.save_account(Account(account_id, kind, Identity("Bieb")))
+    job_id = store.create_job(Draft(text="uit"), ["mastodon-1", "bluesky-2"])
+    assert store.receptions(job_id) == {}
+    first = Reception(0, 1, 2, datetime(2026, 5, 1, 9, 0, tzinfo=UTC), "https://m.example/@b/1")
+    later = Reception(3, None, 12, datetime(2026, 5, 2, 9, 0, tzinfo=UTC), "")
+    store.save_reception(job_id, "mastodon-1", first)
+    store.save_reception(job_id, "bluesky-2", first)
+    store.save_reception(job_id, "mastodon-1", later)  # the new figures replace the old
+    assert store.receptions(job_id) == {"mastodon-1": later, "bluesky-2": first}
+    assert store.receptions(job_id)["mastodon-1"].read_at.tzinfo is not None
+    with pytest.raises(StoreError) as failure:  # no such copy in that job
+        store.save_reception(job_id, "discord-3", later)
+    assert failure.value.code == "not_found"

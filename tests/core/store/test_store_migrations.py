@@ -4,12 +4,14 @@ import hashlib
 import json
 import sqlite3
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from composer.core.accounts.account import Account, AccountKind, Identity
 from composer.core.drafts.draft import Draft, Image, Override
+from composer.core.publishing.reception import Reception
 from composer.core.store.schema import LATEST, apply_step
 from composer.core.store.store import Store, StoreError
 
@@ -66,6 +68,7 @@ SAMPLES = {
         " '1101', 'https://m.example.org/@b/1101', 'key-m',"
         " '2024-01-05T10:00:01.000000+00:00')",
     ),
+    7: ("UPDATE job_parts SET marker = 'm-old' WHERE job_id = 4 AND number = 1",),
 }
 OLD_ACCOUNT = Account(
     "bluesky-99aa88bb",
@@ -158,6 +161,11 @@ def test_earlier_version_is_migrated_with_its_data(tmp_path, version):
         row = store.job(new).destination(ACCOUNT.id)
         assert [(p.number, p.state) for p in row.parts] == [(1, "done"), (2, "sending")]
         assert (row.parts_total, row.parts_online, row.online) == (2, 1, True)
+        # the newest table takes data: the last figures read of how a copy was received
+        assert store.receptions(new) == {}
+        seen = Reception(2, None, 7, datetime(2026, 1, 2, 3, 4, tzinfo=UTC), "https://x.org/1")
+        store.save_reception(new, ACCOUNT.id, seen)
+        assert store.receptions(new) == {ACCOUNT.id: seen}
     raw = sqlite3.connect(path)
     assert raw.execute("PRAGMA user_version").fetchone() == (LATEST,)
     assert raw.execute("PRAGMA integrity_check").fetchone() == ("ok",)

@@ -1,6 +1,7 @@
 // A stand-in for Bluesky's AppView: the PDS forwards app.bsky.* reads here. It answers profile
-// look-ups from the PDS's own records (the real AppView indexes the same records); anything
-// else is "not implemented", as a server that does not serve a method says.
+// look-ups and posts (getPosts, with their reply, repost, like and quote counts) from the PDS's
+// own records (the real AppView indexes the same records); anything else is "not implemented",
+// as a server that does not serve a method says.
 import http from 'node:http'
 
 const json = (res, status, body) => {
@@ -42,6 +43,73 @@ async function profile(pdsUrl, actor) {
   return view
 }
 
+// Every record of a collection in a repo, page by page (listRecords gives at most 100).
+async function allRecords(pdsUrl, repo, collection) {
+  const found = []
+  let cursor
+  do {
+    const params = { repo, collection, limit: '100' }
+    if (cursor) params.cursor = cursor
+    const page = await fromPds(pdsUrl, 'com.atproto.repo.listRecords', params)
+    found.push(...(page?.records ?? []))
+    cursor = page?.records?.length ? page.cursor : undefined
+  } while (cursor)
+  return found
+}
+
+async function allRepos(pdsUrl) {
+  const dids = []
+  let cursor
+  do {
+    const params = { limit: '500' }
+    if (cursor) params.cursor = cursor
+    const page = await fromPds(pdsUrl, 'com.atproto.sync.listRepos', params)
+    dids.push(...(page?.repos ?? []).filter((repo) => repo.active !== false).map((r) => r.did))
+    cursor = page?.repos?.length ? page.cursor : undefined
+  } while (cursor)
+  return dids
+}
+
+// The post a quote embeds: app.bsky.embed.record, or the record of recordWithMedia.
+const quoted = (embed) => embed?.record?.uri ?? embed?.record?.record?.uri
+
+// app.bsky.feed.getPosts: a PostView per post found, in the order asked, missing ones left out
+// (as the AppView does). The counts are those of every repo on the PDS, as the AppView
+// counts the likes, reposts, replies (reply.parent) and quotes it has indexed.
+async function posts(pdsUrl, uris) {
+  const everyone = await allRepos(pdsUrl)
+  const counts = new Map(uris.map((uri) => [uri, { replyCount: 0, repostCount: 0, likeCount: 0, quoteCount: 0 }]))
+  const add = (uri, field) => counts.get(uri) && (counts.get(uri)[field] += 1)
+  for (const did of everyone) {
+    for (const like of await allRecords(pdsUrl, did, 'app.bsky.feed.like')) add(like.value?.subject?.uri, 'likeCount')
+    for (const repost of await allRecords(pdsUrl, did, 'app.bsky.feed.repost')) add(repost.value?.subject?.uri, 'repostCount')
+    for (const post of await allRecords(pdsUrl, did, 'app.bsky.feed.post')) {
+      add(post.value?.reply?.parent?.uri, 'replyCount')
+      add(quoted(post.value?.embed), 'quoteCount')
+    }
+  }
+  const views = []
+  for (const uri of uris) {
+    const [repo, collection, rkey] = uri.replace(/^at:\/\//, '').split('/')
+    if (collection !== 'app.bsky.feed.post') continue
+    const found = await fromPds(pdsUrl, 'com.atproto.repo.getRecord', { repo, collection, rkey })
+    if (!found) continue
+    const author = await profile(pdsUrl, repo)
+    if (!author) continue
+    const { did, handle, displayName, avatar } = author
+    views.push({
+      uri: found.uri,
+      cid: found.cid,
+      author: { did, handle, ...(displayName && { displayName }), ...(avatar && { avatar }), labels: [] },
+      record: found.value,
+      ...counts.get(uri),
+      indexedAt: found.value?.createdAt ?? new Date().toISOString(),
+      labels: [],
+    })
+  }
+  return views
+}
+
 async function handle(pdsUrl, req, res) {
   const url = new URL(req.url, 'http://appview')
   const method = url.pathname.replace(/^\/xrpc\//, '')
@@ -54,6 +122,13 @@ async function handle(pdsUrl, req, res) {
     const actors = url.searchParams.getAll('actors')
     const views = await Promise.all(actors.map((actor) => profile(pdsUrl, actor)))
     return json(res, 200, { profiles: views.filter(Boolean) })
+  }
+  if (method === 'app.bsky.feed.getPosts') {
+    const uris = url.searchParams.getAll('uris')
+    if (uris.length > 25) {
+      return json(res, 400, { error: 'InvalidRequest', message: 'uris must not have more than 25 elements' })
+    }
+    return json(res, 200, { posts: await posts(pdsUrl, uris) })
   }
   return json(res, 501, { error: 'MethodNotImplemented', message: `${method} (stand-in AppView)` })
 }

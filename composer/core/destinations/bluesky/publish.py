@@ -32,6 +32,7 @@ from composer.core.publishing.destination import (
     PublishRequest,
     Unsupported,
 )
+from composer.core.publishing.reception import Reception
 from composer.core.store.jobs import JobDestination
 from composer.core.text.facets import Facet
 from composer.core.text.measure import Measured
@@ -77,7 +78,7 @@ def post_url(handle: str, rkey: str) -> str:
 
 class BlueskyDestination(HeldLocally):
     # fixed record keys: a retry reads the post back before writing
-    capabilities = Capabilities(idempotent=True, can_read_back=True)
+    capabilities = Capabilities(idempotent=True, can_read_back=True, can_count=True)
 
     def __init__(self, secret_lookup: SecretLookup, save_secret: SaveSecret) -> None:
         self._secret_lookup = secret_lookup
@@ -126,6 +127,33 @@ class BlueskyDestination(HeldLocally):
 
     def tell(self, account: Account, page: JobDestination, copies: Copies) -> None:
         raise Unsupported("tell")
+
+    def reception(self, account: Account, copy: JobDestination) -> Reception:
+        """`app.bsky.feed.getPosts` of the copy's post (of a thread: its first post, the one
+        the copy's uri names), through the account's PDS, which asks its AppView. Read from
+        the answer as sent (the SDK's models would coerce a count). A post the AppView does
+        not know (deleted, or not indexed yet) is `rejected` (404), as Mastodon says it."""
+        from atproto import models
+
+        with self._client(account) as (client, _did):
+            answer = _call(
+                client.invoke_query,
+                "app.bsky.feed.getPosts",
+                params=models.AppBskyFeedGetPosts.Params(uris=[copy.remote_id]),
+            )
+        content = answer.content
+        found = content.get("posts") if isinstance(content, dict) else None
+        if not isinstance(found, list):
+            raise PublishError("bad_answer", {"address": account.server})
+        view = next(
+            (p for p in found[:25] if isinstance(p, dict) and p.get("uri") == copy.remote_id),
+            None,
+        )
+        if view is None:
+            raise PublishError("rejected", {"status": 404, "address": account.server})
+        return Reception.now(
+            view.get("replyCount"), view.get("repostCount"), view.get("likeCount"), copy.url
+        )
 
     def delete_posts(self, account: Account, remote_ids: Sequence[str]) -> None:
         """Delete the posts named by their at:// URIs; one already gone is not an error."""

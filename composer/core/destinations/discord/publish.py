@@ -34,6 +34,7 @@ from composer.core.publishing.destination import (
     PublishRequest,
     Unsupported,
 )
+from composer.core.publishing.reception import Reception
 from composer.core.store.jobs import JobDestination
 
 SecretLookup = Callable[[str], Mapping[str, str]]
@@ -99,6 +100,9 @@ class DiscordDestination(HeldLocally):
 
     def tell(self, account: Account, page: JobDestination, copies: Copies) -> None:
         raise Unsupported("tell")
+
+    def reception(self, account: Account, copy: JobDestination) -> Reception:
+        raise Unsupported("reception")
 
     def delete(self, account: Account, copy: JobDestination) -> None:
         """Remove the copy's message; a message already gone counts as deleted."""

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import json
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -56,6 +57,7 @@ from composer.core.publishing.destination import (
     PublishRequest,
     Unsupported,
 )
+from composer.core.publishing.reception import Reception
 from composer.core.store.jobs import JobDestination
 
 __all__ = ["MastodonDestination", "capabilities_of", "marker_of", "part_key"]
@@ -86,6 +88,7 @@ def capabilities_of(kind: AccountKind) -> Capabilities:
         needs_image=pixelfed,
         # per account, by its server's software (can_schedule); Pixelfed ignores the time
         schedules_on_server=not pixelfed,
+        can_count=True,
     )
 
 
@@ -337,6 +340,41 @@ class MastodonDestination:
             return None
         return Published(str(status["id"]), _address(status), published_now=True)
 
+    def reception(self, account: Account, copy: JobDestination) -> Reception:
+        """`GET /api/v1/statuses/:id` of the copy's first status (of a thread, too: that is
+        the one the website links to, and where people reply and boost; the other parts'
+        figures are not added up). The token may lack read:statuses (an account connected
+        before Omroeper asked for it): Mastodon refuses it (403), so a public status is
+        read once more without the token, as anyone may. The counts are read from the
+        answer as the server sent it: Mastodon.py would turn 2.5 or "12" into a number."""
+        try:
+            token = self._credentials(account.id)["access_token"]
+        except KeyError:
+            raise PublishError("expired", {"address": account.server}) from None
+        session = _KeptSession()
+        api = client(account.server, token, session)
+        try:
+            with _publishing(account.server, session):
+                api.status(copy.remote_id)
+        except PublishError as error:
+            if error.details.get("status") != 403:
+                raise
+            api.access_token = None
+            with _publishing(account.server, session):
+                api.status(copy.remote_id)
+        try:
+            status = json.loads(session.body)
+        except ValueError:
+            status = None
+        if not isinstance(status, dict):
+            raise PublishError("bad_answer", {"address": account.server})
+        return Reception.now(
+            status.get("replies_count"),
+            status.get("reblogs_count"),
+            status.get("favourites_count"),
+            safe_link(copy.url) or _address(status),
+        )
+
     def delete_statuses(self, account: Account, remote_ids: Sequence[str]) -> None:
         """Each status and our own replies below it."""
         api, session = self._client(account)
@@ -411,6 +449,17 @@ class MastodonDestination:
                 {"status": 400, "message": session.last_message, "address": account.server},
             )
         return found
+
+
+class _KeptSession(Session):
+    """A Session that keeps the last answer's body (read within safe_http's bounds)."""
+
+    body = b""
+
+    def request(self, method: str | bytes, url: str | bytes, *args: Any, **kwargs: Any) -> Any:
+        answer = super().request(method, url, *args, **kwargs)
+        self.body = answer.content
+        return answer
 
 
 def _linked(request: PublishRequest) -> Draft:

@@ -30,6 +30,7 @@ from composer.core.publishing.destination import (
     PublishRequest,
     Unsupported,
 )
+from composer.core.publishing.reception import Reception
 from composer.core.store.jobs import JobDestination
 
 SecretLookup = Callable[[str], Mapping[str, str]]
@@ -66,6 +67,9 @@ class WebsiteDestination(HeldLocally):
     def tell(self, account: Account, page: JobDestination, copies: Copies) -> None:
         """Step 3 of the job: the page learns where its copies are ("also on Mastodon")."""
         self.syndicate(account, page.url, copies)
+
+    def reception(self, account: Account, copy: JobDestination) -> Reception:
+        raise Unsupported("reception")
 
     def delete(self, account: Account, copy: JobDestination) -> None:
         """Remove the copy's page; the site treats an already deleted page as deleted."""

@@ -58,7 +58,14 @@ from composer.core.destinations.wordpress.words import classes, primary
 from composer.core.images.fit import fit_image
 from composer.core.images.probe import FittedImage, ImageError
 from composer.core.outside_url import safe_link
-from composer.core.publishing.destination import Capabilities, Copies, Published, PublishRequest
+from composer.core.publishing.destination import (
+    Capabilities,
+    Copies,
+    Published,
+    PublishRequest,
+    Unsupported,
+)
+from composer.core.publishing.reception import Reception
 from composer.core.store.jobs import JobDestination
 
 SecretLookup = Callable[[str], Mapping[str, str]]
@@ -96,6 +103,9 @@ class WordPressDestination:
         self._secret_lookup = secret_lookup
         self._session = session
         self._clock = clock
+
+    def reception(self, account: Account, copy: JobDestination) -> Reception:
+        raise Unsupported("reception")  # no counts: comments are the site's own business
 
     def publish(self, request: PublishRequest) -> Published:
         if request.attempt > 1:  # the last attempt may have made the post: look first

@@ -232,8 +232,12 @@ class Publisher:
             return
 
     def _resolve(self, row: JobDestination) -> tuple[Account, Destination] | None:
+        return self.resolve(row.account_id)
+
+    def resolve(self, account_id: str) -> tuple[Account, Destination] | None:
+        """The account and the destination that sends to it; None when the account is gone."""
         try:
-            account = self._accounts.get(row.account_id)
+            account = self._accounts.get(account_id)
         except CodedError as error:  # Accounts.get says not_found; a dict gives None
             if error.code != "not_found":
                 raise

@@ -66,6 +66,11 @@ SAMPLES = {
         " '1101', 'https://m.example.org/@b/1101', 'key-m',"
         " '2024-01-05T10:00:01.000000+00:00')",
     ),
+    7: (
+        "INSERT INTO job_parts (job_id, account_id, number, state, idempotency_key, marker,"
+        " remote_id, url, started) VALUES (4, 'mastodon-77aa66bb', 2, 'sending', 'key-m2',"
+        " 'm2', '', '', '2024-01-05T10:00:02.000000+00:00')",
+    ),
 }
 OLD_ACCOUNT = Account(
     "bluesky-99aa88bb",
@@ -148,8 +153,11 @@ def test_earlier_version_is_migrated_with_its_data(tmp_path, version):
             (thread,) = store.job(4).destinations
             assert [(p.number, p.state, p.remote_id, p.url) for p in thread.parts] == [
                 (1, "done", "1101", "https://m.example.org/@b/1101")
-            ]
+            ] + [(2, "sending", "", "")] * (version >= 7)
             assert thread.parts_total == 0 and thread.parts_online == 1
+            # the tables rebuilt for scheduling keep every row and column
+            assert (thread.state, thread.idempotency_key, thread.held_by) == ("done", "key-m", None)
+            assert store.job(4).state == "finished" and store.job(4).scheduled_at is None
         # the newest table takes data: a thread's parts, recorded before and after sending
         new = store.create_job(Draft(text="draad"), [ACCOUNT.id])
         store.part_sending(new, ACCOUNT.id, 1, total=2, key="k-1", marker="m1")

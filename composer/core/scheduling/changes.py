@@ -96,5 +96,6 @@ def _withdraw_from_servers(publisher: Publisher, job: Job, *, then: State) -> No
         if found is None or server is None:
             raise CodedError("account_missing", {"id": row.account_id})
         server.unschedule(found[0], row)
-        kept = {"remote_id": row.remote_id} if then == "cancelled" else {}
-        store.set_destination_state(job.id, row.account_id, then, **kept)
+        # a cancelled copy keeps its id (for support); one to hand over again starts anew
+        kept = row.remote_id if then == "cancelled" else ""
+        store.set_destination_state(job.id, row.account_id, then, remote_id=kept)

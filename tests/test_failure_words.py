@@ -109,3 +109,15 @@ def test_a_token_without_the_scope_is_told_to_connect_again():
         assert "connect" in said.lower() and "again" in said and "moderators" not in said
         assert "insufficient" not in said  # the server's jargon stays out
     assert describe_publish_error("rejected", details, "mastodon") != said
+
+
+def test_every_scheduling_code_has_words_of_its_own():
+    from composer.core.errors import CodedError
+    from composer.core.scheduling.errors import CODES
+    from composer.i18n.schedule_errors import describe_schedule_error, has_words
+
+    for code in CODES:
+        assert has_words(code), code
+        details = {"job": 3, "zone": "Mars/\nOlympus", "time": "2027-03-28T02:30", "state": "x"}
+        said = describe_schedule_error(CodedError(code, details))
+        assert "Scheduling failed" not in said and "{" not in said and "\n" not in said

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -251,3 +253,61 @@ def test_the_test_hook_stays_out_of_the_help(omroeper):
     shown = omroeper("publish", "--help")
     assert "--at" in shown.stdout and "--due" in shown.stdout and "--cancel" in shown.stdout
     assert "--now" not in shown.stdout
+
+
+def test_a_due_run_killed_while_sending_leaves_a_claim_that_expires_and_no_second_post(
+    cli, draft_file, tmp_path
+):
+    """Killed after the server created the status, before its answer came: the claim keeps
+    a second run away until it expires (CLAIM_FOR), then the job is resumed and the status
+    read back, not sent again."""
+    from composer.core.scheduling.due import CLAIM_FOR
+    from tests.support.fault_proxy import FaultProxy
+
+    mastodon = FakeMastodon().start()
+    proxy = FaultProxy(mastodon.server.server_address[1])
+    try:
+        account = _add(
+            cli,
+            "mastodon",
+            "--server",
+            proxy.url,
+            "--token-stdin",
+            stdin=mastodon.issue_token("read:accounts read:statuses write"),
+        )
+        job = _json(_schedule(cli, draft_file({"text": "Kerstavond: koor!"}), [account]))["job"]
+        proxy.hold("POST", "/api/v1/statuses")
+        command = [sys.executable, "-m", "composer", "--profile", str(cli.profile)]
+        child = subprocess.Popen(
+            [*command, "publish", "--due", "--now", AFTER],
+            cwd=ROOT,
+            env={**os.environ, "OMROEPER_LANGUAGE": "en"},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            assert proxy.wait_for("hold", timeout=60), "the status was never sent"
+            os.kill(child.pid, signal.SIGKILL)
+            child.wait(timeout=10)
+        finally:
+            if child.poll() is None:
+                child.kill()
+                child.wait()
+        proxy.release()
+        assert len(mastodon.statuses) == 1
+
+        # the claim of the killed run still stands: nothing is touched
+        soon = cli("publish", "--due", "--now", "2026-12-24T08:30:00+00:00")
+        assert json.loads(soon.stdout) == {"jobs": []}
+        expired = (datetime.fromisoformat(AFTER) + CLAIM_FOR).isoformat()
+        resumed = cli("publish", "--due", "--now", expired)
+        assert resumed.returncode == 0, resumed.stdout + resumed.stderr
+        (entry,) = json.loads(resumed.stdout)["jobs"]
+        assert entry["job"] == job and entry["destinations"][account]["state"] == "done"
+        (status,) = mastodon.statuses
+        assert entry["destinations"][account]["remote_id"] == status["id"]
+        posts = [r for r in mastodon.requests if (r.method, r.path) == ("POST", "/api/v1/statuses")]
+        assert len(posts) == 1
+    finally:
+        proxy.close()
+        mastodon.stop()

@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
@@ -26,6 +26,9 @@ from composer.core.scheduling.clock import Clock
 from composer.core.store.jobs import Job, JobDestination
 from composer.core.store.store import Store, StoreError
 from composer.i18n.store_errors import describe_store_error
+
+if TYPE_CHECKING:
+    from composer.core.publishing.publisher import Publisher
 
 translate = QCoreApplication.translate
 
@@ -75,6 +78,14 @@ def add_parser(commands: Any) -> None:
         type=int,
         help=translate("Cli", "send a scheduled message now (one found too late, for instance)"),
     )
+    publish.add_argument(
+        "--change",
+        metavar="JOB",
+        type=int,
+        help=translate(
+            "Cli", "change a scheduled message: its text (FILE), its time (--at), or both"
+        ),
+    )
     publish.add_argument("--now", metavar="TIME", help=argparse.SUPPRESS)  # the test hook
 
 
@@ -84,7 +95,8 @@ def run(arguments: argparse.Namespace) -> int:
     from composer.core.accounts.credentials import Credentials
     from composer.core.publishing.publisher import publisher_for
 
-    if _modes(arguments) != 1 or (arguments.file is not None and not arguments.to):
+    changing = arguments.change is not None
+    if _modes(arguments) != 1 or (arguments.file is not None and not arguments.to and not changing):
         return _fail(
             translate(
                 "Cli",
@@ -93,9 +105,20 @@ def run(arguments: argparse.Namespace) -> int:
             ),
             2,
         )
-    if (arguments.at is not None or arguments.zone is not None) and arguments.file is None:
+    timed = arguments.at is not None or arguments.zone is not None
+    if timed and arguments.file is None and not changing:
         return _fail(translate("Cli", "--at and --zone go with a FILE to schedule"), 2)
-    if arguments.resume is None and (arguments.file is None or arguments.at is not None):
+    if changing and ((arguments.file is None and arguments.at is None) or arguments.to):
+        return _fail(
+            translate(
+                "Cli",
+                "--change JOB takes a FILE with the new text, --at with the new time, or both",
+            ),
+            2,
+        )
+    if arguments.resume is None and (
+        arguments.file is None or arguments.at is not None or changing
+    ):
         return _scheduling(arguments)
     try:
         with Store.open(profile_dir(arguments.profile)) as store:
@@ -121,7 +144,8 @@ def _modes(arguments: argparse.Namespace) -> int:
     """How many of the ways to run `publish` were asked for (exactly one may be)."""
     return sum(
         (
-            arguments.file is not None,
+            arguments.file is not None and arguments.change is None,
+            arguments.change is not None,
             arguments.resume is not None,
             arguments.due,
             arguments.cancel is not None,
@@ -157,6 +181,8 @@ def _scheduling(arguments: argparse.Namespace) -> int:
                 job = changes.cancel(publisher, arguments.cancel, clock)
             elif arguments.send_now is not None:
                 job = changes.send_now(publisher, arguments.send_now, clock)
+            elif arguments.change is not None:
+                job = _change(publisher, arguments, clock)
             else:
                 zone = arguments.zone or system_zone()
                 when = read_time(arguments.at, zone, clock.now())
@@ -172,6 +198,22 @@ def _scheduling(arguments: argparse.Namespace) -> int:
         return _fail(str(words.get("message", failure.code)), 1)
     print_json(_job_report(job))
     return 0 if _went_well(job) else 1
+
+
+def _change(publisher: Publisher, arguments: argparse.Namespace, clock: Clock) -> Job:
+    """--change JOB: the new text first (a refusal changes nothing), then the new time."""
+    from composer.core.scheduling import changes
+    from composer.core.scheduling.times import read_time, system_zone
+
+    job_id: int = arguments.change
+    when = None
+    if arguments.at is not None:
+        when = read_time(arguments.at, arguments.zone or system_zone(), clock.now())
+    if arguments.file is not None:
+        changes.change_text(publisher, job_id, read_draft_file(Path(arguments.file)), clock)
+    if when is not None:
+        changes.reschedule(publisher, job_id, when, clock)
+    return publisher.store.job(job_id)
 
 
 def _clock(now: str | None) -> Clock:

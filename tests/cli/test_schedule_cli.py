@@ -311,3 +311,36 @@ def test_a_due_run_killed_while_sending_leaves_a_claim_that_expires_and_no_secon
     finally:
         proxy.close()
         mastodon.stop()
+
+
+def test_change_the_text_and_the_time_then_only_the_new_time_sends_the_new_text(
+    cli, draft_file, everywhere
+):
+    ids, posts, mastodon = everywhere
+    job = _json(_schedule(cli, draft_file(DRAFT), ids))["job"]
+    new = draft_file({**DRAFT, "text": "Het koor zingt een uur later! #Kerst"}, "nieuw.json")
+    changed = cli(
+        "publish",
+        "--change",
+        str(job),
+        str(new),
+        "--at",
+        "2026-12-24T10:00",
+        "--zone",
+        "Europe/Amsterdam",
+        "--now",
+        "2026-12-21T12:00:00+00:00",
+    )
+    assert changed.returncode == 0, changed.stdout + changed.stderr
+    assert json.loads(changed.stdout)["scheduled_at"] == "2026-12-24T09:00:00+00:00"
+    assert json.loads(cli("publish", "--due", "--now", AFTER).stdout) == {"jobs": []}
+    assert posts() == (0, 0, 0)
+    (entry,) = json.loads(cli("publish", "--due", "--now", "2026-12-24T09:00:00Z").stdout)["jobs"]
+    assert entry["state"] == "finished"
+    assert posts() == (1, 1, 1)
+    (status,) = mastodon.statuses
+    assert "een uur later" in status["text"]
+    nothing = cli("publish", "--change", str(job), "--now", "2026-12-21T12:00:00+00:00")
+    assert nothing.returncode == 2 and nothing.stderr.count("\n") == 1
+    done = cli("publish", "--change", str(job), "--at", "2027-01-01T10:00:00+01:00")
+    assert done.returncode == 2 and "not waiting to be sent" in done.stderr

@@ -38,9 +38,11 @@ def reschedule(publisher: Publisher, job_id: int, when: ScheduledTime, clock: Cl
     store = publisher.store
     checked(when, clock.now())
     with _claimed(publisher, job_id, clock) as job:
-        _withdraw_from_servers(publisher, job, then="scheduled")
-        store.reschedule_job(job_id, when.at, when.zone)
-        hand_to_servers(publisher, job_id)
+        try:
+            _withdraw_from_servers(publisher, job, then="scheduled")
+            store.reschedule_job(job_id, when.at, when.zone)
+        finally:  # a server that could not cancel: the ones withdrawn go back, unchanged
+            hand_to_servers(publisher, job_id)
     return store.job(job_id)
 
 
@@ -48,9 +50,11 @@ def change_text(publisher: Publisher, job_id: int, draft: Draft, clock: Clock) -
     """Another text (and photos); the servers' copies are scheduled anew with it."""
     store = publisher.store
     with _claimed(publisher, job_id, clock) as job:
-        _withdraw_from_servers(publisher, job, then="scheduled")
-        store.replace_job_draft(job_id, draft)
-        hand_to_servers(publisher, job_id)
+        try:
+            _withdraw_from_servers(publisher, job, then="scheduled")
+            store.replace_job_draft(job_id, draft)
+        finally:
+            hand_to_servers(publisher, job_id)
     return store.job(job_id)
 
 

@@ -84,6 +84,11 @@ def settle_server_copies(publisher: Publisher, job_id: int) -> None:
     for row in store.job(job_id).destinations:
         if row.state != "scheduled" or row.held_by != "server":
             continue
+        if not row.remote_id:
+            # never handed over, or cut short while it was: the server may hold it or not;
+            # sending it from here could make it twice, so the person looks
+            store.set_destination_state(job_id, row.account_id, "failed", error_code="interrupted")
+            continue
         found = publisher.resolve(row.account_id)
         server = on_server(found[1]) if found else None
         if found is None or server is None:

@@ -472,12 +472,20 @@
         <translation>een gepland bericht nu versturen (bijvoorbeeld een dat te laat gevonden werd)</translation>
     </message>
     <message>
+        <source>change a scheduled message: its text (FILE), its time (--at), or both</source>
+        <translation>een gepland bericht wijzigen: de tekst (FILE), het tijdstip (--at), of allebei</translation>
+    </message>
+    <message>
         <source>give a FILE with --to ID[,ID…] (and --at TIME to schedule it), or one of --resume JOB, --due, --cancel JOB, --send-now JOB</source>
         <translation>geef een FILE met --to ID[,ID…] (en --at TIME om het te plannen), of een van --resume JOB, --due, --cancel JOB, --send-now JOB</translation>
     </message>
     <message>
         <source>--at and --zone go with a FILE to schedule</source>
         <translation>--at en --zone horen bij een FILE om te plannen</translation>
+    </message>
+    <message>
+        <source>--change JOB takes a FILE with the new text, --at with the new time, or both</source>
+        <translation>--change JOB heeft een FILE met de nieuwe tekst nodig, --at met het nieuwe tijdstip, of allebei</translation>
     </message>
     <message>
         <source>the published and scheduled messages</source>

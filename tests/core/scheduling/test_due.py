@@ -339,3 +339,28 @@ def test_two_runs_at_the_same_moment_on_two_connections_send_once(world, tmp_pat
     second.close()
     assert sorted(handled[0] + handled[1]) == [job.id for job in jobs]
     assert len(w.to("web").posts) == len(w.to("sky").posts) == 4
+
+
+def test_a_server_that_cannot_cancel_while_moving_keeps_every_copy_at_the_old_time(world):
+    w = world(on_server=("site", "masto"))
+    job = w.schedule("site", "masto")
+    w.to("masto").refuse["unschedule"] = "unreachable"
+    with pytest.raises(CodedError):
+        reschedule(w.publisher, job.id, ScheduledTime(AT + timedelta(days=1), ""), w.clock)
+    after = w.store.job(job.id)
+    assert after.scheduled_at == AT and after.state == "scheduled"
+    # the site's copy, withdrawn before Mastodon refused, is handed over again at AT
+    assert all(row.remote_id and row.state == "scheduled" for row in after.destinations)
+    assert [post.at for post in w.to("site").posts.values() if not post.cancelled] == [AT]
+
+
+def test_a_copy_never_handed_to_its_server_waits_for_the_person_instead_of_going_twice(world):
+    w = world(on_server=("masto",))
+    job = w.schedule("masto")
+    # as a crash between making the job and the server's answer would leave it
+    w.store.set_destination_state(job.id, w.id("masto"), "scheduled")
+    w.clock.moment = AT
+    (found,) = w.due()
+    row = found.destination(w.id("masto"))
+    assert (row.state, row.error_code) == ("failed", "interrupted")
+    assert [c[0] for c in w.to("masto").calls] == ["schedule"]

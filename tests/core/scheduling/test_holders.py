@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from composer.core.publishing.destination import Capabilities
 from composer.core.scheduling.holders import held_by
 
@@ -44,3 +47,25 @@ def test_a_missing_account_is_held_by_this_computer():
         "x": "computer",
         "m": "server",
     }
+
+
+CHOICES = [SITE_ON_SERVER, SITE_HERE, NETWORK_ON_SERVER, NETWORK_HERE, None]
+
+
+@given(st.lists(st.sampled_from(CHOICES), max_size=6), st.booleans())
+def test_a_server_holds_a_copy_only_when_it_can_and_its_link_back_is_known(chosen, own_link):
+    caps = {f"a{number}": each for number, each in enumerate(chosen)}
+    holders = held_by(caps, own_link=own_link)
+    assert set(holders) == set(caps)
+    sites = [key for key, each in caps.items() if each and each.is_own_site]
+    for key, holder in holders.items():
+        each = caps[key]
+        if holder == "server":
+            assert each is not None and each.schedules_on_server
+            if each.is_own_site:
+                assert not own_link  # with its own link nothing is sent to the site
+            else:  # its link back is known now
+                assert own_link or all(holders[site] == "server" for site in sites)
+        elif each is not None and each.schedules_on_server:
+            # this computer holds one its server could: only for want of a link
+            assert own_link if each.is_own_site else any(holders[s] != "server" for s in sites)

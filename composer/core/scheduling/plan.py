@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from composer.core.destinations.errors import UNCLEAR
 from composer.core.drafts.draft import Draft
 from composer.core.errors import CodedError
 from composer.core.outside_url import safe_link
@@ -27,7 +28,9 @@ def schedule_job(
     draft_id: int | None = None,
 ) -> Job:
     """A job that waits until `when`; the copies their servers hold are scheduled there now.
-    A copy its server refuses to hold is `failed` (not retried): it waits for the person."""
+    A copy its server clearly refuses to hold (too soon for it, say) is held by this
+    computer instead; one whose outcome is unclear (the server may hold it) is `failed`,
+    not retried: it waits for the person, never sent twice."""
     store = publisher.store
     ids = list(dict.fromkeys(account_ids))
     capabilities: dict[str, Capabilities | None] = {}
@@ -88,10 +91,13 @@ def _hand_over(publisher: Publisher, job: Job, row: JobDestination, canonical: s
     try:
         published = server.schedule(request, job.scheduled_at)
     except CodedError as error:
+        unclear = error.code in UNCLEAR
+        if not unclear:  # nothing is on the server: this computer sends it at its time
+            store.hold(job.id, row.account_id, "computer")
         store.set_destination_state(
             job.id,
             row.account_id,
-            "failed",
+            "failed" if unclear else "scheduled",
             error_code=error.code,
             error_details=error.details,
             count_attempt=True,

@@ -286,15 +286,27 @@ def test_a_copy_that_fails_at_its_time_is_not_tried_again_by_later_runs(world):
     assert w.publisher.retry(job.id).state == "finished"  # the person's "try again"
 
 
-def test_a_server_that_refuses_to_hold_the_post_is_failed_not_sent_by_this_computer(world):
+def test_a_server_that_refuses_to_hold_the_post_leaves_it_to_this_computer(world):
     w = world(on_server=("masto",))
-    w.to("masto").refuse["schedule"] = "rejected"
+    w.to("masto").refuse["schedule"] = "rejected"  # e.g. less than 5 minutes ahead for it
     job = w.schedule("masto", "sky")
     row = w.store.job(job.id).destination(w.id("masto"))
-    assert (row.state, row.error_code, row.held_by) == ("failed", "rejected", "server")
+    assert (row.state, row.error_code, row.held_by) == ("scheduled", "rejected", "computer")
+    w.clock.moment = AT
+    (sent,) = w.due()
+    assert [c[0] for c in w.to("masto").calls] == ["schedule", "publish"]
+    assert sent.state == "finished" and len(w.to("masto").published) == 1
+
+
+def test_a_server_whose_answer_is_unclear_may_hold_it_so_it_waits_for_the_person(world):
+    w = world(on_server=("masto",))
+    w.to("masto").refuse["schedule"] = "timeout"
+    job = w.schedule("masto", "sky")
+    row = w.store.job(job.id).destination(w.id("masto"))
+    assert (row.state, row.error_code, row.held_by) == ("failed", "timeout", "server")
     w.clock.moment = AT
     w.due()
-    assert [c[0] for c in w.to("masto").calls] == ["schedule"]
+    assert [c[0] for c in w.to("masto").calls] == ["schedule"]  # never sent twice
     assert len(w.to("sky").posts) == 1
 
 

@@ -171,7 +171,7 @@ def test_late_beyond_the_grace_period_waits_then_is_sent_now(cli, draft_file, ev
     ids, posts, _mastodon = everywhere
     job = _json(_schedule(cli, draft_file(DRAFT), ids))["job"]
     late = cli("publish", "--due", "--now", "2026-12-24T10:01:00+00:00")  # 2 h 1 min late
-    assert late.returncode == 1
+    assert late.returncode == 0, late.stderr  # not an error of the run: it waits for the person
     (entry,) = json.loads(late.stdout)["jobs"]
     assert entry["state"] == "late"
     assert {value["state"] for value in entry["destinations"].values()} == {"scheduled"}

@@ -69,12 +69,24 @@ def _send(publisher: Publisher, job: Job, now: datetime, grace: timedelta) -> Jo
             settle_server_copies(publisher, job.id)
             return store.job(job.id)
         store.start_scheduled(job.id, sent_late=overdue > ON_TIME)
-    elif job.state != "open":
-        return None  # another run finished it since this one looked
+    elif job.state != "open" or not _work_left(job):
+        return None  # another run finished it since this one looked, or it waits for the person
     settle_server_copies(publisher, job.id)
     publisher.resume(job.id)
     store.stop_retrying(job.id)
     return store.job(job.id)
+
+
+def _work_left(job: Job) -> bool:
+    """Something of a started job a run can move on: a copy its server holds (to read back),
+    one cut short while sending, one open and not waiting for a site that failed."""
+    waiting = job.waiting_for_website()
+    return any(
+        row.state in ("scheduled", "sending")
+        or (row.state == "pending" and row.account_id not in waiting)
+        or (row.state == "failed" and row.retryable)
+        for row in job.destinations
+    )
 
 
 def settle_server_copies(publisher: Publisher, job_id: int) -> None:

@@ -376,3 +376,16 @@ def test_a_copy_never_handed_to_its_server_waits_for_the_person_instead_of_going
     row = found.destination(w.id("masto"))
     assert (row.state, row.error_code) == ("failed", "interrupted")
     assert [c[0] for c in w.to("masto").calls] == ["schedule"]
+
+
+def test_a_job_whose_site_refused_is_not_picked_up_again_by_every_run(world):
+    w = world()
+    job = w.schedule("web", "sky")
+    w.to("web").refuse["publish"] = "rejected"
+    w.clock.moment = AT
+    (found,) = w.due()
+    assert w.states(job.id) == {"web": ("failed", "computer"), "sky": ("pending", "computer")}
+    assert found.state == "open"  # the network waits for its link back: the person decides
+    w.clock.advance(timedelta(minutes=10))
+    assert w.due() == []
+    assert [c[0] for c in w.to("web").calls] == ["publish"] and w.to("sky").calls == []

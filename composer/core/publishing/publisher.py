@@ -103,6 +103,8 @@ class Publisher:
         """Send what is unfinished: pending, failed retryably, or cut short while sending."""
         self._watch.reset()
         job = self.store.job(job_id)
+        if job.state in ("scheduled", "late", "cancelled"):
+            return job  # it waits for its time or the person (core/scheduling moves it on)
         for row in job.destinations:
             if row.state == "sending":
                 self._settle_interrupted(job, row)

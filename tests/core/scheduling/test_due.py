@@ -389,3 +389,19 @@ def test_a_job_whose_site_refused_is_not_picked_up_again_by_every_run(world):
     w.clock.advance(timedelta(minutes=10))
     assert w.due() == []
     assert [c[0] for c in w.to("web").calls] == ["publish"] and w.to("sky").calls == []
+
+
+def test_resuming_or_retrying_a_job_that_waits_for_its_time_sends_nothing(world):
+    w = world()
+    draft = Draft(text="Met eigen link", link="https://bieb.example/agenda/kerst")
+    waiting = w.schedule("web", "sky", draft=draft)
+    late = w.schedule("sky")
+    cancelled = w.schedule("sky")
+    cancel(w.publisher, cancelled.id, w.clock)
+    w.clock.moment = AT + GRACE + timedelta(hours=1)
+    w.due()  # `late` and `waiting` are both late now
+    for job in (waiting, late, cancelled):
+        before = w.store.job(job.id)
+        assert w.publisher.resume(job.id) == before
+        assert w.publisher.retry(job.id).state == before.state
+    assert w.to("web").calls == [] and w.to("sky").calls == []

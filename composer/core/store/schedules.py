@@ -62,6 +62,17 @@ def due(db: sqlite3.Connection, now: str) -> list[int]:
     ]
 
 
+def next_time(db: sqlite3.Connection) -> str | None:
+    """The earliest time a job waits for (`scheduled`, or started with a copy its server
+    holds still to read back): when the OS task must run `--due` next; None: nothing waits."""
+    row = db.execute(
+        "SELECT min(scheduled_at) FROM jobs WHERE scheduled_at IS NOT NULL AND (state ="
+        " 'scheduled' OR (state = 'open' AND EXISTS (SELECT 1 FROM job_destinations AS d"
+        " WHERE d.job_id = jobs.id AND d.state = 'scheduled')))"
+    ).fetchone()
+    return row[0] if row else None
+
+
 def claim(db: sqlite3.Connection, job_id: int, owner: str, now: str, until: str) -> bool:
     """Whether `owner` got the job: it was unclaimed, or its claim had expired."""
     return (

@@ -385,6 +385,15 @@ class Store:
         with self._reading() as db:
             return schedules.due(db, stamp(moment_now))
 
+    def next_scheduled(self) -> datetime | None:
+        """The earliest time a scheduled job waits for; None when nothing is scheduled (the
+        OS task that runs `publish --due` is needed only while this is not None)."""
+        from composer.core.store import schedules
+
+        with self._reading() as db:
+            found = schedules.next_time(db)
+        return moment(found) if found else None
+
     def hold(self, job_id: int, account_id: str, holder: HeldBy) -> None:
         """Who holds this scheduled copy until its time."""
         from composer.core.store import schedules

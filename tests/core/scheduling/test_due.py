@@ -405,3 +405,21 @@ def test_resuming_or_retrying_a_job_that_waits_for_its_time_sends_nothing(world)
         assert w.publisher.resume(job.id) == before
         assert w.publisher.retry(job.id).state == before.state
     assert w.to("web").calls == [] and w.to("sky").calls == []
+
+
+def test_the_next_time_something_waits_for_is_known_until_nothing_waits(world):
+    w = world(on_server=("site",))
+    assert w.store.next_scheduled() is None
+    later = w.schedule("sky", at=AT + timedelta(days=1))
+    first = w.schedule("site", "sky")
+    assert w.store.next_scheduled() == AT
+    w.to("site").posts["1"].at = AT + timedelta(minutes=3)  # its server publishes late
+    w.clock.moment = AT
+    w.due()
+    assert w.store.job(first.id).state == "open"
+    assert w.store.next_scheduled() == AT  # the site's copy is still to be read back
+    w.clock.advance(timedelta(minutes=5))
+    w.due()
+    assert w.store.next_scheduled() == AT + timedelta(days=1)
+    cancel(w.publisher, later.id, w.clock)
+    assert w.store.next_scheduled() is None

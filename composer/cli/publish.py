@@ -95,29 +95,11 @@ def run(arguments: argparse.Namespace) -> int:
     from composer.core.accounts.credentials import Credentials
     from composer.core.publishing.publisher import publisher_for
 
-    changing = arguments.change is not None
-    if _modes(arguments) != 1 or (arguments.file is not None and not arguments.to and not changing):
-        return _fail(
-            translate(
-                "Cli",
-                "give a FILE with --to ID[,ID…] (and --at TIME to schedule it),"
-                " or one of --resume JOB, --due, --cancel JOB, --send-now JOB",
-            ),
-            2,
-        )
-    timed = arguments.at is not None or arguments.zone is not None
-    if timed and arguments.file is None and not changing:
-        return _fail(translate("Cli", "--at and --zone go with a FILE to schedule"), 2)
-    if changing and ((arguments.file is None and arguments.at is None) or arguments.to):
-        return _fail(
-            translate(
-                "Cli",
-                "--change JOB takes a FILE with the new text, --at with the new time, or both",
-            ),
-            2,
-        )
+    problem = _usage_problem(arguments)
+    if problem:
+        return _fail(problem, 2)
     if arguments.resume is None and (
-        arguments.file is None or arguments.at is not None or changing
+        arguments.file is None or arguments.at is not None or arguments.change is not None
     ):
         return _scheduling(arguments)
     try:
@@ -138,6 +120,27 @@ def run(arguments: argparse.Namespace) -> int:
     print_json({"job": job.id, "destinations": destinations})
     done = all(entry["state"] == "done" for entry in destinations.values())
     return 0 if done else 1
+
+
+def _usage_problem(arguments: argparse.Namespace) -> str:
+    """What is wrong with how `publish` was asked for, in words; "" when nothing is."""
+    changing = arguments.change is not None
+    file_without_to = arguments.file is not None and not arguments.to and not changing
+    to_without_file = bool(arguments.to) and arguments.file is None
+    if _modes(arguments) != 1 or file_without_to or to_without_file:
+        return translate(
+            "Cli",
+            "give a FILE with --to ID[,ID…] (and --at TIME to schedule it),"
+            " or one of --resume JOB, --due, --cancel JOB, --send-now JOB",
+        )
+    timed = arguments.at is not None or arguments.zone is not None
+    if timed and arguments.file is None and not changing:
+        return translate("Cli", "--at and --zone go with a FILE to schedule")
+    if changing and ((arguments.file is None and arguments.at is None) or arguments.to):
+        return translate(
+            "Cli", "--change JOB takes a FILE with the new text, --at with the new time, or both"
+        )
+    return ""
 
 
 def _modes(arguments: argparse.Namespace) -> int:

@@ -344,3 +344,20 @@ def test_change_the_text_and_the_time_then_only_the_new_time_sends_the_new_text(
     assert nothing.returncode == 2 and nothing.stderr.count("\n") == 1
     done = cli("publish", "--change", str(job), "--at", "2027-01-01T10:00:00+01:00")
     assert done.returncode == 2 and "not waiting to be sent" in done.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--due", "--cancel", "1"),
+        ("--due", "--to", "x-1"),
+        ("--cancel", "1", "--at", "2027-01-01T10:00:00+01:00"),
+        ("--change", "1"),
+        ("--resume", "1", "--zone", "Europe/Amsterdam"),
+    ],
+)
+def test_mixed_up_scheduling_options_exit_2_with_one_line(cli, args):
+    result = cli("publish", *args)
+    assert result.returncode == 2, result
+    assert result.stderr.startswith("omroeper: ") and result.stderr.count("\n") == 1
+    assert result.stdout == ""

@@ -66,7 +66,10 @@ def run(arguments: argparse.Namespace) -> int:
     for job in jobs:
         line = translate("Jobs", "{job}  {state}  {when}  {title}")
         when = _when(job)
-        print(line.format(job=job.id, state=_state(job.state), when=when, title=_title(job)))
+        state = _state(job.state)
+        if job.sent_late:  # the computer was off at its time: the person is told
+            state += " " + translate("Jobs", "(sent after its time)")
+        print(line.format(job=job.id, state=state, when=when, title=_title(job)))
         for row in job.destinations:
             held = {
                 "server": translate("Jobs", "held by its server"),

@@ -197,6 +197,7 @@ def test_a_longer_grace_period_in_the_settings_sends_it_and_says_it_was_late(
     (entry,) = json.loads(due.stdout)["jobs"]
     assert (entry["state"], entry["sent_late"]) == ("finished", True)
     assert posts() == (1, 1, 1)
+    assert "finished (sent after its time)" in cli("jobs", "list").stdout
 
 
 @pytest.mark.parametrize(

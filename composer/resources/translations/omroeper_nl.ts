@@ -1558,6 +1558,10 @@
         <translation>{job}  {state}  {when}  {title}</translation>
     </message>
     <message>
+        <source>(sent after its time)</source>
+        <translation>(na het tijdstip verstuurd)</translation>
+    </message>
+    <message>
         <source>held by its server</source>
         <translation>vastgehouden door zijn server</translation>
     </message>

@@ -153,3 +153,15 @@ def test_wordpress_refusals_have_their_own_words_in_english_and_dutch(qapp, code
 def test_scheduling_on_the_server_has_words_of_its_own(code, details, says):
     words = describe_publish_error(code, details, "")
     assert says in words and code not in words and "{" not in words
+
+
+def test_every_scheduling_code_has_words_of_its_own():
+    from composer.core.errors import CodedError
+    from composer.core.scheduling.errors import CODES
+    from composer.i18n.schedule_errors import describe_schedule_error, has_words
+
+    for code in CODES:
+        assert has_words(code), code
+        details = {"job": 3, "zone": "Mars/\nOlympus", "time": "2027-03-28T02:30", "state": "x"}
+        said = describe_schedule_error(CodedError(code, details))
+        assert "Scheduling failed" not in said and "{" not in said and "\n" not in said

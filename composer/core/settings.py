@@ -28,6 +28,7 @@ INTERFACE_LANGUAGES = ("", "nl", "en")  # "": the system's language
 THREAD_CHOICES: dict[str, ThreadMode] = {"off": False, "thread": True, "numbered": "numbered"}
 _CODE = re.compile(r"[a-z]{2,3}")  # ISO 639-1 or 639-3: what every network accepts
 _BASE64 = re.compile(r"[A-Za-z0-9+/]{0,4096}={0,2}")  # Qt's saved splitter state, encoded
+GRACE_MOST = 7 * 24 * 60  # minutes: a scheduled post a week late is news no longer
 _PLACE = re.compile(r"(-?\d{1,6},){4}[01]|")  # x,y,width,height,maximised; "" not yet known
 
 
@@ -43,6 +44,10 @@ def language_code(tag: str) -> str:
     """'nl_BE', 'nl-NL' or 'NL' → 'nl'; '' when the tag names no language ('C', '')."""
     base = tag.strip().replace("_", "-").split("-")[0].lower()
     return base if is_language_code(base) else ""
+
+
+def _is_grace(value: object) -> bool:
+    return isinstance(value, int) and 0 <= value <= GRACE_MOST
 
 
 def _is_base64(value: object) -> bool:
@@ -75,6 +80,9 @@ class Settings:
     window_columns: str = _setting("", _is_base64)
     # the folder photos were last added from: the photo dialog opens there
     photo_folder: str = _setting("", is_folder_name)
+    # how late a scheduled post may still go out when the computer was off at its time
+    # (minutes, up to a week); a later one waits for the person (core/scheduling/due.py)
+    schedule_grace_minutes: int = _setting(120, _is_grace)
     # what the file held that this version does not use: written back untouched…
     kept: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
     # …unless the person chose another value than the default put in its place

@@ -33,6 +33,7 @@ def test_what_is_saved_is_loaded(tmp_path):
         interface_language="nl",
         post_language="fy",
         post_thread="numbered",
+        schedule_grace_minutes=30,
     )
     chosen.save(tmp_path)
     loaded = Settings.load(tmp_path, "en_GB")
@@ -49,6 +50,7 @@ def test_the_file_is_readable_json_in_the_profile(tmp_path):
         "post_language": "nl",
         "post_thread": "off",
         "photo_folder": "",
+        "schedule_grace_minutes": 120,
         "window_columns": "",
         "window_geometry": "",
     }
@@ -137,9 +139,11 @@ def test_a_hostile_window_place_or_folder_falls_back_to_the_default(tmp_path):
                 "window_geometry": "<script>" * 10,
                 "window_columns": "A" * 10_000,
                 "photo_folder": "/tmp/a\nb",
+                "schedule_grace_minutes": 60 * 24 * 365,
             }
         ),
         "utf-8",
     )
     loaded = Settings.load(tmp_path)
     assert (loaded.window_geometry, loaded.window_columns, loaded.photo_folder) == ("", "", "")
+    assert loaded.schedule_grace_minutes == 120  # a year of grace is no grace period

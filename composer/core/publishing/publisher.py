@@ -109,6 +109,8 @@ class Publisher:
         copy is out, and the site hears about them a round trip or two later."""
         self._watch.reset()
         job = self.store.job(job_id)
+        if job.state in ("scheduled", "late", "cancelled"):
+            return job  # it waits for its time or the person (core/scheduling moves it on)
         for row in job.destinations:
             if row.state == "sending":
                 self._settle_interrupted(job, row)
@@ -244,8 +246,12 @@ class Publisher:
             return
 
     def _resolve(self, row: JobDestination) -> tuple[Account, Destination] | None:
+        return self.resolve(row.account_id)
+
+    def resolve(self, account_id: str) -> tuple[Account, Destination] | None:
+        """The account and the destination that sends to it; None when the account is gone."""
         try:
-            account = self._accounts.get(row.account_id)
+            account = self._accounts.get(account_id)
         except CodedError as error:  # Accounts.get says not_found; a dict gives None
             if error.code != "not_found":
                 raise

@@ -21,12 +21,19 @@ from composer.core.images.copies import StoredImage
 from composer.core.store.errors import StoreError
 from composer.core.store.rows import ImageRow, inserted_id, moment
 
-State = Literal["pending", "sending", "done", "failed", "unknown"]
-STATES = ("pending", "sending", "done", "failed", "unknown")
+# `scheduled`: waits for its time, held by its server or by this computer (`held_by`);
+# `cancelled`: a scheduled copy the person cancelled (core/scheduling)
+State = Literal["pending", "sending", "done", "failed", "unknown", "scheduled", "cancelled"]
+STATES = ("pending", "sending", "done", "failed", "unknown", "scheduled", "cancelled")
+# `scheduled`: waits for its time; `late`: found overdue beyond the grace period, waits for
+# the person ("send now or cancel"); `cancelled`: the person cancelled it before it went
+JobState = Literal["open", "finished", "scheduled", "late", "cancelled"]
+HeldBy = Literal["server", "computer"]
 _COLUMNS = (
     "account_id, kind, position, state, remote_id, url, error_code, error_details,"
-    " retryable, attempts, idempotency_key, updated, deleted, parts"
+    " retryable, attempts, idempotency_key, updated, deleted, parts, held_by"
 )
+_JOB_COLUMNS = "id, draft, created, canonical_url, state, scheduled_at, zone, sent_late"
 _PART_COLUMNS = "number, state, idempotency_key, marker, remote_id, url, started"
 PartState = Literal["sending", "done"]
 # still to do: never sent, cut short, or failed in a way worth trying again
@@ -65,6 +72,7 @@ class JobDestination:
     deleted: datetime | None = None  # removed by "delete everywhere"
     parts: tuple[JobPart, ...] = ()  # a thread's statuses on record, in order
     parts_total: int = 0  # how many the thread has, once known
+    held_by: HeldBy | None = None  # who holds a scheduled copy until its time
 
     @property
     def parts_online(self) -> int:
@@ -88,8 +96,11 @@ class Job:
     draft: Draft
     created: datetime
     canonical_url: str | None
-    state: Literal["open", "finished"]
+    state: JobState
     destinations: tuple[JobDestination, ...] = field(default=())
+    scheduled_at: datetime | None = None  # UTC; None: sent when it was made
+    zone: str = ""  # the person's IANA zone when it was scheduled ("" unknown)
+    sent_late: bool = False  # sent after its time, within the grace period: tell the person
 
     def destination(self, account_id: str) -> JobDestination:
         for row in self.destinations:
@@ -153,15 +164,11 @@ def insert_job(
         if row is None:
             raise StoreError("not_found", {"id": account_id})
         kinds.append((account_id, AccountKind(row[0])))
-    for item in images:
-        db.execute(
-            "INSERT OR IGNORE INTO images (hash, extension, bytes) VALUES (?, ?, ?)",
-            (item.image.hash, item.image.extension, item.image.bytes),
-        )
+    keep_images(db, images)
     job_id = inserted_id(
         db.execute(
             "INSERT INTO jobs (draft, created, draft_id) VALUES (?, ?, ?)",
-            (json.dumps(_snapshot(draft, images), ensure_ascii=False), created, draft_id),
+            (snapshot_text(draft, images), created, draft_id),
         )
     )
     db.executemany(
@@ -173,6 +180,15 @@ def insert_job(
         ],
     )
     return job_id
+
+
+def keep_images(db: sqlite3.Connection, images: Sequence[ImageRow]) -> None:
+    """The rows of the photo copies a job's draft names (the copies are in the profile)."""
+    for item in images:
+        db.execute(
+            "INSERT OR IGNORE INTO images (hash, extension, bytes) VALUES (?, ?, ?)",
+            (item.image.hash, item.image.extension, item.image.bytes),
+        )
 
 
 def read_job(
@@ -190,8 +206,7 @@ def read_jobs(
 ) -> list[Job]:
     """Jobs newest first, each with its destinations: two queries, however many jobs."""
     jobs = db.execute(
-        f"SELECT id, draft, created, canonical_url, state FROM jobs {where}"
-        " ORDER BY created DESC, id DESC",
+        f"SELECT {_JOB_COLUMNS} FROM jobs {where} ORDER BY created DESC, id DESC",
         parameters,
     ).fetchall()
     if not jobs:
@@ -221,8 +236,11 @@ def read_jobs(
             canonical,
             state,
             tuple(rows[job_id]),
+            moment(scheduled_at) if scheduled_at else None,
+            zone,
+            bool(sent_late),
         )
-        for job_id, draft, created, canonical, state in jobs
+        for job_id, draft, created, canonical, state, scheduled_at, zone, sent_late in jobs
     ]
 
 
@@ -248,6 +266,7 @@ def _destination(found: sqlite3.Row, parts: tuple[JobPart, ...]) -> JobDestinati
         deleted=moment(found["deleted"]) if found["deleted"] else None,
         parts=parts,
         parts_total=found["parts"],
+        held_by=found["held_by"],
     )
 
 
@@ -267,12 +286,21 @@ def update_destination(
         " WHERE job_id = ? AND account_id = ?",
         (*values.values(), int(count_attempt), updated, job_id, account_id),
     ).rowcount
+    settle_job(db, job_id)
+    return changed > 0
+
+
+def settle_job(db: sqlite3.Connection, job_id: int) -> None:
+    """The job's state from its destinations': `open` while one is still to do (or held by
+    its server until its time), else `finished`. A job waiting for its time, late or
+    cancelled keeps that state: only core/scheduling moves it on."""
     db.execute(
-        "UPDATE jobs SET state = CASE WHEN EXISTS (SELECT 1 FROM job_destinations"
-        f" WHERE job_id = ? AND ({_OPEN})) THEN 'open' ELSE 'finished' END WHERE id = ?",
+        "UPDATE jobs SET state = CASE WHEN state IN ('scheduled', 'late', 'cancelled')"
+        " THEN state WHEN EXISTS (SELECT 1 FROM job_destinations"
+        f" WHERE job_id = ? AND ({_OPEN} OR state = 'scheduled')) THEN 'open'"
+        " ELSE 'finished' END WHERE id = ?",
         (job_id, job_id),
     )
-    return changed > 0
 
 
 def set_canonical(db: sqlite3.Connection, job_id: int, url: str) -> bool:
@@ -346,6 +374,11 @@ def part_not_sent(db: sqlite3.Connection, job_id: int, account_id: str, number: 
 
 def unfinished(db: sqlite3.Connection) -> list[int]:
     return [row[0] for row in db.execute("SELECT id FROM jobs WHERE state = 'open' ORDER BY id")]
+
+
+def snapshot_text(draft: Draft, images: Sequence[ImageRow]) -> str:
+    """The draft as a job keeps it (a JSON text)."""
+    return json.dumps(_snapshot(draft, images), ensure_ascii=False)
 
 
 def _snapshot(draft: Draft, images: Sequence[ImageRow]) -> dict[str, Any]:

@@ -132,7 +132,89 @@ STEPS: tuple[tuple[str, ...], ...] = (
             FROM job_destinations
             WHERE state = 'done' AND remote_id != '' AND kind IN ('mastodon', 'pixelfed')""",
     ),
-    # 8: the last figures read of how each published copy was received (replies, reposts,
+    # 8: scheduling. A job may wait for a time (`scheduled_at`, UTC, with the person's
+    # `zone`, an IANA name); a job's state gains `scheduled`, `late` (overdue beyond the grace
+    # period: waits for the person) and `cancelled`; a destination's gains `scheduled` and
+    # `cancelled`, with who holds the scheduled copy (`held_by`: its server or this
+    # computer). `claimed_by`/`claimed_until`: the database lock of `publish --due`, which
+    # expires, so a crash never leaves a job stuck. `sent_late`: sent after its time (within
+    # the grace period), for the person to be told. SQLite cannot change a CHECK, so the
+    # three job tables are rebuilt: copied aside, dropped (children first), made again.
+    (
+        "CREATE TABLE keep_jobs AS SELECT * FROM jobs",
+        "CREATE TABLE keep_destinations AS SELECT * FROM job_destinations",
+        "CREATE TABLE keep_parts AS SELECT * FROM job_parts",
+        "DROP TABLE job_parts",
+        "DROP TABLE job_destinations",
+        "DROP TABLE jobs",
+        """CREATE TABLE jobs (
+            id INTEGER PRIMARY KEY,
+            draft TEXT NOT NULL,
+            created TEXT NOT NULL,
+            canonical_url TEXT,
+            state TEXT NOT NULL DEFAULT 'open'
+                CHECK (state IN ('open', 'finished', 'scheduled', 'late', 'cancelled')),
+            draft_id INTEGER,
+            scheduled_at TEXT,
+            zone TEXT NOT NULL DEFAULT '',
+            sent_late INTEGER NOT NULL DEFAULT 0,
+            claimed_by TEXT,
+            claimed_until TEXT
+        )""",
+        """CREATE TABLE job_destinations (
+            job_id INTEGER NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+            account_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN
+                ('pending', 'sending', 'done', 'failed', 'unknown', 'scheduled', 'cancelled')),
+            remote_id TEXT NOT NULL DEFAULT '',
+            url TEXT NOT NULL DEFAULT '',
+            error_code TEXT,
+            error_details TEXT NOT NULL DEFAULT '{}',
+            retryable INTEGER NOT NULL DEFAULT 0,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            idempotency_key TEXT NOT NULL,
+            updated TEXT NOT NULL,
+            deleted TEXT,
+            parts INTEGER NOT NULL DEFAULT 0,
+            held_by TEXT CHECK (held_by IN ('server', 'computer')),
+            PRIMARY KEY (job_id, account_id)
+        )""",
+        """CREATE TABLE job_parts (
+            job_id INTEGER NOT NULL,
+            account_id TEXT NOT NULL,
+            number INTEGER NOT NULL CHECK (number >= 1),
+            state TEXT NOT NULL CHECK (state IN ('sending', 'done')),
+            idempotency_key TEXT NOT NULL,
+            marker TEXT NOT NULL DEFAULT '',
+            remote_id TEXT NOT NULL DEFAULT '',
+            url TEXT NOT NULL DEFAULT '',
+            started TEXT NOT NULL,
+            PRIMARY KEY (job_id, account_id, number),
+            FOREIGN KEY (job_id, account_id)
+                REFERENCES job_destinations(job_id, account_id) ON DELETE CASCADE
+        )""",
+        """INSERT INTO jobs (id, draft, created, canonical_url, state, draft_id)
+            SELECT id, draft, created, canonical_url, state, draft_id FROM keep_jobs""",
+        """INSERT INTO job_destinations (job_id, account_id, kind, position, state, remote_id,
+            url, error_code, error_details, retryable, attempts, idempotency_key, updated,
+            deleted, parts)
+            SELECT job_id, account_id, kind, position, state, remote_id, url, error_code,
+            error_details, retryable, attempts, idempotency_key, updated, deleted, parts
+            FROM keep_destinations""",
+        """INSERT INTO job_parts (job_id, account_id, number, state, idempotency_key, marker,
+            remote_id, url, started)
+            SELECT job_id, account_id, number, state, idempotency_key, marker, remote_id, url,
+            started FROM keep_parts""",
+        "DROP TABLE keep_parts",
+        "DROP TABLE keep_destinations",
+        "DROP TABLE keep_jobs",
+        "CREATE INDEX jobs_by_state ON jobs(state)",
+        "CREATE INDEX jobs_by_draft ON jobs(draft_id)",
+        "CREATE INDEX jobs_by_time ON jobs(state, scheduled_at)",
+    ),
+    # 9: the last figures read of how each published copy was received (replies, reposts,
     # likes; NULL: the server's count was unknown), with when, so the history shows them
     # offline
     (

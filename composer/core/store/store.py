@@ -43,7 +43,8 @@ from composer.core.store.schema import LATEST, migrate, version
 if TYPE_CHECKING:
     from composer.core.accounts.account import Account
     from composer.core.publishing.reception import Reception
-    from composer.core.store.jobs import Job, State
+    from composer.core.store.jobs import HeldBy, Job, State
+    from composer.core.store.schedules import Schedule
 
 # store_jobs and store_accounts are imported inside the methods that use them: they load with the
 # first job or account, after the window's first paint (tests/ui/test_startup_imports.py)
@@ -248,19 +249,28 @@ class Store:
     # -- publish jobs (the engine is publishing.py) ----------------------------------------
 
     def create_job(
-        self, draft: Draft, account_ids: Sequence[str], draft_id: int | None = None
+        self,
+        draft: Draft,
+        account_ids: Sequence[str],
+        draft_id: int | None = None,
+        *,
+        schedule: Schedule | None = None,
     ) -> int:
         """A job for these accounts, in this order; the draft and its photos are kept as sent.
-        `draft_id`: the draft it was published from, if any."""
-        from composer.core.store import jobs
+        `draft_id`: the draft it was published from, if any; `schedule`: it waits for its
+        time (core/scheduling)."""
+        from composer.core.store import jobs, schedules
 
         with self._lock:
             images = self._copy_in(None, draft)
             with self._writing() as db:
                 kept = store_images.ensure(self.images, images, self.profile)
-                return jobs.insert_job(
+                job_id = jobs.insert_job(
                     db, draft, kept, account_ids, stamp(now()), draft_id=draft_id
                 )
+                if schedule is not None:
+                    schedules.mark_scheduled(db, job_id, schedule)
+                return job_id
 
     def publications(self, draft_id: int) -> list[Job]:
         """The jobs this draft was published in, newest first."""
@@ -381,6 +391,88 @@ class Store:
 
         with self._reading() as db:
             return jobs.unfinished(db)
+
+    # -- scheduled jobs (the rules are core/scheduling's) ---------------------------------------
+
+    def due_jobs(self, moment_now: datetime) -> list[int]:
+        """Scheduled jobs whose time has come (see schedules.due)."""
+        from composer.core.store import schedules
+
+        with self._reading() as db:
+            return schedules.due(db, stamp(moment_now))
+
+    def next_scheduled(self) -> datetime | None:
+        """The earliest time a scheduled job waits for; None when nothing is scheduled (the
+        OS task that runs `publish --due` is needed only while this is not None)."""
+        from composer.core.store import schedules
+
+        with self._reading() as db:
+            found = schedules.next_time(db)
+        return moment(found) if found else None
+
+    def hold(self, job_id: int, account_id: str, holder: HeldBy) -> None:
+        """Who holds this scheduled copy until its time."""
+        from composer.core.store import schedules
+
+        with self._writing() as db:
+            if not schedules.hold(db, job_id, account_id, holder):
+                raise StoreError("not_found", {"id": f"{job_id}/{account_id}"})
+
+    def claim_job(self, job_id: int, owner: str, moment_now: datetime, until: datetime) -> bool:
+        """The database lock of `publish --due`: True when `owner` holds the job until
+        `until` (it was free, or its last claim expired)."""
+        from composer.core.store import schedules
+
+        with self._writing() as db:
+            return schedules.claim(db, job_id, owner, stamp(moment_now), stamp(until))
+
+    def release_job(self, job_id: int, owner: str) -> None:
+        from composer.core.store import schedules
+
+        with self._writing() as db:
+            schedules.release(db, job_id, owner)
+
+    def start_scheduled(self, job_id: int, *, sent_late: bool = False) -> bool:
+        """The scheduled or late job goes now; False when it was neither."""
+        from composer.core.store import schedules
+
+        with self._writing() as db:
+            return schedules.start(db, job_id, sent_late=sent_late)
+
+    def set_job_state(self, job_id: int, state: str, *, was: tuple[str, ...]) -> bool:
+        from composer.core.store import schedules
+
+        with self._writing() as db:
+            return schedules.set_job_state(db, job_id, state, was=was)
+
+    def cancel_computer_copies(self, job_id: int) -> None:
+        from composer.core.store import schedules
+
+        with self._writing() as db:
+            schedules.cancel_computer_copies(db, job_id, stamp(now()))
+
+    def reschedule_job(self, job_id: int, at: datetime, zone: str) -> bool:
+        from composer.core.store import schedules
+
+        with self._writing() as db:
+            return schedules.reschedule(db, job_id, stamp(at), zone)
+
+    def replace_job_draft(self, job_id: int, draft: Draft) -> bool:
+        """A scheduled job's new text (and photos), before it goes."""
+        from composer.core.store import jobs, schedules
+
+        with self._lock:
+            images = self._copy_in(None, draft)
+            with self._writing() as db:
+                kept = store_images.ensure(self.images, images, self.profile)
+                jobs.keep_images(db, kept)
+                return schedules.replace_draft(db, job_id, jobs.snapshot_text(draft, kept))
+
+    def stop_retrying(self, job_id: int) -> None:
+        from composer.core.store import schedules
+
+        with self._writing() as db:
+            schedules.stop_retrying(db, job_id)
 
     # -- inside ----------------------------------------------------------------------------
 

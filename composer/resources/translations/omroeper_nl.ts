@@ -452,8 +452,48 @@
         <translation>zonder verbinding wachten tot die terug is, in plaats van te stoppen</translation>
     </message>
     <message>
-        <source>give a FILE with --to ID[,ID…], or --resume JOB</source>
-        <translation>geef een BESTAND met --to ID[,ID…], of --resume JOB</translation>
+        <source>publish at this time instead of now, such as 2026-12-24T09:00:00+01:00</source>
+        <translation>op dit tijdstip publiceren in plaats van nu, bijvoorbeeld 2026-12-24T09:00:00+01:00</translation>
+    </message>
+    <message>
+        <source>the time zone of --at, such as Europe/Amsterdam (default: this computer’s)</source>
+        <translation>de tijdzone van --at, bijvoorbeeld Europe/Amsterdam (standaard: die van deze computer)</translation>
+    </message>
+    <message>
+        <source>send every scheduled message whose time has come</source>
+        <translation>elk gepland bericht versturen waarvan het tijdstip gekomen is</translation>
+    </message>
+    <message>
+        <source>cancel a scheduled message</source>
+        <translation>een gepland bericht annuleren</translation>
+    </message>
+    <message>
+        <source>send a scheduled message now (one found too late, for instance)</source>
+        <translation>een gepland bericht nu versturen (bijvoorbeeld een dat te laat gevonden werd)</translation>
+    </message>
+    <message>
+        <source>change a scheduled message: its text (FILE), its time (--at), or both</source>
+        <translation>een gepland bericht wijzigen: de tekst (FILE), het tijdstip (--at), of allebei</translation>
+    </message>
+    <message>
+        <source>give a FILE with --to ID[,ID…] (and --at TIME to schedule it), or one of --resume JOB, --due, --cancel JOB, --send-now JOB</source>
+        <translation>geef een FILE met --to ID[,ID…] (en --at TIME om het te plannen), of een van --resume JOB, --due, --cancel JOB, --send-now JOB</translation>
+    </message>
+    <message>
+        <source>--at and --zone go with a FILE to schedule</source>
+        <translation>--at en --zone horen bij een FILE om te plannen</translation>
+    </message>
+    <message>
+        <source>--change JOB takes a FILE with the new text, --at with the new time, or both</source>
+        <translation>--change JOB heeft een FILE met de nieuwe tekst nodig, --at met het nieuwe tijdstip, of allebei</translation>
+    </message>
+    <message>
+        <source>the published and scheduled messages</source>
+        <translation>de gepubliceerde en geplande berichten</translation>
+    </message>
+    <message>
+        <source>every message sent or scheduled, newest first</source>
+        <translation>elk verstuurd of gepland bericht, nieuwste eerst</translation>
     </message>
 </context>
 <context>
@@ -1574,6 +1614,69 @@
     </message>
 </context>
 <context>
+    <name>Jobs</name>
+    <message>
+        <source>No messages sent or scheduled yet.</source>
+        <translation>Nog geen berichten verstuurd of gepland.</translation>
+    </message>
+    <message>
+        <source>{job}  {state}  {when}  {title}</source>
+        <translation>{job}  {state}  {when}  {title}</translation>
+    </message>
+    <message>
+        <source>(sent after its time)</source>
+        <translation>(na het tijdstip verstuurd)</translation>
+    </message>
+    <message>
+        <source>held by its server</source>
+        <translation>vastgehouden door zijn server</translation>
+    </message>
+    <message>
+        <source>sent by this computer</source>
+        <translation>verstuurd door deze computer</translation>
+    </message>
+    <message>
+        <source>being sent</source>
+        <translation>wordt verstuurd</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>klaar</translation>
+    </message>
+    <message>
+        <source>scheduled</source>
+        <translation>gepland</translation>
+    </message>
+    <message>
+        <source>too late: send now or cancel</source>
+        <translation>te laat: nu versturen of annuleren</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>geannuleerd</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>wacht</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>bezig met versturen</translation>
+    </message>
+    <message>
+        <source>published</source>
+        <translation>gepubliceerd</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>mislukt</translation>
+    </message>
+    <message>
+        <source>unclear: check the network</source>
+        <translation>onduidelijk: kijk op het netwerk</translation>
+    </message>
+</context>
+<context>
     <name>LinkCardView</name>
     <message>
         <source>Link preview</source>
@@ -2479,6 +2582,49 @@ Wil je het gepubliceerde bericht verbeteren? Verwijder het onder “Gepubliceerd
     <message>
         <source>View the replies on {name} in your browser</source>
         <translation>De reacties op {name} in je browser bekijken</translation>
+    </message>
+</context>
+<context>
+    <name>Schedule</name>
+    <message>
+        <source>The time cannot be read: write it as 2026-12-24T09:00 (with +01:00 for the zone).</source>
+        <translation>Het tijdstip is niet te lezen: schrijf het als 2026-12-24T09:00 (met +01:00 voor de tijdzone).</translation>
+    </message>
+    <message>
+        <source>Add the time zone to the time, such as +01:00, or choose a time zone.</source>
+        <translation>Zet de tijdzone bij het tijdstip, bijvoorbeeld +01:00, of kies een tijdzone.</translation>
+    </message>
+    <message>
+        <source>There is no time zone called “{zone}”.</source>
+        <translation>Er is geen tijdzone die “{zone}” heet.</translation>
+    </message>
+    <message>
+        <source>{time} does not exist in {zone}: the clocks jump forward an hour then. Choose a time an hour later or earlier.</source>
+        <translation>{time} bestaat niet in {zone}: de klok springt dan een uur vooruit. Kies een tijdstip een uur later of eerder.</translation>
+    </message>
+    <message>
+        <source>This time has passed already: choose a time in the future.</source>
+        <translation>Dit tijdstip is al voorbij: kies een tijdstip in de toekomst.</translation>
+    </message>
+    <message>
+        <source>This time is less than a minute away: choose a later time, or publish now.</source>
+        <translation>Dit tijdstip is minder dan een minuut van nu: kies een later tijdstip, of publiceer nu.</translation>
+    </message>
+    <message>
+        <source>Message {job} is being sent right now: try again in a moment.</source>
+        <translation>Bericht {job} wordt op dit moment verstuurd: probeer het zo nog eens.</translation>
+    </message>
+    <message>
+        <source>Message {job} is not waiting to be sent any more: nothing was changed.</source>
+        <translation>Bericht {job} wacht niet meer om verstuurd te worden: er is niets veranderd.</translation>
+    </message>
+    <message>
+        <source>A server holds message {job} until its time: it cannot be sent now instead. Cancel it and publish it again.</source>
+        <translation>Een server houdt bericht {job} vast tot het tijdstip: het kan niet nu al verstuurd worden. Annuleer het en publiceer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>Scheduling failed ({code}).</source>
+        <translation>Plannen is mislukt ({code}).</translation>
     </message>
 </context>
 <context>

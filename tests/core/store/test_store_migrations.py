@@ -68,7 +68,17 @@ SAMPLES = {
         " '1101', 'https://m.example.org/@b/1101', 'key-m',"
         " '2024-01-05T10:00:01.000000+00:00')",
     ),
-    7: ("UPDATE job_parts SET marker = 'm-old' WHERE job_id = 4 AND number = 1",),
+    7: (
+        "INSERT INTO job_parts (job_id, account_id, number, state, idempotency_key, marker,"
+        " remote_id, url, started) VALUES (4, 'mastodon-77aa66bb', 2, 'sending', 'key-m2',"
+        " 'm2', '', '', '2024-01-05T10:00:02.000000+00:00')",
+    ),
+    8: (
+        "INSERT INTO jobs (id, draft, created, state, scheduled_at, zone) VALUES (5, '"
+        + json.dumps({**EMPTY_DRAFT, "text": "Later"})
+        + "', '2024-01-06T10:00:00.000000+00:00', 'scheduled',"
+        " '2024-02-01T09:00:00+00:00', 'Europe/Amsterdam')",
+    ),
 }
 OLD_ACCOUNT = Account(
     "bluesky-99aa88bb",
@@ -151,8 +161,15 @@ def test_earlier_version_is_migrated_with_its_data(tmp_path, version):
             (thread,) = store.job(4).destinations
             assert [(p.number, p.state, p.remote_id, p.url) for p in thread.parts] == [
                 (1, "done", "1101", "https://m.example.org/@b/1101")
-            ]
+            ] + [(2, "sending", "", "")] * (version >= 7)
             assert thread.parts_total == 0 and thread.parts_online == 1
+            # the tables rebuilt for scheduling keep every row and column
+            assert (thread.state, thread.idempotency_key, thread.held_by) == ("done", "key-m", None)
+            assert store.job(4).state == "finished" and store.job(4).scheduled_at is None
+        if version >= 8:  # a scheduled job keeps its time and zone through the receptions step
+            later = store.job(5)
+            assert (later.state, later.zone) == ("scheduled", "Europe/Amsterdam")
+            assert later.scheduled_at == datetime(2024, 2, 1, 9, tzinfo=UTC)
         # the newest table takes data: a thread's parts, recorded before and after sending
         new = store.create_job(Draft(text="draad"), [ACCOUNT.id])
         store.part_sending(new, ACCOUNT.id, 1, total=2, key="k-1", marker="m1")

@@ -1,0 +1,162 @@
+"""Scheduled jobs' rows: when a job waits for its time, who holds each copy, and the
+database lock `publish --due` claims a job with (core/scheduling decides what to do).
+
+The lock is a claim on the job's row with an expiry, taken in one write transaction: of
+two processes claiming at the same moment one gets it; a process that crashes leaves a
+claim that expires, so nothing stays stuck. Times are UTC strings as rows.stamp makes them,
+which compare in time order.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from composer.core.store.jobs import HeldBy, settle_job
+
+
+@dataclass(frozen=True, slots=True)
+class Schedule:
+    """A job's time (a UTC stamp), the person's zone, and who holds each copy."""
+
+    at: str
+    zone: str
+    held_by: Mapping[str, HeldBy]
+
+
+def mark_scheduled(db: sqlite3.Connection, job_id: int, schedule: Schedule) -> None:
+    """A job just inserted waits for its time: it and each copy are `scheduled`."""
+    db.execute(
+        "UPDATE jobs SET state = 'scheduled', scheduled_at = ?, zone = ? WHERE id = ?",
+        (schedule.at, schedule.zone, job_id),
+    )
+    for account_id, holder in schedule.held_by.items():
+        db.execute(
+            "UPDATE job_destinations SET state = 'scheduled', held_by = ?"
+            " WHERE job_id = ? AND account_id = ?",
+            (holder, job_id, account_id),
+        )
+
+
+def hold(db: sqlite3.Connection, job_id: int, account_id: str, holder: HeldBy) -> bool:
+    return (
+        db.execute(
+            "UPDATE job_destinations SET held_by = ? WHERE job_id = ? AND account_id = ?",
+            (holder, job_id, account_id),
+        ).rowcount
+        > 0
+    )
+
+
+def due(db: sqlite3.Connection, now: str) -> list[int]:
+    """Scheduled jobs whose time has come, oldest first: waiting ones, and ones already
+    started (a copy its server holds to settle, or a run a crash cut short)."""
+    return [
+        row[0]
+        for row in db.execute(
+            "SELECT id FROM jobs WHERE scheduled_at IS NOT NULL AND scheduled_at <= ?"
+            " AND state IN ('scheduled', 'open') ORDER BY scheduled_at, id",
+            (now,),
+        )
+    ]
+
+
+def next_time(db: sqlite3.Connection) -> str | None:
+    """The earliest time a job waits for (`scheduled`, or started with a copy its server
+    holds still to read back): when the OS task must run `--due` next; None: nothing waits."""
+    row = db.execute(
+        "SELECT min(scheduled_at) FROM jobs WHERE scheduled_at IS NOT NULL AND (state ="
+        " 'scheduled' OR (state = 'open' AND EXISTS (SELECT 1 FROM job_destinations AS d"
+        " WHERE d.job_id = jobs.id AND d.state = 'scheduled')))"
+    ).fetchone()
+    return row[0] if row else None
+
+
+def claim(db: sqlite3.Connection, job_id: int, owner: str, now: str, until: str) -> bool:
+    """Whether `owner` got the job: it was unclaimed, or its claim had expired."""
+    return (
+        db.execute(
+            "UPDATE jobs SET claimed_by = ?, claimed_until = ?"
+            " WHERE id = ? AND (claimed_until IS NULL OR claimed_until <= ?)",
+            (owner, until, job_id, now),
+        ).rowcount
+        > 0
+    )
+
+
+def release(db: sqlite3.Connection, job_id: int, owner: str) -> None:
+    db.execute(
+        "UPDATE jobs SET claimed_by = NULL, claimed_until = NULL WHERE id = ? AND claimed_by = ?",
+        (job_id, owner),
+    )
+
+
+def start(db: sqlite3.Connection, job_id: int, *, sent_late: bool) -> bool:
+    """A scheduled (or late) job is sent now: the copies this computer holds become
+    `pending`; those their servers hold stay `scheduled` until settled."""
+    if not db.execute(
+        "UPDATE jobs SET state = 'open', sent_late = ? WHERE id = ?"
+        " AND state IN ('scheduled', 'late')",
+        (int(sent_late), job_id),
+    ).rowcount:
+        return False
+    db.execute(
+        "UPDATE job_destinations SET state = 'pending'"
+        " WHERE job_id = ? AND state = 'scheduled' AND held_by = 'computer'",
+        (job_id,),
+    )
+    settle_job(db, job_id)
+    return True
+
+
+def set_job_state(db: sqlite3.Connection, job_id: int, state: str, *, was: tuple[str, ...]) -> bool:
+    """Move the job to `state` if it is in one of `was`; False otherwise."""
+    marks = ", ".join("?" * len(was))
+    return (
+        db.execute(
+            f"UPDATE jobs SET state = ? WHERE id = ? AND state IN ({marks})",
+            (state, job_id, *was),
+        ).rowcount
+        > 0
+    )
+
+
+def cancel_computer_copies(db: sqlite3.Connection, job_id: int, when: str) -> None:
+    db.execute(
+        "UPDATE job_destinations SET state = 'cancelled', updated = ?"
+        " WHERE job_id = ? AND state = 'scheduled' AND held_by = 'computer'",
+        (when, job_id),
+    )
+
+
+def reschedule(db: sqlite3.Connection, job_id: int, at: str, zone: str) -> bool:
+    return (
+        db.execute(
+            "UPDATE jobs SET scheduled_at = ?, zone = ?, state = 'scheduled'"
+            " WHERE id = ? AND state IN ('scheduled', 'late')",
+            (at, zone, job_id),
+        ).rowcount
+        > 0
+    )
+
+
+def replace_draft(db: sqlite3.Connection, job_id: int, snapshot: str) -> bool:
+    return (
+        db.execute(
+            "UPDATE jobs SET draft = ? WHERE id = ? AND state IN ('scheduled', 'late')",
+            (snapshot, job_id),
+        ).rowcount
+        > 0
+    )
+
+
+def stop_retrying(db: sqlite3.Connection, job_id: int) -> None:
+    """A scheduled copy that failed waits for the person: not sent again by itself (a post
+    held for review stays open: resuming only reads it back)."""
+    db.execute(
+        "UPDATE job_destinations SET retryable = 0 WHERE job_id = ? AND state = 'failed'"
+        " AND coalesce(error_code, '') != 'held_for_review'",
+        (job_id,),
+    )
+    settle_job(db, job_id)

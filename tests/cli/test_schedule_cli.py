@@ -99,7 +99,8 @@ def test_scheduled_nothing_before_its_time_then_once_even_with_two_due_runs_at_o
         report = json.loads(scheduled.stdout)
         assert report["scheduled_at"] == "2026-12-24T08:00:00+00:00"
         assert report["state"] == "scheduled"
-        # nothing has schedules_on_server yet: this computer holds every copy
+        # the webhook website cannot hold it, and Mastodon's copy needs the page's address
+        # (which only exists once the site is sent): this computer holds every copy
         held = {key: (v["state"], v["held_by"]) for key, v in report["destinations"].items()}
         assert held == dict.fromkeys(ids, ("scheduled", "computer"))
         jobs.append(report["job"])
@@ -265,7 +266,7 @@ def test_a_due_run_killed_while_sending_leaves_a_claim_that_expires_and_no_secon
     from composer.core.scheduling.due import CLAIM_FOR
     from tests.support.fault_proxy import FaultProxy
 
-    mastodon = FakeMastodon().start()
+    mastodon = FakeMastodon(version="2.6.5").start()  # before scheduled statuses: held here
     proxy = FaultProxy(mastodon.server.server_address[1])
     try:
         account = _add(
@@ -311,6 +312,39 @@ def test_a_due_run_killed_while_sending_leaves_a_claim_that_expires_and_no_secon
         assert len(posts) == 1
     finally:
         proxy.close()
+        mastodon.stop()
+
+
+def test_mastodon_holds_its_copy_and_the_due_run_finds_it_published(cli, draft_file):
+    """Without a website to wait for, a Mastodon server that holds posts gets the post at
+    once, for its time; the laptop may be closed then. The next --due finds it published."""
+    mastodon = FakeMastodon().start()
+    try:
+        account = _add(
+            cli,
+            "mastodon",
+            "--server",
+            mastodon.base,
+            "--token-stdin",
+            stdin=mastodon.issue_token("read:accounts read:statuses write:statuses write:media"),
+        )
+        path = draft_file({"text": "Kerstavond: het koor zingt!", "language": "nl"})
+        report = _json(_schedule(cli, path, [account]))
+        copy = report["destinations"][account]
+        assert (copy["state"], copy["held_by"]) == ("scheduled", "server")
+        assert len(mastodon.scheduled) == 1 and mastodon.statuses == []
+        assert mastodon.scheduled[0]["scheduled_at"].startswith("2026-12-24T08:00")
+
+        early = _json(cli("publish", "--due", "--now", BEFORE))
+        assert early == {"jobs": []} and mastodon.statuses == []
+        # the server's clock passes the time: it publishes the post by itself
+        mastodon.advance(datetime.fromisoformat(AT).timestamp() - mastodon.clock() + 1)
+        (status,) = mastodon.statuses
+        (entry,) = _json(cli("publish", "--due", "--now", AFTER))["jobs"]
+        settled = entry["destinations"][account]
+        assert (settled["state"], settled["remote_id"]) == ("done", status["id"])
+        assert settled["url"] == status["url"] and len(mastodon.statuses) == 1
+    finally:
         mastodon.stop()
 
 

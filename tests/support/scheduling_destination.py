@@ -2,7 +2,7 @@
 hold a post until its time (`schedules_on_server`), or one that cannot. It keeps its
 posts in memory like a server: a scheduled post becomes published when `clock` passes its
 time, which `settle_scheduled` then reads back. A real class meeting the Destination
-protocol (and core/scheduling/server.ServerScheduling), not a mock."""
+protocol, not a mock."""
 
 from __future__ import annotations
 
@@ -49,6 +49,9 @@ class RecordingDestination:
             is_own_site=self.own_site,
             schedules_on_server=self.on_server,
         )
+
+    def can_schedule(self, request: PublishRequest) -> bool:
+        return self.on_server
 
     @property
     def published(self) -> list[Post]:

@@ -19,7 +19,12 @@ from composer.core.destinations.errors import HELD_FOR_REVIEW, NOT_REACHED, TRAN
 from composer.core.drafts.draft import Draft
 from composer.core.errors import CodedError
 from composer.core.outside_url import safe_link
-from composer.core.publishing.destination import Destination, Published, PublishRequest
+from composer.core.publishing.destination import (
+    Destination,
+    Published,
+    PublishRequest,
+    Steps,
+)
 from composer.core.store.jobs import Job, JobDestination, JobPart, State
 from composer.core.store.store import Store
 
@@ -247,6 +252,10 @@ class Publisher:
 
     def _resolve(self, row: JobDestination) -> tuple[Account, Destination] | None:
         return self.resolve(row.account_id)
+
+    def steps(self, job_id: int, account_id: str) -> Steps:
+        """Where a destination records what it sends for this copy: in the job's store."""
+        return _JobSteps(self.store, job_id, account_id, self._on_written)
 
     def resolve(self, account_id: str) -> tuple[Account, Destination] | None:
         """The account and the destination that sends to it; None when the account is gone."""

@@ -110,10 +110,12 @@ def settle_server_copies(publisher: Publisher, job_id: int) -> None:
         try:
             published = server.settle_scheduled(found[0], row)
         except CodedError as error:
+            # not_held: the server will not publish it (cancelled there, or refused at its
+            # time): the person decides; anything else (offline…) is read again next run
             store.set_destination_state(
                 job_id,
                 row.account_id,
-                "scheduled",
+                "failed" if error.code == "not_held" else "scheduled",
                 remote_id=row.remote_id,
                 url=row.url,
                 error_code=error.code,

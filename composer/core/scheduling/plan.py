@@ -4,17 +4,18 @@ servers, own site first (its address is the networks' link back), networks after
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from composer.core.destinations.errors import UNCLEAR
 from composer.core.drafts.draft import Draft
 from composer.core.errors import CodedError
 from composer.core.outside_url import safe_link
-from composer.core.publishing.destination import Capabilities, PublishRequest
+from composer.core.publishing.destination import Capabilities, PublishRequest, server_holds
 from composer.core.publishing.publisher import Publisher, draft_for
 from composer.core.scheduling.holders import held_by
 from composer.core.scheduling.server import on_server
 from composer.core.scheduling.times import ScheduledTime
-from composer.core.store.jobs import Job, JobDestination
+from composer.core.store.jobs import HeldBy, Job, JobDestination
 from composer.core.store.rows import stamp
 from composer.core.store.schedules import Schedule
 
@@ -33,15 +34,27 @@ def schedule_job(
     not retried: it waits for the person, never sent twice."""
     store = publisher.store
     ids = list(dict.fromkeys(account_ids))
-    capabilities: dict[str, Capabilities | None] = {}
-    for account_id in ids:
-        found = publisher.resolve(account_id)
-        capabilities[account_id] = found[1].capabilities if found else None
-    holders = held_by(capabilities, own_link=bool(draft.link))
-    schedule = Schedule(stamp(when.at), when.zone, holders)
+    schedule = Schedule(stamp(when.at), when.zone, who_holds(publisher, draft, ids))
     job_id = store.create_job(draft, ids, draft_id, schedule=schedule)
     hand_to_servers(publisher, job_id)
     return store.job(job_id)
+
+
+def who_holds(publisher: Publisher, draft: Draft, account_ids: Sequence[str]) -> dict[str, HeldBy]:
+    """Who would hold each copy of `draft` until its time (the confirmation says so): its
+    server where the destination, the account (its server's software, its rights) and the
+    post (a thread is not held there) allow it and the link back is known; else this computer."""
+    capabilities: dict[str, Capabilities | None] = {}
+    for account_id in dict.fromkeys(account_ids):
+        found = publisher.resolve(account_id)
+        if found is None:
+            capabilities[account_id] = None
+            continue
+        account, destination = found
+        request = PublishRequest(draft_for(draft, account), account, None, "", 1)
+        holds = server_holds(destination, request)
+        capabilities[account_id] = replace(destination.capabilities, schedules_on_server=holds)
+    return held_by(capabilities, own_link=bool(draft.link))
 
 
 def hand_to_servers(publisher: Publisher, job_id: int) -> None:
@@ -86,7 +99,12 @@ def _hand_over(publisher: Publisher, job: Job, row: JobDestination, canonical: s
         return
     account = found[0]
     request = PublishRequest(
-        draft_for(job.draft, account), account, canonical, row.idempotency_key, row.attempts + 1
+        draft_for(job.draft, account),
+        account,
+        canonical,
+        row.idempotency_key,
+        row.attempts + 1,
+        publisher.steps(job.id, row.account_id),  # Mastodon records the held post's marker
     )
     try:
         published = server.schedule(request, job.scheduled_at)
@@ -106,7 +124,8 @@ def _hand_over(publisher: Publisher, job: Job, row: JobDestination, canonical: s
     store.set_destination_state(
         job.id,
         row.account_id,
-        "scheduled",
+        # the server's clock was past the time already: it published the post at once
+        "done" if published.published_now else "scheduled",
         remote_id=published.remote_id,
         url=safe_link(published.url),
         count_attempt=True,

@@ -56,8 +56,10 @@ class FaultProxy:
 
     # -- what to break ---------------------------------------------------------------------
 
-    def lose_answer(self, method: str, path: str, times: int = 1) -> None:
-        self._add(_Fault(method, re.compile(path), times, "lose_answer"))
+    def lose_answer(self, method: str, path: str, times: int = 1, skip: int = 0) -> None:
+        """The request reaches the server; its answer never comes back (the connection is
+        cut). The first `skip` matching requests pass untouched."""
+        self._add(_Fault(method, re.compile(path), times, "lose_answer", skip=skip))
 
     def fail(self, method: str, path: str, status: int = 500, times: int = 1) -> None:
         body = {"error": "InternalServerError", "message": "Injected failure"}

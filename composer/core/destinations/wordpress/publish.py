@@ -10,10 +10,10 @@ A user who may not publish (a contributor) submits the post for review (`pending
 answer says so (`Published.held_for_review`), and the networks wait until an editor has
 published it and the person retries (the retry reads the post back, now published).
 
-Photos are uploaded once per attempt that creates the post (a lost answer on an upload may
-leave an unused photo in the media library, never a second post). Delete moves the post to
-the trash and leaves its photos: WordPress cannot put media in the trash (without
-MEDIA_TRASH), and a post restored from the trash keeps its photos.
+Photos are uploaded under a name made from the same key; an attempt after an unclear one
+looks for them by that name first, so a lost answer on an upload leaves no second copy.
+Delete moves the post to the trash and leaves its photos: WordPress cannot put media in
+the trash (without MEDIA_TRASH), and a post restored from the trash keeps its photos.
 
 Scheduled (`schedule`): the post is made `future` with its `date_gmt`, photos uploaded now;
 only a user who may publish can (a contributor: `cannot_schedule`). WordPress publishes a
@@ -129,10 +129,13 @@ class WordPressDestination:
                 raise PublishError(
                     "image_failed", {"index": number, "reason": failure.code}
                 ) from None
-        pictures = [
-            site.upload(number, photo, "" if source.decorative else source.alt)
-            for number, (source, photo) in enumerate(zip(draft.images, fitted, strict=True), 1)
-        ]
+        mark = mark_for(request.idempotency_key)
+        pictures: list[Picture] = []
+        for number, (source, photo) in enumerate(zip(draft.images, fitted, strict=True), 1):
+            alt, name = "" if source.decorative else source.alt, f"{mark}-{number}"
+            # an earlier attempt may have uploaded it, its answer lost: use that one
+            found = site.uploaded(name, alt) if request.attempt > 1 else None
+            pictures.append(found or site.upload(number, photo, alt, name))
         fields: dict[str, Any] = {
             "title": draft.title,
             "content": post_content(
@@ -273,8 +276,29 @@ class _Site:
         self._auth = auth
         self._http = session or SafeSession(max_bytes=MAX_ANSWER)
 
-    def upload(self, number: int, photo: FittedImage, alt: str) -> Picture:
-        name = f"omroeper-{number}.{_SUFFIX.get(photo.mime, 'jpg')}"
+    def uploaded(self, name: str, alt: str) -> Picture | None:
+        """This user's photo uploaded as `name` (WordPress makes its address name from the
+        file's name), or None."""
+        params = {"slug": name, "context": "view", "_fields": "id,source_url"}
+        if isinstance(self.user_id, int) and self.user_id > 0:
+            params["author"] = str(self.user_id)
+        answer = self._request("GET", "/wp/v2/media", params=params)
+        try:
+            found = answer.json()
+        except ValueError:
+            found = None
+        if not isinstance(found, list):
+            raise PublishError("bad_answer", {"status": answer.status_code})
+        for media in found:
+            media_id = media.get("id") if isinstance(media, dict) else None
+            url = safe_link(media.get("source_url")) if isinstance(media, dict) else ""
+            if isinstance(media_id, int) and url:
+                return Picture(media_id, url, alt)
+        return None
+
+    def upload(self, number: int, photo: FittedImage, alt: str, name: str) -> Picture:
+        """`name`: the file's name without its suffix, made from the job's key."""
+        name = f"{name}.{_SUFFIX.get(photo.mime, 'jpg')}"
         try:
             answer = self._request(
                 "POST",

@@ -161,6 +161,33 @@ def test_a_lost_answer_still_leaves_exactly_one_post(wordpress, tmp_path, draft)
     store.close()
 
 
+def test_a_lost_answer_on_a_photo_leaves_each_photo_once_in_the_media_library(
+    wordpress, tmp_path, draft
+):
+    """The second photo's upload went through but its answer was lost: the next attempt
+    finds it by its name (made from the job's key) instead of uploading it again."""
+    port = int(wordpress.url.rsplit(":", 1)[1])
+    proxy = FaultProxy(port)
+    account, secrets = wordpress_account(wordpress, "editor", f"{proxy.url}/wp-json/")
+    before = {m["id"] for m in wordpress.rest("/wp/v2/media", per_page="100", context="edit")}
+    proxy.lose_answer("POST", r"/wp-json/wp/v2/media.*", skip=1)  # the second photo's
+    store, _publisher, job = run(tmp_path, {account.id: account}, secrets, draft)
+    row = job.destination(account.id)
+    assert row.state == "done" and row.attempts == 2
+    assert "lose_answer" in [hit[2] for hit in proxy.hits]
+    media = [
+        m
+        for m in wordpress.rest("/wp/v2/media", per_page="100", context="edit")
+        if m["id"] not in before
+    ]
+    assert len(media) == 2  # not three: the one whose answer was lost is used again
+    content = post(wordpress, row.remote_id)["content"]["raw"]
+    for item in media:
+        assert f"wp-image-{item['id']}" in content
+    proxy.close()
+    store.close()
+
+
 def test_a_contributors_post_is_held_for_review_and_the_networks_wait(
     wordpress, tmp_path, draft, mastodon
 ):

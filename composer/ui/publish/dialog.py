@@ -341,10 +341,12 @@ class PublishDialog(QDialog):
         """Being scheduled, or stopped before it was (a time that passed meanwhile…)."""
         self.retry_button.hide()
         if running:
-            self.heading.setText(f"<h3>{self.tr('Scheduling…')}</h3>")
+            heading = self.tr("Scheduling…")
+            self.heading.setText(f"<h3>{heading}</h3>")
             self.overall.setText("")
             return
-        self.heading.setText(f"<h3>{self.tr('Not scheduled')}</h3>")
+        heading = self.tr("Not scheduled")
+        self.heading.setText(f"<h3>{heading}</h3>")
         if isinstance(failure, CodedError) and has_words(failure.code):
             self.overall.setText(describe_schedule_error(failure))
         else:

@@ -2915,6 +2915,18 @@ Wil je het gepubliceerde bericht verbeteren? Verwijder het onder “Gepubliceerd
 <context>
     <name>WindowDialogs</name>
     <message>
+        <source>Scheduled already</source>
+        <translation>Al ingepland</translation>
+    </message>
+    <message>
+        <source>This message is scheduled already, for {when}. Publishing or scheduling it again makes a second copy everywhere.
+
+To change its time or text, or to cancel it, use “Published messages…”.</source>
+        <translation>Dit bericht is al ingepland, voor {when}. Als je het opnieuw publiceert of inplant, komt het overal twee keer.
+
+Wil je het tijdstip of de tekst wijzigen, of het annuleren? Gebruik dan “Gepubliceerde berichten…”.</translation>
+    </message>
+    <message>
         <source>Still publishing</source>
         <translation>Nog bezig met publiceren</translation>
     </message>

@@ -66,6 +66,7 @@ class ConfirmPage(QWidget):
         layout.addSpacing(8)
         self.when = WhenChoice(self, clock=clock, zone=zone)
         layout.addWidget(self.when)
+        layout.addSpacing(4)
         self.who = QLabel(self)
         self.who.setTextFormat(Qt.TextFormat.PlainText)
         self.who.setWordWrap(True)

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject
 
-from composer.core.accounts.account import Account, AccountKind
+from composer.core.accounts.account import Account
 from composer.core.errors import CodedError
 from composer.core.platforms import NETWORK_NAMES, Platform
 from composer.core.scheduling.os_task.outcome import TaskOutcome
@@ -39,7 +39,7 @@ _PLURALS = SchedulePlan()
 
 def short_name(account: Account) -> str:
     """ "your website", "Mastodon": as a sentence names a destination."""
-    if account.kind is AccountKind.WEBSITE:
+    if account.kind.is_own_site:  # a WordPress site too
         return translate("SchedulePlan", "your website")
     return NETWORK_NAMES[Platform(account.kind)]
 

@@ -291,3 +291,19 @@ def test_mastodon_held_by_its_server_and_discord_by_this_computer_in_one_sentenc
         " it on, or open Omroeper afterwards."
     )
     assert dialog.confirm.who.text() in dialog.confirm.accessibleDescription()
+
+
+def test_the_scheduling_step_fits_a_laptop_screen_at_125_percent(qtbot, dutch, tmp_path):
+    """1366 × 768 at 125 % leaves 1093 × 614 points, less a title bar and a task bar."""
+    from tests.support.publish_scenes import schedule_confirm_dialog
+
+    dialog = schedule_confirm_dialog(tmp_path / "profile")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.confirm.who.text().startswith("Je website en Mastodon houden het bericht")
+    for size in (dialog.size(), dialog.minimumSizeHint()):
+        assert size.width() <= 1093 and size.height() <= 614 - 80
+    edit = dialog.confirm.when.edit
+    assert edit.width() >= edit.sizeHint().width()  # "za 19 dec 2026 10:00" is not cut off
+    assert edit.text() == "za 19 dec 2026 10:00"

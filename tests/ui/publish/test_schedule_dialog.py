@@ -307,3 +307,51 @@ def test_the_scheduling_step_fits_a_laptop_screen_at_125_percent(qtbot, dutch, t
     edit = dialog.confirm.when.edit
     assert edit.width() >= edit.sizeHint().width()  # "za 19 dec 2026 10:00" is not cut off
     assert edit.text() == "za 19 dec 2026 10:00"
+
+
+def test_a_wordpress_site_and_mastodon_both_hold_the_message_on_their_servers(
+    qtbot, english, store, accounts, *, toot, wordpress, scheduler, tmp_path
+):
+    """The real WordPress holds a `future` post, whose address it gives now: Mastodon gets
+    it as its link back and holds its status too. This computer may be off; no OS task.
+    Today's real time, as WordPress keeps its own clock."""
+    from composer.core.destinations.wordpress import connect as wp
+    from composer.core.destinations.wordpress.publish import WordPressDestination
+
+    editor = wordpress.user("editor")
+    site = accounts.add(
+        AccountKind.WORDPRESS, wp.connect(wordpress.url, editor.user, editor.app_password)
+    )
+    masto = add_mastodon(accounts, toot)
+    clock = FixedClock(datetime.now(UTC))
+    destinations = {
+        AccountKind.WORDPRESS: WordPressDestination(accounts.secret),
+        AccountKind.MASTODON: MastodonDestination(accounts.secret),
+    }
+    dialog = PublishDialog(
+        store,
+        accounts,
+        DRAFT,
+        [masto, site],
+        destinations=destinations,
+        clock=clock,
+        zone=ZONE,
+        task=functools.partial(ensure_task, platform="linux", run=scheduler, home=tmp_path),
+    )
+    qtbot.addWidget(dialog)
+    dialog.confirm.when.later_button.setChecked(True)  # tomorrow 09:00
+    assert dialog.confirm.who.text() == (
+        "Your website and Mastodon hold the message until its time: this computer may be"
+        " switched off then."
+    )
+    _schedule(qtbot, dialog)
+    job = store.job(dialog.job_id)
+    rows = {row.account_id: row for row in job.destinations}
+    assert {(row.state, row.held_by) for row in rows.values()} == {("scheduled", "server")}
+    post = wordpress.rest(f"/wp/v2/posts/{rows[site.id].remote_id}", context="edit")
+    assert post["status"] == "future"
+    assert post["date_gmt"] + "+00:00" == job.scheduled_at.isoformat()
+    (held,) = toot.scheduled
+    assert rows[site.id].url and rows[site.id].url in held["params"]["text"]
+    assert dialog.rows[site.id].status.text() == "Held by your website until its time."
+    assert scheduler.commands == [] and dialog.task_outcome is None

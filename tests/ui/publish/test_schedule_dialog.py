@@ -24,6 +24,7 @@ from composer.core.scheduling.os_task.runner import Ran
 from composer.ui.publish.dialog import PublishDialog
 from tests.support.fake_scheduler import FakeScheduler
 from tests.support.publish_servers import WAIT, add_discord, add_mastodon, add_website
+from tests.ui.publish.test_publish_accessibility import POLITE, heard  # noqa: F401 (a fixture)
 
 pytest_plugins = ["tests.support.publish_fixtures"]
 
@@ -355,3 +356,40 @@ def test_a_wordpress_site_and_mastodon_both_hold_the_message_on_their_servers(
     assert rows[site.id].url and rows[site.id].url in held["params"]["text"]
     assert dialog.rows[site.id].status.text() == "Held by your website until its time."
     assert scheduler.commands == [] and dialog.task_outcome is None
+
+
+def test_a_screen_reader_hears_when_it_goes_out_and_each_row_says_who_holds_it(
+    qtbot,
+    make,
+    heard,  # noqa: F811
+    accounts,
+    *,
+    toot,
+):
+    masto = add_mastodon(accounts, toot)
+    dialog = make([masto])
+    heard.watch(dialog)
+    dialog.confirm.when.later_button.setChecked(True)
+    _at(dialog, 2026, 12, 24, 9)
+    _schedule(qtbot, dialog)
+    said = "Scheduled for Thursday, December 24 9:00\u202fAM"
+    assert heard.announcements(dialog) == [(said, POLITE)]
+    row = dialog.rows[masto.id]
+    assert row.accessibleDescription() == "Held by Mastodon until its time."
+
+
+def test_this_computers_zone_is_read_from_the_system(tmp_path):
+    """Qt's name for the zone, as the core knows zones (the real program, a TZ per run)."""
+    import subprocess
+    import sys
+
+    code = "from composer.ui.publish.when import system_zone_id; print(system_zone_id())"
+    for zone in ("Europe/Amsterdam", "America/New_York", "Europe/Brussels"):
+        ran = subprocess.run(
+            [sys.executable, "-c", code],
+            env={"TZ": zone, "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        assert ran.stdout.strip() == zone

@@ -40,6 +40,7 @@ from composer.core.scheduling.clock import Clock, SystemClock
 from composer.core.scheduling.os_task.outcome import TaskOutcome
 from composer.core.store.jobs import HeldBy, Job
 from composer.core.store.store import Store, StoreError
+from composer.i18n.publish_errors import describe_publish_error
 from composer.i18n.schedule_errors import describe_schedule_error, has_words
 from composer.i18n.store_errors import describe_store_error
 from composer.ui.common.announce import Announcer
@@ -349,6 +350,8 @@ class PublishDialog(QDialog):
         self.heading.setText(f"<h3>{heading}</h3>")
         if isinstance(failure, CodedError) and has_words(failure.code):
             self.overall.setText(describe_schedule_error(failure))
+        elif isinstance(failure, StoreError) and failure.code == "not_found":
+            self.overall.setText(describe_publish_error("account_missing"))  # removed meanwhile
         else:
             self.overall.setText(overall(None, running=False, offline=False, failure=failure)[1])
         for row in self.rows.values():

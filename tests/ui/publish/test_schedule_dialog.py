@@ -21,6 +21,7 @@ from composer.core.drafts.draft import Draft
 from composer.core.scheduling.clock import FixedClock
 from composer.core.scheduling.os_task.ensure import ensure_task
 from composer.core.scheduling.os_task.runner import Ran
+from composer.i18n.publish_errors import describe_publish_error
 from composer.ui.publish.dialog import PublishDialog
 from tests.support.fake_scheduler import FakeScheduler
 from tests.support.publish_servers import WAIT, add_discord, add_mastodon, add_website
@@ -393,3 +394,16 @@ def test_this_computers_zone_is_read_from_the_system(tmp_path):
             check=True,
         )
         assert ran.stdout.strip() == zone
+
+
+def test_a_job_that_cannot_be_made_says_it_was_not_scheduled(qtbot, make, accounts, store, *, site):
+    """The account was removed meanwhile (in another window): nothing is made, in words."""
+    web = add_website(accounts, site)
+    dialog = make([web])
+    dialog.confirm.when.later_button.setChecked(True)
+    accounts.remove(web.id)
+    dialog.confirm.publish_button.click()
+    qtbot.waitUntil(lambda: dialog.heading.text() == "<h3>Not scheduled</h3>", timeout=WAIT)
+    assert dialog.overall.text() == describe_publish_error("account_missing")
+    assert dialog.rows[web.id].status.text() == "Not scheduled."
+    assert store.list_jobs() == [] and site.published() == 0

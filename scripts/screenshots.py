@@ -3,6 +3,7 @@ dark; the same message without photos, where Bluesky shows the link card; the pu
 the accounts dialog.
 
 python scripts/screenshots.py      (offscreen, on a 1366 × 768 laptop screen)
+python scripts/screenshots.py schedule   (only that scene: schedule-nl.png and -en.png)
 
 windows-wine-nl.png is the Windows build under Wine instead, from the build in build/wine:
 python packaging/windows/wine_build.py && python packaging/windows/wine_build.py --screenshot
@@ -36,10 +37,15 @@ from tests.support.sample_profile import ACCOUNTS, ALT, OLDER, WRITTEN, photos
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 
 
-def main() -> int:
+def main(scenes: list[str]) -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     app = create_application()
     app.setStyle("Fusion")  # the same look in both schemes, as on Linux desktops
+    if scenes:
+        app.setPalette(light_palette())
+        for scene in scenes:
+            SCENES[scene](app)
+        return 0
     for scheme, palette in (("light", light_palette), ("dark", dark_palette)):
         app.setPalette(palette())
         for language in ("en", "nl"):
@@ -57,7 +63,24 @@ def main() -> int:
     for language in ("nl", "en"):
         install(language)
         history_screenshot(app, OUT / f"history-{language}.png")
+    schedule_screenshots(app)
     return 0
+
+
+def schedule_screenshots(app) -> None:
+    """Scheduling: the confirm step at a time, with who holds the message until then."""
+    from tests.support.publish_scenes import schedule_confirm_dialog
+
+    for language in ("nl", "en"):
+        install(language)
+        dialog = schedule_confirm_dialog(Path(tempfile.mkdtemp()) / "profile")
+        dialog.show()
+        app.processEvents()
+        dialog.grab().save(str(OUT / f"schedule-{language}.png"))
+        dialog.close()
+
+
+SCENES = {"schedule": schedule_screenshots}
 
 
 def window_screenshot(app, language: str, file: Path, *, with_photos: bool = True) -> None:
@@ -216,4 +239,4 @@ def wordpress_screenshot(app, language: str = "nl", out: Path = OUT) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -165,3 +165,15 @@ def test_every_scheduling_code_has_words_of_its_own():
         details = {"job": 3, "zone": "Mars/\nOlympus", "time": "2027-03-28T02:30", "state": "x"}
         said = describe_schedule_error(CodedError(code, details))
         assert "Scheduling failed" not in said and "{" not in said and "\n" not in said
+
+
+def test_every_failure_of_the_os_task_has_words_and_says_to_keep_omroeper_open():
+    from composer.core.scheduling.os_task.outcome import DONE, FAILURES, TaskOutcome
+    from composer.i18n.task_errors import describe_task_failure, has_words
+
+    for code in FAILURES:
+        assert has_words(code), code
+        said = describe_task_failure(TaskOutcome(code, {"status": 1}))
+        assert "keep Omroeper open" in said and "failed" not in said and "{" not in said
+    for code in DONE:
+        assert describe_task_failure(TaskOutcome(code)) == ""

@@ -139,3 +139,41 @@ def history_counts_dialog(profile: Path):
     yesterday = datetime.now(UTC).replace(hour=16, minute=40) - timedelta(days=1)
     store.save_reception(job_id, sky.id, Reception(1, 2, 8, yesterday, LINKS[AccountKind.BLUESKY]))
     return HistoryDialog(store, accounts, destinations=servers)
+
+
+def schedule_confirm_dialog(profile: Path):
+    """The confirm step at a time: Saturday 10:00, the WordPress site and Mastodon hold the
+    message, Bluesky and Discord wait on this computer. The real destinations (who holds a
+    copy asks no server); the clock stands on the Friday before, in Amsterdam."""
+    from datetime import UTC, datetime
+
+    from PySide6.QtCore import QDate, QDateTime, QTime
+
+    from composer.core.scheduling.clock import FixedClock
+    from composer.ui.publish.dialog import PublishDialog
+
+    store = Store.open(profile)
+    accounts = Accounts(store, Credentials(InMemoryKeyring()))
+    site = Connected(
+        Identity("Communicatie", "communicatie@bieb.example.nl"),
+        "https://bieb.example.nl",
+        {"application_password": "stand-in"},
+        settings={"can_publish": True, "post_type": "post"},
+    )
+    social = Connected(
+        *PEOPLE[AccountKind.MASTODON],
+        {"access_token": "stand-in"},
+        settings={"software": "mastodon", "software_version": "4.3.2"},
+    )
+    chosen = [
+        accounts.add(AccountKind.WORDPRESS, site),
+        accounts.add(AccountKind.MASTODON, social),
+        accounts.add(AccountKind.BLUESKY, Connected(*PEOPLE[AccountKind.BLUESKY], {"p": "s"})),
+        accounts.add(AccountKind.DISCORD, Connected(*PEOPLE[AccountKind.DISCORD], {"u": "s"})),
+    ]
+    clock = FixedClock(datetime(2026, 12, 18, 9, 0, tzinfo=UTC))
+    dialog = PublishDialog(store, accounts, DRAFT, chosen, clock=clock, zone="Europe/Amsterdam")
+    dialog.confirm.when.later_button.setChecked(True)
+    dialog.confirm.when.edit.setDateTime(QDateTime(QDate(2026, 12, 19), QTime(10, 0)))
+    dialog.confirm.publish_button.setFocus()
+    return dialog

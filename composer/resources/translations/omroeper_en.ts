@@ -278,4 +278,21 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>SchedulePlan</name>
+    <message numerus="yes">
+        <source>{names} holds the message until its time</source>
+        <translation>
+            <numerusform>{names} holds the message until its time</numerusform>
+            <numerusform>{names} hold the message until its time</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{names} is sent by this computer</source>
+        <translation>
+            <numerusform>{names} is sent by this computer</numerusform>
+            <numerusform>{names} are sent by this computer</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -554,6 +554,10 @@
         <translation>Dit bericht publiceren?</translation>
     </message>
     <message>
+        <source>&amp;Schedule</source>
+        <translation>&amp;Inplannen</translation>
+    </message>
+    <message>
         <source>Where it goes, in this order:</source>
         <translation>Waar het heen gaat, in deze volgorde:</translation>
     </message>
@@ -2533,6 +2537,18 @@ Wil je het gepubliceerde bericht verbeteren? Verwijder het onder “Gepubliceerd
         <translation>Opnieuw versturen?</translation>
     </message>
     <message>
+        <source>Scheduling…</source>
+        <translation>Bezig met inplannen…</translation>
+    </message>
+    <message>
+        <source>Not scheduled</source>
+        <translation>Niet ingepland</translation>
+    </message>
+    <message>
+        <source>Not scheduled.</source>
+        <translation>Niet ingepland.</translation>
+    </message>
+    <message>
         <source>Only send it again if the message is not on {name}. If it is there, it will appear twice.</source>
         <translation>Verstuur het alleen opnieuw als het bericht niet op {name} staat. Staat het er wel, dan verschijnt het twee keer.</translation>
     </message>
@@ -2625,6 +2641,98 @@ Wil je het gepubliceerde bericht verbeteren? Verwijder het onder “Gepubliceerd
     <message>
         <source>Scheduling failed ({code}).</source>
         <translation>Plannen is mislukt ({code}).</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulePlan</name>
+    <message numerus="yes">
+        <source>{names} holds the message until its time</source>
+        <translation>
+            <numerusform>{names} houdt het bericht tot het tijdstip vast</numerusform>
+            <numerusform>{names} houden het bericht tot het tijdstip vast</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{names} is sent by this computer</source>
+        <translation>
+            <numerusform>{names} wordt verstuurd door deze computer</numerusform>
+            <numerusform>{names} worden verstuurd door deze computer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>your website</source>
+        <translation>je website</translation>
+    </message>
+    <message>
+        <source>{held}; {sent}: leave it on, or open Omroeper afterwards.</source>
+        <translation>{held}; {sent}: laat hem aan staan of open Omroeper daarna.</translation>
+    </message>
+    <message>
+        <source>{held}: this computer may be switched off then.</source>
+        <translation>{held}: deze computer mag dan uit staan.</translation>
+    </message>
+    <message>
+        <source>{sent}: leave it on, or open Omroeper afterwards.</source>
+        <translation>{sent}: laat hem aan staan of open Omroeper daarna.</translation>
+    </message>
+    <message>
+        <source>Scheduled for {when}</source>
+        <translation>Ingepland voor {when}</translation>
+    </message>
+    <message>
+        <source>This computer sends what it holds at that time: leave it on, or open Omroeper afterwards. You can close Omroeper now.</source>
+        <translation>Deze computer verstuurt op dat tijdstip wat hij vasthoudt: laat hem aan staan of open Omroeper daarna. Je kunt Omroeper nu sluiten.</translation>
+    </message>
+    <message>
+        <source>The servers hold the message: this computer may be switched off.</source>
+        <translation>De servers houden het bericht vast: deze computer mag uit staan.</translation>
+    </message>
+    <message>
+        <source>Held by {network} until its time.</source>
+        <translation>Wordt tot het tijdstip vastgehouden door {network}.</translation>
+    </message>
+    <message>
+        <source>This computer sends it at its time.</source>
+        <translation>Deze computer verstuurt het op het tijdstip.</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleTask</name>
+    <message>
+        <source>Omroeper cannot use this computer’s scheduler.</source>
+        <translation>Omroeper kan de taakplanner van deze computer niet gebruiken.</translation>
+    </message>
+    <message>
+        <source>This computer has no scheduler that Omroeper can use.</source>
+        <translation>Deze computer heeft geen taakplanner die Omroeper kan gebruiken.</translation>
+    </message>
+    <message>
+        <source>This computer’s scheduler does not run for your user account.</source>
+        <translation>De taakplanner van deze computer draait niet voor je gebruikersaccount.</translation>
+    </message>
+    <message>
+        <source>This computer’s scheduler refused the task.</source>
+        <translation>De taakplanner van deze computer weigerde de taak.</translation>
+    </message>
+    <message>
+        <source>This computer’s scheduler did not answer in time.</source>
+        <translation>De taakplanner van deze computer antwoordde niet op tijd.</translation>
+    </message>
+    <message>
+        <source>The folder Omroeper is installed in cannot be given to this computer’s scheduler.</source>
+        <translation>De map waarin Omroeper staat, kan niet aan de taakplanner van deze computer worden doorgegeven.</translation>
+    </message>
+    <message>
+        <source>The task for this computer’s scheduler could not be saved.</source>
+        <translation>De taak voor de taakplanner van deze computer kon niet worden bewaard.</translation>
+    </message>
+    <message>
+        <source>Setting up the scheduler failed.</source>
+        <translation>Het instellen van de taakplanner is mislukt.</translation>
+    </message>
+    <message>
+        <source>This computer cannot send the message by itself: keep Omroeper open at that time, or open it afterwards.</source>
+        <translation>Deze computer kan het bericht niet zelf versturen: houd Omroeper op dat tijdstip open, of open het daarna.</translation>
     </message>
 </context>
 <context>
@@ -2778,7 +2886,46 @@ Wil je het gepubliceerde bericht verbeteren? Verwijder het onder “Gepubliceerd
     </message>
 </context>
 <context>
+    <name>WhenChoice</name>
+    <message>
+        <source>&amp;Now</source>
+        <translation>&amp;Nu</translation>
+    </message>
+    <message>
+        <source>At a &amp;time…</source>
+        <translation>Op een &amp;tijdstip…</translation>
+    </message>
+    <message>
+        <source>When:</source>
+        <translation>Wanneer:</translation>
+    </message>
+    <message>
+        <source>Date and time to publish</source>
+        <translation>Datum en tijd van publiceren</translation>
+    </message>
+    <message>
+        <source>This computer’s time</source>
+        <translation>De tijd van deze computer</translation>
+    </message>
+    <message>
+        <source>{zone} ({city})</source>
+        <translation>{zone} ({city})</translation>
+    </message>
+</context>
+<context>
     <name>WindowDialogs</name>
+    <message>
+        <source>Scheduled already</source>
+        <translation>Al ingepland</translation>
+    </message>
+    <message>
+        <source>This message is scheduled already, for {when}. Publishing or scheduling it again makes a second copy everywhere.
+
+To change its time or text, or to cancel it, use “Published messages…”.</source>
+        <translation>Dit bericht is al ingepland, voor {when}. Als je het opnieuw publiceert of inplant, komt het overal twee keer.
+
+Wil je het tijdstip of de tekst wijzigen, of het annuleren? Gebruik dan “Gepubliceerde berichten…”.</translation>
+    </message>
     <message>
         <source>Still publishing</source>
         <translation>Nog bezig met publiceren</translation>

@@ -1,8 +1,9 @@
-"""The step before publishing: a short summary to confirm, so nothing goes out by a slip."""
+"""The step before publishing: a short summary to confirm, so nothing goes out by a slip; and
+when: now, or at a time (then who holds the message until its time, in one sentence)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
@@ -11,7 +12,11 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from composer.core.accounts.account import Account
 from composer.core.analysis.composing import analyze_destinations
 from composer.core.drafts.draft import Draft
+from composer.core.scheduling.clock import Clock
+from composer.core.store.jobs import HeldBy
 from composer.ui.publish.rows import destination_name
+from composer.ui.publish.schedule_words import holders_sentence
+from composer.ui.publish.when import WhenChoice
 
 FIRST_LINE_SHOWN = 90  # characters
 
@@ -28,8 +33,22 @@ def first_line(draft: Draft) -> str:
 
 
 class ConfirmPage(QWidget):
-    def __init__(self, draft: Draft, chosen: Sequence[Account], parent: QWidget) -> None:
+    """`holders()`: who would hold each copy (plan.who_holds), asked once a time is chosen."""
+
+    def __init__(
+        self,
+        draft: Draft,
+        chosen: Sequence[Account],
+        parent: QWidget,
+        *,
+        holders: Callable[[], Mapping[str, HeldBy]] | None = None,
+        clock: Clock | None = None,
+        zone: str | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.chosen = website_first(chosen)
+        self._holders = holders
+        self.holders: Mapping[str, HeldBy] | None = None
         layout = QVBoxLayout(self)
         heading = QLabel(f"<h3>{self.tr('Publish this message?')}</h3>", self)
         layout.addWidget(heading)
@@ -44,6 +63,15 @@ class ConfirmPage(QWidget):
                 label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
                 layout.addWidget(label)
                 self.lines.append(label)
+        layout.addSpacing(8)
+        self.when = WhenChoice(self, clock=clock, zone=zone)
+        layout.addWidget(self.when)
+        layout.addSpacing(4)
+        self.who = QLabel(self)
+        self.who.setTextFormat(Qt.TextFormat.PlainText)
+        self.who.setWordWrap(True)
+        self.who.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.who)
         layout.addStretch(1)
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.publish_button = QPushButton(self.tr("&Publish now"), self)
@@ -55,7 +83,20 @@ class ConfirmPage(QWidget):
         buttons.addWidget(self.publish_button)
         layout.addLayout(buttons)
         self.setAccessibleName(self.tr("Publish this message?"))
-        self.setAccessibleDescription(" ".join(label.text() for label in self.lines))
+        self.when.changed.connect(self._when_changed)
+        self._when_changed()
+
+    def _when_changed(self) -> None:
+        """The button says what it does; at a time, who holds the message is said too."""
+        later = self.when.later
+        self.publish_button.setText(self.tr("&Schedule") if later else self.tr("&Publish now"))
+        if later and self.holders is None and self._holders is not None:
+            self.holders = self._holders()  # asks no server: the accounts and the post
+        sentence = holders_sentence(self.chosen, self.holders or {}) if later else ""
+        self.who.setText(sentence)
+        self.who.setVisible(bool(sentence))
+        lines = [label.text() for label in self.lines] + ([sentence] if sentence else [])
+        self.setAccessibleDescription(" ".join(lines))
 
     def summary(self, draft: Draft, chosen: Sequence[Account]) -> tuple[list[str], list[str]]:
         """Short lines: where it goes, in order (one per line, to scan), then what goes."""

@@ -2,6 +2,8 @@
 end, a link to every copy or the reason in plain words, and "Retry the failed ones".
 
 The job runs off the window's thread (publish/run.py), so the window never waits for a server.
+Chosen to go out at a time, the job is scheduled instead (run.start_scheduled), and the
+dialog says when it goes out and who holds each copy until then (schedule_words.py).
 The dialog reads the job from the store once when it opens, then follows the run's reports of
 each step. Closing the dialog while sending only hides it: the job goes on, `finished_job`
 still comes, and a dialog with WA_DeleteOnClose is deleted after it.
@@ -12,8 +14,9 @@ connection and its return, each copy's outcome, and at the end how many were pub
 
 from __future__ import annotations
 
+import functools
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -31,9 +34,14 @@ from PySide6.QtWidgets import (
 from composer.core.accounts.account import Account, AccountKind
 from composer.core.accounts.accounts import Accounts
 from composer.core.drafts.draft import Draft
+from composer.core.errors import CodedError
 from composer.core.publishing.publisher import will_send
-from composer.core.store.jobs import Job
+from composer.core.scheduling.clock import Clock, SystemClock
+from composer.core.scheduling.os_task.outcome import TaskOutcome
+from composer.core.store.jobs import HeldBy, Job
 from composer.core.store.store import Store, StoreError
+from composer.i18n.publish_errors import describe_publish_error
+from composer.i18n.schedule_errors import describe_schedule_error, has_words
 from composer.i18n.store_errors import describe_store_error
 from composer.ui.common.announce import Announcer
 from composer.ui.common.safe_display import plain_box
@@ -47,6 +55,12 @@ from composer.ui.publish.outcome import (
     starting,
 )
 from composer.ui.publish.rows import DestinationRow, destination_name
+from composer.ui.publish.schedule_words import (
+    held_words,
+    network_of,
+    scheduled_heading,
+    scheduled_summary,
+)
 
 JOB = "*"  # the Announcer's topic for the job as a whole; each row's is its account id
 
@@ -64,9 +78,15 @@ class PublishDialog(QDialog):
         *,
         destinations=None,
         draft_id: int | None = None,
+        clock: Clock | None = None,
+        zone: str | None = None,
+        task: Callable[[bool], TaskOutcome] | None = None,
     ) -> None:
+        """`clock`, `zone` (IANA) and `task` (ensure_task) are this computer's unless given."""
         super().__init__(parent)
         self.store, self.accounts, self.destinations = store, accounts, destinations
+        self.clock, self.task = clock or SystemClock(), task
+        self.task_outcome: TaskOutcome | None = None  # a scheduled job's OS task
         self.draft_id = draft_id  # the draft it comes from: the drafts list says "published"
         self.draft, self.chosen = draft, website_first(chosen)
         self.job_id: int | None = None
@@ -76,7 +96,14 @@ class PublishDialog(QDialog):
         self.voice = Announcer(self)
         self.setWindowTitle(self.tr("Publish"))
         self.resize(640, 480)
-        self.confirm = ConfirmPage(draft, self.chosen, self)
+        self.confirm = ConfirmPage(
+            draft,
+            self.chosen,
+            self,
+            holders=functools.partial(_who_holds, store, accounts, destinations, draft, chosen),
+            clock=self.clock,
+            zone=zone,
+        )
         self.confirm.publish_button.clicked.connect(self.publish)
         self.confirm.cancel_button.clicked.connect(self.reject)
         self.pages = QStackedWidget(self)
@@ -169,16 +196,39 @@ class PublishDialog(QDialog):
     # -- sending ----------------------------------------------------------------------------
 
     def publish(self) -> None:
-        """Confirmed: the job is made and sent on its own thread (once, however often asked)."""
+        """Confirmed: the job is made and sent on its own thread (once, however often asked);
+        at a time, scheduled instead, once the time is found right (else it says why)."""
         if self.run is not None or self.job_id is not None:
             return
         ids = [account.id for account in self.chosen]
-        run = publish_run.start_new(
-            self.store, self.accounts, self.draft, ids, self.destinations, draft_id=self.draft_id
-        )
+        if self.confirm.when.later:
+            when = self.confirm.when.check()
+            if when is None:
+                self.confirm.when.edit.setFocus()
+                return
+            run = publish_run.start_scheduled(
+                self.store,
+                self.accounts,
+                self.draft,
+                ids,
+                when,
+                destinations=self.destinations,
+                draft_id=self.draft_id,
+                task=self.task,
+            )
+        else:
+            run = publish_run.start_new(
+                self.store,
+                self.accounts,
+                self.draft,
+                ids,
+                self.destinations,
+                draft_id=self.draft_id,
+            )
         self._follow(run)
         self.pages.setCurrentIndex(1)
-        self._announce_start(ids)
+        if not run.scheduling:
+            self._announce_start(ids)
         self._update(publish_run.Progress(run.job_id, None, offline=False))
         self.close_button.setFocus()
 
@@ -263,6 +313,14 @@ class PublishDialog(QDialog):
     def _show(self, running: bool, offline: bool) -> None:
         run, job = self.run, self.job
         failure = run.failure if run is not None else None
+        if run is not None and run.task is not None:
+            self.task_outcome = run.task
+        if run is not None and run.scheduling and (running or failure is not None):
+            self._show_scheduling(running, failure)
+            return
+        if job is not None and job.state == "scheduled" and job.scheduled_at is not None:
+            self._show_scheduled(job)
+            return
         heading, words, retry = overall(job, running=running, offline=offline, failure=failure)
         self.heading.setText(f"<h3>{heading}</h3>")
         self.overall.setText(words)
@@ -279,6 +337,40 @@ class PublishDialog(QDialog):
             if row.account_id in self.rows:
                 own = row.account_id in waiting
                 self.rows[row.account_id].show_row(row, running=running, waiting_for_site=own)
+
+    def _show_scheduling(self, running: bool, failure: Exception | None) -> None:
+        """Being scheduled, or stopped before it was (a time that passed meanwhile…)."""
+        self.retry_button.hide()
+        if running:
+            heading = self.tr("Scheduling…")
+            self.heading.setText(f"<h3>{heading}</h3>")
+            self.overall.setText("")
+            return
+        heading = self.tr("Not scheduled")
+        self.heading.setText(f"<h3>{heading}</h3>")
+        if isinstance(failure, CodedError) and has_words(failure.code):
+            self.overall.setText(describe_schedule_error(failure))
+        elif isinstance(failure, StoreError) and failure.code == "not_found":
+            self.overall.setText(describe_publish_error("account_missing"))  # removed meanwhile
+        else:
+            self.overall.setText(overall(None, running=False, offline=False, failure=failure)[1])
+        for row in self.rows.values():
+            row.show_waiting(self.tr("Not scheduled."))
+
+    def _show_scheduled(self, job: Job) -> None:
+        """When it goes out, what the person must know, and who holds each copy."""
+        self.heading.setText(f"<h3>{scheduled_heading(job, self.clock.now())}</h3>")
+        self.overall.setText(scheduled_summary(job, self.task_outcome))
+        self.retry_button.hide()
+        for row in job.destinations:
+            shown = self.rows.get(row.account_id)
+            if shown is None:
+                continue
+            if row.state == "scheduled":
+                account = _account(self.accounts, row.account_id)
+                shown.show_waiting(held_words(row, network_of(row, account)))
+            else:  # handed over and refused unclearly, or published at once
+                shown.show_row(row, running=False, waiting_for_site=False)
 
     # -- for a screen reader ----------------------------------------------------------------
 
@@ -298,6 +390,11 @@ class PublishDialog(QDialog):
             voice.say(account_id, row.phase, row.news, urgent=row.urgent)
         if ended:
             words, urgent = spoken_outcome(self.job, failure)
+            job = self.job
+            if failure is None and job is not None and job.state == "scheduled":
+                words = scheduled_heading(job, self.clock.now()) if job.scheduled_at else ""
+            elif failure is not None and self.run is not None and self.run.scheduling:
+                words, urgent = self.overall.text(), True
             voice.say(JOB, "ended", words, urgent=urgent)
 
     def _focus_next_step(self) -> None:
@@ -310,6 +407,20 @@ class PublishDialog(QDialog):
             self._delete_after_run |= self.testAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         super().done(result)
+
+
+def _who_holds(
+    store: Store, accounts: Accounts, destinations, draft: Draft, chosen: Sequence[Account]
+) -> Mapping[str, HeldBy]:
+    """Who would hold each copy until its time: asks the accounts and the post, no server.
+    (A function, not a method: the confirm page keeps it, and must not keep the dialog.)"""
+    from composer.core.scheduling.plan import who_holds
+
+    publisher = publish_run.publisher(store, accounts, destinations)
+    try:
+        return who_holds(publisher, draft, [account.id for account in chosen])
+    except StoreError:  # the accounts cannot be read now: this computer holds them all
+        return {}
 
 
 def _account(accounts: Accounts, account_id: str) -> Account | None:

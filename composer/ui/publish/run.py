@@ -6,7 +6,12 @@ post twice. After each state the job's store records, and when the connection go
 back, the worker reads the job and reports a `Progress`; the watching dialogs get it on the
 window's thread, in order, then the last one when the run ends. Closing a dialog leaves the
 run going; quitting the app stops it, and the job stays in the store to be resumed (what was
-done is never sent again)."""
+done is never sent again).
+
+A scheduled job (`start_scheduled`) is made the same way, off the window's thread: the
+copies their servers hold are handed to them now (core/scheduling/plan.py), and when this
+computer holds any, the operating system's task that sends them at their time is set up
+(`ensure_task`, which runs the system's scheduler tool: never on the window's thread)."""
 
 from __future__ import annotations
 
@@ -14,6 +19,7 @@ import logging
 import threading
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject
@@ -21,6 +27,8 @@ from PySide6.QtCore import QObject
 from composer.core.accounts.accounts import Accounts
 from composer.core.drafts.draft import Draft
 from composer.core.publishing.publisher import Publisher, publisher_for
+from composer.core.scheduling.os_task.outcome import TaskOutcome
+from composer.core.scheduling.times import ScheduledTime
 from composer.core.store.jobs import Job
 from composer.core.store.store import Store, StoreError
 from composer.ui.tasks import alive, tasks
@@ -53,6 +61,8 @@ class PublishRun:
         self.job_id: int | None = None  # known once the job is in the store
         self.failure: Exception | None = None  # a StoreError (disk full…) or a bug
         self.done = threading.Event()
+        self.task: TaskOutcome | None = None  # a scheduled job's OS task, once set up
+        self.scheduling = False  # a scheduled job: nothing is published, the site not told
         self._watchers: list[Watcher] = []
         self._report: Callable[[Progress], None] = lambda _progress: None
         self._reading = threading.Lock()  # reports leave in the order the store was read
@@ -114,7 +124,7 @@ class PublishRun:
 
         def ended(progress: Progress) -> None:
             self._tell(progress, ended=True)
-            if self.job_id is not None and self.failure is None:
+            if self.job_id is not None and self.failure is None and not self.scheduling:
                 self._tell_the_site(self.job_id)
 
         tasks().run_reporting(run, reported, ended, name=f"publish-{self.job_id or 'new'}")
@@ -171,6 +181,57 @@ def start_new(
     return run
 
 
+def start_scheduled(
+    store: Store,
+    accounts: Accounts,
+    draft: Draft,
+    account_ids: Sequence[str],
+    when: ScheduledTime,
+    *,
+    destinations=None,
+    draft_id: int | None = None,
+    task: Callable[[bool], TaskOutcome] | None = None,
+) -> PublishRun:
+    """Make the job that waits for `when` (its servers get their copies now), then set up
+    the OS task when this computer holds a copy. `task(wanted)`: ensure_task by default."""
+    from composer.core.scheduling.plan import schedule_job
+
+    run = PublishRun(store, accounts, destinations)
+    run.scheduling = True
+    ensure = task or _ensure_task(store)
+
+    def work() -> None:
+        job = schedule_job(run.publisher, draft, account_ids, when, draft_id=draft_id)
+        with _lock:
+            run.job_id = job.id
+        run._changed()
+        job = store.job(job.id)
+        if any(row.state == "scheduled" and row.held_by == "computer" for row in job.destinations):
+            run.task = ensure(True)
+
+    run._start(work)
+    return run
+
+
+def _ensure_task(store: Store) -> Callable[[bool], TaskOutcome]:
+    """The real OS task, naming this window's profile unless it is the system's own."""
+    from composer.core.scheduling.os_task.ensure import ensure_task
+    from composer.core.scheduling.os_task.program import chosen_profile
+
+    def ensure(wanted: bool) -> TaskOutcome:
+        return ensure_task(wanted, profile=chosen_profile(_chosen(store)))
+
+    return ensure
+
+
+def _chosen(store: Store):
+    """The store's profile when one was chosen (--profile), None for the system's folder."""
+    from platformdirs import user_data_dir
+
+    default = Path(user_data_dir("Omroeper", appauthor=False)).expanduser().absolute()
+    return None if store.profile == default else store.profile
+
+
 def start(
     store: Store,
     accounts: Accounts,
@@ -198,6 +259,11 @@ def start(
         )
     )
     return run
+
+
+def publisher(store: Store, accounts: Accounts, destinations=None) -> Publisher:
+    """A Publisher to ask, not to send with (who would hold each copy of a scheduled job)."""
+    return _publisher(store, accounts, destinations, lambda: None)
 
 
 def _publisher(

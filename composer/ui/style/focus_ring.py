@@ -89,7 +89,12 @@ class FocusRing(QObject):
         self._follow()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _MOVES and watched in self._watched:
+        # a dialog being deleted hides its parts after some of them are gone already
+        if (
+            event.type() in _MOVES
+            and watched in self._watched
+            and all(shiboken6.isValid(widget) for widget in self._watched)
+        ):
             self._follow()
         return False
 

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
     from PySide6.QtWidgets import QWidget
 
+    from composer.core.store.jobs import Job
     from composer.ui.publish.dialog import PublishDialog
     from composer.ui.window.state import WindowState
 
@@ -70,6 +71,9 @@ def publish(
     before = published_jobs(state.store, state.draft_id)
     if before and not ask_to_publish_again(parent, before, QMessageBox.question):
         return None
+    waiting = scheduled_jobs(state)
+    if waiting and not ask_while_scheduled(parent, waiting[0], QMessageBox.question):
+        return None
     from composer.ui.publish.dialog import PublishDialog
 
     chosen = [account for account in state.chosen_accounts() if not is_sample(account)]
@@ -78,6 +82,37 @@ def publish(
     )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     return dialog
+
+
+def scheduled_jobs(state: WindowState) -> list[Job]:
+    """The jobs of the open draft that wait for their time (or were found late): newest first."""
+    return [
+        job
+        for job in state.store.publications(state.draft_id)
+        if job.state in ("scheduled", "late")
+    ]
+
+
+def ask_while_scheduled(parent: QWidget, job: Job, ask: Callable[..., int]) -> bool:
+    """A draft scheduled already would go out twice: only when the person says so (no is the
+    default); changing or cancelling the scheduled message is the usual way."""
+    from composer.ui.common.local_time import moment_text
+
+    buttons = QMessageBox.StandardButton
+    when = moment_text(job.scheduled_at) if job.scheduled_at else ""
+    answer = ask(
+        parent,
+        translate("WindowDialogs", "Scheduled already"),
+        translate(
+            "WindowDialogs",
+            "This message is scheduled already, for {when}. Publishing or scheduling it again "
+            "makes a second copy everywhere.\n\nTo change its time or text, or to cancel it, "
+            "use “Published messages…”.",
+        ).format(when=when),
+        buttons.Yes | buttons.No,
+        buttons.No,
+    )
+    return answer == buttons.Yes
 
 
 def open_history(state: WindowState, parent: QWidget) -> None:

@@ -156,3 +156,46 @@ def test_the_publish_action_follows_the_publish_rule_not_the_button(
     assert window.publish_dialog is not None
     window.publish_dialog.close()
     assert not toot.statuses  # the confirmation only opened
+
+
+def test_a_scheduled_draft_stays_and_scheduling_it_again_asks_first(
+    qtbot, window, monkeypatch, tmp_path, *, store, accounts, site, hook
+):
+    """Scheduled from the window (its own clock and zone, and this computer without a
+    scheduler: the OS task cannot be set up, and the dialog says to keep Omroeper open)."""
+    from tests.support.publish_servers import add_discord, add_website
+
+    monkeypatch.setenv("PATH", str(tmp_path / "no-tools"))  # no systemctl, launchctl, schtasks
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    web, disc = add_website(accounts, site), add_discord(accounts, hook)
+    window.finish_building()
+    window.accounts_list = store.list_accounts()
+    window.destinations.show_accounts(window.accounts_list, (web.id, disc.id))
+    window.editor.setPlainText("Kerstconcert in de bibliotheek!")
+    window.change(replace(window.writing.apply(window.draft), targets=(web.id, disc.id)))
+    window.publish()
+    dialog = window.publish_dialog
+    dialog.confirm.when.later_button.setChecked(True)
+    with qtbot.waitSignal(dialog.finished_job, timeout=WAIT):
+        dialog.confirm.publish_button.click()
+    assert dialog.heading.text().startswith("<h3>Scheduled for ")
+    assert "keep Omroeper open at that time" in dialog.overall.text()
+    assert dialog.task_outcome.code == "no_scheduler"
+    draft_id = window.draft_id
+    dialog.close()
+    (job,) = store.publications(draft_id)  # the draft is marked, not lost
+    assert job.state == "scheduled" and window.draft_id == draft_id
+    assert window.editor.toPlainText() == "Kerstconcert in de bibliotheek!"
+    assert site.published() == 0 and hook.messages == []
+
+    asked = []
+
+    def answer(parent, title, words, buttons, default):
+        asked.append((title, default))
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    window.publish_dialog = None
+    window.publish()
+    assert asked == [("Scheduled already", QMessageBox.StandardButton.No)]
+    assert window.publish_dialog is None and len(store.publications(draft_id)) == 1

@@ -1259,6 +1259,22 @@
         <translation>Overal ver&amp;wijderen…</translation>
     </message>
     <message>
+        <source>Send &amp;now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the &amp;time…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the te&amp;xt…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the message…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>(no text)</source>
         <translation>(geen tekst)</translation>
     </message>
@@ -1287,6 +1303,10 @@
         <translation>Verstuurd op {date}. {standing}.</translation>
     </message>
     <message>
+        <source>Cancelled: not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Retry the failed ones…</source>
         <translation>&amp;Mislukte opnieuw proberen…</translation>
     </message>
@@ -1313,6 +1333,42 @@
     <message>
         <source>Deleting…</source>
         <translation>Bezig met verwijderen…</translation>
+    </message>
+    <message>
+        <source>Scheduled for {time}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned for {time}. Too late: send now or cancel?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Was planned for {time}. Cancelled: nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It went out after its time ({time}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changing the time…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the new text…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: it will not be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed: it will be sent at {time}.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2628,6 +2684,115 @@ Wil je het gepubliceerde bericht verbeteren? Verwijder het onder “Gepubliceerd
     </message>
 </context>
 <context>
+    <name>Scheduled</name>
+    <message>
+        <source>Something went wrong; the message was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel “{title}”, planned for {time}? It will not be sent anywhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The copies the servers hold are cancelled there too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the scheduled message?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message stays in Published messages as cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your message</source>
+        <translation type="unfinished">Je bericht</translation>
+    </message>
+    <message>
+        <source>Its server holds it and publishes it at its time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer sends it: leave it on, or open Omroeper after the time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled for {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too late: send now or cancel?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{title}” was not sent at its time ({time}). Too late: send now or cancel?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{title}” could not be sent everywhere: see Published messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{title}” was sent late: at {sent} instead of {time}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{title}” was sent at its time ({time}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScheduledNotice</name>
+    <message>
+        <source>Show…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the scheduled message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send &amp;now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the late message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>⏰ %Ln message(s) scheduled. Next: “{title}”, {time}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“{title}” is cancelled: it will not be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{title}” has been sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -2775,6 +2940,68 @@ Wil je het gepubliceerde bericht verbeteren? Verwijder het onder “Gepubliceerd
     <message>
         <source>The disk is full. Free some space; Omroeper keeps trying to save.</source>
         <translation>De schijf is vol. Maak wat ruimte vrij; Omroeper blijft proberen op te slaan.</translation>
+    </message>
+</context>
+<context>
+    <name>TextDialog</name>
+    <message>
+        <source>Change the text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message for the networks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Message:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full text for your website</source>
+        <translation type="unfinished">Volledige tekst voor je website</translation>
+    </message>
+    <message>
+        <source>&amp;Full text:</source>
+        <translation type="unfinished">&amp;Volledige tekst:</translation>
+    </message>
+    <message>
+        <source>&amp;Save the changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Annuleren</translation>
+    </message>
+    <message>
+        <source>Characters per destination</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TimeDialog</name>
+    <message>
+        <source>Change the time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Date and time:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time zone: {zone}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Change the time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Annuleren</translation>
     </message>
 </context>
 <context>

@@ -32,12 +32,12 @@ from composer.ui.scheduled.words import wall
 from composer.ui.style.theme import error_color
 
 
-def _buttons(dialog: QDialog, ok: str) -> QDialogButtonBox:
+def _buttons(dialog: QDialog, ok: str, cancel: str) -> QDialogButtonBox:
     buttons = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
     )
     buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok)
-    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(dialog.tr("Cancel"))
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel)
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
@@ -69,7 +69,7 @@ class TimeDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.problem)
-        layout.addWidget(_buttons(self, self.tr("&Change the time")))
+        layout.addWidget(_buttons(self, self.tr("&Change the time"), self.tr("Cancel")))
         self.edit.setFocus()
 
     def set_wall_time(self, moment: datetime) -> None:
@@ -130,7 +130,7 @@ class TextDialog(QDialog):
             body_label = QLabel(self.tr("&Full text:"), self)
             body_label.setBuddy(self.body)
             form.addRow(body_label, self.body)
-        self.buttons = _buttons(self, self.tr("&Save the changes"))
+        self.buttons = _buttons(self, self.tr("&Save the changes"), self.tr("Cancel"))
         layout = QVBoxLayout(self)
         layout.addLayout(form, 1)
         layout.addWidget(self.buttons)

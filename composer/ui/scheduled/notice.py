@@ -85,7 +85,7 @@ class ScheduledNotice(QWidget):
         self.late_job = late[0] if late else None
         if self.next_job is not None:
             words = self.tr(
-                "⏰ %n message(s) scheduled. Next: “{title}”, {time}.", "", len(scheduled)
+                "⏰ %Ln message(s) scheduled. Next: “{title}”, {time}.", "", len(scheduled)
             )
             self.plan.setText(
                 words.format(title=title_of(self.next_job), time=job_time(self.next_job))

@@ -2887,6 +2887,36 @@ Wil je het gepubliceerde bericht verbeteren? Verwijder het onder “Gepubliceerd
         <translation>Te &amp;lang voor een netwerk:</translation>
     </message>
     <message>
+        <source>Scheduled messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How late a scheduled message is still sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>When the computer was off at a message&apos;s time, Omroeper sends it afterwards up to this late, and tells you. Later than that, it asks you first: send now or cancel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still sent &amp;up to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Type the language&apos;s code: two or three letters, e.g. pl for Polish.</source>
         <translation>Typ de code van de taal: twee of drie letters, bijv. pl voor Pools.</translation>
     </message>

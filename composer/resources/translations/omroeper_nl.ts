@@ -1260,19 +1260,19 @@
     </message>
     <message>
         <source>Send &amp;now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nu versturen</translation>
     </message>
     <message>
         <source>Change the &amp;time…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tijd wijzigen…</translation>
     </message>
     <message>
         <source>Change the te&amp;xt…</source>
-        <translation type="unfinished"></translation>
+        <translation>Te&amp;kst wijzigen…</translation>
     </message>
     <message>
         <source>&amp;Cancel the message…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht &amp;annuleren…</translation>
     </message>
     <message>
         <source>(no text)</source>
@@ -1304,7 +1304,7 @@
     </message>
     <message>
         <source>Cancelled: not sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geannuleerd: niet verstuurd.</translation>
     </message>
     <message>
         <source>&amp;Retry the failed ones…</source>
@@ -1336,39 +1336,39 @@
     </message>
     <message>
         <source>Scheduled for {time}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gepland op {time}.</translation>
     </message>
     <message>
         <source>Planned for {time}. Too late: send now or cancel?</source>
-        <translation type="unfinished"></translation>
+        <translation>Gepland op {time}. Te laat: nu versturen of annuleren?</translation>
     </message>
     <message>
         <source>Was planned for {time}. Cancelled: nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Was gepland op {time}. Geannuleerd: er is niets verstuurd.</translation>
     </message>
     <message>
         <source>It went out after its time ({time}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Het ging later weg dan gepland ({time}).</translation>
     </message>
     <message>
         <source>Changing the time…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bezig met de tijd wijzigen…</translation>
     </message>
     <message>
         <source>Saving the new text…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bezig met de nieuwe tekst opslaan…</translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bezig met annuleren…</translation>
     </message>
     <message>
         <source>Cancelled: it will not be sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geannuleerd: het wordt niet verstuurd.</translation>
     </message>
     <message>
         <source>Changed: it will be sent at {time}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewijzigd: het wordt verstuurd op {time}.</translation>
     </message>
 </context>
 <context>
@@ -2687,109 +2687,109 @@ Wil je het gepubliceerde bericht verbeteren? Verwijder het onder “Gepubliceerd
     <name>Scheduled</name>
     <message>
         <source>Something went wrong; the message was not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er ging iets mis; het bericht is niet gewijzigd.</translation>
     </message>
     <message>
         <source>Cancel “{title}”, planned for {time}? It will not be sent anywhere.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{title}”, gepland op {time}, annuleren? Het wordt nergens verstuurd.</translation>
     </message>
     <message>
         <source>The copies the servers hold are cancelled there too.</source>
-        <translation type="unfinished"></translation>
+        <translation>De exemplaren die de servers vasthouden, worden daar ook geannuleerd.</translation>
     </message>
     <message>
         <source>Cancel the scheduled message?</source>
-        <translation type="unfinished"></translation>
+        <translation>Gepland bericht annuleren?</translation>
     </message>
     <message>
         <source>The message stays in Published messages as cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het bericht blijft als geannuleerd in Gepubliceerde berichten staan.</translation>
     </message>
     <message>
         <source>Cancel the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht annuleren</translation>
     </message>
     <message>
         <source>Keep it</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewaren</translation>
     </message>
     <message>
         <source>Your message</source>
-        <translation type="unfinished">Je bericht</translation>
+        <translation>Je bericht</translation>
     </message>
     <message>
         <source>Its server holds it and publishes it at its time.</source>
-        <translation type="unfinished"></translation>
+        <translation>De server houdt het vast en publiceert het op het geplande tijdstip.</translation>
     </message>
     <message>
         <source>This computer sends it: leave it on, or open Omroeper after the time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze computer verstuurt het: laat hem aan staan, of open Omroeper na het tijdstip.</translation>
     </message>
     <message>
         <source>Scheduled for {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>Gepland op {time}</translation>
     </message>
     <message>
         <source>Too late: send now or cancel?</source>
-        <translation type="unfinished"></translation>
+        <translation>Te laat: nu versturen of annuleren?</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Geannuleerd</translation>
     </message>
     <message>
         <source>“{title}” was not sent at its time ({time}). Too late: send now or cancel?</source>
-        <translation type="unfinished"></translation>
+        <translation>“{title}” is niet op het geplande tijdstip verstuurd ({time}). Te laat: nu versturen of annuleren?</translation>
     </message>
     <message>
         <source>“{title}” could not be sent everywhere: see Published messages.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{title}” kon niet overal verstuurd worden: kijk bij Gepubliceerde berichten.</translation>
     </message>
     <message>
         <source>“{title}” was sent late: at {sent} instead of {time}.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{title}” is te laat verstuurd: om {sent} in plaats van {time}.</translation>
     </message>
     <message>
         <source>“{title}” was sent at its time ({time}).</source>
-        <translation type="unfinished"></translation>
+        <translation>“{title}” is op tijd verstuurd ({time}).</translation>
     </message>
 </context>
 <context>
     <name>ScheduledNotice</name>
     <message>
         <source>Show…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tonen…</translation>
     </message>
     <message>
         <source>Show the scheduled message</source>
-        <translation type="unfinished"></translation>
+        <translation>Het geplande bericht tonen</translation>
     </message>
     <message>
         <source>Send &amp;now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nu versturen</translation>
     </message>
     <message>
         <source>Cancel…</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuleren…</translation>
     </message>
     <message>
         <source>Cancel the late message</source>
-        <translation type="unfinished"></translation>
+        <translation>Het te late bericht annuleren</translation>
     </message>
     <message numerus="yes">
         <source>⏰ %Ln message(s) scheduled. Next: “{title}”, {time}.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>⏰ %Ln bericht gepland. Het volgende: “{title}”, {time}.</numerusform>
+            <numerusform>⏰ %Ln berichten gepland. Het volgende: “{title}”, {time}.</numerusform>
         </translation>
     </message>
     <message>
         <source>“{title}” is cancelled: it will not be sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{title}” is geannuleerd: het wordt niet verstuurd.</translation>
     </message>
     <message>
         <source>“{title}” has been sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{title}” is verstuurd.</translation>
     </message>
 </context>
 <context>
@@ -2888,33 +2888,33 @@ Wil je het gepubliceerde bericht verbeteren? Verwijder het onder “Gepubliceerd
     </message>
     <message>
         <source>Scheduled messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Geplande berichten</translation>
     </message>
     <message>
         <source>How late a scheduled message is still sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoe laat een gepland bericht nog verstuurd wordt</translation>
     </message>
     <message numerus="yes">
         <source>%n minute(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n minuut</numerusform>
+            <numerusform>%n minuten</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n hour(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n uur</numerusform>
+            <numerusform>%n uur</numerusform>
         </translation>
     </message>
     <message>
         <source>When the computer was off at a message&apos;s time, Omroeper sends it afterwards up to this late, and tells you. Later than that, it asks you first: send now or cancel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stond de computer uit op het tijdstip van een bericht, dan verstuurt Omroeper het daarna tot zo laat nog, en zegt het je. Later dan dat vraagt het je eerst: nu versturen of annuleren.</translation>
     </message>
     <message>
         <source>Still sent &amp;up to:</source>
-        <translation type="unfinished"></translation>
+        <translation>Te laat &amp;verstuurd tot:</translation>
     </message>
     <message>
         <source>Type the language&apos;s code: two or three letters, e.g. pl for Polish.</source>
@@ -2976,62 +2976,62 @@ Wil je het gepubliceerde bericht verbeteren? Verwijder het onder “Gepubliceerd
     <name>TextDialog</name>
     <message>
         <source>Change the text</source>
-        <translation type="unfinished"></translation>
+        <translation>Tekst wijzigen</translation>
     </message>
     <message>
         <source>Message for the networks</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht voor de netwerken</translation>
     </message>
     <message>
         <source>&amp;Message:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bericht:</translation>
     </message>
     <message>
         <source>Full text for your website</source>
-        <translation type="unfinished">Volledige tekst voor je website</translation>
+        <translation>Volledige tekst voor je website</translation>
     </message>
     <message>
         <source>&amp;Full text:</source>
-        <translation type="unfinished">&amp;Volledige tekst:</translation>
+        <translation>&amp;Volledige tekst:</translation>
     </message>
     <message>
         <source>&amp;Save the changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Wijzigingen &amp;opslaan</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Annuleren</translation>
+        <translation>Annuleren</translation>
     </message>
     <message>
         <source>Characters per destination</source>
-        <translation type="unfinished"></translation>
+        <translation>Tekens per bestemming</translation>
     </message>
 </context>
 <context>
     <name>TimeDialog</name>
     <message>
         <source>Change the time</source>
-        <translation type="unfinished"></translation>
+        <translation>Tijd wijzigen</translation>
     </message>
     <message>
         <source>New date and time</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieuwe datum en tijd</translation>
     </message>
     <message>
         <source>&amp;Date and time:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datum en tijd:</translation>
     </message>
     <message>
         <source>Time zone: {zone}</source>
-        <translation type="unfinished"></translation>
+        <translation>Tijdzone: {zone}</translation>
     </message>
     <message>
         <source>&amp;Change the time</source>
-        <translation type="unfinished"></translation>
+        <translation>Tijd &amp;wijzigen</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Annuleren</translation>
+        <translation>Annuleren</translation>
     </message>
 </context>
 <context>

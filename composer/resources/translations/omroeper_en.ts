@@ -281,10 +281,10 @@
 <context>
     <name>ScheduledNotice</name>
     <message numerus="yes">
-        <source>⏰ %Ln message(s) scheduled. Next: “{title}”, {time}.</source>
+        <source>◷ %Ln message(s) scheduled. Next: “{title}”, {time}.</source>
         <translation>
-            <numerusform>⏰ %Ln message scheduled. Next: “{title}”, {time}.</numerusform>
-            <numerusform>⏰ %Ln messages scheduled. Next: “{title}”, {time}.</numerusform>
+            <numerusform>◷ %Ln message scheduled. Next: “{title}”, {time}.</numerusform>
+            <numerusform>◷ %Ln messages scheduled. Next: “{title}”, {time}.</numerusform>
         </translation>
     </message>
 </context>

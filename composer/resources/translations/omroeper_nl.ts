@@ -2777,10 +2777,10 @@ Wil je het gepubliceerde bericht verbeteren? Verwijder het onder “Gepubliceerd
         <translation>Het te late bericht annuleren</translation>
     </message>
     <message numerus="yes">
-        <source>⏰ %Ln message(s) scheduled. Next: “{title}”, {time}.</source>
+        <source>◷ %Ln message(s) scheduled. Next: “{title}”, {time}.</source>
         <translation>
-            <numerusform>⏰ %Ln bericht gepland. Het volgende: “{title}”, {time}.</numerusform>
-            <numerusform>⏰ %Ln berichten gepland. Het volgende: “{title}”, {time}.</numerusform>
+            <numerusform>◷ %Ln bericht gepland. Het volgende: “{title}”, {time}.</numerusform>
+            <numerusform>◷ %Ln berichten gepland. Het volgende: “{title}”, {time}.</numerusform>
         </translation>
     </message>
     <message>

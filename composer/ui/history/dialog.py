@@ -196,7 +196,7 @@ class HistoryDialog(QDialog):
         for job in self.jobs.values():
             when = moment_text(job.created)
             if job.scheduled_at is not None and job.state in (*WAITING, "cancelled"):
-                when = "⏰ " + schedule_words.job_time(job)
+                when = "◷ " + schedule_words.job_time(job)
             title = display_title(job.draft.title, job.draft.text, self.tr("(no text)"))
             item = QListWidgetItem(f"{title}\n{when} · {self._standing(job)}")
             item.setData(Qt.ItemDataRole.UserRole, job.id)
@@ -267,7 +267,7 @@ class HistoryDialog(QDialog):
         for row in job.destinations:
             self.rows[row.account_id].show_row(row, running=running, waiting_for_site=False)
             if row.state == "scheduled":  # who sends it at its time
-                self.rows[row.account_id].show_waiting("⏰ " + schedule_words.holder_text(row))
+                self.rows[row.account_id].show_waiting("◷ " + schedule_words.holder_text(row))
             elif row.state == "cancelled":
                 self.rows[row.account_id].show_waiting(self.tr("Cancelled: not sent."))
         states = {row.state for row in job.destinations}

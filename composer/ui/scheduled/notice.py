@@ -1,5 +1,5 @@
 """The main window's note on scheduled messages, above the Publish button: the next one
-(⏰ and its time) with "Show…"; a late one with its two choices, send now or cancel; and
+(◷ and its time) with "Show…"; a late one with its two choices, send now or cancel; and
 what the latest due run did, in plain words, also in the status bar and to screen readers.
 Non-modal: the person carries on writing."""
 
@@ -85,7 +85,7 @@ class ScheduledNotice(QWidget):
         self.late_job = late[0] if late else None
         if self.next_job is not None:
             words = self.tr(
-                "⏰ %Ln message(s) scheduled. Next: “{title}”, {time}.", "", len(scheduled)
+                "◷ %Ln message(s) scheduled. Next: “{title}”, {time}.", "", len(scheduled)
             )
             self.plan.setText(
                 words.format(title=title_of(self.next_job), time=job_time(self.next_job))

@@ -65,7 +65,7 @@ def test_nothing_before_its_time_then_sent_once_and_the_person_is_told(
     notice = window.parts.scheduled
     assert (
         notice.plan.text()
-        == "⏰ 1 message scheduled. Next: “Kerstconcert”, Thu 24 Dec 10:00\u202fAM."
+        == "◷ 1 message scheduled. Next: “Kerstconcert”, Thu 24 Dec 10:00\u202fAM."
     )
     clock = FixedClock(AT - timedelta(minutes=1))
     window.send_due_while_open(clock)

@@ -113,7 +113,7 @@ def test_a_scheduled_message_is_listed_with_its_time_and_who_holds_each_copy(
     assert len(toot.scheduled) == 1 and toot.statuses == [] and site.published() == 0
     dialog = history()
     first = dialog.list.item(0).text()
-    assert first.startswith("Open dag\n⏰ ") and "Scheduled for" in first
+    assert first.startswith("Open dag\n◷ ") and "Scheduled for" in first
     assert dialog.when.text().startswith("Scheduled for ")
     rows = _rows(dialog)
     held = rows[scheduled.masto_id].status.text()

@@ -2726,8 +2726,8 @@ Wil je het gepubliceerde bericht verbeteren? Verwijder het onder “Gepubliceerd
         <translation>Deze computer verstuurt het: laat hem aan staan, of open Omroeper na het tijdstip.</translation>
     </message>
     <message>
-        <source>Scheduled for {time}</source>
-        <translation>Gepland op {time}</translation>
+        <source>Scheduled</source>
+        <translation>Gepland</translation>
     </message>
     <message>
         <source>Too late: send now or cancel?</source>

@@ -57,7 +57,7 @@ def holder_text(row: JobDestination) -> str:
 def standing(job: Job) -> str:
     """The history list's word for a job that waits or was cancelled; "" for any other."""
     if job.state == "scheduled":
-        return translate("Scheduled", "Scheduled for {time}").format(time=job_time(job))
+        return translate("Scheduled", "Scheduled")  # the list shows its time beside it
     if job.state == "late":
         return translate("Scheduled", "Too late: send now or cancel?")
     if job.state == "cancelled":

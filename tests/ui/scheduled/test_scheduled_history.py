@@ -21,7 +21,7 @@ from composer.core.scheduling.plan import schedule_job
 from composer.core.scheduling.times import ScheduledTime
 from composer.ui.history.dialog import HistoryDialog
 from composer.ui.scheduled.actions import ScheduleActions
-from composer.ui.scheduled.editors import TimeDialog
+from composer.ui.scheduled.editors import TextDialog, TimeDialog
 from tests.support.fake_scheduler import FakeScheduler
 from tests.support.publish_servers import WAIT, add_mastodon, add_website
 
@@ -113,7 +113,7 @@ def test_a_scheduled_message_is_listed_with_its_time_and_who_holds_each_copy(
     assert len(toot.scheduled) == 1 and toot.statuses == [] and site.published() == 0
     dialog = history()
     first = dialog.list.item(0).text()
-    assert first.startswith("Open dag\n◷ ") and "Scheduled for" in first
+    assert first.startswith("Open dag\n◷ ") and first.endswith(" · Scheduled")
     assert dialog.when.text().startswith("Scheduled for ")
     rows = _rows(dialog)
     held = rows[scheduled.masto_id].status.text()
@@ -182,3 +182,38 @@ def test_a_late_message_is_sent_now_once(qtbot, history, scheduled, store, *, ac
     qtbot.waitUntil(lambda: not dialog.actions.busy, timeout=WAIT)
     assert site.published() == 1
     assert not dialog.send_now_button.isVisibleTo(dialog)
+
+
+def test_change_the_text_schedules_the_new_text_on_the_server(
+    qtbot, history, scheduled, store, toot
+):
+    job = scheduled()
+    dialog = history()
+    dialog.text_button.click()
+    editor = next(d for d in dialog.findChildren(TextDialog) if d.isVisible())
+    assert editor.message.toPlainText() == DRAFT.text
+    assert editor.counts.text() == f"✓ Mastodon @omroep@social.example: {len(DRAFT.text)} / 500"
+    editor.message.setPlainText("Zaterdag open dag, met een quiz over ijsvogels!")
+    editor.accept()
+    qtbot.waitUntil(lambda: store.job(job.id).draft.text.endswith("ijsvogels!"), timeout=WAIT)
+    qtbot.waitUntil(lambda: not dialog.actions.busy, timeout=WAIT)
+    (held,) = toot.scheduled
+    assert "ijsvogels" in held["params"]["text"] and toot.statuses == []
+    assert store.job(job.id).state == "scheduled"
+
+
+def test_the_windows_notice_opens_the_scheduled_message(qtbot, english, store, accounts, scheduled):
+    from composer.ui.window.composer_window import ComposerWindow
+
+    job = scheduled()
+    window = ComposerWindow(store, lambda: accounts)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    notice = window.parts.scheduled
+    assert notice.plan.isVisibleTo(window) and "“Open dag”" in notice.plan.text()
+    notice.show_button.click()
+    shown = next(d for d in window.findChildren(HistoryDialog) if d.isVisible())
+    assert shown.job is not None and shown.job.id == job.id
+    assert shown.cancel_button.isVisibleTo(shown)
+    shown.close()

@@ -65,11 +65,11 @@ class HistoryDialog(QDialog):
         super().__init__(parent)
         self.store, self.accounts, self.destinations = store, accounts, destinations
         # the person's changes to a scheduled message (the window's, or this dialog's own)
-        self.actions = actions or ScheduleActions(
+        self.changes = actions or ScheduleActions(
             store, lambda: accounts, self, destinations=destinations
         )
-        self.actions.changed.connect(self._schedule_changed)
-        self.actions.failed.connect(self._schedule_failed)
+        self.changes.changed.connect(self._schedule_changed)
+        self.changes.failed.connect(self._schedule_failed)
         self.jobs: dict[int, Job] = {}
         self.job: Job | None = None
         self.deleting = False
@@ -481,7 +481,7 @@ class HistoryDialog(QDialog):
                     time=schedule_words.job_time(job)
                 )
             )
-        busy = job.id in self.actions.busy
+        busy = job.id in self.changes.busy
         self.send_now_button.setVisible(job.state == "late")
         for button in (self.time_button, self.text_button, self.cancel_button):
             button.setVisible(waiting)
@@ -491,7 +491,7 @@ class HistoryDialog(QDialog):
     def send_now(self) -> None:
         if self.job is not None and self.job.state == "late":
             self.outcome.setText(self.tr("Sending…"))
-            self.actions.send_now(self.job.id)
+            self.changes.send_now(self.job.id)
             self._show_job()
 
     def change_time(self) -> None:
@@ -504,7 +504,7 @@ class HistoryDialog(QDialog):
         def chosen() -> None:
             if dialog.when is not None:
                 self.outcome.setText(self.tr("Changing the time…"))
-                self.actions.reschedule(job.id, dialog.when)
+                self.changes.reschedule(job.id, dialog.when)
                 self._show_job()
 
         dialog.accepted.connect(chosen)
@@ -520,7 +520,7 @@ class HistoryDialog(QDialog):
         def chosen() -> None:
             if dialog.draft is not None:
                 self.outcome.setText(self.tr("Saving the new text…"))
-                self.actions.change_text(job.id, dialog.draft)
+                self.changes.change_text(job.id, dialog.draft)
                 self._show_job()
 
         dialog.accepted.connect(chosen)
@@ -533,7 +533,7 @@ class HistoryDialog(QDialog):
 
         def cancel() -> None:
             self.outcome.setText(self.tr("Cancelling…"))
-            self.actions.cancel(job.id)
+            self.changes.cancel(job.id)
             self._show_job()
 
         ask_cancel(self, job, cancel)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
@@ -43,6 +43,12 @@ def _buttons(dialog: QDialog, ok: str, cancel: str) -> QDialogButtonBox:
     return buttons
 
 
+def _qt_time(wall: datetime) -> QDateTime:
+    """A wall-clock time as Qt shows it, untouched by this computer's zone."""
+    day = QDate(wall.year, wall.month, wall.day)
+    return QDateTime(day, QTime(wall.hour, wall.minute))
+
+
 class TimeDialog(QDialog):
     """After Accepted, `when` is the chosen time (UTC, with the zone it was planned in)."""
 
@@ -53,7 +59,7 @@ class TimeDialog(QDialog):
         self.when: ScheduledTime | None = None
         at = job.scheduled_at or datetime.now().astimezone() + timedelta(hours=1)
         shown = wall(at, self.zone)
-        self.edit = QDateTimeEdit(QDateTime(shown.date(), shown.time()), self)
+        self.edit = QDateTimeEdit(_qt_time(shown), self)
         self.edit.setCalendarPopup(True)
         self.edit.setAccessibleName(self.tr("New date and time"))
         self.problem = QLabel(self)
@@ -74,7 +80,7 @@ class TimeDialog(QDialog):
 
     def set_wall_time(self, moment: datetime) -> None:
         """The time as typed (a wall-clock time in the message's zone)."""
-        self.edit.setDateTime(QDateTime(moment.date(), moment.time()))
+        self.edit.setDateTime(_qt_time(moment))
 
     def accept(self) -> None:
         chosen = self.edit.dateTime().toPython()

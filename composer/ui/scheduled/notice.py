@@ -31,7 +31,7 @@ class ScheduledNotice(QWidget):
 
     def __init__(self, store: Store, actions: ScheduleActions, parent: QWidget | None = None):
         super().__init__(parent)
-        self.store, self.actions = store, actions
+        self.store, self.changes = store, actions
         self.next_job: Job | None = None
         self.late_job: Job | None = None
         self.plan = self._label()
@@ -94,7 +94,7 @@ class ScheduledNotice(QWidget):
             widget.setVisible(self.next_job is not None)
         if self.late_job is not None:
             self.late.setText("⚠ " + late_question(self.late_job))
-        busy = self.late_job is not None and self.late_job.id in self.actions.busy
+        busy = self.late_job is not None and self.late_job.id in self.changes.busy
         for widget in (self.late, self.send_now_button, self.cancel_button):
             widget.setVisible(self.late_job is not None)
         self.send_now_button.setEnabled(not busy)
@@ -120,7 +120,7 @@ class ScheduledNotice(QWidget):
 
     def _send_now(self) -> None:
         if self.late_job is not None:
-            self.actions.send_now(self.late_job.id)
+            self.changes.send_now(self.late_job.id)
             self.refresh()
 
     def _ask_cancel(self) -> None:
@@ -129,7 +129,7 @@ class ScheduledNotice(QWidget):
             ask_cancel(self, job, lambda: self._cancel(job.id))
 
     def _cancel(self, job_id: int) -> None:
-        self.actions.cancel(job_id)
+        self.changes.cancel(job_id)
         self.refresh()
 
     def _changed(self, job: Job) -> None:
@@ -140,7 +140,7 @@ class ScheduledNotice(QWidget):
         elif job.state in ("scheduled", "late"):
             words = ""
         elif any(row.state in ("failed", "unknown") for row in job.destinations):
-            words = sent_words(job, self.actions.clock.now())
+            words = sent_words(job, self.changes.clock.now())
         else:
             words = self.tr("“{title}” has been sent.").format(title=title_of(job))
         if words:

@@ -117,7 +117,7 @@ def test_too_late_waits_with_its_two_choices_and_send_now_sends_once(
     notice.send_now_button.click()
     notice.send_now_button.click()  # pressed twice while it goes
     qtbot.waitUntil(lambda: store.job(job.id).state == "finished", timeout=WAIT)
-    qtbot.waitUntil(lambda: not notice.actions.busy, timeout=WAIT)
+    qtbot.waitUntil(lambda: not notice.changes.busy, timeout=WAIT)
     assert site.published() == 1
     assert notice.outcome.text() == "“Kerstconcert” has been sent."
     assert not notice.late.isVisibleTo(window)

@@ -142,7 +142,7 @@ def test_cancel_asks_first_then_cancels_the_servers_copy_and_removes_the_os_task
     dialog.cancel_button.click()
     _press(_box(dialog), "Cancel the message")
     qtbot.waitUntil(lambda: store.job(job.id).state == "cancelled", timeout=WAIT)
-    qtbot.waitUntil(lambda: not dialog.actions.busy, timeout=WAIT)
+    qtbot.waitUntil(lambda: not dialog.changes.busy, timeout=WAIT)
     assert toot.scheduled == [] and toot.statuses == [] and site.published() == 0
     assert not history.os_task.installed()  # nothing waits: no task runs --due for nothing
     assert dialog.outcome.text() == "Cancelled: it will not be sent."
@@ -159,7 +159,7 @@ def test_change_the_time_moves_the_servers_copy_too(qtbot, history, scheduled, s
     editor.set_wall_time(later.astimezone(ZoneInfo(ZONE)).replace(tzinfo=None))
     editor.accept()
     qtbot.waitUntil(lambda: store.job(job.id).scheduled_at == later, timeout=WAIT)
-    qtbot.waitUntil(lambda: not dialog.actions.busy, timeout=WAIT)
+    qtbot.waitUntil(lambda: not dialog.changes.busy, timeout=WAIT)
     (held,) = toot.scheduled
     assert held["scheduled_at"].startswith(later.strftime("%Y-%m-%dT%H:%M"))
     assert store.job(job.id).state == "scheduled"
@@ -179,7 +179,7 @@ def test_a_late_message_is_sent_now_once(qtbot, history, scheduled, store, *, ac
     dialog.send_now_button.click()
     dialog.send_now_button.click()  # a second press while it goes: nothing more
     qtbot.waitUntil(lambda: store.job(job.id).state == "finished", timeout=WAIT)
-    qtbot.waitUntil(lambda: not dialog.actions.busy, timeout=WAIT)
+    qtbot.waitUntil(lambda: not dialog.changes.busy, timeout=WAIT)
     assert site.published() == 1
     assert not dialog.send_now_button.isVisibleTo(dialog)
 
@@ -196,7 +196,7 @@ def test_change_the_text_schedules_the_new_text_on_the_server(
     editor.message.setPlainText("Zaterdag open dag, met een quiz over ijsvogels!")
     editor.accept()
     qtbot.waitUntil(lambda: store.job(job.id).draft.text.endswith("ijsvogels!"), timeout=WAIT)
-    qtbot.waitUntil(lambda: not dialog.actions.busy, timeout=WAIT)
+    qtbot.waitUntil(lambda: not dialog.changes.busy, timeout=WAIT)
     (held,) = toot.scheduled
     assert "ijsvogels" in held["params"]["text"] and toot.statuses == []
     assert store.job(job.id).state == "scheduled"

@@ -217,3 +217,18 @@ def test_the_windows_notice_opens_the_scheduled_message(qtbot, english, store, a
     assert shown.job is not None and shown.job.id == job.id
     assert shown.cancel_button.isVisibleTo(shown)
     shown.close()
+
+
+def test_a_time_in_the_past_is_refused_in_plain_words_and_nothing_changes(
+    qtbot, history, scheduled, store, toot
+):
+    job = scheduled()
+    dialog = history()
+    dialog.time_button.click()
+    editor = next(d for d in dialog.findChildren(TimeDialog) if d.isVisible())
+    editor.set_wall_time(datetime(2020, 1, 1, 9, 0))
+    editor.accept()
+    qtbot.waitUntil(lambda: not dialog.changes.busy, timeout=WAIT)
+    qtbot.waitUntil(lambda: "passed" in dialog.outcome.text(), timeout=WAIT)
+    assert dialog.outcome.text() == "This time has passed already: choose a time in the future."
+    assert store.job(job.id).scheduled_at == job.scheduled_at and len(toot.scheduled) == 1

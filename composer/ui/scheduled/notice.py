@@ -47,15 +47,17 @@ class ScheduledNotice(QWidget):
         self.outcome = self._label()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for label, buttons in (
-            (self.plan, (self.show_button,)),
-            (self.late, (self.send_now_button, self.cancel_button)),
-        ):
-            row = QHBoxLayout()
-            row.addWidget(label, 1)
-            for button in buttons:
-                row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
-            layout.addLayout(row)
+        plan = QHBoxLayout()
+        plan.addWidget(self.plan, 1)
+        plan.addWidget(self.show_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(plan)
+        # the late question's words are long: the whole width, its two choices under them
+        layout.addWidget(self.late)
+        choices = QHBoxLayout()
+        choices.addStretch(1)
+        choices.addWidget(self.send_now_button)
+        choices.addWidget(self.cancel_button)
+        layout.addLayout(choices)
         layout.addWidget(self.outcome)
         self.outcome.hide()
         actions.changed.connect(self._changed)

@@ -164,3 +164,26 @@ def test_the_window_and_a_due_process_at_the_same_moment_send_it_once(
     finally:
         store.close()
         site.stop()
+
+
+def test_a_copy_that_fails_waits_for_the_person_and_the_window_says_so(
+    qtbot, english, store, accounts, site
+):
+    from composer.core.destinations.website import connect as website
+    from examples import webhook_receiver
+
+    account = add_website(accounts, site)
+    job = _schedule(store, accounts, account.id)
+    # the site's secret was changed since: it refuses the message (not worth trying again)
+    site.receiver.webhook = webhook_receiver.Webhook(website.new_secret())
+    window = _window(qtbot, store, accounts)
+    notice = window.parts.scheduled
+    window.send_due_while_open(FixedClock(AT + timedelta(seconds=30)))
+    qtbot.waitUntil(lambda: notice.outcome.isVisibleTo(window), timeout=WAIT)
+    assert notice.outcome.text() == (
+        "“Kerstconcert” could not be sent everywhere: see Published messages."
+    )
+    (row,) = store.job(job.id).destinations
+    assert row.state == "failed" and not row.retryable and site.pages() == []
+    _tick(qtbot, window)  # not sent again by itself
+    assert store.job(job.id).destination(account.id).attempts == row.attempts

@@ -7,34 +7,11 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from composer.core.errors import CodedError
-from composer.core.scheduling.times import system_zone, zone_info
 from composer.core.store.jobs import Job, JobDestination
-from composer.ui.common.local_time import local_text
+from composer.ui.common.local_time import local_text, time_text, wall
 from composer.ui.drafts.panel import display_title
 
 translate = QCoreApplication.translate
-
-
-def wall(at: datetime, zone: str) -> datetime:
-    """`at` (UTC) as the clock on the wall shows it in `zone` (the computer's when unknown),
-    without its zone: Qt would otherwise move it to the computer's."""
-    try:
-        local = at.astimezone(zone_info(zone)) if zone else at.astimezone()
-    except CodedError:
-        local = at.astimezone()
-    return local.replace(tzinfo=None)
-
-
-def time_text(at: datetime, zone: str) -> str:
-    """ "za 24 dec 09:00": the day short, in the person's language; the zone's name when it is
-    not this computer's (a trip abroad must not move the time unseen)."""
-    shown = wall(at, zone)
-    day = QLocale().toString(shown.date(), "ddd d MMM")  # type: ignore[call-overload]
-    words = f"{day} {local_text(shown.time(), QLocale.FormatType.ShortFormat)}"
-    if zone and zone != system_zone():
-        words += f" ({zone})"
-    return words
 
 
 def job_time(job: Job) -> str:
@@ -85,10 +62,8 @@ def sent_words(job: Job, now: datetime) -> str:
             "Scheduled", "“{title}” was sent late: at {sent} instead of {time}."
         ).format(
             title=title_of(job),
-            sent=local_text(wall(now, job.zone).time(), QLocale.FormatType.ShortFormat),
-            time=local_text(
-                wall(job.scheduled_at, job.zone).time(), QLocale.FormatType.ShortFormat
-            ),
+            sent=_clock(now, job.zone),
+            time=_clock(job.scheduled_at, job.zone),
         )
     return translate("Scheduled", "“{title}” was sent at its time ({time}).").format(
         title=title_of(job), time=job_time(job)

@@ -187,3 +187,19 @@ def test_a_copy_that_fails_waits_for_the_person_and_the_window_says_so(
     assert row.state == "failed" and not row.retryable and site.pages() == []
     _tick(qtbot, window)  # not sent again by itself
     assert store.job(job.id).destination(account.id).attempts == row.attempts
+
+
+def test_the_drafts_list_marks_a_draft_with_a_scheduled_message(
+    qtbot, english, store, accounts, site
+):
+    account = add_website(accounts, site)
+    window = _window(qtbot, store, accounts)
+    draft_id = window.draft_id
+    publisher = publisher_for(store, accounts)
+    when = ScheduledTime(AT, ZONE)
+    job = schedule_job(publisher, DRAFT, [account.id], when, draft_id=draft_id)
+    window.draft_actions.show_list()
+    assert window.drafts.list.item(0).text().endswith("\n◷ Thu 24 Dec 10:00\u202fAM")
+    window.send_due_while_open(FixedClock(AT + timedelta(seconds=30)))
+    qtbot.waitUntil(lambda: store.job(job.id).state == "finished", timeout=WAIT)
+    qtbot.waitUntil(lambda: "Published" in window.drafts.list.item(0).text(), timeout=WAIT)

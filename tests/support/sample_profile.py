@@ -120,7 +120,9 @@ def add_scheduled(store: Store, language: str) -> int:
     held = {"website-1": "computer", "mastodon-1": "server", "bluesky-1": "computer"}
     draft = Draft(text=OLDER[language][0], title=OLDER[language][0], language=language)
     schedule = Schedule(stamp(at), zone.key, held)  # type: ignore[arg-type]
-    return store.create_job(draft, list(held), schedule=schedule)
+    # the older draft it was scheduled from: the drafts list marks it
+    draft_id = next(d.id for d in store.list_drafts() if d.text == OLDER[language][0])
+    return store.create_job(draft, list(held), draft_id, schedule=schedule)
 
 
 def sample_profile(profile: Path, language: str = "nl", *, scheduled: bool = False) -> Path:

@@ -25,6 +25,13 @@ def profile_dir(explicit: str | Path | None = None) -> Path:
     return folder
 
 
+def named_profile(folder: Path) -> Path | None:
+    """`folder`, unless it is the system's own data folder (None): what a command run for
+    this profile later (the OS task) must name with --profile."""
+    folder = folder.expanduser().absolute()
+    return None if folder == Path(_system_folder()).expanduser().absolute() else folder
+
+
 def _system_folder() -> str:
     from platformdirs import user_data_dir  # only when no folder was given: ~3 ms at start-up
 

@@ -145,6 +145,7 @@ def started(app: QApplication, store: Store, window: ComposerWindow | None = Non
     refresh_limits_later(store)
     if window is not None:
         window.resume_unfinished()  # a message left half-sent goes on where it stopped
+        window.send_due_while_open()  # scheduled ones whose time comes: now, then each minute
 
 
 class _FirstPaint(QObject):

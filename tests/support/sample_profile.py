@@ -8,8 +8,9 @@ them without ever asking the keyring). scripts/screenshots.py shows the same org
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from PIL import Image as PILImage
 from PIL import ImageDraw
@@ -106,13 +107,34 @@ def fill_profile(
     return store.create_draft(draft)
 
 
-def sample_profile(profile: Path, language: str = "nl") -> Path:
-    """A new profile folder holding all that; its photos beside it."""
+def add_scheduled(store: Store, language: str) -> int:
+    """An older draft scheduled for next Saturday 10:00 in Amsterdam: Mastodon's server holds
+    its copy, this computer sends the website's and Bluesky's. Returns the job's id."""
+    from composer.core.store.rows import stamp
+    from composer.core.store.schedules import Schedule
+
+    zone = ZoneInfo("Europe/Amsterdam")
+    today = datetime.now(zone).date()
+    saturday = today + timedelta(days=(5 - today.weekday()) % 7 or 7)
+    at = datetime.combine(saturday, time(10, 0), zone).astimezone(UTC)
+    held = {"website-1": "computer", "mastodon-1": "server", "bluesky-1": "computer"}
+    draft = Draft(text=OLDER[language][0], title=OLDER[language][0], language=language)
+    schedule = Schedule(stamp(at), zone.key, held)  # type: ignore[arg-type]
+    # the older draft it was scheduled from: the drafts list marks it
+    draft_id = next(d.id for d in store.list_drafts() if d.text == OLDER[language][0])
+    return store.create_job(draft, list(held), draft_id, schedule=schedule)
+
+
+def sample_profile(profile: Path, language: str = "nl", *, scheduled: bool = False) -> Path:
+    """A new profile folder holding all that (with a scheduled message when `scheduled`);
+    its photos beside it."""
     pictures = profile.parent / f"{profile.name}-photos"
     pictures.mkdir(parents=True, exist_ok=True)
     store = Store.open(profile)
     try:
         fill_profile(store, pictures, language)
+        if scheduled:
+            add_scheduled(store, language)
     finally:
         store.close()
     return profile

@@ -238,7 +238,7 @@ def parse_size(text: str) -> tuple[int, int, float]:
 
 
 def screenshot(
-    size: str, out: Path, language: str = "nl", *, whole_screen: bool = False
+    size: str, out: Path, language: str = "nl", *, whole_screen: bool = False, scheduled=False
 ) -> dict[str, Any]:
     """The real window on a fresh sample profile on a screen of `size`, saved as PNG."""
     from tests.support.sample_profile import sample_profile
@@ -247,7 +247,7 @@ def screenshot(
     with tempfile.TemporaryDirectory(prefix="omroeper-shot-") as folder:
         screens = Screens(Path(folder))
         try:
-            profile = sample_profile(Path(folder) / "profile", language)
+            profile = sample_profile(Path(folder) / "profile", language, scheduled=scheduled)
             app = RunningApp(screens.get(width, height), profile, scale=scale, language=language)
             try:
                 saved = app.ask("screenshot", path=str(out.resolve()), screen=whole_screen)
@@ -267,9 +267,14 @@ def main() -> int:
     parser.add_argument("out", type=Path, help="the PNG file to write")
     parser.add_argument("--language", default="nl", choices=("nl", "en"))
     parser.add_argument("--screen", action="store_true", help="the whole screen, not the window")
+    parser.add_argument("--scheduled", action="store_true", help="with a scheduled message")
     arguments = parser.parse_args()
     answer = screenshot(
-        arguments.size, arguments.out, arguments.language, whole_screen=arguments.screen
+        arguments.size,
+        arguments.out,
+        arguments.language,
+        whole_screen=arguments.screen,
+        scheduled=arguments.scheduled,
     )
     print(json.dumps({"saved": answer["saved"], "window": answer["ready"]["window"]}))
     return 0 if answer["saved"] else 1

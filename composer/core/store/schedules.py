@@ -73,6 +73,15 @@ def next_time(db: sqlite3.Connection) -> str | None:
     return row[0] if row else None
 
 
+def waiting_drafts(db: sqlite3.Connection) -> dict[int, tuple[str, str]]:
+    """Per draft with a job that waits (scheduled or late): the soonest time and its zone."""
+    rows = db.execute(
+        "SELECT draft_id, min(scheduled_at), zone FROM jobs WHERE draft_id IS NOT NULL"
+        " AND scheduled_at IS NOT NULL AND state IN ('scheduled', 'late') GROUP BY draft_id"
+    )
+    return {draft_id: (at, zone or "") for draft_id, at, zone in rows}
+
+
 def claim(db: sqlite3.Connection, job_id: int, owner: str, now: str, until: str) -> bool:
     """Whether `owner` got the job: it was unclaimed, or its claim had expired."""
     return (

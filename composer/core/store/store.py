@@ -410,6 +410,14 @@ class Store:
             found = schedules.next_time(db)
         return moment(found) if found else None
 
+    def scheduled_drafts(self) -> dict[int, tuple[datetime, str]]:
+        """The drafts with a message waiting for its time: the soonest (UTC) and its zone."""
+        from composer.core.store import schedules
+
+        with self._reading() as db:
+            found = schedules.waiting_drafts(db)
+        return {draft_id: (moment(at), zone) for draft_id, (at, zone) in found.items()}
+
     def hold(self, job_id: int, account_id: str, holder: HeldBy) -> None:
         """Who holds this scheduled copy until its time."""
         from composer.core.store import schedules

@@ -295,4 +295,31 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>ScheduledNotice</name>
+    <message numerus="yes">
+        <source>◷ %Ln message(s) scheduled. Next: “{title}”, {time}.</source>
+        <translation>
+            <numerusform>◷ %Ln message scheduled. Next: “{title}”, {time}.</numerusform>
+            <numerusform>◷ %Ln messages scheduled. Next: “{title}”, {time}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -1318,6 +1318,62 @@
         <source>Deleting…</source>
         <translation>Bezig met verwijderen…</translation>
     </message>
+    <message>
+        <source>Send &amp;now</source>
+        <translation>&amp;Nu versturen</translation>
+    </message>
+    <message>
+        <source>Change the &amp;time…</source>
+        <translation>&amp;Tijd wijzigen…</translation>
+    </message>
+    <message>
+        <source>Change the te&amp;xt…</source>
+        <translation>Te&amp;kst wijzigen…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the message…</source>
+        <translation>Bericht &amp;annuleren…</translation>
+    </message>
+    <message>
+        <source>Cancelled: not sent.</source>
+        <translation>Geannuleerd: niet verstuurd.</translation>
+    </message>
+    <message>
+        <source>Scheduled for {time}.</source>
+        <translation>Gepland op {time}.</translation>
+    </message>
+    <message>
+        <source>Planned for {time}. Too late: send now or cancel?</source>
+        <translation>Gepland op {time}. Te laat: nu versturen of annuleren?</translation>
+    </message>
+    <message>
+        <source>Was planned for {time}. Cancelled: nothing was sent.</source>
+        <translation>Was gepland op {time}. Geannuleerd: er is niets verstuurd.</translation>
+    </message>
+    <message>
+        <source>It went out after its time ({time}).</source>
+        <translation>Het ging later weg dan gepland ({time}).</translation>
+    </message>
+    <message>
+        <source>Changing the time…</source>
+        <translation>Bezig met de tijd wijzigen…</translation>
+    </message>
+    <message>
+        <source>Saving the new text…</source>
+        <translation>Bezig met de nieuwe tekst opslaan…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Bezig met annuleren…</translation>
+    </message>
+    <message>
+        <source>Cancelled: it will not be sent.</source>
+        <translation>Geannuleerd: het wordt niet verstuurd.</translation>
+    </message>
+    <message>
+        <source>Changed: it will be sent at {time}.</source>
+        <translation>Gewijzigd: het wordt verstuurd op {time}.</translation>
+    </message>
 </context>
 <context>
     <name>ImageCard</name>
@@ -2736,6 +2792,115 @@ Wil je het gepubliceerde bericht verbeteren? Verwijder het onder “Gepubliceerd
     </message>
 </context>
 <context>
+    <name>Scheduled</name>
+    <message>
+        <source>Something went wrong; the message was not changed.</source>
+        <translation>Er ging iets mis; het bericht is niet gewijzigd.</translation>
+    </message>
+    <message>
+        <source>Cancel “{title}”, planned for {time}? It will not be sent anywhere.</source>
+        <translation>“{title}”, gepland op {time}, annuleren? Het wordt nergens verstuurd.</translation>
+    </message>
+    <message>
+        <source>The copies the servers hold are cancelled there too.</source>
+        <translation>De exemplaren die de servers vasthouden, worden daar ook geannuleerd.</translation>
+    </message>
+    <message>
+        <source>Cancel the scheduled message?</source>
+        <translation>Gepland bericht annuleren?</translation>
+    </message>
+    <message>
+        <source>The message stays in Published messages as cancelled.</source>
+        <translation>Het bericht blijft als geannuleerd in Gepubliceerde berichten staan.</translation>
+    </message>
+    <message>
+        <source>Cancel the message</source>
+        <translation>Bericht annuleren</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Bewaren</translation>
+    </message>
+    <message>
+        <source>Your message</source>
+        <translation>Je bericht</translation>
+    </message>
+    <message>
+        <source>Its server holds it and publishes it at its time.</source>
+        <translation>De server houdt het vast en publiceert het op het geplande tijdstip.</translation>
+    </message>
+    <message>
+        <source>This computer sends it: leave it on, or open Omroeper after the time.</source>
+        <translation>Deze computer verstuurt het: laat hem aan staan, of open Omroeper na het tijdstip.</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Gepland</translation>
+    </message>
+    <message>
+        <source>Too late: send now or cancel?</source>
+        <translation>Te laat: nu versturen of annuleren?</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Geannuleerd</translation>
+    </message>
+    <message>
+        <source>“{title}” was not sent at its time ({time}). Too late: send now or cancel?</source>
+        <translation>“{title}” is niet op het geplande tijdstip verstuurd ({time}). Te laat: nu versturen of annuleren?</translation>
+    </message>
+    <message>
+        <source>“{title}” could not be sent everywhere: see Published messages.</source>
+        <translation>“{title}” kon niet overal verstuurd worden: kijk bij Gepubliceerde berichten.</translation>
+    </message>
+    <message>
+        <source>“{title}” was sent late: at {sent} instead of {time}.</source>
+        <translation>“{title}” is te laat verstuurd: om {sent} in plaats van {time}.</translation>
+    </message>
+    <message>
+        <source>“{title}” was sent at its time ({time}).</source>
+        <translation>“{title}” is op tijd verstuurd ({time}).</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduledNotice</name>
+    <message>
+        <source>Show…</source>
+        <translation>Tonen…</translation>
+    </message>
+    <message>
+        <source>Show the scheduled message</source>
+        <translation>Het geplande bericht tonen</translation>
+    </message>
+    <message>
+        <source>Send &amp;now</source>
+        <translation>&amp;Nu versturen</translation>
+    </message>
+    <message>
+        <source>Cancel…</source>
+        <translation>Annuleren…</translation>
+    </message>
+    <message>
+        <source>Cancel the late message</source>
+        <translation>Het te late bericht annuleren</translation>
+    </message>
+    <message numerus="yes">
+        <source>◷ %Ln message(s) scheduled. Next: “{title}”, {time}.</source>
+        <translation>
+            <numerusform>◷ %Ln bericht gepland. Het volgende: “{title}”, {time}.</numerusform>
+            <numerusform>◷ %Ln berichten gepland. Het volgende: “{title}”, {time}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“{title}” is cancelled: it will not be sent.</source>
+        <translation>“{title}” is geannuleerd: het wordt niet verstuurd.</translation>
+    </message>
+    <message>
+        <source>“{title}” has been sent.</source>
+        <translation>“{title}” is verstuurd.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -2837,6 +3002,36 @@ Wil je het gepubliceerde bericht verbeteren? Verwijder het onder “Gepubliceerd
         <source>Settings not saved</source>
         <translation>Instellingen niet opgeslagen</translation>
     </message>
+    <message>
+        <source>Scheduled messages</source>
+        <translation>Geplande berichten</translation>
+    </message>
+    <message>
+        <source>How late a scheduled message is still sent</source>
+        <translation>Hoe laat een gepland bericht nog verstuurd wordt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minuut</numerusform>
+            <numerusform>%n minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n uur</numerusform>
+            <numerusform>%n uur</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>When the computer was off at a message&apos;s time, Omroeper sends it afterwards up to this late, and tells you. Later than that, it asks you first: send now or cancel.</source>
+        <translation>Stond de computer uit op het tijdstip van een bericht, dan verstuurt Omroeper het daarna tot zo laat nog, en zegt het je. Later dan dat vraagt het je eerst: nu versturen of annuleren.</translation>
+    </message>
+    <message>
+        <source>Still sent &amp;up to:</source>
+        <translation>Te laat &amp;verstuurd tot:</translation>
+    </message>
 </context>
 <context>
     <name>Store</name>
@@ -2883,6 +3078,68 @@ Wil je het gepubliceerde bericht verbeteren? Verwijder het onder “Gepubliceerd
     <message>
         <source>The disk is full. Free some space; Omroeper keeps trying to save.</source>
         <translation>De schijf is vol. Maak wat ruimte vrij; Omroeper blijft proberen op te slaan.</translation>
+    </message>
+</context>
+<context>
+    <name>TextDialog</name>
+    <message>
+        <source>Change the text</source>
+        <translation>Tekst wijzigen</translation>
+    </message>
+    <message>
+        <source>Message for the networks</source>
+        <translation>Bericht voor de netwerken</translation>
+    </message>
+    <message>
+        <source>&amp;Message:</source>
+        <translation>&amp;Bericht:</translation>
+    </message>
+    <message>
+        <source>Full text for your website</source>
+        <translation>Volledige tekst voor je website</translation>
+    </message>
+    <message>
+        <source>&amp;Full text:</source>
+        <translation>&amp;Volledige tekst:</translation>
+    </message>
+    <message>
+        <source>&amp;Save the changes</source>
+        <translation>Wijzigingen &amp;opslaan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Characters per destination</source>
+        <translation>Tekens per bestemming</translation>
+    </message>
+</context>
+<context>
+    <name>TimeDialog</name>
+    <message>
+        <source>Change the time</source>
+        <translation>Tijd wijzigen</translation>
+    </message>
+    <message>
+        <source>New date and time</source>
+        <translation>Nieuwe datum en tijd</translation>
+    </message>
+    <message>
+        <source>&amp;Date and time:</source>
+        <translation>&amp;Datum en tijd:</translation>
+    </message>
+    <message>
+        <source>Time zone: {zone}</source>
+        <translation>Tijdzone: {zone}</translation>
+    </message>
+    <message>
+        <source>&amp;Change the time</source>
+        <translation>Tijd &amp;wijzigen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
     </message>
 </context>
 <context>

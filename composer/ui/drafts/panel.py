@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import datetime
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -16,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer.core.store.store import DraftSummary
-from composer.ui.common.local_time import moment_text
+from composer.ui.common.local_time import moment_text, time_text
 
 
 def display_title(title: str, text: str, empty: str = "") -> str:
@@ -79,13 +82,22 @@ class DraftsPanel(QWidget):
         self._filling = False
         self._ids: list[int] = []  # per row
 
-    def show_drafts(self, drafts: list[DraftSummary], current: int | None) -> None:
+    def show_drafts(
+        self,
+        drafts: list[DraftSummary],
+        current: int | None,
+        scheduled: Mapping[int, tuple[datetime, str]] | None = None,
+    ) -> None:
+        """`scheduled`: per draft with a message waiting for its time, that time and zone."""
+        scheduled = scheduled or {}
         self._filling = True
         self.list.clear()
         self._ids = [summary.id for summary in drafts]
         for summary in drafts:
             title = display_title(summary.title, summary.text, self.tr("(empty draft)"))
-            if summary.published:
+            if summary.id in scheduled:
+                when = "◷ " + time_text(*scheduled[summary.id])
+            elif summary.published:
                 when = self.tr("✓ Published {when}").format(when=moment_text(summary.published))
             else:
                 when = moment_text(summary.modified)

@@ -1,5 +1,7 @@
 """Published messages, newest first: per destination the link, the reason it failed, or what
 is unfinished ("Continue sending"); and "Delete everywhere", confirmed first, on a thread.
+Scheduled ones with their time and who holds each copy: change the time or the text, cancel
+(the servers' copies too), and a late one: send now or cancel (ui/scheduled).
 Under each copy, how it was received (replies, reposts, likes), read when a message is shown
 and on "Refresh figures", on a worker thread; offline, the last figures with their date."""
 
@@ -39,17 +41,35 @@ from composer.ui.history.reception import ReceptionLine, failed_words, trouble_w
 from composer.ui.publish import run as publish_run
 from composer.ui.publish.dialog import PublishDialog
 from composer.ui.publish.rows import DestinationRow, destination_name
+from composer.ui.scheduled import words as schedule_words
+from composer.ui.scheduled.actions import ScheduleActions
+from composer.ui.scheduled.ask import ask_cancel
+from composer.ui.scheduled.editors import TextDialog, TimeDialog
 from composer.ui.tasks import tasks
+
+WAITING = ("scheduled", "late")
 
 log = logging.getLogger(__name__)
 
 
 class HistoryDialog(QDialog):
     def __init__(
-        self, store: Store, accounts: Accounts, parent: QWidget | None = None, *, destinations=None
+        self,
+        store: Store,
+        accounts: Accounts,
+        parent: QWidget | None = None,
+        *,
+        destinations=None,
+        actions: ScheduleActions | None = None,
     ) -> None:
         super().__init__(parent)
         self.store, self.accounts, self.destinations = store, accounts, destinations
+        # the person's changes to a scheduled message (the window's, or this dialog's own)
+        self.changes = actions or ScheduleActions(
+            store, lambda: accounts, self, destinations=destinations
+        )
+        self.changes.changed.connect(self._schedule_changed)
+        self.changes.failed.connect(self._schedule_failed)
         self.jobs: dict[int, Job] = {}
         self.job: Job | None = None
         self.deleting = False
@@ -73,6 +93,8 @@ class HistoryDialog(QDialog):
         close.clicked.connect(self.accept)
         close.setDefault(True)  # Enter closes; sending or deleting needs its own button
         for button in (self.continue_button, self.delete_button, self.refresh_button):
+            button.setAutoDefault(False)
+        for button in self.schedule_buttons:
             button.setAutoDefault(False)
         left = QVBoxLayout()
         left.addWidget(self.list, 1)
@@ -125,6 +147,7 @@ class HistoryDialog(QDialog):
         self.continue_button.clicked.connect(lambda: self.open_job(retry=True))
         self.delete_button = QPushButton(self.tr("&Delete everywhere…"), inside)
         self.delete_button.clicked.connect(self.ask_delete)
+        planned = self._schedule_row(inside)
         buttons = QHBoxLayout()
         buttons.addWidget(self.continue_button)
         buttons.addWidget(self.delete_button)
@@ -133,12 +156,35 @@ class HistoryDialog(QDialog):
         for widget in (self.title, self.when):
             layout.addWidget(widget)
         layout.addLayout(self.rows_box)
+        layout.addLayout(planned)
         layout.addWidget(self.reception_note)
         layout.addWidget(self.outcome)
         layout.addLayout(buttons)
         layout.addStretch(1)
         box.setWidget(inside)
         return box
+
+    def _schedule_row(self, inside: QWidget) -> QHBoxLayout:
+        """The buttons of a scheduled message; shown with one that waits (or is late)."""
+        self.send_now_button = QPushButton(self.tr("Send &now"), inside)
+        self.send_now_button.clicked.connect(self.send_now)
+        self.time_button = QPushButton(self.tr("Change the &time…"), inside)
+        self.time_button.clicked.connect(self.change_time)
+        self.text_button = QPushButton(self.tr("Change the te&xt…"), inside)
+        self.text_button.clicked.connect(self.change_text)
+        self.cancel_button = QPushButton(self.tr("&Cancel the message…"), inside)
+        self.cancel_button.clicked.connect(self.ask_cancel)
+        self.schedule_buttons = (
+            self.send_now_button,
+            self.time_button,
+            self.text_button,
+            self.cancel_button,
+        )
+        planned = QHBoxLayout()
+        for button in self.schedule_buttons:
+            planned.addWidget(button)
+        planned.addStretch(1)
+        return planned
 
     # -- the list ---------------------------------------------------------------------------
 
@@ -149,6 +195,8 @@ class HistoryDialog(QDialog):
         self.list.clear()
         for job in self.jobs.values():
             when = moment_text(job.created)
+            if job.scheduled_at is not None and job.state in (*WAITING, "cancelled"):
+                when = "◷ " + schedule_words.job_time(job)
             title = display_title(job.draft.title, job.draft.text, self.tr("(no text)"))
             item = QListWidgetItem(f"{title}\n{when} · {self._standing(job)}")
             item.setData(Qt.ItemDataRole.UserRole, job.id)
@@ -162,7 +210,16 @@ class HistoryDialog(QDialog):
             self.list.setCurrentRow(0)
         self._choose(self.list.currentItem())
 
+    def select(self, job_id: int) -> None:
+        """Show this job (a scheduled one the window pointed at)."""
+        for number in range(self.list.count()):
+            if self.list.item(number).data(Qt.ItemDataRole.UserRole) == job_id:
+                self.list.setCurrentRow(number)
+                return
+
     def _standing(self, job: Job) -> str:
+        if scheduled := schedule_words.standing(job):
+            return scheduled
         states = {row.state for row in job.destinations}
         if job.deleted:
             return self.tr("Deleted")
@@ -205,9 +262,14 @@ class HistoryDialog(QDialog):
         self.when.setText(
             self.tr("Sent on {date}. {standing}.").format(date=when, standing=self._standing(job))
         )
+        self._show_schedule(job)
         running = publish_run.running(self.store, job.id) is not None
         for row in job.destinations:
             self.rows[row.account_id].show_row(row, running=running, waiting_for_site=False)
+            if row.state == "scheduled":  # who sends it at its time
+                self.rows[row.account_id].show_waiting("◷ " + schedule_words.holder_text(row))
+            elif row.state == "cancelled":
+                self.rows[row.account_id].show_waiting(self.tr("Cancelled: not sent."))
         states = {row.state for row in job.destinations}
         self.continue_button.setText(
             self.tr("&Retry the failed ones…")
@@ -243,6 +305,7 @@ class HistoryDialog(QDialog):
         chain: list[QWidget] = [self.list]
         for account_id, row_shown in self.rows.items():
             chain += [row_shown.open, row_shown.again, self.lines[account_id].replies]
+        chain += [*self.schedule_buttons]
         chain += [self.continue_button, self.delete_button, self.refresh_button]
         chain += [self.close_button]
         for before, after in itertools.pairwise(chain):
@@ -394,3 +457,102 @@ class HistoryDialog(QDialog):
             self.outcome.setText(history_delete.stopped(failure))
         else:
             self.outcome.setText(history_delete.results(found or {}, self._name))
+
+    # -- a scheduled message ----------------------------------------------------------------
+
+    def _show_schedule(self, job: Job) -> None:
+        waiting = job.state in WAITING
+        if job.scheduled_at is not None and job.state in (*WAITING, "cancelled"):
+            time = schedule_words.job_time(job)
+            if job.state == "scheduled":
+                words = self.tr("Scheduled for {time}.").format(time=time)
+            elif job.state == "late":
+                words = self.tr("Planned for {time}. Too late: send now or cancel?")
+                words = words.format(time=time)
+            else:
+                words = self.tr("Was planned for {time}. Cancelled: nothing was sent.")
+                words = words.format(time=time)
+            self.when.setText(words)
+        elif job.sent_late and job.scheduled_at is not None:
+            self.when.setText(
+                self.when.text()
+                + " "
+                + self.tr("It went out after its time ({time}).").format(
+                    time=schedule_words.job_time(job)
+                )
+            )
+        busy = job.id in self.changes.busy
+        self.send_now_button.setVisible(job.state == "late")
+        for button in (self.time_button, self.text_button, self.cancel_button):
+            button.setVisible(waiting)
+        for button in self.schedule_buttons:
+            button.setEnabled(not busy)
+
+    def send_now(self) -> None:
+        if self.job is not None and self.job.state == "late":
+            self.outcome.setText(self.tr("Sending…"))
+            self.changes.send_now(self.job.id)
+            self._show_job()
+
+    def change_time(self) -> None:
+        job = self.job
+        if job is None or job.state not in WAITING:
+            return
+        dialog = TimeDialog(job, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def chosen() -> None:
+            if dialog.when is not None:
+                self.outcome.setText(self.tr("Changing the time…"))
+                self.changes.reschedule(job.id, dialog.when)
+                self._show_job()
+
+        dialog.accepted.connect(chosen)
+        dialog.open()
+
+    def change_text(self) -> None:
+        job = self.job
+        if job is None or job.state not in WAITING:
+            return
+        dialog = TextDialog(job, self.store, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def chosen() -> None:
+            if dialog.draft is not None:
+                self.outcome.setText(self.tr("Saving the new text…"))
+                self.changes.change_text(job.id, dialog.draft)
+                self._show_job()
+
+        dialog.accepted.connect(chosen)
+        dialog.open()
+
+    def ask_cancel(self) -> None:
+        job = self.job
+        if job is None or job.state not in WAITING:
+            return
+
+        def cancel() -> None:
+            self.outcome.setText(self.tr("Cancelling…"))
+            self.changes.cancel(job.id)
+            self._show_job()
+
+        ask_cancel(self, job, cancel)
+
+    def _schedule_changed(self, job: Job) -> None:
+        if self.store.closed:
+            return
+        if job.state == "cancelled":
+            words = self.tr("Cancelled: it will not be sent.")
+        elif job.state == "scheduled":
+            words = self.tr("Changed: it will be sent at {time}.")
+            words = words.format(time=schedule_words.job_time(job))
+        else:
+            words = ""
+        self.reload()
+        self.outcome.setText(words)
+
+    def _schedule_failed(self, _job_id: int, words: str) -> None:
+        if self.store.closed:
+            return
+        self.reload()
+        self.outcome.setText(words)

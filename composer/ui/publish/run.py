@@ -19,7 +19,6 @@ import logging
 import threading
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject
@@ -215,21 +214,13 @@ def start_scheduled(
 
 def _ensure_task(store: Store) -> Callable[[bool], TaskOutcome]:
     """The real OS task, naming this window's profile unless it is the system's own."""
+    from composer.core.profile import named_profile
     from composer.core.scheduling.os_task.ensure import ensure_task
-    from composer.core.scheduling.os_task.program import chosen_profile
 
     def ensure(wanted: bool) -> TaskOutcome:
-        return ensure_task(wanted, profile=chosen_profile(_chosen(store)))
+        return ensure_task(wanted, profile=named_profile(store.profile))
 
     return ensure
-
-
-def _chosen(store: Store):
-    """The store's profile when one was chosen (--profile), None for the system's folder."""
-    from platformdirs import user_data_dir
-
-    default = Path(user_data_dir("Omroeper", appauthor=False)).expanduser().absolute()
-    return None if store.profile == default else store.profile
 
 
 def start(

@@ -1,4 +1,5 @@
-"""The settings a person can change: Omroeper's language, and what a new message starts with."""
+"""The settings a person can change: Omroeper's language, what a new message starts with, and
+how late a scheduled message may still go out when the computer was off at its time."""
 
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ from composer.ui.common import wheel_guard
 from composer.ui.style.theme import error_color
 
 OTHER = "other"  # the post-language item that opens the code field
+GRACE_CHOICES = (30, 60, 120, 240, 720, 1440)  # minutes; two hours is the default
 
 
 class SettingsDialog(QDialog):
@@ -44,6 +46,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self._omroeper_group())
         layout.addWidget(self._messages_group())
+        layout.addWidget(self._scheduled_group())
         layout.addStretch(1)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
@@ -134,6 +137,31 @@ class SettingsDialog(QDialog):
         form.addRow(_label(self.tr("&Too long for a network:"), self.thread_mode), self.thread_mode)
         return group
 
+    def _scheduled_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Scheduled messages"), self)
+        self.grace = QComboBox(group)
+        self.grace.setAccessibleName(self.tr("How late a scheduled message is still sent"))
+        for minutes in GRACE_CHOICES:
+            if minutes < 60:
+                name = self.tr("%n minute(s)", "", minutes)
+            else:
+                name = self.tr("%n hour(s)", "", minutes // 60)
+            self.grace.addItem(name, minutes)
+        wheel_guard.guard(self.grace)
+        why = QLabel(
+            self.tr(
+                "When the computer was off at a message's time, Omroeper sends it afterwards"
+                " up to this late, and tells you. Later than that, it asks you first: send"
+                " now or cancel."
+            ),
+            group,
+        )
+        why.setWordWrap(True)
+        form = QFormLayout(group)
+        form.addRow(_label(self.tr("Still sent &up to:"), self.grace), self.grace)
+        form.addRow(why)
+        return group
+
     def _show(self, settings: Settings) -> None:
         self.interface.setCurrentIndex(max(0, self.interface.findData(settings.interface_language)))
         known = self.post_language.findData(settings.post_language)
@@ -142,6 +170,10 @@ class SettingsDialog(QDialog):
         )
         self.other_code.setText("" if known >= 0 else settings.post_language)
         self.thread_mode.setCurrentIndex(self.thread_mode.findData(settings.post_thread))
+        grace = settings.schedule_grace_minutes
+        if self.grace.findData(grace) < 0:  # set by hand in the file: kept, shown as it is
+            self.grace.addItem(self.tr("%n minute(s)", "", grace), grace)
+        self.grace.setCurrentIndex(self.grace.findData(grace))
         self._interface_changed()
         self._post_language_changed()
 
@@ -164,6 +196,7 @@ class SettingsDialog(QDialog):
             interface_language=self.interface.currentData(),
             post_language=code,
             post_thread=self.thread_mode.currentData(),
+            schedule_grace_minutes=self.grace.currentData(),
         )
 
     def accept(self) -> None:

@@ -37,7 +37,9 @@ if TYPE_CHECKING:
 
     from composer.core.accounts.account import Account
     from composer.core.accounts.accounts import Accounts
+    from composer.core.scheduling.clock import Clock
     from composer.ui.publish.dialog import PublishDialog
+    from composer.ui.scheduled.due_run import DueRuns
 
 log = logging.getLogger(__name__)
 
@@ -91,6 +93,7 @@ class ComposerWindow(QMainWindow):
         )
         build_menus(self.menuBar(), self._menu_actions())
         self.publish_dialog: PublishDialog | None = None  # the one open, if any
+        self.due_runs: DueRuns | None = None  # sends what is due while the window is open
         self.draft_id = store.last_draft_id() or self.draft_actions.create_draft()
         self.open_draft(self.draft_id)
         if not deferred:
@@ -116,6 +119,8 @@ class ComposerWindow(QMainWindow):
         parts.outbox.waiting_requested.connect(self.show_job)
         parts.outbox.gone_out.connect(self.draft_actions.show_list)
         parts.outbox.gone_out.connect(self.refresh)
+        parts.outbox.gone_out.connect(parts.scheduled.refresh)
+        parts.scheduled.job_requested.connect(self.open_history_at)
         # the names the dialogs, scripts and tests know these parts by
         self.images, self.fit, self.fitter = parts.images, parts.fit, parts.fitter
         self.counters, self.advice = parts.fit.counters, parts.fit.advice
@@ -291,6 +296,7 @@ class ComposerWindow(QMainWindow):
     def _published(self) -> None:
         """A publish dialog closed: the drafts list and the window say whether it went out."""
         self.parts.outbox.show_draft(self.draft_id)
+        self.parts.scheduled.refresh()  # or when it will
         self.draft_actions.show_list()
         self.refresh()
 
@@ -315,9 +321,36 @@ class ComposerWindow(QMainWindow):
         dialog.open()
 
     def open_history(self) -> None:
+        self.open_history_at(None)
+
+    def open_history_at(self, job_id: int | None) -> None:
+        """Published messages, with `job_id` (a scheduled one, say) shown first."""
         from composer.ui.window import dialogs
 
-        dialogs.open_history(self.state, self)
+        self.finish_building()
+        history = dialogs.open_history(self.state, self, self.parts.schedule_actions, job_id)
+        history.finished.connect(lambda _result: self.parts.scheduled.refresh())
+
+    def send_due_while_open(self, clock: Clock | None = None, destinations=None) -> DueRuns:
+        """Send the scheduled messages whose time comes while the window is open: now, then
+        every minute (after the first paint: see app.started). `clock` and `destinations`
+        are for tests; the changes the person makes use the same."""
+        from composer.ui.scheduled.due_run import DueRuns
+
+        self.finish_building()
+        actions = self.parts.schedule_actions
+        if clock is not None:
+            actions.clock = clock
+        actions.destinations = destinations
+        if self.due_runs is None:
+            self.due_runs = DueRuns(
+                self.store, self.accounts, lambda: self.settings, self, clock=actions.clock
+            )
+            self.due_runs.handled.connect(self.parts.scheduled.show_run)
+            self.due_runs.handled.connect(lambda _jobs, _now: self.draft_actions.show_list())
+        self.due_runs.clock, self.due_runs.destinations = actions.clock, destinations
+        self.due_runs.start()
+        return self.due_runs
 
     # -- photos dropped or pasted anywhere in the window ---------------------------------------
 
@@ -350,6 +383,9 @@ class ComposerWindow(QMainWindow):
         self._remember_place()
         if self.built:
             self.parts.outbox.timer.stop()
+            self.parts.scheduled.timer.stop()
+        if self.due_runs is not None:
+            self.due_runs.stop()
         event.accept()
 
     def showEvent(self, event) -> None:

@@ -20,7 +20,9 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from composer.core.store.jobs import Job
+    from composer.ui.history.dialog import HistoryDialog
     from composer.ui.publish.dialog import PublishDialog
+    from composer.ui.scheduled.actions import ScheduleActions
     from composer.ui.window.state import WindowState
 
 translate = QCoreApplication.translate
@@ -115,12 +117,20 @@ def ask_while_scheduled(parent: QWidget, job: Job, ask: Callable[..., int]) -> b
     return answer == buttons.Yes
 
 
-def open_history(state: WindowState, parent: QWidget) -> None:
+def open_history(
+    state: WindowState, parent: QWidget, actions: ScheduleActions, job_id: int | None = None
+) -> HistoryDialog:
+    """Published messages (and scheduled ones), open; `job_id` the one shown first."""
     from composer.ui.history.dialog import HistoryDialog
 
-    dialog = HistoryDialog(state.store, state.accounts(), parent)
+    dialog = HistoryDialog(
+        state.store, state.accounts(), parent, destinations=actions.destinations, actions=actions
+    )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if job_id is not None:
+        dialog.select(job_id)
     dialog.open()
+    return dialog
 
 
 def resume_unfinished(state: WindowState, parent: QWidget) -> PublishDialog | None:

@@ -20,6 +20,8 @@ from composer.ui.photos.fitting import ImageFitter
 from composer.ui.photos.strip import ImagesStrip
 from composer.ui.preview.panel import PreviewsPanel
 from composer.ui.publish.bar import PublishBar
+from composer.ui.scheduled.actions import ScheduleActions
+from composer.ui.scheduled.notice import ScheduledNotice
 from composer.ui.style import focus_ring
 from composer.ui.window.outbox import OutboxPanel
 from composer.ui.writing.counters import FitPanel, chosen_account_name
@@ -66,6 +68,8 @@ class WindowParts(QObject):
         self.previews = PreviewsPanel(top)
         self.publish_bar = PublishBar(top)
         self.outbox = OutboxPanel(state.store, top)
+        self.schedule_actions = ScheduleActions(state.store, state.accounts, top)
+        self.scheduled = ScheduledNotice(state.store, self.schedule_actions, top)
         focus_ring.install()  # a focus that is easy to see, in every window
         self._image_destinations: list = []
         writing.below_message.addWidget(self.fit)
@@ -73,6 +77,7 @@ class WindowParts(QObject):
         writing_column.addWidget(self.images)
         side_column.addWidget(self.destinations)
         side_column.addWidget(self.previews, 1)
+        side_column.addWidget(self.scheduled)
         side_column.addWidget(self.outbox)
         side_column.addWidget(self.publish_bar)
         self.images.images_changed.connect(self._images_changed)
@@ -137,7 +142,8 @@ class WindowParts(QObject):
         (a new destination's checkbox, a counter): Qt puts new widgets at the chain's end."""
         top = self.top
         parts: tuple[QWidget, ...] = (self.drafts, self.writing, self.images)
-        parts += (self.destinations, self.previews, self.outbox, self.publish_bar)
+        parts += (self.destinations, self.previews, self.scheduled, self.outbox)
+        parts += (self.publish_bar,)
 
         def rank(widget: QWidget) -> int:
             return next((n for n, part in enumerate(parts) if part.isAncestorOf(widget)), 99)

@@ -305,3 +305,22 @@ def test_the_last_reception_of_each_copy_is_kept_and_replaced(store):
     with pytest.raises(StoreError) as failure:  # no such copy in that job
         store.save_reception(job_id, "discord-3", later)
     assert failure.value.code == "not_found"
+
+
+def test_the_drafts_with_a_message_waiting_for_its_time(store):
+    from composer.core.accounts.account import Account, AccountKind, Identity
+    from composer.core.store.rows import stamp
+    from composer.core.store.schedules import Schedule
+
+    store.save_account(Account("website-1", AccountKind.WEBSITE, Identity("bieb.example")))
+    draft_id = store.create_draft(Draft(text="Open dag"))
+    other = store.create_draft(Draft(text="Leesclub"))
+    soon, later = datetime(2026, 12, 24, 8, tzinfo=UTC), datetime(2026, 12, 31, 8, tzinfo=UTC)
+    assert store.scheduled_drafts() == {}
+    for at in (later, soon):
+        schedule = Schedule(stamp(at), "Europe/Amsterdam", {"website-1": "computer"})
+        job = store.create_job(Draft(text="Open dag"), ["website-1"], draft_id, schedule=schedule)
+    store.create_job(Draft(text="Leesclub"), ["website-1"], other)  # sent at once: not waiting
+    assert store.scheduled_drafts() == {draft_id: (soon, "Europe/Amsterdam")}
+    store.set_job_state(job, "cancelled", was=("scheduled",))
+    assert store.scheduled_drafts() == {draft_id: (later, "Europe/Amsterdam")}

@@ -144,10 +144,10 @@ def test_every_field_has_a_name_and_a_keyboard_shortcut(open_dialog):
     dialog = open_dialog()
     dialog.post_language.setCurrentIndex(dialog.post_language.findData("other"))
     fields = dialog.findChildren(QComboBox) + dialog.findChildren(QLineEdit)
-    assert len(fields) == 4
+    assert len(fields) == 5
     assert all(field.accessibleName() for field in fields)
     buddies = {label.buddy() for label in dialog.findChildren(QLabel) if "&" in label.text()}
-    assert {dialog.interface, dialog.post_language, dialog.thread_mode} <= buddies
+    assert {dialog.interface, dialog.post_language, dialog.thread_mode, dialog.grace} <= buddies
 
 
 def test_the_keyboard_alone_changes_and_saves(open_dialog, qtbot, tmp_path):
@@ -166,3 +166,20 @@ def test_escape_cancels_and_saves_nothing(open_dialog, qtbot, tmp_path):
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert dialog.result() == QDialog.DialogCode.Rejected
     assert not (tmp_path / FILE_NAME).exists()
+
+
+def test_how_late_a_scheduled_message_is_still_sent_is_saved(open_dialog, tmp_path):
+    dialog = open_dialog()
+    assert dialog.grace.currentText() == "2 hours"  # the default
+    dialog.grace.setCurrentIndex(dialog.grace.findData(1440))
+    dialog.buttons.accepted.emit()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert _saved(tmp_path)["schedule_grace_minutes"] == 1440
+    assert Settings.load(tmp_path).schedule_grace_minutes == 1440
+
+
+def test_a_grace_period_set_in_the_file_is_shown_and_kept(open_dialog, tmp_path):
+    dialog = open_dialog(replace(Settings.defaults("nl_NL"), schedule_grace_minutes=90))
+    assert dialog.grace.currentText() == "90 minutes"
+    dialog.buttons.accepted.emit()
+    assert Settings.load(tmp_path).schedule_grace_minutes == 90

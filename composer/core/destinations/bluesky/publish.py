@@ -28,6 +28,7 @@ from composer.core.publishing.destination import (
     Capabilities,
     Copies,
     HeldLocally,
+    NotEdited,
     Published,
     PublishRequest,
     Unsupported,
@@ -76,7 +77,7 @@ def post_url(handle: str, rkey: str) -> str:
     return f"https://bsky.app/profile/{handle.removeprefix('@')}/post/{rkey}"
 
 
-class BlueskyDestination(HeldLocally):
+class BlueskyDestination(HeldLocally, NotEdited):
     # fixed record keys: a retry reads the post back before writing
     capabilities = Capabilities(idempotent=True, can_read_back=True, can_count=True)
 

@@ -30,6 +30,7 @@ from composer.core.publishing.destination import (
     Capabilities,
     Copies,
     HeldLocally,
+    NotEdited,
     Published,
     PublishRequest,
     Unsupported,
@@ -43,7 +44,7 @@ MAX_DESCRIPTION = 1_024  # UTF-16 code units
 _MESSAGE_CHARS = 200
 
 
-class DiscordDestination(HeldLocally):
+class DiscordDestination(HeldLocally, NotEdited):
     # no idempotency key, and a message whose answer was lost cannot be found: the webhook
     # reads a message only by the id that answer held
     capabilities = Capabilities(idempotent=False, can_read_back=False)

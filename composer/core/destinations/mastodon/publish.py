@@ -53,6 +53,7 @@ from composer.core.outside_url import safe_link
 from composer.core.publishing.destination import (
     Capabilities,
     Copies,
+    NotEdited,
     Published,
     PublishRequest,
     Unsupported,
@@ -92,7 +93,7 @@ def capabilities_of(kind: AccountKind) -> Capabilities:
     )
 
 
-class MastodonDestination:
+class MastodonDestination(NotEdited):
     """The Destination for Mastodon and Pixelfed accounts (`kind`: which of the two its
     capabilities describe). `credentials_lookup(account_id)` gives the account's secret
     (`access_token`), as Credentials.load does."""

@@ -61,6 +61,7 @@ from composer.core.outside_url import safe_link
 from composer.core.publishing.destination import (
     Capabilities,
     Copies,
+    NotEdited,
     Published,
     PublishRequest,
     Unsupported,
@@ -89,7 +90,7 @@ _WAITING = frozenset({"future"})
 _GONE = frozenset({"trash", "draft", "pending", "private"})
 
 
-class WordPressDestination:
+class WordPressDestination(NotEdited):
     capabilities = Capabilities(
         idempotent=True, can_read_back=True, is_own_site=True, schedules_on_server=True
     )

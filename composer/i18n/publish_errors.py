@@ -205,6 +205,12 @@ def describe_publish_error(
             "be added or taken away afterwards. Keep the same length, or delete the message "
             "there and publish it again.",
         ),
+        "cannot_edit_alt_text": lambda: translate(
+            "Publish",
+            "This server cannot change the description of a photo that is already online. "
+            "Keep the descriptions as they were, or delete the message there and publish it "
+            "again.",
+        ),
         "cannot_edit_gone": lambda: translate(
             "Publish",
             "This copy is no longer online (it was deleted on the network), so there is "

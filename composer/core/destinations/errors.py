@@ -127,7 +127,8 @@ class ConnectError(CodedError):
 # cannot be held there; not_held: the server no longer holds the post and did not publish it.
 # Editing a published copy (Destination.update) adds: cannot_edit (reason: software, the
 # server's software cannot edit posts; thread_length, the edit needs another number of
-# thread parts; gone, the copy is no longer there): nothing was changed; edit_refused
+# thread parts; gone, the copy is no longer there; alt_text, the server cannot change a
+# photo's description (Pixelfed)): nothing was changed; edit_refused
 # (status, message): the server refused the new content.
 PublishCode = (
     Failure

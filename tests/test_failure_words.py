@@ -152,6 +152,7 @@ def test_wordpress_refusals_have_their_own_words_in_english_and_dutch(qapp, code
         ("cannot_edit", {"reason": "thread_length"}, "number of parts"),
         ("cannot_edit", {"reason": "gone"}, "no longer online"),
         ("cannot_edit", {"reason": "alt_text"}, "description of a photo"),
+        ("cannot_edit", {"reason": "photos"}, "add or take away photos"),
         ("edit_refused", {"status": 422, "message": "Text too long"}, "422): Text too long"),
         ("edit_refused", {"status": 422}, "without saying why"),
     ],

@@ -211,6 +211,11 @@ def describe_publish_error(
             "Keep the descriptions as they were, or delete the message there and publish it "
             "again.",
         ),
+        "cannot_edit_photos": lambda: translate(
+            "Publish",
+            "This server cannot add or take away photos of a message that is already online. "
+            "Keep the same photos, or delete the message there and publish it again.",
+        ),
         "cannot_edit_gone": lambda: translate(
             "Publish",
             "This copy is no longer online (it was deleted on the network), so there is "

@@ -714,7 +714,8 @@ ROUTES += [("GET", r"/api/v1/statuses/([^/]+)", status_show)]
 # media_attachments). Mastodon.py sends JSON when it sends media_attributes, else a form.
 # Pixelfed (StatusEditController): 404 "Post editing is not enabled on this server." unless
 # its admin turned editing on (`fake.__dict__["pixelfed_editing"] = True`); no `language`,
-# no media_attributes; at most 10 edits (400).
+# no media_attributes; a post's own media kept (or, of several, some dropped), none added
+# (UpdateStatusService); at most 10 StatusEdit rows, the original among them (400).
 
 
 def _edit_form(req: Recorded) -> tuple[dict[str, list[str]], list[dict[str, Any]]]:
@@ -759,16 +760,20 @@ def status_update(fake: FakeMastodon, req: Recorded, match: Any) -> Answer:
             fake.media[str(attribute["id"])]["description"] = attribute.get("description")
     sensitive = (form.get("sensitive") or ["false"])[0].lower() in ("1", "true")
     now = fake.timestamp(fake.clock())
+    attached = [
+        {k: v for k, v in fake.media[m].items() if k not in ("mime", "bytes", "uploaded")}
+        for m in media_ids
+    ]
+    if pixelfed:  # UpdateStatusService: a post's own media kept or dropped, none added
+        had = {a["id"]: a for a in status["media_attachments"]}
+        attached = [had[m] for m in media_ids if m in had] if len(had) > 1 else list(had.values())
     status |= {
         "content": _html(text),
         "text": text,
         "spoiler_text": spoiler,
         "sensitive": sensitive or bool(spoiler),
         "edited_at": now,
-        "media_attachments": [
-            {k: v for k, v in fake.media[m].items() if k not in ("mime", "bytes", "uploaded")}
-            for m in media_ids
-        ],
+        "media_attachments": attached,
     }
     if not pixelfed and form.get("language"):
         status["language"] = form["language"][0]

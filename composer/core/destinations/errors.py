@@ -128,8 +128,8 @@ class ConnectError(CodedError):
 # Editing a published copy (Destination.update) adds: cannot_edit (reason: software, the
 # server's software cannot edit posts; thread_length, the edit needs another number of
 # thread parts; gone, the copy is no longer there; alt_text, the server cannot change a
-# photo's description (Pixelfed)): nothing was changed; edit_refused
-# (status, message): the server refused the new content.
+# photo's description, and photos, cannot add or remove photos (both Pixelfed)): nothing
+# was changed; edit_refused (status, message): the server refused the new content.
 PublishCode = (
     Failure
     | Checked

@@ -2230,6 +2230,10 @@ Wil je het gepubliceerde bericht verbeteren? Verwijder het onder “Gepubliceerd
         <translation>Deze server kan de beschrijving van een foto die al online staat niet wijzigen. Laat de beschrijvingen zoals ze waren, of verwijder het bericht daar en publiceer het opnieuw.</translation>
     </message>
     <message>
+        <source>This server cannot add or take away photos of a message that is already online. Keep the same photos, or delete the message there and publish it again.</source>
+        <translation>Deze server kan geen foto’s toevoegen aan of weghalen uit een bericht dat al online staat. Houd dezelfde foto’s, of verwijder het bericht daar en publiceer het opnieuw.</translation>
+    </message>
+    <message>
         <source>This copy is no longer online (it was deleted on the network), so there is nothing to change.</source>
         <translation>Deze kopie staat niet meer online (het is op het netwerk verwijderd), dus er valt niets te wijzigen.</translation>
     </message>

@@ -286,7 +286,8 @@ class MastodonDestination(NotEdited):
     ) -> dict[str, Any]:
         """The same number of photos: the media stay, with their descriptions as the draft
         says them now (`media_attributes`; Pixelfed has none: it keeps them only when they
-        did not change). Another number: the new photos, uploaded."""
+        did not change). Another number: the new photos, uploaded (not on Pixelfed, whose
+        edit never attaches new media: `cannot_edit`, photos)."""
         media = list(status.get("media_attachments") or [])
         if len(media) == len(draft.images):
             wanted = [image.alt or "" for image in draft.images]
@@ -300,6 +301,8 @@ class MastodonDestination(NotEdited):
                 return {}
             attributes = [{"id": i, "description": d} for i, d in zip(kept, wanted, strict=True)]
             return {"media_attributes": attributes}
+        if pixelfed:  # UpdateStatusService keeps or drops a post's media, never adds any
+            raise PublishError("cannot_edit", {"reason": "photos"})
         return {"media_ids": self._upload(api, draft, images) or []}
 
     # -- held by the server until its time -----------------------------------------------

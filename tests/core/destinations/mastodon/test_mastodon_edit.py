@@ -178,6 +178,11 @@ def test_pixelfed_edits_where_its_admin_allows_it(fake, store, tmp_path):
     with pytest.raises(PublishError) as alt:  # Pixelfed takes no new descriptions
         destination.update(PublishRequest(other_alt, account, SITE, "e-2", 1), row)
     assert (alt.value.code, alt.value.details["reason"]) == ("cannot_edit", "alt_text")
+    more = replace(draft, images=photos(tmp_path, 2))
+    with pytest.raises(PublishError) as other:  # nor attaches new photos to a post
+        destination.update(PublishRequest(more, account, SITE, "e-3", 1), row)
+    assert (other.value.code, other.value.details["reason"]) == ("cannot_edit", "photos")
+    assert len(fake.statuses[0]["media_attachments"]) == 1
 
 
 def test_a_status_deleted_on_the_server_cannot_be_edited(fake, store):
@@ -202,3 +207,19 @@ def test_new_content_the_server_refuses_is_edit_refused_with_its_words(fake, sto
     assert (refused.value.code, refused.value.details["status"]) == ("edit_refused", 422)
     assert "character limit" in refused.value.details["message"]
     assert fake.statuses[0]["edited_at"] is None
+
+
+@pytest.mark.parametrize("fake", [{"flavour": "pixelfed"}], indirect=True, ids=str)
+def test_pixelfeds_limit_of_ten_edits_is_edit_refused_with_its_words(fake, store, tmp_path):
+    account = account_of(fake)
+    draft = Draft(text="Open dag!", link=SITE, images=photos(tmp_path, 1))
+    destination, row = published(store, fake, draft, account)
+    fake.__dict__["pixelfed_editing"] = True
+    for number in range(9):  # Pixelfed counts the original among its 10 StatusEdit rows
+        edited = replace(draft, text=f"Open dag, versie {number}")
+        destination.update(PublishRequest(edited, account, SITE, f"e-{number}", 1), row)
+    last = PublishRequest(replace(draft, text="Nog eens"), account, SITE, "e-9", 1)
+    with pytest.raises(PublishError) as refused:
+        destination.update(last, row)
+    assert (refused.value.code, refused.value.details["status"]) == ("edit_refused", 400)
+    assert "10 times" in refused.value.details["message"]

@@ -403,7 +403,7 @@ def media_upload(fake: FakeMastodon, req: Recorded, match: Any) -> Answer:
         "preview_url": url,
         "remote_url": None,
         "text_url": None,
-        "meta": {},
+        "meta": _meta(data),
         "description": fields.get("description") or None,
         "blurhash": None,
         "mime": mime,
@@ -415,6 +415,21 @@ def media_upload(fake: FakeMastodon, req: Recorded, match: Any) -> Answer:
     if fake.flavour == "pixelfed" and match.group(1) == "2":  # processed later: 202, url null
         return answer(202, visible | {"url": None, "preview_url": None})
     return answer(200, visible)
+
+
+def _meta(data: bytes) -> dict[str, Any]:
+    """Mastodon's `meta.original` of an image (Paperclip's dimensions): {} when unreadable."""
+    import io
+
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            width, height = image.size
+    except (UnidentifiedImageError, OSError):
+        return {}
+    size = {"width": width, "height": height, "size": f"{width}x{height}"}
+    return {"original": size | {"aspect": width / height}}
 
 
 def _html(text: str) -> str:

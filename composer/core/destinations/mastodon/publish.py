@@ -30,8 +30,9 @@ An edit is idempotent on the server (the same PUT twice leaves the same status),
 each part is read before it is edited, and one that already says the new text (with its
 content warning, language and the photos' descriptions) is not edited again, so a retry
 after a lost answer adds no second edit to the status's history. A photo swapped for
-another while the number stays the same is not seen here (the server does not show which
-file a photo came from): the caller knows, and may publish the photos anew.
+another is seen by its size in pixels (`meta.original`), where the server gives it; one of
+the very same size, or on a server that does not say, is taken to stay: the server does not
+show which file a photo came from.
 
 Everything here blocks: the publish job calls it from its worker threads.
 """
@@ -269,7 +270,8 @@ class MastodonDestination(NotEdited):
                 }
                 if not pixelfed and edits_language(settings) and draft.language:
                     fields["language"] = draft.language
-                if _says(status, text, photos, fields):
+                fitted = images if number == 1 else []
+                if _says(status, text, photos, fitted, fields):
                     continue  # already so: an earlier attempt of this edit got through
                 if number == 1:
                     fields |= self._edited_media(api, status, draft, images, pixelfed)
@@ -289,7 +291,7 @@ class MastodonDestination(NotEdited):
         did not change). Another number: the new photos, uploaded (not on Pixelfed, whose
         edit never attaches new media: `cannot_edit`, photos)."""
         media = list(status.get("media_attachments") or [])
-        if len(media) == len(draft.images):
+        if len(media) == len(draft.images) and all(map(_same_size, media, images)):
             wanted = [image.alt or "" for image in draft.images]
             said = [str(m.get("description") or "") for m in media]
             kept = [str(m["id"]) for m in media]
@@ -686,9 +688,25 @@ def _update_status(api: Mastodon, remote_id: str, text: str, fields: dict[str, A
     build(text, edit=remote_id, **fields)
 
 
-def _says(status: dict[str, Any], text: str, photos: Sequence[Any], fields: dict[str, Any]) -> bool:
+def _same_size(media: dict[str, Any], photo: FittedImage) -> bool:
+    """Whether the status's photo may be this one: the same pixels wide and high where the
+    server says (Mastodon's `meta.original`); a photo swapped for another is mostly seen so."""
+    meta = media.get("meta")
+    original = meta.get("original") if isinstance(meta, dict) else None
+    if not isinstance(original, dict) or "width" not in original:
+        return True  # the server does not say: the photo in this place is taken to stay
+    return (original.get("width"), original.get("height")) == (photo.width, photo.height)
+
+
+def _says(
+    status: dict[str, Any],
+    text: str,
+    photos: Sequence[Any],
+    fitted: Sequence[FittedImage],
+    fields: dict[str, Any],
+) -> bool:
     """Whether the status already is this part of the edit: its text, content warning and
-    language, and the photos' number and descriptions."""
+    language, and the photos: their number, sizes and descriptions."""
     if marker_of(_status_text(status)) != marker_of(text):
         return False
     if str(status.get("spoiler_text") or "") != fields["spoiler_text"]:
@@ -697,6 +715,8 @@ def _says(status: dict[str, Any], text: str, photos: Sequence[Any], fields: dict
         return False
     media = list(status.get("media_attachments") or [])
     said = [str(m.get("description") or "") for m in media]
+    if len(media) != len(fitted) or not all(map(_same_size, media, fitted)):
+        return False
     return said == [image.alt or "" for image in photos]
 
 

@@ -223,3 +223,16 @@ def test_pixelfeds_limit_of_ten_edits_is_edit_refused_with_its_words(fake, store
         destination.update(last, row)
     assert (refused.value.code, refused.value.details["status"]) == ("edit_refused", 400)
     assert "10 times" in refused.value.details["message"]
+
+
+def test_a_photo_swapped_for_another_is_uploaded_anew(fake, store, tmp_path):
+    account = account_of(fake)
+    draft = Draft(text="Open dag!", link=SITE, images=photos(tmp_path, 1))
+    destination, row = published(store, fake, draft, account)
+    [old] = fake.statuses[0]["media_attachments"]
+    other = Image(save(photo(300, 400, seed=9), tmp_path / "ander.jpg"), alt="Foto 1")
+    edited = replace(draft, images=(other,))
+    destination.update(PublishRequest(edited, account, SITE, "edit-1", 1), row)
+    [new] = fake.statuses[0]["media_attachments"]
+    assert new["id"] != old["id"]
+    assert (new["meta"]["original"]["width"], new["meta"]["original"]["height"]) == (300, 400)

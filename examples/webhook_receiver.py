@@ -165,6 +165,12 @@ class Receiver:
             url = f"{self.base_url}/{slug}/"
             posts[url] = slug
             return 201, url
+        if kind == "post.updated":  # the same address, the page rewritten
+            slug = posts.get(data["url"])
+            if slug is None:
+                raise Refused(404, "unknown post")
+            self._update(event, event_id, slug)
+            return 200, data["url"]
         if kind == "post.syndicated":
             slug = posts.get(data["url"])
             if slug is None:
@@ -195,6 +201,30 @@ class Receiver:
             shutil.rmtree(work, ignore_errors=True)
             raise
         return slug
+
+    def _update(self, event: dict, event_id: str, slug: str) -> None:
+        """Rewrite the page bundle in place, keeping its syndication links: the new one is
+        written aside, then swapped in, so a crash leaves the old page or the new one."""
+        folder = self.content / slug
+        front, _body = split_page((folder / "index.md").read_text(encoding="utf-8"))
+        work = Path(tempfile.mkdtemp(prefix=".incoming-", dir=self.content))
+        old = self.content / f".replaced-{slug}"
+        try:
+            names = self._write_images(work, event["data"]["images"])
+            text = page(event, event_id, names)
+            if front.get("syndication"):
+                new_front, new_body = split_page(text)
+                text = join_page(new_front | {"syndication": front["syndication"]}, new_body)
+            (work / "index.md").write_text(text, encoding="utf-8")
+            shutil.rmtree(old, ignore_errors=True)
+            os.replace(folder, old)
+            os.replace(work, folder)
+        except BaseException:
+            shutil.rmtree(work, ignore_errors=True)
+            if old.exists() and not folder.exists():
+                os.replace(old, folder)
+            raise
+        shutil.rmtree(old, ignore_errors=True)
 
     def _write_images(self, folder: Path, images: list[dict]) -> list[str]:
         names = []

@@ -148,6 +148,13 @@ def test_wordpress_refusals_have_their_own_words_in_english_and_dutch(qapp, code
         ("cannot_schedule", {"reason": "software"}, "this computer"),
         ("cannot_schedule", {"reason": "thread"}, "several parts"),
         ("not_held", {}, "no longer holds"),
+        ("cannot_edit", {"reason": "software"}, "cannot change"),
+        ("cannot_edit", {"reason": "thread_length"}, "number of parts"),
+        ("cannot_edit", {"reason": "gone"}, "no longer online"),
+        ("cannot_edit", {"reason": "alt_text"}, "description of a photo"),
+        ("cannot_edit", {"reason": "photos"}, "add or take away photos"),
+        ("edit_refused", {"status": 422, "message": "Text too long"}, "422): Text too long"),
+        ("edit_refused", {"status": 422}, "without saying why"),
     ],
 )
 def test_scheduling_on_the_server_has_words_of_its_own(code, details, says):

@@ -31,6 +31,10 @@ def describe_publish_error(
         code = "image_required"
     if code == "cannot_schedule":  # why the server cannot hold it: the words differ
         code = f"cannot_schedule_{details.get('reason') or 'software'}"
+    if code == "cannot_edit":  # why this copy cannot be changed: the words differ
+        code = f"cannot_edit_{details.get('reason') or 'software'}"
+    if code == "edit_refused" and not details.get("message"):
+        code = "edit_refused_silently"
     if code == "rejected" and details.get("status") and not details.get("message"):
         code = "rejected_silently"  # the server gave no reason: no empty ": " either
     if code == "photo_too_large":
@@ -189,6 +193,39 @@ def describe_publish_error(
             "The server no longer holds this scheduled message and did not publish it: it was "
             "cancelled there, or refused when its time came. Look on the network, then "
             "publish it again if it is missing.",
+        ),
+        "cannot_edit_software": lambda: translate(
+            "Publish",
+            "This server cannot change a message that is already online, so this copy stays "
+            "as it was. Delete it there and publish again if the change matters.",
+        ),
+        "cannot_edit_thread_length": lambda: translate(
+            "Publish",
+            "The change needs a different number of parts on this network, and parts cannot "
+            "be added or taken away afterwards. Keep the same length, or delete the message "
+            "there and publish it again.",
+        ),
+        "cannot_edit_alt_text": lambda: translate(
+            "Publish",
+            "This server cannot change the description of a photo that is already online. "
+            "Keep the descriptions as they were, or delete the message there and publish it "
+            "again.",
+        ),
+        "cannot_edit_photos": lambda: translate(
+            "Publish",
+            "This server cannot add or take away photos of a message that is already online. "
+            "Keep the same photos, or delete the message there and publish it again.",
+        ),
+        "cannot_edit_gone": lambda: translate(
+            "Publish",
+            "This copy is no longer online (it was deleted on the network), so there is "
+            "nothing to change.",
+        ),
+        "edit_refused": lambda: translate(
+            "Publish", "The server refused the change ({status}): {message}"
+        ),
+        "edit_refused_silently": lambda: translate(
+            "Publish", "The server refused the change ({status}) without saying why."
         ),
         # the website's answer: a published copy with such an address is describe_no_address
         "unsafe_url": lambda: translate(

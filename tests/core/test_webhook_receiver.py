@@ -241,3 +241,51 @@ def test_the_signed_event_carries_a_valid_length_signature(site):
     lowered = {k.lower(): v for k, v in headers.items()}
     assert webhook_receiver.length_signature_ok(SECRET, lowered, len(body.encode()))
     assert not webhook_receiver.length_signature_ok(SECRET, lowered, len(body.encode()) + 1)
+
+
+def update(url: str, page: str, draft: Draft, event_id: str) -> webhook.WebhookAnswer:
+    images = [fit_image(image.path, DEFAULTS[Platform.WEBSITE]) for image in draft.images]
+    payload = webhook.build_updated(draft, images, page, event_id)
+    return webhook.send(url, SECRET, payload, event_id)
+
+
+def test_an_update_rewrites_the_page_at_its_address_and_keeps_its_links(site, tmp_path):
+    page = publish(site.url, SHORT)
+    mastodon = "https://mastodon.social/@bieb/1"
+    syndicate(site.url, page, [("mastodon", mastodon)], "msg_s1")
+    photo(320, 240).save(tmp_path / "zaal.jpg", quality=90)
+    edited = Draft(
+        title="Open dag: kom zondag!",
+        body="Zondag, niet zaterdag.",
+        text="Zondag open",
+        language="nl",
+        images=(Image(tmp_path / "zaal.jpg", alt="De zaal"),),
+    )
+    answer = update(site.url, page, edited, "msg_u1")
+    assert (answer.status, answer.url) == (200, page)
+    folder = site.receiver.content / "open-dag-kom"
+    front = front_matter(folder / "index.md")
+    assert (front["title"], front["description"]) == ("Open dag: kom zondag!", "Zondag open")
+    assert front["syndication"] == [mastodon] and front["images"] == ["image-1.jpg"]
+    assert "Zondag, niet zaterdag." in (folder / "index.md").read_text(encoding="utf-8")
+    assert (folder / "image-1.jpg").is_file()
+    names = sorted(p.name for p in site.receiver.content.iterdir() if not p.name.startswith("."))
+    assert names == ["open-dag-kom"]
+
+
+def test_an_update_is_applied_once_per_webhook_id(site):
+    page = publish(site.url, SHORT)
+    first = Draft(title="Eerste", body="Een.", text="een", language="nl")
+    update(site.url, page, first, "msg_same")
+    path = site.receiver.content / "open-dag-kom" / "index.md"
+    applied = path.read_text(encoding="utf-8")
+    # the same id again (even with other content) is a retry: answered, nothing rewritten
+    other = Draft(title="Tweede", body="Twee.", text="twee", language="nl")
+    assert update(site.url, page, other, "msg_same").url == page
+    assert path.read_text(encoding="utf-8") == applied
+
+
+def test_an_update_of_an_unknown_page_is_refused(site):
+    with pytest.raises(webhook.PublishError) as refused:
+        update(site.url, f"{BASE}/nergens/", SHORT, "msg_x")
+    assert (refused.value.code, refused.value.details["status"]) == ("rejected", 404)

@@ -9,6 +9,12 @@ POST /api/webhooks/{id}/{token}[?wait=true] takes JSON or multipart (`payload_js
 `wait=true` it answers the message, without it 204. DELETE .../messages/{message_id} removes
 one (404, code 10008, when unknown). `drop_after_next` keeps the next message, then closes the
 connection without answering: the client cannot know the message is there.
+
+GET .../messages/{message_id} answers one message. PATCH .../messages/{message_id} edits it
+(Discord's "Edit Webhook Message"): `content` replaces the text; `attachments`, when given,
+lists the attachments to keep by their id (the others are removed) and describes new files
+sent as `files[n]` with `{"id": n}`; the message gets an `edited_timestamp`, and `edits`
+counts the edits applied to each message. `drop_after_next` also drops an edit's answer.
 """
 
 from __future__ import annotations
@@ -42,6 +48,7 @@ class FakeDiscord:
     drop_after_next: bool = False
     requests: list[tuple[str, str]] = field(default_factory=list)
     messages: list[dict[str, Any]] = field(default_factory=list)  # attachments keep their bytes
+    edits: dict[str, int] = field(default_factory=dict)  # message id: edits applied
 
     def __post_init__(self) -> None:
         self._lock = threading.Lock()
@@ -53,8 +60,44 @@ class FakeDiscord:
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
                 fake.requests.append(("GET", self.path))
+                if _MESSAGE.fullmatch(urlsplit(self.path).path):
+                    if not self._failed() and self._authorised(_MESSAGE):
+                        message = fake.message(self._message_id())
+                        if message is None:
+                            self._answer(404, {"message": "Unknown Message", "code": 10008})
+                        else:
+                            self._answer(200, _public(message))
+                    return
                 if not self._failed() and self._authorised(_PATH):
                     self._answer(200, fake.webhook())
+
+            def do_PATCH(self) -> None:
+                fake.requests.append(("PATCH", self.path))
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                if self._failed() or not self._authorised(_MESSAGE):
+                    return
+                try:
+                    payload, files = _parse(self.headers.get("Content-Type", ""), body)
+                except (ValueError, KeyError, TypeError):
+                    self._answer(400, {"message": "Invalid Form Body", "code": 50035})
+                    return
+                message = fake.message(self._message_id())
+                if message is None:
+                    self._answer(404, {"message": "Unknown Message", "code": 10008})
+                    return
+                refusal = _refusal({"content": "-", **payload}, files)
+                if refusal:
+                    self._answer(*refusal)
+                    return
+                edited = fake._edit(message, payload, files)
+                if fake.drop_after_next:
+                    fake.drop_after_next = False
+                    self.close_connection = True  # applied, but no answer ever comes
+                    return
+                self._answer(200, _public(edited))
+
+            def _message_id(self) -> str:
+                return _MESSAGE.fullmatch(urlsplit(self.path).path).group(3)
 
             def do_POST(self) -> None:
                 fake.requests.append(("POST", self.path))
@@ -156,22 +199,48 @@ class FakeDiscord:
             "token": self.token,
         }
 
-    def _keep(self, payload: dict, files: dict[int, tuple[str, str, bytes]]) -> dict[str, Any]:
+    def message(self, message_id: str) -> dict[str, Any] | None:
+        with self._lock:
+            return next((m for m in self.messages if m["id"] == message_id), None)
+
+    def _attachments(self, payload: dict, files: dict[int, tuple[str, str, bytes]]) -> list[dict]:
         described = {int(a["id"]): a for a in payload.get("attachments") or []}
+        attachments = []
+        for number, (filename, content_type, data) in sorted(files.items()):
+            attachments.append(
+                {
+                    "id": str(next(self._ids)),
+                    "filename": described.get(number, {}).get("filename") or filename,
+                    "description": described.get(number, {}).get("description"),
+                    "content_type": content_type,
+                    "size": len(data),
+                    "data": data,
+                }
+            )
+        return attachments
+
+    def _edit(
+        self, message: dict, payload: dict, files: dict[int, tuple[str, str, bytes]]
+    ) -> dict[str, Any]:
+        with self._lock:
+            if "content" in payload:
+                message["content"] = payload["content"] or ""
+            if "attachments" in payload:
+                kept = {
+                    str(a["id"])
+                    for a in payload["attachments"]
+                    if str(a["id"]) not in {str(n) for n in files}
+                }
+                old = [a for a in message["attachments"] if a["id"] in kept]
+                message["attachments"] = old + self._attachments(payload, files)
+            message["edited_timestamp"] = "2026-12-07T10:00:00.000000+00:00"
+            self.edits[message["id"]] = self.edits.get(message["id"], 0) + 1
+            return message
+
+    def _keep(self, payload: dict, files: dict[int, tuple[str, str, bytes]]) -> dict[str, Any]:
         with self._lock:
             message_id = str(next(self._ids))
-            attachments = []
-            for number, (filename, content_type, data) in sorted(files.items()):
-                attachments.append(
-                    {
-                        "id": str(next(self._ids)),
-                        "filename": described.get(number, {}).get("filename") or filename,
-                        "description": described.get(number, {}).get("description"),
-                        "content_type": content_type,
-                        "size": len(data),
-                        "data": data,
-                    }
-                )
+            attachments = self._attachments(payload, files)
             message = {
                 "id": message_id,
                 "type": 0,
@@ -180,6 +249,7 @@ class FakeDiscord:
                 "content": payload.get("content") or "",
                 "attachments": attachments,
                 "allowed_mentions": payload.get("allowed_mentions"),
+                "edited_timestamp": None,
             }
             self.messages.append(message)
             return message

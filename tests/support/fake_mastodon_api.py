@@ -403,7 +403,7 @@ def media_upload(fake: FakeMastodon, req: Recorded, match: Any) -> Answer:
         "preview_url": url,
         "remote_url": None,
         "text_url": None,
-        "meta": {},
+        "meta": _meta(data),
         "description": fields.get("description") or None,
         "blurhash": None,
         "mime": mime,
@@ -415,6 +415,21 @@ def media_upload(fake: FakeMastodon, req: Recorded, match: Any) -> Answer:
     if fake.flavour == "pixelfed" and match.group(1) == "2":  # processed later: 202, url null
         return answer(202, visible | {"url": None, "preview_url": None})
     return answer(200, visible)
+
+
+def _meta(data: bytes) -> dict[str, Any]:
+    """Mastodon's `meta.original` of an image (Paperclip's dimensions): {} when unreadable."""
+    import io
+
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            width, height = image.size
+    except (UnidentifiedImageError, OSError):
+        return {}
+    size = {"width": width, "height": height, "size": f"{width}x{height}"}
+    return {"original": size | {"aspect": width / height}}
 
 
 def _html(text: str) -> str:
@@ -554,6 +569,7 @@ def make_status(
         "emojis": [],
         "card": None,
         "poll": None,
+        "edited_at": None,
     }
     fake.statuses.append(status)
     return status
@@ -702,3 +718,98 @@ def status_show(fake: FakeMastodon, req: Recorded, match: Any) -> Answer:
 
 
 ROUTES += [("GET", r"/api/v1/statuses/([^/]+)", status_show)]
+
+
+# -- editing a status (Mastodon 3.5+, Api::V1::StatusesController#update) ---------------------
+# PUT /api/v1/statuses/:id: one's own status only (404 "Record not found" for anyone else's or
+# a deleted one); the same content checks as posting (422); `media_ids` replace the photos,
+# `media_attributes[]` (id, description) change an attached photo's description; the status
+# gets `edited_at`, and each edit is kept: GET /api/v1/statuses/:id/history lists the
+# original and every edit (StatusEdit: content, spoiler_text, sensitive, created_at,
+# media_attachments). Mastodon.py sends JSON when it sends media_attributes, else a form.
+# Pixelfed (StatusEditController): 404 "Post editing is not enabled on this server." unless
+# its admin turned editing on (`fake.__dict__["pixelfed_editing"] = True`); no `language`,
+# no media_attributes; a post's own media kept (or, of several, some dropped), none added
+# (UpdateStatusService); at most 10 StatusEdit rows, the original among them (400).
+
+
+def _edit_form(req: Recorded) -> tuple[dict[str, list[str]], list[dict[str, Any]]]:
+    import json
+
+    form = _form_lists(req)
+    if "json" in req.headers.get("Content-Type", ""):
+        raw = json.loads(req.body or b"{}").get("media_attributes") or []
+        return form, [a for a in raw if isinstance(a, dict)]
+    return form, []
+
+
+def _edit_of(status: dict[str, Any], at: str) -> dict[str, Any]:
+    keys = ("content", "spoiler_text", "sensitive", "media_attachments", "language")
+    return {k: status[k] for k in keys} | {"created_at": at}
+
+
+def status_update(fake: FakeMastodon, req: Recorded, match: Any) -> Answer:
+    _info, refusal = authorized(fake, req, "write:statuses")
+    if refusal:
+        return refusal
+    pixelfed = fake.flavour == "pixelfed"
+    if pixelfed and not fake.__dict__.get("pixelfed_editing"):
+        return answer(404, {"message": "Post editing is not enabled on this server."})
+    status = fake.status(match.group(1))
+    if status is None:
+        return answer(404, {"error": "Record not found"})
+    edits = fake.__dict__.setdefault("_edits", {}).setdefault(status["id"], [])
+    if pixelfed and len(edits) >= 10:
+        return answer(400, {"message": "You cannot edit your post more than 10 times."})
+    form, attributes = _edit_form(req)
+    text = (form.get("status") or [""])[0]
+    spoiler = (form.get("spoiler_text") or [""])[0]
+    media_ids = [m for m in form.get("media_ids", []) if m]
+    refusal = _invalid(fake, text, spoiler, media_ids, None)
+    if refusal:
+        return refusal
+    if not edits:
+        edits.append(_edit_of(status, status["created_at"]))
+    for attribute in [] if pixelfed else attributes:
+        if str(attribute.get("id")) in fake.media:
+            fake.media[str(attribute["id"])]["description"] = attribute.get("description")
+    sensitive = (form.get("sensitive") or ["false"])[0].lower() in ("1", "true")
+    now = fake.timestamp(fake.clock())
+    attached = [
+        {k: v for k, v in fake.media[m].items() if k not in ("mime", "bytes", "uploaded")}
+        for m in media_ids
+    ]
+    if pixelfed:  # UpdateStatusService: a post's own media kept or dropped, none added
+        had = {a["id"]: a for a in status["media_attachments"]}
+        attached = [had[m] for m in media_ids if m in had] if len(had) > 1 else list(had.values())
+    status |= {
+        "content": _html(text),
+        "text": text,
+        "spoiler_text": spoiler,
+        "sensitive": sensitive or bool(spoiler),
+        "edited_at": now,
+        "media_attachments": attached,
+    }
+    if not pixelfed and form.get("language"):
+        status["language"] = form["language"][0]
+    edits.append(_edit_of(status, now))
+    return answer(200, shown(fake, status))
+
+
+def edit_history(fake: FakeMastodon, req: Recorded, match: Any) -> Answer:
+    status = fake.status(match.group(1))
+    if status is None:
+        return answer(404, {"error": "Record not found"})
+    edits = fake.__dict__.get("_edits", {}).get(status["id"])
+    return answer(200, list(edits or [_edit_of(status, status["created_at"])]))
+
+
+def history(fake: FakeMastodon, status_id: str) -> list[dict[str, Any]]:
+    """A test's look: the original and every edit of the status, oldest first."""
+    return list(fake.__dict__.get("_edits", {}).get(status_id) or [])
+
+
+ROUTES[:0] = [
+    ("PUT", r"/api/v1/statuses/([^/]+)", status_update),
+    ("GET", r"/api/v1/statuses/([^/]+)/history", edit_history),
+]

@@ -125,6 +125,11 @@ class ConnectError(CodedError):
 # schedule_limit (limit): the server holds no more posts for this account (Mastodon: 25 a day,
 # 300 in all); cannot_schedule (reason: review_only, software, thread): this account or post
 # cannot be held there; not_held: the server no longer holds the post and did not publish it.
+# Editing a published copy (Destination.update) adds: cannot_edit (reason: software, the
+# server's software cannot edit posts; thread_length, the edit needs another number of
+# thread parts; gone, the copy is no longer there; alt_text, the server cannot change a
+# photo's description, and photos, cannot add or remove photos (both Pixelfed)): nothing
+# was changed; edit_refused (status, message): the server refused the new content.
 PublishCode = (
     Failure
     | Checked
@@ -145,6 +150,8 @@ PublishCode = (
         "schedule_limit",
         "cannot_schedule",
         "not_held",
+        "cannot_edit",
+        "edit_refused",
     ]
 )
 PUBLISH_CODES = frozenset(

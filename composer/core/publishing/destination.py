@@ -2,8 +2,13 @@
 can do (`Capabilities`): callers ask the capability, never the account's kind.
 
 A method behind a capability a destination lacks is not called; should it be, the destination
-raises `Unsupported` (a bug in the caller, which should have asked the capability). Editing is
-not here yet: `update` arrives behind `can_edit`, which no destination has today.
+raises `Unsupported` (a bug in the caller, which should have asked the capability).
+
+Editing a published copy (`can_edit`): `update` changes the copy in place. The request's
+`idempotency_key` is the edit's own key, made before its first attempt and the same on every
+retry of that edit, so an attempt after an unclear one never applies the edit twice. A network
+that cannot edit (Bluesky) may instead `repost` (`replaces_instead`): delete and post anew,
+only on the person's explicit choice. Destinations that edit neither way inherit `NotEdited`.
 
 Scheduling on the server (`schedules_on_server`: Mastodon, WordPress): `schedule` hands the
 post to the server for its time, `unschedule` cancels it there, `settle_scheduled` tells,
@@ -32,6 +37,7 @@ __all__ = [
     "Copies",
     "Destination",
     "HeldLocally",
+    "NotEdited",
     "PublishRequest",
     "Published",
     "Steps",
@@ -114,7 +120,10 @@ class Capabilities:
     # the organisation's own site: its page is the link back the networks wait for, and it is
     # told where the copies are (tell())
     is_own_site: bool = False
-    can_edit: bool = False  # update a published copy in place: no destination yet
+    can_edit: bool = False  # update() changes a published copy in place
+    # the network cannot edit: repost() deletes the copy and posts the edit anew (losing its
+    # likes and replies), only on the person's explicit choice (Bluesky)
+    replaces_instead: bool = False
     # the server can hold a post until its time (schedule, unschedule, settle_scheduled):
     # Mastodon-API servers whose software does (see can_schedule), WordPress
     schedules_on_server: bool = False
@@ -179,6 +188,19 @@ class Destination(Protocol):
         `can_count`. Raises CodedError (publish codes) when it cannot be read."""
         ...
 
+    def update(self, request: PublishRequest, copy: JobDestination) -> Published:
+        """Change the published copy (its job row: remote id, url, parts) to request.draft,
+        in place: the same address. Exactly once: request.idempotency_key is the edit's key
+        and request.attempt counts its attempts. PublishError `cannot_edit` (reason) when this
+        copy cannot be edited there (nothing is changed), `edit_refused` when the server
+        refused the new content. Only with `can_edit`."""
+        ...
+
+    def repost(self, request: PublishRequest, copy: JobDestination) -> Published:
+        """Delete the copy (every part) and post request.draft anew, exactly once under the
+        edit's key: the new copy's id and url. Only with `replaces_instead`."""
+        ...
+
 
 class Unsupported(NotImplementedError):
     """Asked of a destination whose capabilities say it cannot: `Unsupported("tell")`."""
@@ -199,6 +221,16 @@ class HeldLocally:
 
     def settle_scheduled(self, account: Account, copy: JobDestination) -> Published | None:
         raise Unsupported("settle_scheduled")
+
+
+class NotEdited:
+    """The editing part of the protocol for a destination that cannot change a copy."""
+
+    def update(self, request: PublishRequest, copy: JobDestination) -> Published:
+        raise Unsupported("update")
+
+    def repost(self, request: PublishRequest, copy: JobDestination) -> Published:
+        raise Unsupported("repost")
 
 
 def server_holds(destination: Destination, request: PublishRequest) -> bool:

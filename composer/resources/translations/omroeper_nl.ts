@@ -2278,6 +2278,34 @@ Wil je het gepubliceerde bericht verbeteren? Verwijder het onder “Gepubliceerd
         <translation>De server houdt dit geplande bericht niet meer vast en heeft het niet gepubliceerd: het is daar geannuleerd, of geweigerd toen het tijdstip kwam. Kijk op het netwerk en publiceer het opnieuw als het ontbreekt.</translation>
     </message>
     <message>
+        <source>This server cannot change a message that is already online, so this copy stays as it was. Delete it there and publish again if the change matters.</source>
+        <translation>Deze server kan een bericht dat al online staat niet wijzigen, dus deze kopie blijft zoals ze was. Verwijder het daar en publiceer het opnieuw als de wijziging belangrijk is.</translation>
+    </message>
+    <message>
+        <source>The change needs a different number of parts on this network, and parts cannot be added or taken away afterwards. Keep the same length, or delete the message there and publish it again.</source>
+        <translation>Door de wijziging krijgt het bericht op dit netwerk een ander aantal delen, en achteraf kunnen er geen delen bij of af. Houd dezelfde lengte aan, of verwijder het bericht daar en publiceer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>This server cannot change the description of a photo that is already online. Keep the descriptions as they were, or delete the message there and publish it again.</source>
+        <translation>Deze server kan de beschrijving van een foto die al online staat niet wijzigen. Laat de beschrijvingen zoals ze waren, of verwijder het bericht daar en publiceer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>This server cannot add or take away photos of a message that is already online. Keep the same photos, or delete the message there and publish it again.</source>
+        <translation>Deze server kan geen foto’s toevoegen aan of weghalen uit een bericht dat al online staat. Houd dezelfde foto’s, of verwijder het bericht daar en publiceer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>This copy is no longer online (it was deleted on the network), so there is nothing to change.</source>
+        <translation>Deze kopie staat niet meer online (het is op het netwerk verwijderd), dus er valt niets te wijzigen.</translation>
+    </message>
+    <message>
+        <source>The server refused the change ({status}): {message}</source>
+        <translation>De server weigerde de wijziging ({status}): {message}</translation>
+    </message>
+    <message>
+        <source>The server refused the change ({status}) without saying why.</source>
+        <translation>De server weigerde de wijziging ({status}) zonder te zeggen waarom.</translation>
+    </message>
+    <message>
         <source>Your website took the message, but the address it gave for the page is not a safe web address, so the other places wait (they would link to it). Ask your website&apos;s developer to check it, then retry.</source>
         <translation>Je website heeft het bericht aangenomen, maar het adres dat hij voor de pagina gaf is geen veilig webadres. Daarom wachten de andere bestemmingen (zij zouden ernaar linken). Vraag de ontwikkelaar van de website het te controleren en probeer het daarna opnieuw.</translation>
     </message>

@@ -121,18 +121,31 @@ def test_the_type_checker_holds_every_destination_to_the_protocol(tmp_path):
 def test_every_kind_declares_its_capabilities(accounts):
     found = {kind: destination(kind, accounts).capabilities for kind in PUBLISHABLE}
     assert found == {
-        AccountKind.WEBSITE: Capabilities(idempotent=True, can_read_back=False, is_own_site=True),
-        # per account (its server's software) and post: can_schedule
+        AccountKind.WEBSITE: Capabilities(
+            idempotent=True, can_read_back=False, is_own_site=True, can_edit=True
+        ),
+        # per account (its server's software) and post: can_schedule; edits: software too
         AccountKind.MASTODON: Capabilities(
-            idempotent=True, can_read_back=True, schedules_on_server=True, can_count=True
+            idempotent=True,
+            can_read_back=True,
+            schedules_on_server=True,
+            can_count=True,
+            can_edit=True,
         ),
         AccountKind.PIXELFED: Capabilities(
-            idempotent=True, can_read_back=True, needs_image=True, can_count=True
+            idempotent=True, can_read_back=True, needs_image=True, can_count=True, can_edit=True
         ),
-        AccountKind.BLUESKY: Capabilities(idempotent=True, can_read_back=True, can_count=True),
-        AccountKind.DISCORD: Capabilities(idempotent=False, can_read_back=False),
+        # Bluesky cannot edit: on the person's choice it posts the edit anew
+        AccountKind.BLUESKY: Capabilities(
+            idempotent=True, can_read_back=True, can_count=True, replaces_instead=True
+        ),
+        AccountKind.DISCORD: Capabilities(idempotent=False, can_read_back=False, can_edit=True),
         AccountKind.WORDPRESS: Capabilities(
-            idempotent=True, can_read_back=True, is_own_site=True, schedules_on_server=True
+            idempotent=True,
+            can_read_back=True,
+            is_own_site=True,
+            schedules_on_server=True,
+            can_edit=True,
         ),
     }
     # the job's rule (networks wait for the website) and the destinations name the same site

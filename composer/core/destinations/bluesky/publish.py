@@ -5,6 +5,15 @@ key (a TID made once) names the first post, and derived TIDs name the rest of a 
 retry first reads those records back (`getRecord`) and only creates what is missing, so a
 post cut short is never posted twice.
 
+Bluesky cannot edit: a record changed with `putRecord` is ignored by the app view, which
+keeps showing the post as first indexed. So `can_edit` is False; instead `repost`
+(`replaces_instead`, only on the person's explicit choice: likes and replies are lost) posts
+the edit anew, under record keys derived from the edit's own key (a TID made before its first
+attempt, as the job makes one for a post), then deletes the old post and its thread parts.
+The new post goes first: should it be refused, the old one stays. Exactly once: an attempt
+after the first reads the new records back before writing, as publish() does, and deleting
+a record already gone is no error, so a retry neither posts twice nor fails on the delete.
+
 Blocks on network I/O: call it from a worker thread.
 """
 
@@ -28,6 +37,7 @@ from composer.core.publishing.destination import (
     Capabilities,
     Copies,
     HeldLocally,
+    NotEdited,
     Published,
     PublishRequest,
     Unsupported,
@@ -42,6 +52,7 @@ __all__ = ["POST", "BlueskyDestination", "derived_tid", "post_url"]
 POST = "app.bsky.feed.post"
 TARGET = "bluesky"  # the draft's override key for this network
 _TID_ALPHABET = "234567abcdefghijklmnopqrstuvwxyz"
+_MOST_PARTS = 25  # parts of an old thread looked for when reposting
 
 SecretLookup = Callable[[str], dict[str, str]]
 SaveSecret = Callable[[str, dict[str, str]], None]
@@ -72,13 +83,19 @@ def derived_tid(key: str, index: int) -> str:
     return "".join(reversed(chars))
 
 
+def _is_tid(key: str) -> bool:
+    return len(key) == 13 and key[0] in _TID_ALPHABET[:16] and set(key) <= set(_TID_ALPHABET)
+
+
 def post_url(handle: str, rkey: str) -> str:
     return f"https://bsky.app/profile/{handle.removeprefix('@')}/post/{rkey}"
 
 
-class BlueskyDestination(HeldLocally):
-    # fixed record keys: a retry reads the post back before writing
-    capabilities = Capabilities(idempotent=True, can_read_back=True, can_count=True)
+class BlueskyDestination(HeldLocally, NotEdited):
+    # fixed record keys: a retry reads the post back before writing; no edit, a repost
+    capabilities = Capabilities(
+        idempotent=True, can_read_back=True, can_count=True, replaces_instead=True
+    )
 
     def __init__(self, secret_lookup: SecretLookup, save_secret: SaveSecret) -> None:
         self._secret_lookup = secret_lookup
@@ -124,6 +141,25 @@ class BlueskyDestination(HeldLocally):
     def delete(self, account: Account, copy: JobDestination) -> None:
         """Delete the copy's post; one already gone is not an error."""
         self.delete_posts(account, [copy.remote_id])
+
+    def repost(self, request: PublishRequest, copy: JobDestination) -> Published:
+        """The edit posted anew under the edit's key (request.idempotency_key, a TID), then
+        the old post and every part of its thread deleted: the new post's uri and address."""
+        if not _is_tid(request.idempotency_key):
+            raise PublishError("rejected", {"reason": "record_key"})  # a bug in the caller
+        old_did, _collection, old_key = _parts_of(copy.remote_id, "")
+        if old_key == request.idempotency_key:
+            raise PublishError("rejected", {"reason": "record_key"})  # would delete the new one
+        published = self.publish(request)
+        with self._client(request.account) as (client, did):
+            uris = [copy.remote_id]
+            for index in range(1, _MOST_PARTS):  # the thread's parts, by their derived keys
+                rkey = derived_tid(old_key, index)
+                if _read(client, old_did or did, rkey) is None:
+                    break
+                uris.append(f"at://{old_did or did}/{POST}/{rkey}")
+        self.delete_posts(request.account, list(reversed(uris)))
+        return published
 
     def tell(self, account: Account, page: JobDestination, copies: Copies) -> None:
         raise Unsupported("tell")

@@ -20,6 +20,20 @@ make the thread depend on this computer anyway. The held post is a step of the j
 posts (by text: the server does not keep the key) and the published ones before anything
 is sent again, and settle_scheduled recognises the published status by it.
 
+Editing (`update`, PUT /api/v1/statuses/:id): where the software edits (software.edits_posts:
+Mastodon 3.5+, GoToSocial 0.18+, Pixelfed where its admin turned editing on), each part of
+the thread whose text changed is edited, and the first also for its photos: the same number
+of photos keeps the media on the status and sends the descriptions that changed
+(`media_attributes`); another number uploads the new photos. A thread whose number of parts
+changes cannot be edited (`cannot_edit`, thread_length): parts are not added or removed.
+An edit is idempotent on the server (the same PUT twice leaves the same status), and more:
+each part is read before it is edited, and one that already says the new text (with its
+content warning, language and the photos' descriptions) is not edited again, so a retry
+after a lost answer adds no second edit to the status's history. A photo swapped for
+another is seen by its size in pixels (`meta.original`), where the server gives it; one of
+the very same size, or on a server that does not say, is taken to stay: the server does not
+show which file a photo came from.
+
 Everything here blocks: the publish job calls it from its worker threads.
 """
 
@@ -45,7 +59,11 @@ from composer.core.destinations.errors import UNCLEAR, PublishError, publish_err
 from composer.core.destinations.mastodon import held
 from composer.core.destinations.mastodon.client import Session, client
 from composer.core.destinations.mastodon.failures import failing_as, status_of
-from composer.core.destinations.mastodon.software import holds_posts
+from composer.core.destinations.mastodon.software import (
+    edits_language,
+    edits_posts,
+    holds_posts,
+)
 from composer.core.drafts.draft import Draft
 from composer.core.images.fit import fit_image
 from composer.core.images.probe import FittedImage, ImageError
@@ -53,6 +71,7 @@ from composer.core.outside_url import safe_link
 from composer.core.publishing.destination import (
     Capabilities,
     Copies,
+    NotEdited,
     Published,
     PublishRequest,
     Unsupported,
@@ -89,10 +108,12 @@ def capabilities_of(kind: AccountKind) -> Capabilities:
         # per account, by its server's software (can_schedule); Pixelfed ignores the time
         schedules_on_server=not pixelfed,
         can_count=True,
+        # per account, by its server's software (software.edits_posts)
+        can_edit=True,
     )
 
 
-class MastodonDestination:
+class MastodonDestination(NotEdited):
     """The Destination for Mastodon and Pixelfed accounts (`kind`: which of the two its
     capabilities describe). `credentials_lookup(account_id)` gives the account's secret
     (`access_token`), as Credentials.load does."""
@@ -215,6 +236,76 @@ class MastodonDestination:
 
     def tell(self, account: Account, page: JobDestination, copies: Copies) -> None:
         raise Unsupported("tell")
+
+    # -- editing a published copy --------------------------------------------------------
+
+    def update(self, request: PublishRequest, copy: JobDestination) -> Published:
+        """Each changed part edited in place (see the module's docstring): the copy keeps
+        its id and address."""
+        account = request.account
+        where = {"address": account.server}
+        settings = account.settings
+        if not edits_posts(settings):
+            raise PublishError("cannot_edit", where | {"reason": "software"})
+        texts, draft, images = self._texts(request)
+        old = [p for p in copy.parts if p.state == "done"] if copy.parts_total else []
+        ids = [p.remote_id for p in old] or [copy.remote_id]
+        if len(texts) != max(copy.parts_total, 1) or len(ids) != len(texts):
+            raise PublishError(
+                "cannot_edit", where | {"reason": "thread_length", "parts": len(texts)}
+            )
+        markers = {p.number: p.marker for p in old}
+        warning = draft.content_warning_for(account.kind.value).strip()
+        pixelfed = account.kind is AccountKind.PIXELFED
+        api, session = self._client(account)
+        for number, (remote_id, text) in enumerate(zip(ids, texts, strict=True), 1):
+            photos = draft.images if number == 1 else ()
+            if not photos and markers.get(number) == marker_of(text):
+                continue  # this part says the same as before
+            with _editing(account.server, session):
+                status = api.status(remote_id)
+                fields: dict[str, Any] = {
+                    "spoiler_text": warning or "",
+                    "sensitive": bool(warning),
+                }
+                if not pixelfed and edits_language(settings) and draft.language:
+                    fields["language"] = draft.language
+                fitted = images if number == 1 else []
+                if _says(status, text, photos, fitted, fields):
+                    continue  # already so: an earlier attempt of this edit got through
+                if number == 1:
+                    fields |= self._edited_media(api, status, draft, images, pixelfed)
+                _update_status(api, remote_id, text, fields)
+        return Published(copy.remote_id, copy.url)
+
+    def _edited_media(
+        self,
+        api: Mastodon,
+        status: dict[str, Any],
+        draft: Draft,
+        images: list[FittedImage],
+        pixelfed: bool,
+    ) -> dict[str, Any]:
+        """The same number of photos: the media stay, with their descriptions as the draft
+        says them now (`media_attributes`; Pixelfed has none: it keeps them only when they
+        did not change). Another number: the new photos, uploaded (not on Pixelfed, whose
+        edit never attaches new media: `cannot_edit`, photos)."""
+        media = list(status.get("media_attachments") or [])
+        if len(media) == len(draft.images) and all(map(_same_size, media, images)):
+            wanted = [image.alt or "" for image in draft.images]
+            said = [str(m.get("description") or "") for m in media]
+            kept = [str(m["id"]) for m in media]
+            if pixelfed:
+                if wanted != said:
+                    raise PublishError("cannot_edit", {"reason": "alt_text"})
+                return {"media_ids": kept or None}
+            if not media:
+                return {}
+            attributes = [{"id": i, "description": d} for i, d in zip(kept, wanted, strict=True)]
+            return {"media_attributes": attributes}
+        if pixelfed:  # UpdateStatusService keeps or drops a post's media, never adds any
+            raise PublishError("cannot_edit", {"reason": "photos"})
+        return {"media_ids": self._upload(api, draft, images) or []}
 
     # -- held by the server until its time -----------------------------------------------
 
@@ -585,6 +676,80 @@ def _suffix(mime: str) -> str:
     return {"image/jpeg": ".jpg", "image/png": ".png", "image/gif": ".gif"}.get(
         mime, "." + mime.rpartition("/")[2]
     )
+
+
+def _update_status(api: Mastodon, remote_id: str, text: str, fields: dict[str, Any]) -> None:
+    """PUT /api/v1/statuses/:id. Mastodon.py's status_update has no `language` (Mastodon
+    takes it since 4.0): the same call, through the library's own status builder, with it."""
+    if "language" not in fields:
+        api.status_update(remote_id, text, **fields)
+        return
+    build = getattr(api, "_Mastodon__status_internal")  # what status_update calls  # noqa: B009
+    build(text, edit=remote_id, **fields)
+
+
+def _same_size(media: dict[str, Any], photo: FittedImage) -> bool:
+    """Whether the status's photo may be this one: the same pixels wide and high where the
+    server says (Mastodon's `meta.original`); a photo swapped for another is mostly seen so."""
+    meta = media.get("meta")
+    original = meta.get("original") if isinstance(meta, dict) else None
+    if not isinstance(original, dict) or "width" not in original:
+        return True  # the server does not say: the photo in this place is taken to stay
+    return (original.get("width"), original.get("height")) == (photo.width, photo.height)
+
+
+def _says(
+    status: dict[str, Any],
+    text: str,
+    photos: Sequence[Any],
+    fitted: Sequence[FittedImage],
+    fields: dict[str, Any],
+) -> bool:
+    """Whether the status already is this part of the edit: its text, content warning and
+    language, and the photos: their number, sizes and descriptions."""
+    if marker_of(_status_text(status)) != marker_of(text):
+        return False
+    if str(status.get("spoiler_text") or "") != fields["spoiler_text"]:
+        return False
+    if "language" in fields and status.get("language") != fields["language"]:
+        return False
+    media = list(status.get("media_attachments") or [])
+    said = [str(m.get("description") or "") for m in media]
+    if len(media) != len(fitted) or not all(map(_same_size, media, fitted)):
+        return False
+    return said == [image.alt or "" for image in photos]
+
+
+def _editing(server: str, session: Session) -> AbstractContextManager[None]:
+    """As _publishing, with the refusals of an edit named: the status is gone (404:
+    nothing to change), the server does not edit (Pixelfed without editing on: 404 with
+    its words), the new content refused (422)."""
+    return _EditFailures(server, session)
+
+
+class _EditFailures:
+    def __init__(self, server: str, session: Session) -> None:
+        self._inner = _publishing(server, session)
+        self._server = server
+
+    def __enter__(self) -> None:
+        self._inner.__enter__()
+
+    def __exit__(self, kind: Any, error: Any, trace: Any) -> bool:
+        try:
+            return bool(self._inner.__exit__(kind, error, trace))
+        except PublishError as failure:
+            status = failure.details.get("status")
+            message = str(failure.details.get("message") or "")
+            where = {"address": self._server}
+            if failure.code == "rejected" and status == 404:
+                reason = "software" if "editing" in message.lower() else "gone"
+                raise PublishError("cannot_edit", where | {"reason": reason}) from None
+            if failure.code == "rejected" and status in (400, 422):
+                raise PublishError(
+                    "edit_refused", where | {"status": status, "message": message}
+                ) from None
+            raise
 
 
 def _publishing(server: str, session: Session) -> AbstractContextManager[None]:

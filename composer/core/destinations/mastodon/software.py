@@ -87,3 +87,41 @@ def _from_version(said: str) -> str:
     if said.startswith("3.5.3+"):
         return "gotosocial"
     return UNKNOWN
+
+
+# The software that edits a published status (PUT /api/v1/statuses/:id), from which version:
+# Mastodon 3.5 (`language` from 4.0), GoToSocial 0.18; Pixelfed has the endpoint (its
+# StatusEditController, without `language` or `media_attributes`) where its admin turned
+# post editing on, else it answers 404. Anything else is not guessed at: no edit.
+_EDITS_FROM = {
+    "mastodon": (3, 5),
+    "glitch-soc": (3, 5),
+    "hometown": (3, 5),
+    "gotosocial": (0, 18),
+    "pixelfed": (0, 0),
+}
+_LANGUAGE_FROM = {
+    "mastodon": (4, 0),
+    "glitch-soc": (4, 0),
+    "hometown": (4, 0),
+    "gotosocial": (0, 18),
+}
+
+
+def _at_least(settings: dict[str, Any], since: dict[str, tuple[int, int]]) -> bool:
+    name, version = settings.get("software"), settings.get("software_version")
+    first = since.get(name) if isinstance(name, str) else None
+    if first == (0, 0):
+        return True
+    found = _LEADING.match(version) if isinstance(version, str) else None
+    return first is not None and found is not None and tuple(map(int, found.groups())) >= first
+
+
+def edits_posts(settings: dict[str, Any]) -> bool:
+    """Whether the account's server can edit a published status. Unknown: no."""
+    return _at_least(settings, _EDITS_FROM)
+
+
+def edits_language(settings: dict[str, Any]) -> bool:
+    """Whether an edit may change the status's language (Mastodon 4.0+, GoToSocial)."""
+    return _at_least(settings, _LANGUAGE_FROM)

@@ -2,6 +2,8 @@
 
 The job's idempotency key for the website is a `msg_…` webhook id: it is the event id, sent
 unchanged on every attempt, so the site answers the same page instead of writing a second one.
+An edit (`update`) is a `post.updated` event whose id is derived from the edit's key: every
+retry of one edit is the same event, which the site applies once.
 """
 
 from __future__ import annotations
@@ -17,15 +19,19 @@ from composer.core.destinations.website.webhook import (
     build_deleted,
     build_published,
     build_syndicated,
+    build_updated,
+    edit_event_id,
     new_event_id,
     send,
 )
+from composer.core.drafts.draft import Draft
 from composer.core.images.fit import fit_image
-from composer.core.images.probe import ImageError
+from composer.core.images.probe import FittedImage, ImageError
 from composer.core.publishing.destination import (
     Capabilities,
     Copies,
     HeldLocally,
+    NotEdited,
     Published,
     PublishRequest,
     Unsupported,
@@ -36,10 +42,12 @@ from composer.core.store.jobs import JobDestination
 SecretLookup = Callable[[str], Mapping[str, str]]
 
 
-class WebsiteDestination(HeldLocally):
+class WebsiteDestination(HeldLocally, NotEdited):
     # The site keeps each webhook id and answers a repeated event with the page it wrote, so
     # an attempt is simply made again; the webhook has no way to look a page up.
-    capabilities = Capabilities(idempotent=True, can_read_back=False, is_own_site=True)
+    capabilities = Capabilities(
+        idempotent=True, can_read_back=False, is_own_site=True, can_edit=True
+    )
 
     def __init__(self, secret_lookup: SecretLookup, session: requests.Session | None = None):
         self._secret_lookup = secret_lookup
@@ -47,19 +55,20 @@ class WebsiteDestination(HeldLocally):
 
     def publish(self, request: PublishRequest) -> Published:
         account, draft = request.account, request.draft
-        limits = account.effective_limits()
-        images = []
-        for number, image in enumerate(draft.images):
-            try:
-                images.append(fit_image(image.path, limits))
-            except ImageError as failure:
-                raise PublishError(
-                    "image_failed", {"index": number, "reason": failure.code}
-                ) from None
         event_id = request.idempotency_key
-        payload = build_published(draft, images, event_id)
+        payload = build_published(draft, _fitted(account, draft), event_id)
         answer = send(account.server, self._secret(account), payload, event_id, self._session)
         return Published(remote_id=event_id, url=answer.url)
+
+    def update(self, request: PublishRequest, copy: JobDestination) -> Published:
+        """A `post.updated` event for the page at the copy's url: the page keeps its address.
+        Exactly once: the event id comes from the edit's key, so a retry after an unclear
+        attempt is the same event, and the site answers it without applying it again."""
+        account, draft = request.account, request.draft
+        event_id = edit_event_id(request.idempotency_key)
+        payload = build_updated(draft, _fitted(account, draft), copy.url, event_id)
+        send(account.server, self._secret(account), payload, event_id, self._session)
+        return Published(remote_id=copy.remote_id, url=copy.url)
 
     def read_back(self, request: PublishRequest) -> Published | None:
         raise Unsupported("read_back")
@@ -101,3 +110,14 @@ class WebsiteDestination(HeldLocally):
         if not secret:
             raise PublishError("no_secret", {"account": account.id})
         return secret
+
+
+def _fitted(account: Account, draft: Draft) -> list[FittedImage]:
+    limits = account.effective_limits()
+    images = []
+    for number, image in enumerate(draft.images):
+        try:
+            images.append(fit_image(image.path, limits))
+        except ImageError as failure:
+            raise PublishError("image_failed", {"index": number, "reason": failure.code}) from None
+    return images

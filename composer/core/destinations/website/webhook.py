@@ -31,6 +31,7 @@ from composer.core.images.probe import FittedImage
 from composer.core.outside_url import safe_link
 
 PUBLISHED, SYNDICATED, DELETED = "post.published", "post.syndicated", "post.deleted"
+UPDATED = "post.updated"
 TEST = "webhook.test"  # connecting checks the site: it answers 2xx and makes no page
 LENGTH_SIGNATURE = "omroeper-length-signature"
 _MESSAGE_CHARS = 200  # the site's own reason, shown to the person: keep it short
@@ -46,6 +47,14 @@ def new_event_id() -> str:
     return "msg_" + secrets.token_urlsafe(18)
 
 
+def edit_event_id(edit_key: str) -> str:
+    """The `webhook-id` of an edit: derived from the edit's key, so every retry of that edit
+    carries the same id (the site applies it once), and never equal to another event's id
+    (not even the post.published id, should the edit's key be that one)."""
+    digest = hashlib.sha256(f"{UPDATED}:{edit_key}".encode()).hexdigest()
+    return "msg_" + digest[:32]
+
+
 def _event(kind: str, event_id: str, data: dict[str, Any]) -> dict[str, Any]:
     stamp = datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
     return {"type": kind, "id": event_id, "timestamp": stamp, "data": data}
@@ -53,29 +62,36 @@ def _event(kind: str, event_id: str, data: dict[str, Any]) -> dict[str, Any]:
 
 def build_published(draft: Draft, images: Sequence[FittedImage], event_id: str) -> dict[str, Any]:
     """`images` are the draft's images fitted for the website, in the draft's order."""
-    return _event(
-        PUBLISHED,
-        event_id,
-        {
-            "title": draft.title,
-            "body": draft.website_body,
-            "text": draft.text,
-            "language": draft.language,
-            "content_warning": draft.content_warning,
-            "images": [
-                {
-                    "data": base64.b64encode(fitted.data).decode("ascii"),
-                    "alt": "" if source.decorative else source.alt,
-                    "type": fitted.mime,
-                    "width": fitted.width,
-                    "height": fitted.height,
-                    "bytes": fitted.bytes,
-                    "decorative": source.decorative,
-                }
-                for source, fitted in zip(draft.images, images, strict=True)
-            ],
-        },
-    )
+    return _event(PUBLISHED, event_id, _post(draft, images))
+
+
+def build_updated(
+    draft: Draft, images: Sequence[FittedImage], url: str, event_id: str
+) -> dict[str, Any]:
+    """The page at `url` now says this: post.published's data plus the page's `url`."""
+    return _event(UPDATED, event_id, _post(draft, images) | {"url": url})
+
+
+def _post(draft: Draft, images: Sequence[FittedImage]) -> dict[str, Any]:
+    return {
+        "title": draft.title,
+        "body": draft.website_body,
+        "text": draft.text,
+        "language": draft.language,
+        "content_warning": draft.content_warning,
+        "images": [
+            {
+                "data": base64.b64encode(fitted.data).decode("ascii"),
+                "alt": "" if source.decorative else source.alt,
+                "type": fitted.mime,
+                "width": fitted.width,
+                "height": fitted.height,
+                "bytes": fitted.bytes,
+                "decorative": source.decorative,
+            }
+            for source, fitted in zip(draft.images, images, strict=True)
+        ],
+    }
 
 
 def build_syndicated(url: str, copies: Iterable[tuple[str, str]], event_id: str) -> dict[str, Any]:

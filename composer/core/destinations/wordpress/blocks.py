@@ -30,6 +30,8 @@ _SYNDICATION = re.compile(
     r".*?<!-- /wp:paragraph -->\n*",
     re.DOTALL,
 )
+_MARK = re.compile(r"(?<![\w-])omroeper-[0-9a-f]{10}(?![\w-])")
+_IMAGE_ID = re.compile(r"<!-- wp:image \{\"id\": ?(\d{1,19})[,}]")
 SLUG_WORDS = 50  # characters of the title kept in the post's address
 
 
@@ -104,6 +106,23 @@ def with_syndication(content: str, copies: Iterable[tuple[str, str]]) -> str:
     kept = _SYNDICATION.sub("\n\n", content).rstrip("\n")
     block = syndication_block(copies, language_of(kept))
     return f"{kept}\n\n{block}" if block and kept else (block or kept)
+
+
+def syndication_of(content: str) -> str:
+    """The post's syndication paragraph as it is ("" when it has none): an edit keeps it."""
+    found = _SYNDICATION.search(content)
+    return found.group().strip("\n") if found else ""
+
+
+def mark_of(content: str) -> str:
+    """The mark a post's first paragraph carries (mark_for), "" when none."""
+    found = _MARK.search(content)
+    return found.group() if found else ""
+
+
+def image_ids(content: str) -> list[int]:
+    """The media ids of the post's image blocks, in order."""
+    return [int(found) for found in _IMAGE_ID.findall(content)]
 
 
 def slug_for(title: str, key: str) -> str:

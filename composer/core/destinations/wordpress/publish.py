@@ -15,6 +15,14 @@ looks for them by that name first, so a lost answer on an upload leaves no secon
 Delete moves the post to the trash and leaves its photos: WordPress cannot put media in
 the trash (without MEDIA_TRASH), and a post restored from the trash keeps its photos.
 
+Edited (`update`): the post is changed in place (`POST /wp/v2/<type>/{id}`, same id, same
+address): its title and blocks, keeping the mark its first paragraph carries and its "Ook
+op:" paragraph (read from the post's raw content). A photo already on the post (the same
+file: its size in bytes and pixels) is kept, with its `alt_text` changed where the draft
+says otherwise (`POST /wp/v2/media/{id}`); others are uploaded. The same edit twice leaves
+the same post (WordPress keeps no revision of an unchanged post), and a retry after a lost
+answer finds the photos the first attempt put on the post, so nothing is uploaded twice.
+
 Scheduled (`schedule`): the post is made `future` with its `date_gmt`, photos uploaded now;
 only a user who may publish can (a contributor: `cannot_schedule`). WordPress publishes a
 `future` post at once when its time is less than a minute ahead, so Omroeper asks two.
@@ -48,9 +56,12 @@ from composer.core.destinations.http.safe_http import SafeSession, json_object, 
 from composer.core.destinations.website.webhook import retry_after
 from composer.core.destinations.wordpress.blocks import (
     Picture,
+    image_ids,
     mark_for,
+    mark_of,
     post_content,
     slug_for,
+    syndication_of,
     with_syndication,
 )
 from composer.core.destinations.wordpress.connect import basic_auth, endpoint
@@ -61,6 +72,7 @@ from composer.core.outside_url import safe_link
 from composer.core.publishing.destination import (
     Capabilities,
     Copies,
+    NotEdited,
     Published,
     PublishRequest,
     Unsupported,
@@ -86,12 +98,17 @@ _TOO_LARGE = frozenset({"rest_upload_file_too_big", "rest_upload_limited_space"}
 ASK_AHEAD = timedelta(minutes=2)
 _PLACEHOLDER = re.compile(r"%(?:postname|pagename)%")
 _WAITING = frozenset({"future"})
+_MOST_PHOTOS = 20  # image blocks of a post read back by an edit
 _GONE = frozenset({"trash", "draft", "pending", "private"})
 
 
-class WordPressDestination:
+class WordPressDestination(NotEdited):
     capabilities = Capabilities(
-        idempotent=True, can_read_back=True, is_own_site=True, schedules_on_server=True
+        idempotent=True,
+        can_read_back=True,
+        is_own_site=True,
+        schedules_on_server=True,
+        can_edit=True,
     )
 
     def __init__(
@@ -120,15 +137,7 @@ class WordPressDestination:
     def _fields(self, request: PublishRequest, site: _Site, status: str) -> dict[str, Any]:
         """The post's fields, its photos uploaded."""
         account, draft = request.account, request.draft
-        limits = account.effective_limits()
-        fitted: list[FittedImage] = []
-        for number, image in enumerate(draft.images):
-            try:
-                fitted.append(fit_image(image.path, limits))
-            except ImageError as failure:
-                raise PublishError(
-                    "image_failed", {"index": number, "reason": failure.code}
-                ) from None
+        fitted = _fitted(request)
         mark = mark_for(request.idempotency_key)
         pictures: list[Picture] = []
         for number, (source, photo) in enumerate(zip(draft.images, fitted, strict=True), 1):
@@ -153,6 +162,48 @@ class WordPressDestination:
         if language:
             fields["lang"] = language  # Polylang's field, where the site has it
         return fields
+
+    def update(self, request: PublishRequest, copy: JobDestination) -> Published:
+        """The post changed in place (see the module's docstring); its id and address stay."""
+        account, draft = request.account, request.draft
+        site = self._site(account)
+        address = f"{site.collection}/{_post_id(copy)}"
+        wanted = "id,link,status,content"
+        try:
+            post = site.send("GET", address, params={"context": "edit", "_fields": wanted})
+        except PublishError as failure:
+            if failure.details.get("status") in (404, 410):
+                raise PublishError("cannot_edit", {"reason": "gone"}) from None
+            raise
+        content = post.get("content")
+        raw = content.get("raw") if isinstance(content, dict) else None
+        if not isinstance(raw, str) or post.get("status") == "trash":
+            raise PublishError("cannot_edit", {"reason": "gone"})
+        on_post = [site.media(media_id) for media_id in image_ids(raw)[:_MOST_PHOTOS]]
+        pictures = []
+        for number, (source, photo) in enumerate(
+            zip(draft.images, _fitted(request), strict=True), 1
+        ):
+            alt = "" if source.decorative else source.alt
+            same = next((m for m in on_post if m is not None and _is(m, photo)), None)
+            if same is None:  # named from the edit's key: a retry finds its own upload
+                name = f"{mark_for(request.idempotency_key)}-{number}"
+                found = site.uploaded(name, alt) if request.attempt > 1 else None
+                pictures.append(found or site.upload(number, photo, alt, name))
+                continue
+            on_post.remove(same)
+            if same.get("alt_text") != alt:
+                site.send("POST", f"/wp/v2/media/{same['id']}", {"alt_text": alt})
+            pictures.append(Picture(same["id"], same["source_url"], alt))
+        mark = mark_of(raw) or mark_for(copy.idempotency_key)
+        body = post_content(draft.website_body, pictures, mark, draft.language)
+        kept = syndication_of(raw)
+        fields: dict[str, Any] = {
+            "title": draft.title,
+            "content": f"{body}\n\n{kept}" if kept else body,
+            "featured_media": pictures[0].media_id if pictures else 0,
+        }
+        return _published(site.send("POST", address, fields))
 
     def read_back(self, request: PublishRequest) -> Published | None:
         draft = request.draft
@@ -325,6 +376,21 @@ class _Site:
             raise PublishError("bad_answer", {"status": answer.status_code})
         return Picture(media_id, url, alt)
 
+    def media(self, media_id: int) -> dict[str, Any] | None:
+        """A photo on the post: its id, address, alt text and file's size; None when gone."""
+        wanted = "id,source_url,alt_text,media_details"
+        try:
+            found = self.send(
+                "GET", f"/wp/v2/media/{media_id}", None, {"context": "edit", "_fields": wanted}
+            )
+        except PublishError as failure:
+            if failure.details.get("status") in (401, 403, 404, 410):
+                return None  # gone, or another user's photo: upload the draft's own
+            raise
+        if not isinstance(found.get("id"), int) or not safe_link(found.get("source_url")):
+            return None
+        return found
+
     def run_cron(self, home: str) -> bool:
         """Request the site's wp-cron.php as a visitor: WP-Cron runs what is due (a post
         whose time has come), also where DISABLE_WP_CRON leaves that to the host's cron
@@ -473,6 +539,26 @@ def _published(post: dict[str, Any]) -> Published:
     if status != "publish":  # pending (or draft): not published, nothing may link to it
         return Published(str(post_id), link, held_for_review=True)
     return Published(str(post_id), link)
+
+
+def _fitted(request: PublishRequest) -> list[FittedImage]:
+    limits = request.account.effective_limits()
+    fitted: list[FittedImage] = []
+    for number, image in enumerate(request.draft.images):
+        try:
+            fitted.append(fit_image(image.path, limits))
+        except ImageError as failure:
+            raise PublishError("image_failed", {"index": number, "reason": failure.code}) from None
+    return fitted
+
+
+def _is(media: dict[str, Any], photo: FittedImage) -> bool:
+    """Whether the site's photo is this file: the same size in bytes and in pixels."""
+    details = media.get("media_details")
+    if not isinstance(details, dict):
+        return False
+    said = (details.get("filesize"), details.get("width"), details.get("height"))
+    return said == (len(photo.data), photo.width, photo.height)
 
 
 def _held(post: dict[str, Any]) -> Published:

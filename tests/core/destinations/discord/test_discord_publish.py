@@ -4,17 +4,19 @@ publish job engine with a real Store: no idempotency, so an unclear failure is `
 from __future__ import annotations
 
 import socket
+from dataclasses import replace
 
 import pytest
 import requests
 
 from composer.core.accounts.account import Account, AccountKind, Identity
 from composer.core.destinations.discord.publish import DiscordDestination
-from composer.core.destinations.errors import PublishError
+from composer.core.destinations.errors import UNCLEAR, PublishError
 from composer.core.drafts.draft import Draft, Image
 from composer.core.publishing.publisher import Publisher, PublishRequest
 from composer.core.store.store import Store
 from tests.support.fake_discord import FakeDiscord
+from tests.support.fault_proxy import FaultProxy
 from tests.support.images import photo
 
 PAGE = "https://bieb.example.org/nieuws/open-dag/"
@@ -212,3 +214,73 @@ def test_the_fake_without_wait_answers_204_and_still_keeps_it(fake):
 
 def test_the_fake_still_answers_get(fake):
     assert requests.get(fake.url, timeout=5).json()["guild_id"] == "556677"
+
+
+def edit_of(draft, **changes):
+    return replace(draft, text="Zondag open dag in de bibliotheek!", **changes)
+
+
+def published_row(store, fake, draft):
+    job_id = store.create_job(draft, [ACCOUNT.id])
+    return publisher(store, fake)[0].publish(job_id).destination(ACCOUNT.id)
+
+
+def test_an_edit_changes_the_text_keeps_the_photos_that_stay_and_replaces_the_rest(
+    store, fake, draft
+):
+    row = published_row(store, fake, draft)
+    [message] = fake.messages
+    first, second = message["attachments"]
+    zaal, rand = draft.images
+    request = PublishRequest(
+        edit_of(draft, images=(zaal, replace(rand, alt="Een blauwe sierrand"))),
+        ACCOUNT,
+        PAGE,
+        "edit-1",
+        1,
+    )
+    done = destination(fake).update(request, row)
+    assert (done.remote_id, done.url) == (row.remote_id, row.url)
+    [edited] = fake.messages
+    assert edited["content"] == f"Zondag open dag in de bibliotheek!\n\n{PAGE}"
+    assert edited["edited_timestamp"] and fake.edits == {row.remote_id: 1}
+    kept, new = edited["attachments"]
+    assert kept["id"] == first["id"]  # the same photo with the same words: not uploaded again
+    assert (new["description"], new["data"]) == ("Een blauwe sierrand", second["data"])
+    assert new["id"] != second["id"]
+    # a photo taken away is gone from the message
+    fewer = PublishRequest(edit_of(draft, images=(zaal,)), ACCOUNT, PAGE, "edit-2", 1)
+    destination(fake).update(fewer, row)
+    assert [a["id"] for a in fake.messages[0]["attachments"]] == [first["id"]]
+
+
+def test_a_lost_answer_during_an_edit_still_gives_one_edit(store, fake, draft):
+    row = published_row(store, fake, draft)
+    proxy = FaultProxy(fake.server.server_address[1])
+    try:
+        proxy.lose_answer("PATCH", r"/api/webhooks/.*/messages/\d+")
+        url = f"{proxy.url}/api/webhooks/{fake.webhook_id}/{fake.token}"
+        changed = edit_of(draft, images=(draft.images[0], replace(draft.images[1], alt="Nieuw")))
+        request = PublishRequest(changed, ACCOUNT, PAGE, "edit-1", 1)
+        with pytest.raises(PublishError) as unclear:
+            destination(fake, url).update(request, row)
+        assert unclear.value.code in UNCLEAR
+        applied = [dict(a) for a in fake.messages[0]["attachments"]]
+        # the same edit again: it finds its own upload and keeps it, nothing is added twice
+        destination(fake, url).update(replace(request, attempt=2), row)
+    finally:
+        proxy.close()
+    [message] = fake.messages
+    assert message["content"].startswith("Zondag") and len(message["attachments"]) == 2
+    assert [a["id"] for a in message["attachments"]] == [a["id"] for a in applied]
+    assert [method for method, _ in fake.requests].count("PATCH") == 2
+
+
+def test_an_edit_of_a_message_deleted_on_discord_cannot_be_made(store, fake, draft):
+    row = published_row(store, fake, draft)
+    fake.messages.clear()
+    request = PublishRequest(edit_of(draft), ACCOUNT, PAGE, "edit-1", 1)
+    with pytest.raises(PublishError) as gone:
+        destination(fake).update(request, row)
+    assert (gone.value.code, gone.value.details) == ("cannot_edit", {"reason": "gone"})
+    assert "PATCH" not in [method for method, _ in fake.requests]

@@ -3,15 +3,19 @@ reference receiver from examples/ (which verifies every signature)."""
 
 from __future__ import annotations
 
+import json
 import threading
 
 import pytest
 
 from composer.core.accounts.account import Account, AccountKind, Identity
 from composer.core.destinations.discord.publish import DiscordDestination
+from composer.core.destinations.errors import UNCLEAR, PublishError
 from composer.core.destinations.website import connect as website
+from composer.core.destinations.website import webhook
 from composer.core.destinations.website.publish import WebsiteDestination
 from composer.core.drafts.draft import Draft, Image
+from composer.core.publishing.destination import PublishRequest
 from composer.core.publishing.publisher import Publisher
 from composer.core.store.store import Store
 from examples import webhook_receiver
@@ -174,3 +178,50 @@ def test_website_first_then_discord_with_the_link_back(site, account, store, dra
         assert pages(site) == ["open-dag-in-de-bibliotheek"]
     finally:
         fake.stop()
+
+
+def edited(draft):
+    return Draft(
+        title="Open dag in de bibliotheek: zondag!",
+        body="Zondag zijn **alle** zalen open.",
+        text="Zondag open dag",
+        language="nl",
+        images=draft.images,
+    )
+
+
+def edit_request(account, draft, key, attempt=1):
+    return PublishRequest(edited(draft), account, None, key, attempt)
+
+
+def test_an_edit_rewrites_the_page_at_the_same_address(site, account, store, draft):
+    job_id = store.create_job(draft, [account.id])
+    row = publisher(store, account)[0].publish(job_id).destination(account.id)
+    destination = WebsiteDestination(secrets_of())
+    assert destination.capabilities.can_edit
+    done = destination.update(edit_request(account, draft, "edit-key-1"), row)
+    assert (done.url, done.remote_id) == (PAGE, row.remote_id)
+    assert pages(site) == ["open-dag-in-de-bibliotheek"]
+    page = (site.receiver.content / "open-dag-in-de-bibliotheek" / "index.md").read_text()
+    assert "Zondag zijn **alle** zalen open." in page and "Zaterdag" not in page
+    assert site.ids[-1] == webhook.edit_event_id("edit-key-1") != row.idempotency_key
+
+
+def test_a_lost_answer_during_an_edit_still_applies_it_once(site, account, store, draft):
+    job_id = store.create_job(draft, [account.id])
+    row = publisher(store, account)[0].publish(job_id).destination(account.id)
+    destination = WebsiteDestination(secrets_of())
+    site.drops = 1  # the site rewrites the page, its answer is lost
+    with pytest.raises(PublishError) as unclear:
+        destination.update(edit_request(account, draft, "edit-key-2"), row)
+    assert unclear.value.code in UNCLEAR
+    folder = site.receiver.content / "open-dag-in-de-bibliotheek"
+    applied = (folder / "index.md").read_text()
+    assert "Zondag" in applied
+    # the retry of that edit is the same event: answered as before, not applied again
+    done = destination.update(edit_request(account, draft, "edit-key-2", attempt=2), row)
+    assert done.url == PAGE
+    assert (folder / "index.md").read_text() == applied
+    assert site.ids[-2:] == [webhook.edit_event_id("edit-key-2")] * 2
+    events = json.loads((site.receiver.content / webhook_receiver.INDEX).read_text())["events"]
+    assert list(events) == [row.idempotency_key, webhook.edit_event_id("edit-key-2")]

@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -11,6 +12,8 @@ from pathlib import Path
 
 import pytest
 import requests
+from hypothesis import given
+from hypothesis import strategies as st
 from standardwebhooks import Webhook
 
 from composer.core import net
@@ -297,3 +300,13 @@ def test_the_receiver_runs_from_the_command_line(tmp_path, draft):
         check=False,
     )
     assert missing.returncode == 2 and "OMROEPER_WEBHOOK_SECRET" in missing.stderr
+
+
+@given(st.text(max_size=80), st.text(max_size=80))
+def test_an_edits_webhook_id_comes_from_its_key_alone(first, second):
+    """Every retry of one edit is the same event; two edits, or an edit and the post's own
+    post.published id, are never the same event."""
+    made = webhook.edit_event_id(first)
+    assert made == webhook.edit_event_id(first) and made != first
+    assert re.fullmatch(r"msg_[0-9a-f]{32}", made)
+    assert (made == webhook.edit_event_id(second)) == (first == second)

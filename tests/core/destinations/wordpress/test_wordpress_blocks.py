@@ -11,9 +11,13 @@ from hypothesis import strategies as st
 
 from composer.core.destinations.wordpress.blocks import (
     Picture,
+    image_ids,
+    mark_for,
+    mark_of,
     paragraphs,
     post_content,
     slug_for,
+    syndication_of,
     with_syndication,
 )
 from composer.core.outside_url import safe_link
@@ -84,3 +88,26 @@ def test_the_slug_is_an_address_name_and_differs_per_key(title, key):
     slug = slug_for(title, key)
     assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug) and len(slug) <= 61
     assert slug_for(title, key) == slug != slug_for(title, key + "x")
+
+
+@given(
+    st.text(max_size=300).filter(str.strip),  # a post without words carries no mark
+    st.lists(st.integers(1, 10**12), max_size=5),
+    st.text(max_size=20),
+    st.lists(st.sampled_from(["mastodon", "bluesky", "pixelfed"]), max_size=3),
+)
+def test_an_edit_reads_back_the_posts_mark_photos_and_links_whatever_its_text(
+    text, ids, key, networks
+):
+    """What an edit reads from a post's raw content is what was written, never something
+    the text itself says (a body saying `<!-- wp:image {"id": 5} -->` or `omroeper-…`)."""
+    pictures = [Picture(i, f"https://example.org/{i}.jpg", "alt") for i in ids]
+    written = post_content(text, pictures, mark_for(key), "nl")
+    copies = [(n, f"https://{n}.example/@bieb/{i}") for i, n in enumerate(networks)]
+    told = with_syndication(written, copies)
+    assert mark_of(told) == mark_for(key)
+    assert image_ids(told) == ids
+    block = syndication_of(told)
+    assert (block != "") == bool(copies)
+    assert all(url in block for _n, url in copies)
+    assert with_syndication(written + ("\n\n" + block if block else ""), copies) == told

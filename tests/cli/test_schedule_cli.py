@@ -396,3 +396,49 @@ def test_mixed_up_scheduling_options_exit_2_with_one_line(cli, args):
     assert result.returncode == 2, result
     assert result.stderr.startswith("omroeper: ") and result.stderr.count("\n") == 1
     assert result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        ("--at", "2026-12-24T10:00", "--zone", "Europe/Amsterdam"),  # another time
+        ("NEW_TEXT",),  # another text
+    ],
+)
+def test_a_changed_message_is_held_by_mastodon_again_under_a_new_key(cli, draft_file, change):
+    """Within the hour Mastodon answers a repeated Idempotency-Key by the statuses it made:
+    handed over again with the withdrawn post's key, the copy would get "Record not found".
+    A changed copy gets a new key: Mastodon holds it once, with the change."""
+    mastodon = FakeMastodon().start()
+    try:
+        account = _add(
+            cli,
+            "mastodon",
+            "--server",
+            mastodon.base,
+            "--token-stdin",
+            stdin=mastodon.issue_token("read:accounts read:statuses write:statuses write:media"),
+        )
+        path = draft_file({"text": "Kerstavond: het koor zingt!", "language": "nl"})
+        job = _json(_schedule(cli, path, [account]))["job"]
+        (first,) = mastodon.scheduled
+        new = str(draft_file({"text": "Het koor zingt een uur later!"}, "nieuw.json"))
+        asked = [new if word == "NEW_TEXT" else word for word in change]
+        changed = cli("publish", "--change", str(job), *asked, "--now", "2026-12-21T12:00:00Z")
+        assert changed.returncode == 0, changed.stdout + changed.stderr
+        copy = json.loads(changed.stdout)["destinations"][account]
+        assert (copy["state"], copy["held_by"], copy["error"]) == ("scheduled", "server", None)
+        (held,) = mastodon.scheduled  # the first withdrawn, one held: the changed one
+        assert held["id"] != first["id"] and copy["remote_id"] == held["id"]
+        if "NEW_TEXT" in change:
+            assert held["params"]["text"] == "Het koor zingt een uur later!"
+        else:
+            assert held["scheduled_at"].startswith("2026-12-24T09:00")
+        keys = [
+            r.headers.get("Idempotency-Key")
+            for r in mastodon.requests
+            if (r.method, r.path) == ("POST", "/api/v1/statuses")
+        ]
+        assert len(keys) == 2 and keys[0] != keys[1]
+    finally:
+        mastodon.stop()

@@ -410,6 +410,23 @@ class Store:
             found = schedules.next_time(db)
         return moment(found) if found else None
 
+    def computer_waits(self) -> bool:
+        """Whether a scheduled copy waits to be sent by this computer (see
+        schedules.computer_waits): the OS task is needed exactly while this is True."""
+        from composer.core.store import schedules
+
+        with self._reading() as db:
+            return schedules.computer_waits(db)
+
+    def renew_copy(self, job_id: int, account_id: str) -> None:
+        """A new idempotency key and no recorded steps, for a copy withdrawn from its server
+        before it is handed over again (see schedules.renew_copy)."""
+        from composer.core.store import schedules
+
+        with self._writing() as db:
+            if not schedules.renew_copy(db, job_id, account_id):
+                raise StoreError("not_found", {"id": f"{job_id}/{account_id}"})
+
     def hold(self, job_id: int, account_id: str, holder: HeldBy) -> None:
         """Who holds this scheduled copy until its time."""
         from composer.core.store import schedules

@@ -165,3 +165,16 @@ def test_every_scheduling_code_has_words_of_its_own():
         details = {"job": 3, "zone": "Mars/\nOlympus", "time": "2027-03-28T02:30", "state": "x"}
         said = describe_schedule_error(CodedError(code, details))
         assert "Scheduling failed" not in said and "{" not in said and "\n" not in said
+
+
+def test_every_os_task_failure_has_words_both_ways_and_done_has_none():
+    from composer.core.scheduling.os_task.outcome import DONE, FAILURES
+    from composer.i18n.task_errors import describe_task_failure
+
+    for code in FAILURES:
+        installing = describe_task_failure(code, wanted=True)
+        removing = describe_task_failure(code, wanted=False)
+        assert installing and removing and installing != removing
+        for said in (installing, removing):
+            assert code not in said and "{" not in said and "\n" not in said
+    assert all(describe_task_failure(code, wanted=True) == "" for code in DONE)

@@ -139,7 +139,8 @@ def test_scheduled_nothing_before_its_time_then_once_even_with_two_due_runs_at_o
         assert copies[ids[0]]["url"] in texts[copies[ids[1]]["remote_id"]]
 
     again = cli("publish", "--due", "--now", "2026-12-24T09:00:00+00:00")
-    assert json.loads(again.stdout) == {"jobs": []}
+    # nothing waits for this computer any more: the task goes
+    assert json.loads(again.stdout) == {"jobs": [], "task": "removed"}
     assert posts() == (3, 3, 3)
 
     listed = _json(cli("jobs", "list", "--json"))["jobs"]
@@ -157,7 +158,8 @@ def test_cancel_then_the_time_comes_and_nothing_is_sent(cli, draft_file, everywh
     report = json.loads(cancelled.stdout)
     assert report["state"] == "cancelled"
     assert {value["state"] for value in report["destinations"].values()} == {"cancelled"}
-    assert json.loads(cli("publish", "--due", "--now", AFTER).stdout) == {"jobs": []}
+    due = json.loads(cli("publish", "--due", "--now", AFTER).stdout)
+    assert due == {"jobs": [], "task": "absent"}
     assert posts() == (0, 0, 0)
     again = cli("publish", "--cancel", str(job))
     assert again.returncode == 2 and again.stderr.count("\n") == 1
@@ -336,7 +338,7 @@ def test_mastodon_holds_its_copy_and_the_due_run_finds_it_published(cli, draft_f
         assert mastodon.scheduled[0]["scheduled_at"].startswith("2026-12-24T08:00")
 
         early = _json(cli("publish", "--due", "--now", BEFORE))
-        assert early == {"jobs": []} and mastodon.statuses == []
+        assert early == {"jobs": [], "task": "absent"} and mastodon.statuses == []
         # the server's clock passes the time: it publishes the post by itself
         mastodon.advance(datetime.fromisoformat(AT).timestamp() - mastodon.clock() + 1)
         (status,) = mastodon.statuses

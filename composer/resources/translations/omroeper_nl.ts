@@ -2778,6 +2778,17 @@ Wil je het gepubliceerde bericht verbeteren? Verwijder het onder “Gepubliceerd
     </message>
 </context>
 <context>
+    <name>Task</name>
+    <message>
+        <source>This computer cannot send the message by itself at its time: keep Omroeper open then.</source>
+        <translation>Deze computer kan het bericht op dat moment niet zelf versturen: laat Omroeper dan open staan.</translation>
+    </message>
+    <message>
+        <source>Omroeper could not switch off its check for scheduled messages on this computer. That does no harm: the check sends nothing.</source>
+        <translation>Omroeper kon zijn controle op geplande berichten op deze computer niet uitzetten. Dat kan geen kwaad: die controle verstuurt niets.</translation>
+    </message>
+</context>
+<context>
     <name>WindowDialogs</name>
     <message>
         <source>Still publishing</source>

@@ -88,11 +88,12 @@ def computer_waits(db: sqlite3.Connection) -> bool:
     return bool(row[0])
 
 
-def renew_copy(db: sqlite3.Connection, job_id: int, account_id: str) -> bool:
-    """A copy withdrawn from its server, to be handed over again: a new idempotency key (a
-    server keeps the old one for a while and would answer the withdrawn post by it) and no
-    recorded step and no attempt (nothing of the withdrawn post may be read back as this one:
-    a first attempt sends without looking)."""
+def renew_copy(db: sqlite3.Connection, job_id: int, account_id: str, when: str) -> bool:
+    """A copy withdrawn from its server, to be handed over again, in one step (a crash
+    leaves it withdrawn and renewed, or neither): `scheduled` with no remote copy, a new
+    idempotency key (a server keeps the old one for a while and answers it by the withdrawn
+    post), and no recorded step and no attempt (nothing of the withdrawn post may be read
+    back as this one: a first attempt sends without looking)."""
     row = db.execute(
         "SELECT kind FROM job_destinations WHERE job_id = ? AND account_id = ?",
         (job_id, account_id),
@@ -100,11 +101,13 @@ def renew_copy(db: sqlite3.Connection, job_id: int, account_id: str) -> bool:
     if row is None:
         return False
     db.execute(
-        "UPDATE job_destinations SET idempotency_key = ?, parts = 0, attempts = 0"
-        " WHERE job_id = ? AND account_id = ?",
-        (new_idempotency_key(AccountKind(row[0])), job_id, account_id),
+        "UPDATE job_destinations SET state = 'scheduled', remote_id = '', url = '',"
+        " error_code = NULL, error_details = '{}', retryable = 0, idempotency_key = ?,"
+        " parts = 0, attempts = 0, updated = ? WHERE job_id = ? AND account_id = ?",
+        (new_idempotency_key(AccountKind(row[0])), when, job_id, account_id),
     )
     db.execute("DELETE FROM job_parts WHERE job_id = ? AND account_id = ?", (job_id, account_id))
+    settle_job(db, job_id)
     return True
 
 

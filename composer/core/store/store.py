@@ -419,12 +419,12 @@ class Store:
             return schedules.computer_waits(db)
 
     def renew_copy(self, job_id: int, account_id: str) -> None:
-        """A new idempotency key and no recorded steps, for a copy withdrawn from its server
-        before it is handed over again (see schedules.renew_copy)."""
+        """A copy withdrawn from its server, to be handed over again: `scheduled` anew, with
+        a new idempotency key and no recorded steps (see schedules.renew_copy)."""
         from composer.core.store import schedules
 
         with self._writing() as db:
-            if not schedules.renew_copy(db, job_id, account_id):
+            if not schedules.renew_copy(db, job_id, account_id, stamp(now())):
                 raise StoreError("not_found", {"id": f"{job_id}/{account_id}"})
 
     def hold(self, job_id: int, account_id: str, holder: HeldBy) -> None:

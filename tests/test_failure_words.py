@@ -184,3 +184,16 @@ def test_every_failure_of_the_os_task_has_words_and_says_to_keep_omroeper_open()
         assert "keep Omroeper open" in said and "failed" not in said and "{" not in said
     for code in DONE:
         assert describe_task_failure(TaskOutcome(code)) == ""
+
+
+def test_every_os_task_failure_has_words_both_ways_and_done_has_none():
+    from composer.core.scheduling.os_task.outcome import DONE, FAILURES
+    from composer.i18n.task_errors import describe_task_failure
+
+    for code in FAILURES:
+        installing = describe_task_failure(code, wanted=True)
+        removing = describe_task_failure(code, wanted=False)
+        assert installing and removing and installing != removing
+        for said in (installing, removing):
+            assert code not in said and "{" not in said and "\n" not in said
+    assert all(describe_task_failure(code, wanted=True) == "" for code in DONE)

@@ -3,7 +3,10 @@ then every network, exactly once; the per-destination result as JSON.
 
 Scheduling (core/scheduling): `--at TIME` makes the job wait for its time (each copy held by
 its server where it can, else by this computer); `--due` sends what is due, as the
-operating system's task runs it; `--cancel JOB` and `--send-now JOB` (a late one).
+operating system's task runs it; `--cancel JOB` and `--send-now JOB` (a late one). Each
+keeps the OS task in step (core/scheduling/task.py): installed while a copy waits for this
+computer, removed when none does; the JSON's `task` says what came of it, and a failure is
+one line on stderr (the job itself is scheduled all the same: the exit status is the job's).
 
 Test hook: the hidden `--now TIME` sets the moment the command takes as now (an ISO time
 with its offset), so tests move time instead of sleeping. It is left out of `--help`.
@@ -29,6 +32,7 @@ from composer.i18n.store_errors import describe_store_error
 
 if TYPE_CHECKING:
     from composer.core.publishing.publisher import Publisher
+    from composer.core.scheduling.os_task.outcome import TaskOutcome
 
 translate = QCoreApplication.translate
 
@@ -165,7 +169,9 @@ def _scheduling(arguments: argparse.Namespace) -> int:
     from composer.core.publishing.publisher import publisher_for
     from composer.core.scheduling import changes
     from composer.core.scheduling.due import send_due
+    from composer.core.scheduling.os_task.program import chosen_profile
     from composer.core.scheduling.plan import schedule_job
+    from composer.core.scheduling.task import drop_task_if_idle, keep_task
     from composer.core.scheduling.times import read_time, system_zone
     from composer.core.settings import Settings
     from composer.i18n.schedule_errors import describe_schedule_error, has_words
@@ -173,12 +179,18 @@ def _scheduling(arguments: argparse.Namespace) -> int:
     try:
         clock = _clock(arguments.now)
         profile = profile_dir(arguments.profile)
+        chosen = chosen_profile(arguments.profile)
         with Store.open(profile) as store:
             publisher = publisher_for(store, Accounts(store, Credentials()))
             if arguments.due:
                 grace = Settings.load(profile).schedule_grace_minutes
+                # before anything is sent: removing the task may end this very run
+                dropped = drop_task_if_idle(store, chosen)
                 handled = send_due(publisher, clock, grace=timedelta(minutes=grace))
-                print_json({"jobs": [_job_report(job) for job in handled]})
+                report: dict[str, Any] = {"jobs": [_job_report(job) for job in handled]}
+                if dropped is not None:
+                    report["task"] = _task(dropped, wanted=False)
+                print_json(report)
                 return 0 if all(_went_well(job) for job in handled) else 1
             if arguments.cancel is not None:
                 job = changes.cancel(publisher, arguments.cancel, clock)
@@ -192,6 +204,7 @@ def _scheduling(arguments: argparse.Namespace) -> int:
                 draft = read_draft_file(Path(arguments.file))
                 ids = [item.strip() for item in arguments.to.split(",") if item.strip()]
                 job = schedule_job(publisher, draft, ids, when)
+            task = keep_task(store, chosen)
     except StoreError as failure:
         return _fail(describe_store_error(failure), 2 if failure.code == "not_found" else 1)
     except CodedError as failure:
@@ -199,8 +212,18 @@ def _scheduling(arguments: argparse.Namespace) -> int:
             return _fail(describe_schedule_error(failure), 2)
         words = _error("failed", failure.code, failure.details) or {}
         return _fail(str(words.get("message", failure.code)), 1)
-    print_json(_job_report(job))
+    print_json(_job_report(job) | {"task": _task(task.outcome, wanted=task.wanted)})
     return 0 if _went_well(job) else 1
+
+
+def _task(outcome: TaskOutcome, *, wanted: bool) -> str:
+    """The outcome's code for the JSON; a failure also as one line on stderr."""
+    from composer.i18n.task_errors import describe_task_failure
+
+    words = describe_task_failure(outcome.code, wanted=wanted)
+    if words:
+        fail(words, 0)
+    return outcome.code
 
 
 def _change(publisher: Publisher, arguments: argparse.Namespace, clock: Clock) -> Job:

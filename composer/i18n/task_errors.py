@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 
-from composer.core.scheduling.os_task.outcome import TaskOutcome
+from composer.core.scheduling.os_task.outcome import FAILURES, TaskOutcome
 
 translate = QCoreApplication.translate
 
@@ -40,11 +40,20 @@ def _why() -> dict[str, Callable[[], str]]:
     }
 
 
-def describe_task_failure(outcome: TaskOutcome) -> str:
-    """Two sentences: what went wrong, and what the person must do now; "" when it went well."""
-    if outcome.ok:
+def describe_task_failure(outcome: TaskOutcome | str, *, wanted: bool = True) -> str:
+    """Two sentences: what went wrong, and what the person must do now; "" when it went well.
+    `wanted`: it was to be installed (a message waits for this computer); else it was to be
+    taken away, which does no harm when it fails. The code itself is in the JSON and the log."""
+    code = outcome if isinstance(outcome, str) else outcome.code
+    if code not in FAILURES:
         return ""
-    make = _why().get(outcome.code)
+    if not wanted:
+        return translate(
+            "ScheduleTask",
+            "Omroeper could not switch off its check for scheduled messages on this computer."
+            " That does no harm: the check sends nothing.",
+        )
+    make = _why().get(code)
     why = make() if make else translate("ScheduleTask", "Setting up the scheduler failed.")
     then = translate(
         "ScheduleTask",

@@ -35,14 +35,22 @@ def omroeper():
 
 @pytest.fixture
 def cli(omroeper, secret_service, tmp_path, monkeypatch):
-    """The command line with a profile of its own and the real (Secret Service) keyring."""
+    """The command line with a profile of its own and the real (Secret Service) keyring.
+
+    The OS task that scheduling installs goes to a configuration folder of its own
+    (`run.config`), and no test reaches the person's own systemd user manager: without
+    XDG_RUNTIME_DIR, `systemctl --user` asks the test's session bus, where there is none
+    (the outcome is then `no_user_manager`, as on a computer without one)."""
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.SecretService.Keyring")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
     profile = tmp_path / "profile"
 
     def run(*args, stdin="", limits=()):
         return omroeper("--profile", str(profile), *args, stdin=stdin, limits=limits)
 
     run.profile = profile
+    run.config = tmp_path / "config"
     return run
 
 

@@ -139,7 +139,8 @@ def test_scheduled_nothing_before_its_time_then_once_even_with_two_due_runs_at_o
         assert copies[ids[0]]["url"] in texts[copies[ids[1]]["remote_id"]]
 
     again = cli("publish", "--due", "--now", "2026-12-24T09:00:00+00:00")
-    assert json.loads(again.stdout) == {"jobs": []}
+    # nothing waits for this computer any more: the task goes
+    assert json.loads(again.stdout) == {"jobs": [], "task": "removed"}
     assert posts() == (3, 3, 3)
 
     listed = _json(cli("jobs", "list", "--json"))["jobs"]
@@ -157,7 +158,8 @@ def test_cancel_then_the_time_comes_and_nothing_is_sent(cli, draft_file, everywh
     report = json.loads(cancelled.stdout)
     assert report["state"] == "cancelled"
     assert {value["state"] for value in report["destinations"].values()} == {"cancelled"}
-    assert json.loads(cli("publish", "--due", "--now", AFTER).stdout) == {"jobs": []}
+    due = json.loads(cli("publish", "--due", "--now", AFTER).stdout)
+    assert due == {"jobs": [], "task": "absent"}
     assert posts() == (0, 0, 0)
     again = cli("publish", "--cancel", str(job))
     assert again.returncode == 2 and again.stderr.count("\n") == 1
@@ -336,7 +338,7 @@ def test_mastodon_holds_its_copy_and_the_due_run_finds_it_published(cli, draft_f
         assert mastodon.scheduled[0]["scheduled_at"].startswith("2026-12-24T08:00")
 
         early = _json(cli("publish", "--due", "--now", BEFORE))
-        assert early == {"jobs": []} and mastodon.statuses == []
+        assert early == {"jobs": [], "task": "absent"} and mastodon.statuses == []
         # the server's clock passes the time: it publishes the post by itself
         mastodon.advance(datetime.fromisoformat(AT).timestamp() - mastodon.clock() + 1)
         (status,) = mastodon.statuses
@@ -396,3 +398,49 @@ def test_mixed_up_scheduling_options_exit_2_with_one_line(cli, args):
     assert result.returncode == 2, result
     assert result.stderr.startswith("omroeper: ") and result.stderr.count("\n") == 1
     assert result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        ("--at", "2026-12-24T10:00", "--zone", "Europe/Amsterdam"),  # another time
+        ("NEW_TEXT",),  # another text
+    ],
+)
+def test_a_changed_message_is_held_by_mastodon_again_under_a_new_key(cli, draft_file, change):
+    """Within the hour Mastodon answers a repeated Idempotency-Key by the statuses it made:
+    handed over again with the withdrawn post's key, the copy would get "Record not found".
+    A changed copy gets a new key: Mastodon holds it once, with the change."""
+    mastodon = FakeMastodon().start()
+    try:
+        account = _add(
+            cli,
+            "mastodon",
+            "--server",
+            mastodon.base,
+            "--token-stdin",
+            stdin=mastodon.issue_token("read:accounts read:statuses write:statuses write:media"),
+        )
+        path = draft_file({"text": "Kerstavond: het koor zingt!", "language": "nl"})
+        job = _json(_schedule(cli, path, [account]))["job"]
+        (first,) = mastodon.scheduled
+        new = str(draft_file({"text": "Het koor zingt een uur later!"}, "nieuw.json"))
+        asked = [new if word == "NEW_TEXT" else word for word in change]
+        changed = cli("publish", "--change", str(job), *asked, "--now", "2026-12-21T12:00:00Z")
+        assert changed.returncode == 0, changed.stdout + changed.stderr
+        copy = json.loads(changed.stdout)["destinations"][account]
+        assert (copy["state"], copy["held_by"], copy["error"]) == ("scheduled", "server", None)
+        (held,) = mastodon.scheduled  # the first withdrawn, one held: the changed one
+        assert held["id"] != first["id"] and copy["remote_id"] == held["id"]
+        if "NEW_TEXT" in change:
+            assert held["params"]["text"] == "Het koor zingt een uur later!"
+        else:
+            assert held["scheduled_at"].startswith("2026-12-24T09:00")
+        keys = [
+            r.headers.get("Idempotency-Key")
+            for r in mastodon.requests
+            if (r.method, r.path) == ("POST", "/api/v1/statuses")
+        ]
+        assert len(keys) == 2 and keys[0] != keys[1]
+    finally:
+        mastodon.stop()

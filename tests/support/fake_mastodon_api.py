@@ -447,12 +447,13 @@ def _repeated(fake: FakeMastodon, remembered: tuple[str, str], now: float) -> An
     if seen is not None and now - seen[1] < IDEMPOTENCY_SECONDS:
         if pixelfed:
             return answer(400, {"message": "Duplicate idempotency key."})
+        # PostStatusService looks the key's id up before it reads `scheduled_at`, so among
+        # the statuses only: a held post's key (held still, withdrawn, or published since
+        # as a new status) and a deleted status's are answered "Record not found"
         original = fake.status(seen[0])
-        if original is not None:
-            return answer(200, shown(fake, original))
-        held = scheduling.held(fake, seen[0])  # a repeat of a scheduled one: the same
-        if held is not None:
-            return answer(200, scheduling.shown_held(held))
+        if original is None:
+            return answer(404, {"error": "Record not found"})
+        return answer(200, shown(fake, original))
     if pixelfed:  # Cache::put before anything else is checked
         fake.idempotency[remembered] = ("", now)
     return None

@@ -8,7 +8,9 @@ scheduled_at, params, media_attachments}; `params` keeps the fields with `idempo
 (`scheduled_in_the_past?`) is dropped: the status is published at once. A time no more than
 5 minutes ahead (MINIMUM_OFFSET) is refused, 422 with the validation's text; so is a 26th
 for one day (DAILY_LIMIT 25, the day of scheduled_at in UTC) or a 301st (TOTAL_LIMIT 300).
-The Idempotency-Key works as for a status: a repeat within the hour answers the held one.
+The Idempotency-Key is remembered for the held post's id, but a repeat within the hour is
+looked up among the statuses (PostStatusService reads `scheduled_at` after the check):
+404 "Record not found", whether the held post is still there or was withdrawn.
 GET/DELETE /api/v1/scheduled_statuses/:id, 404 "Record not found" once it is gone; GET
 /api/v1/scheduled_statuses lists the newest first (20 by default, 40 at most). When its time
 comes the scheduled status is removed and a new status is made (a new id, created now).

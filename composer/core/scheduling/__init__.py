@@ -6,6 +6,7 @@ it (`schedules_on_server`, with its link back known) or this computer; `plan` ma
 scheduled job and hands server-held copies to their servers; `due` sends what is due,
 exactly once (a claim in the database), within a grace period; `changes` cancels, moves
 or rewrites a scheduled job; `os_task/` installs the operating system's task that runs
-`omroeper publish --due` while this computer holds something. The rows are core/store's
+`omroeper publish --due` while this computer holds something, and `task` keeps it in step
+with the store (`keep_task`; `drop_task_if_idle` for a `--due` run). The rows are core/store's
 (`schedules.py`).
 """

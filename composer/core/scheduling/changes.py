@@ -100,6 +100,10 @@ def _withdraw_from_servers(publisher: Publisher, job: Job, *, then: State) -> No
         if found is None or server is None:
             raise CodedError("account_missing", {"id": row.account_id})
         server.unschedule(found[0], row)
-        # a cancelled copy keeps its id (for support); one to hand over again starts anew
-        kept = row.remote_id if then == "cancelled" else ""
-        store.set_destination_state(job.id, row.account_id, then, remote_id=kept)
+        if then == "cancelled":  # it keeps its id (for support)
+            store.set_destination_state(job.id, row.account_id, then, remote_id=row.remote_id)
+        else:
+            # to hand over again it starts anew: Mastodon keeps an Idempotency-Key an hour
+            # and answers its repeat with 404 "Record not found", and the recorded step is
+            # the withdrawn post's
+            store.renew_copy(job.id, row.account_id)

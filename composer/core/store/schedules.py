@@ -13,7 +13,8 @@ import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from composer.core.store.jobs import HeldBy, settle_job
+from composer.core.accounts.account import AccountKind
+from composer.core.store.jobs import HeldBy, new_idempotency_key, settle_job
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +81,43 @@ def waiting_drafts(db: sqlite3.Connection) -> dict[int, tuple[str, str]]:
         " AND scheduled_at IS NOT NULL AND state IN ('scheduled', 'late') GROUP BY draft_id"
     )
     return {draft_id: (at, zone or "") for draft_id, at, zone in rows}
+
+
+def computer_waits(db: sqlite3.Connection) -> bool:
+    """Whether a `publish --due` run has a copy to send from this computer, now or later: a
+    scheduled job with a copy this computer holds, or one started whose computer-held copy
+    is still to send (a run that crashed). A `late` job is not counted: `--due` never sends
+    it (the person does), so the OS task is not needed for it."""
+    row = db.execute(
+        "SELECT EXISTS (SELECT 1 FROM jobs JOIN job_destinations AS d ON d.job_id = jobs.id"
+        " WHERE jobs.scheduled_at IS NOT NULL AND d.held_by = 'computer' AND ("
+        "(jobs.state = 'scheduled' AND d.state = 'scheduled') OR (jobs.state = 'open'"
+        " AND (d.state IN ('pending', 'sending') OR (d.state = 'failed' AND d.retryable)))))"
+    ).fetchone()
+    return bool(row[0])
+
+
+def renew_copy(db: sqlite3.Connection, job_id: int, account_id: str, when: str) -> bool:
+    """A copy withdrawn from its server, to be handed over again, in one step (a crash
+    leaves it withdrawn and renewed, or neither): `scheduled` with no remote copy, a new
+    idempotency key (a server keeps the old one for a while and answers it by the withdrawn
+    post), and no recorded step and no attempt (nothing of the withdrawn post may be read
+    back as this one: a first attempt sends without looking)."""
+    row = db.execute(
+        "SELECT kind FROM job_destinations WHERE job_id = ? AND account_id = ?",
+        (job_id, account_id),
+    ).fetchone()
+    if row is None:
+        return False
+    db.execute(
+        "UPDATE job_destinations SET state = 'scheduled', remote_id = '', url = '',"
+        " error_code = NULL, error_details = '{}', retryable = 0, idempotency_key = ?,"
+        " parts = 0, attempts = 0, updated = ? WHERE job_id = ? AND account_id = ?",
+        (new_idempotency_key(AccountKind(row[0])), when, job_id, account_id),
+    )
+    db.execute("DELETE FROM job_parts WHERE job_id = ? AND account_id = ?", (job_id, account_id))
+    settle_job(db, job_id)
+    return True
 
 
 def claim(db: sqlite3.Connection, job_id: int, owner: str, now: str, until: str) -> bool:

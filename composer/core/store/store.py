@@ -418,6 +418,23 @@ class Store:
             found = schedules.waiting_drafts(db)
         return {draft_id: (moment(at), zone) for draft_id, (at, zone) in found.items()}
 
+    def computer_waits(self) -> bool:
+        """Whether a scheduled copy waits to be sent by this computer (see
+        schedules.computer_waits): the OS task is needed exactly while this is True."""
+        from composer.core.store import schedules
+
+        with self._reading() as db:
+            return schedules.computer_waits(db)
+
+    def renew_copy(self, job_id: int, account_id: str) -> None:
+        """A copy withdrawn from its server, to be handed over again: `scheduled` anew, with
+        a new idempotency key and no recorded steps (see schedules.renew_copy)."""
+        from composer.core.store import schedules
+
+        with self._writing() as db:
+            if not schedules.renew_copy(db, job_id, account_id, stamp(now())):
+                raise StoreError("not_found", {"id": f"{job_id}/{account_id}"})
+
     def hold(self, job_id: int, account_id: str, holder: HeldBy) -> None:
         """Who holds this scheduled copy until its time."""
         from composer.core.store import schedules

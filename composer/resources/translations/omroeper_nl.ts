@@ -2811,6 +2811,10 @@ Wil je het gepubliceerde bericht verbeteren? Verwijder het onder “Gepubliceerd
         <translation>De taak voor de taakplanner van deze computer kon niet worden bewaard.</translation>
     </message>
     <message>
+        <source>Omroeper could not switch off its check for scheduled messages on this computer. That does no harm: the check sends nothing.</source>
+        <translation>Omroeper kon zijn controle op geplande berichten op deze computer niet uitzetten. Dat kan geen kwaad: die controle verstuurt niets.</translation>
+    </message>
+    <message>
         <source>Setting up the scheduler failed.</source>
         <translation>Het instellen van de taakplanner is mislukt.</translation>
     </message>

@@ -204,8 +204,7 @@ def start_scheduled(
         with _lock:
             run.job_id = job.id
         run._changed()
-        job = store.job(job.id)
-        if any(row.state == "scheduled" and row.held_by == "computer" for row in job.destinations):
+        if store.computer_waits():  # as core/scheduling/task.keep_task decides
             run.task = ensure(True)
 
     run._start(work)

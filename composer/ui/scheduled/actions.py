@@ -118,8 +118,9 @@ class ScheduleActions(QObject):
 
         def work() -> Job:
             job = change(make_publisher(store, accounts, destinations))
-            if store.next_scheduled() is None:  # nothing waits: no task runs --due for nothing
-                os_task(False)
+            # as the store now needs it (core/scheduling/task.py): a late job moved to a new
+            # time needs it again; with nothing waiting for this computer it goes
+            os_task(store.computer_waits())
             return job
 
         def done(job: Job) -> None:

@@ -423,3 +423,43 @@ def test_the_next_time_something_waits_for_is_known_until_nothing_waits(world):
     assert w.store.next_scheduled() == AT + timedelta(days=1)
     cancel(w.publisher, later.id, w.clock)
     assert w.store.next_scheduled() is None
+
+
+def test_this_computer_is_waited_for_while_a_copy_it_holds_is_still_to_send(world):
+    """Store.computer_waits: what the OS task is kept for. A copy its server holds needs no
+    task (the server publishes it); a late job waits for the person, never for a run."""
+    w = world(on_server=("site", "masto"))
+    assert not w.store.computer_waits()
+    held = w.schedule("site", "masto")  # both held by their servers
+    assert not w.store.computer_waits()
+    job = w.schedule("site", "sky")
+    assert w.store.computer_waits()
+    w.clock.moment = AT + GRACE + timedelta(minutes=1)
+    w.due()
+    assert w.store.job(job.id).state == "late"
+    assert not w.store.computer_waits()
+    cancel(w.publisher, held.id, w.clock)
+    moved = reschedule(
+        w.publisher, job.id, ScheduledTime(w.clock.moment + timedelta(days=1), "UTC"), w.clock
+    )
+    assert moved.state == "scheduled" and w.store.computer_waits()
+    # a run cut short after it started the job: its copy is still to send
+    w.store.start_scheduled(job.id)
+    assert w.store.job(job.id).state == "open" and w.store.computer_waits()
+    w.clock.advance(timedelta(days=1))
+    w.due()
+    assert w.store.job(job.id).state == "finished"
+    assert not w.store.computer_waits()
+
+
+def test_a_copy_handed_to_its_server_again_gets_a_new_key_and_no_old_steps(world):
+    w = world(on_server=("masto",))
+    job = w.schedule("masto")
+    before = w.store.job(job.id).destination(w.id("masto"))
+    w.store.part_sending(job.id, w.id("masto"), 1, total=1, key="old-key", marker="marker")
+    change_text(w.publisher, job.id, Draft(text="Een uur later!"), w.clock)
+    after = w.store.job(job.id).destination(w.id("masto"))
+    assert after.idempotency_key != before.idempotency_key
+    assert (after.parts, after.attempts, after.held_by) == ((), 1, "server")
+    keys = [key for method, key in w.to("masto").calls if method == "schedule"]
+    assert keys == [before.idempotency_key, after.idempotency_key]

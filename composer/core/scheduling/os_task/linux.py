@@ -14,6 +14,7 @@ from composer.core.scheduling.os_task.runner import Runner, succeeded
 SYSTEMCTL = ("systemctl", "--user")
 WANTS = "timers.target.wants"  # where `enable` links the timer ([Install] WantedBy=)
 UNREACHABLE = frozenset({"no_scheduler", "no_user_manager"})
+_MANAGER = "org.freedesktop.systemd1"  # the user manager's name on the session bus
 
 
 def unit_folder(environ: Mapping[str, str], home: Path) -> Path:
@@ -63,8 +64,11 @@ def _systemctl(run: Runner, *arguments: str) -> None:
         succeeded(run([*SYSTEMCTL, *arguments]), "systemctl")
     except OsTaskError as failure:
         # "Failed to connect to bus": a container, a session without systemd (WSL, some
-        # minimal desktops), or a login over ssh without lingering
+        # minimal desktops), or a login over ssh without lingering; a session bus without
+        # the manager on it names it: "Process org.freedesktop.systemd1 exited with status
+        # 1" (the bus tried to start it), "The name org.freedesktop.systemd1 was not
+        # provided by any .service files"
         said = str(failure.details.get("output", "")).lower()
-        if failure.code == "scheduler_failed" and "bus" in said:
+        if failure.code == "scheduler_failed" and ("bus" in said or _MANAGER in said):
             raise OsTaskError("no_user_manager", failure.details) from None
         raise

@@ -325,3 +325,26 @@ def test_the_photos_of_a_post_held_for_a_week_stay_while_unused_ones_go_after_a_
     fake.advance(week.total_seconds())
     [status] = fake.statuses
     assert len(status["media_attachments"]) == 2
+
+
+def test_a_held_posts_key_sent_again_within_the_hour_is_not_found(fake):
+    """Mastodon's PostStatusService looks a repeated Idempotency-Key up among the statuses
+    before it reads `scheduled_at`: the key of a held post, held still or withdrawn, is
+    answered 404 "Record not found" for an hour. A withdrawn copy needs a new key (see
+    core/scheduling/changes.py)."""
+    destination = _destination(fake)
+    at = datetime.now(UTC) + TOMORROW
+    request = _request(fake, Draft(text="Nog even"))
+    held = destination.schedule(request, at)
+    again = _request(fake, Draft(text="Nog even"))  # the same key, nothing on record
+    with pytest.raises(PublishError) as held_still:
+        destination.schedule(again, at)
+    destination.unschedule(_account(fake), _copy(request, held.remote_id))
+    with pytest.raises(PublishError) as withdrawn:
+        destination.schedule(_request(fake, Draft(text="Nog even")), at)
+    for refused in (held_still.value, withdrawn.value):
+        assert refused.details["status"] == 404 and "Record not found" in str(refused.details)
+    renewed = destination.schedule(_request(fake, Draft(text="Nog even"), key="key-2"), at)
+    assert [s["id"] for s in fake.scheduled] == [renewed.remote_id]
+    fake.advance(3600)  # an hour later the old key is forgotten
+    assert destination.schedule(_request(fake, Draft(text="Later")), at).remote_id

@@ -161,3 +161,20 @@ def test_the_real_runner_keeps_only_the_end_of_a_long_message(tmp_path):
     assert ran.status == 3
     assert len(ran.output) == 500
     assert ran.output.endswith("xEND")
+
+
+def test_a_session_bus_without_the_user_manager_on_it_is_no_user_manager(tmp_path):
+    """What systemctl --user says when DBUS_SESSION_BUS_ADDRESS is a bus without systemd
+    (a test's own bus, a desktop session started without systemd): the bus could not start
+    the manager, or does not know it."""
+    for said in (
+        "Reload daemon failed: Process org.freedesktop.systemd1 exited with status 1",
+        "Failed to reload daemon: The name org.freedesktop.systemd1 was not provided by any"
+        " .service files",
+    ):
+        tools = FakeScheduler({("systemctl",): Ran(1, said)})
+        assert ensure(True, tmp_path, tools).code == "no_user_manager"
+    refused = FakeScheduler(
+        {("systemctl",): Ran(1, "Unit file omroeper-due.timer does not exist.")}
+    )
+    assert ensure(True, tmp_path, refused).code == "scheduler_failed"

@@ -7,9 +7,13 @@ from __future__ import annotations
 
 import pytest
 
+from composer.core.accounts.account import AccountKind
+from composer.core.destinations.bluesky import connect as bluesky
+from composer.core.destinations.bluesky.publish import POST
 from composer.core.drafts.draft import Draft
 from composer.core.errors import CodedError
-from composer.core.publishing.editing import Editor, start_edit
+from composer.core.publishing.destination import PublishRequest
+from composer.core.publishing.editing import NEEDS_REPOST, Editor, start_edit
 from composer.core.publishing.publisher import publisher_for
 from composer.core.store.store import Store, StoreError
 from tests.support.fake_mastodon import FakeMastodon
@@ -89,3 +93,37 @@ def test_only_a_published_job_can_be_edited(store, accounts, site):
     with pytest.raises(StoreError) as unknown:
         start_edit(publisher, 999, EDITED)
     assert unknown.value.code == "not_found"
+
+
+def test_bluesky_is_left_alone_unless_asked_and_a_repost_cut_short_posts_once(
+    store, accounts, bluesky_pds
+):
+    made = bluesky_pds.create_account("editrepost")
+    connected = bluesky.connect(made.handle, bluesky_pds.create_app_password(made), bluesky_pds.url)
+    sky = accounts.add(AccountKind.BLUESKY, connected)
+    publisher = _publisher(store, accounts)
+    job = publisher.publish(store.create_job(DRAFT, [sky.id]))
+    old = job.destination(sky.id)
+    number = start_edit(publisher, job.id, EDITED)
+
+    left = Editor(publisher).apply(job.id, number).copy(sky.id)
+    assert (left.state, left.error_code, left.attempts) == ("unchanged", NEEDS_REPOST, 0)
+    assert [r["uri"] for r in _posts(bluesky_pds, made.did)] == [old.remote_id]
+
+    # the process that reposted died before it could write it down: the copy is `sending`
+    key = left.idempotency_key
+    store.set_edit_state(job.id, number, sky.id, "sending", count_attempt=True)
+    account, destination = publisher.resolve(sky.id)
+    destination.repost(PublishRequest(EDITED, account, None, key, 1), old)
+
+    done = Editor(publisher).apply(job.id, number, repost_bluesky=True).copy(sky.id)
+    (record,) = _posts(bluesky_pds, made.did)  # the old post gone, the new one once
+    assert record["uri"] != old.remote_id and record["value"]["text"] == EDITED.text
+    assert (done.state, done.idempotency_key) == ("done", key)
+    row = store.job(job.id).destination(sky.id)
+    assert (row.remote_id, row.url) == (record["uri"], done.url)
+
+
+def _posts(pds, did):
+    answer = pds.xrpc("com.atproto.repo.listRecords", repo=did, collection=POST, limit="100")
+    return answer["records"]

@@ -226,6 +226,11 @@ def describe_publish_error(
             "Bluesky cannot change a post that is already online, so this copy stays as it "
             "was. You can post it again with the change: its likes and replies are then lost.",
         ),
+        "page_not_ours": lambda: translate(
+            "Publish",
+            "The message links to a page on your website that was there already, so Omroeper "
+            "left that page as it was. Change it on your website if needed.",
+        ),
         "edit_refused": lambda: translate(
             "Publish", "The server refused the change ({status}): {message}"
         ),

@@ -21,15 +21,16 @@ from composer.core.destinations.errors import TRANSIENT, UNCLEAR
 from composer.core.drafts.draft import Draft
 from composer.core.errors import CodedError
 from composer.core.outside_url import safe_link
-from composer.core.publishing.destination import Published, PublishRequest
+from composer.core.publishing.destination import Destination, Published, PublishRequest
 from composer.core.publishing.publisher import Publisher, draft_for
 from composer.core.store.edits import Edit, EditCopy, EditState
 from composer.core.store.jobs import Job, JobDestination
 
-__all__ = ["NEEDS_REPOST", "Editor", "start_edit"]
+__all__ = ["NEEDS_REPOST", "PAGE_NOT_OURS", "Editor", "start_edit"]
 
 log = logging.getLogger(__name__)
 NEEDS_REPOST = "edit_needs_repost"  # left unchanged: only a repost would change it (Bluesky)
+PAGE_NOT_OURS = "page_not_ours"  # left unchanged: the own site's page was not made by Omroeper
 # an edit is the same on every attempt (the key): an unclear outcome is simply tried again
 _AGAIN = TRANSIENT | UNCLEAR
 
@@ -102,19 +103,11 @@ class Editor:
             self._write(edit, copy, "failed", error=CodedError("account_missing"))
             return False
         account, destination = found
-        capabilities = destination.capabilities
         row = job.destination(copy.account_id)
-        send: Callable[[PublishRequest, JobDestination], Published]
-        if capabilities.can_edit:
-            send, reposting = destination.update, False
-        elif capabilities.replaces_instead and repost:
-            send, reposting = destination.repost, True
-        elif capabilities.replaces_instead:
-            self._write(edit, copy, "unchanged", error=CodedError(NEEDS_REPOST))
+        how = self._how(edit, copy, row, destination, repost)
+        if how is None:
             return False
-        else:
-            self._write(edit, copy, "failed", error=CodedError("cannot_edit"))
-            return False
+        send, reposting = how
         attempt, tries = copy.attempts, 0
         while True:
             tries += 1
@@ -141,6 +134,31 @@ class Editor:
             new_id = published.remote_id if reposting else None
             self._write(edit, copy, "done", url=url, remote_id=new_id)
             return reposting
+
+    def _how(
+        self,
+        edit: Edit,
+        copy: EditCopy,
+        row: JobDestination,
+        destination: Destination,
+        repost: bool,
+    ) -> tuple[Callable[[PublishRequest, JobDestination], Published], bool] | None:
+        """How this copy is edited (and whether that posts it anew); None, written down,
+        when it is not: left unchanged, or failed because it cannot be."""
+        capabilities = destination.capabilities
+        if capabilities.is_own_site and not row.remote_id:
+            # the message linked to a page that existed already: not Omroeper's to change
+            self._write(edit, copy, "unchanged", error=CodedError(PAGE_NOT_OURS))
+            return None
+        if capabilities.can_edit:
+            return destination.update, False
+        if capabilities.replaces_instead and repost:
+            return destination.repost, True
+        if capabilities.replaces_instead:
+            self._write(edit, copy, "unchanged", error=CodedError(NEEDS_REPOST))
+        else:
+            self._write(edit, copy, "failed", error=CodedError("cannot_edit"))
+        return None
 
     def _write(
         self,

@@ -5,6 +5,8 @@ cannot be edited fails with that reason and is not retried."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from composer.core.accounts.account import AccountKind
@@ -13,7 +15,7 @@ from composer.core.destinations.bluesky.publish import POST
 from composer.core.drafts.draft import Draft
 from composer.core.errors import CodedError
 from composer.core.publishing.destination import PublishRequest
-from composer.core.publishing.editing import NEEDS_REPOST, Editor, start_edit
+from composer.core.publishing.editing import NEEDS_REPOST, PAGE_NOT_OURS, Editor, start_edit
 from composer.core.publishing.publisher import publisher_for
 from composer.core.store.store import Store, StoreError
 from tests.support.fake_mastodon import FakeMastodon
@@ -127,3 +129,15 @@ def test_bluesky_is_left_alone_unless_asked_and_a_repost_cut_short_posts_once(
 def _posts(pds, did):
     answer = pds.xrpc("com.atproto.repo.listRecords", repo=did, collection=POST, limit="100")
     return answer["records"]
+
+
+def test_a_page_the_message_only_linked_to_is_left_alone(store, accounts, site, toot):
+    ids = [add_website(accounts, site).id, add_mastodon(accounts, toot).id]
+    publisher = _publisher(store, accounts)
+    page = "https://example.org/nieuws/bestaand/"
+    job = publisher.publish(store.create_job(replace(DRAFT, link=page), ids))
+    number = start_edit(publisher, job.id, replace(EDITED, link=page))
+    edit = Editor(publisher).apply(job.id, number)
+    assert (edit.copy(ids[0]).state, edit.copy(ids[0]).error_code) == ("unchanged", PAGE_NOT_OURS)
+    assert edit.copy(ids[1]).state == "done" and "Zondag" in toot.statuses[0]["text"]
+    assert site.receiver.events.count("post.updated") == 0

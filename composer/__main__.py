@@ -68,12 +68,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ID[,ID…]",
         help=translate("Cli", "judge against these connected accounts and their servers"),
     )
-    from composer.cli import accounts, delete, drafts, jobs, publish
+    from composer.cli import accounts, delete, drafts, edit, jobs, publish
 
     drafts.add_parser(commands)
     accounts.add_parser(commands)
     publish.add_parser(commands)
     delete.add_parser(commands)
+    edit.add_parser(commands)
     jobs.add_parser(commands)
     return parser
 
@@ -98,8 +99,8 @@ def _opens_window(argv: list[str]) -> bool:
     return not rest
 
 
-_USES_PROFILE = {"drafts", "accounts", "publish", "delete", "jobs"}
-_USES_NETWORK = {"accounts", "publish", "delete"}
+_USES_PROFILE = {"drafts", "accounts", "publish", "delete", "edit", "jobs"}
+_USES_NETWORK = {"accounts", "publish", "delete", "edit"}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -221,6 +221,16 @@ def describe_publish_error(
             "This copy is no longer online (it was deleted on the network), so there is "
             "nothing to change.",
         ),
+        "edit_needs_repost": lambda: translate(
+            "Publish",
+            "Bluesky cannot change a post that is already online, so this copy stays as it "
+            "was. You can post it again with the change: its likes and replies are then lost.",
+        ),
+        "page_not_ours": lambda: translate(
+            "Publish",
+            "The message links to a page on your website that was there already, so Omroeper "
+            "left that page as it was. Change it on your website if needed.",
+        ),
         "edit_refused": lambda: translate(
             "Publish", "The server refused the change ({status}): {message}"
         ),

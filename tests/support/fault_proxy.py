@@ -61,9 +61,12 @@ class FaultProxy:
         cut). The first `skip` matching requests pass untouched."""
         self._add(_Fault(method, re.compile(path), times, "lose_answer", skip=skip))
 
-    def fail(self, method: str, path: str, status: int = 500, times: int = 1) -> None:
+    def fail(
+        self, method: str, path: str, status: int = 500, times: int = 1, skip: int = 0
+    ) -> None:
         body = {"error": "InternalServerError", "message": "Injected failure"}
-        self._add(_Fault(method, re.compile(path), times, "answer", _response(status, body)))
+        answer = _response(status, body)
+        self._add(_Fault(method, re.compile(path), times, "answer", answer, skip=skip))
 
     def rate_limit(
         self, method: str, path: str, reset_in: int = 30, *, retry_after: bool = False, times=1

@@ -271,6 +271,11 @@ class Publisher:
             return account, self._destinations[account.kind]
         return account, self._destinations(account)
 
+    def back_off(self, error: CodedError, tries: int) -> None:
+        """Wait before trying again after `tries` failed attempts (the server's Retry-After
+        or rate-limit reset counts): for other jobs that send, such as an edit."""
+        self._sleep(self._delay(error, tries))
+
     def _delay(self, error: CodedError, tries: int) -> float:
         wanted: float = BACKOFF_FIRST * 2 ** (tries - 1)
         retry_after, reset = error.details.get("retry_after"), error.details.get("reset")

@@ -231,7 +231,7 @@ def read_jobs(
     return [
         Job(
             job_id,
-            _from_snapshot(json.loads(draft), image_path),
+            from_snapshot(json.loads(draft), image_path),
             moment(created),
             canonical,
             state,
@@ -392,7 +392,7 @@ def _snapshot(draft: Draft, images: Sequence[ImageRow]) -> dict[str, Any]:
     return draft_to_data(draft, stored)
 
 
-def _from_snapshot(data: dict[str, Any], image_path: Callable[[StoredImage], Path]) -> Draft:
+def from_snapshot(data: dict[str, Any], image_path: Callable[[StoredImage], Path]) -> Draft:
     images = tuple(
         Image(
             image_path(StoredImage(item["hash"], item["extension"], item["bytes"])),

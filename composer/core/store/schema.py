@@ -231,6 +231,37 @@ STEPS: tuple[tuple[str, ...], ...] = (
                 REFERENCES job_destinations(job_id, account_id) ON DELETE CASCADE
         )""",
     ),
+    # 10: edits of a published job: the new draft (as jobs keep theirs) and the one it
+    # replaced (`previous`, set once the first copy is edited: the job's `draft` is then the
+    # new one), and per copy its own state and key, made when the edit is created
+    (
+        """CREATE TABLE edits (
+            job_id INTEGER NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+            number INTEGER NOT NULL CHECK (number >= 1),
+            draft TEXT NOT NULL,
+            previous TEXT,
+            created TEXT NOT NULL,
+            PRIMARY KEY (job_id, number)
+        )""",
+        """CREATE TABLE edit_copies (
+            job_id INTEGER NOT NULL,
+            number INTEGER NOT NULL,
+            account_id TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN
+                ('pending', 'sending', 'done', 'failed', 'unknown', 'unchanged')),
+            idempotency_key TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            retryable INTEGER NOT NULL DEFAULT 0,
+            error_code TEXT,
+            error_details TEXT NOT NULL DEFAULT '{}',
+            url TEXT NOT NULL DEFAULT '',
+            updated TEXT NOT NULL,
+            PRIMARY KEY (job_id, number, account_id),
+            FOREIGN KEY (job_id, number) REFERENCES edits(job_id, number) ON DELETE CASCADE,
+            FOREIGN KEY (job_id, account_id)
+                REFERENCES job_destinations(job_id, account_id) ON DELETE CASCADE
+        )""",
+    ),
 )
 LATEST = len(STEPS)
 

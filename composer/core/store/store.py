@@ -43,6 +43,7 @@ from composer.core.store.schema import LATEST, migrate, version
 if TYPE_CHECKING:
     from composer.core.accounts.account import Account
     from composer.core.publishing.reception import Reception
+    from composer.core.store.edits import Edit, EditState
     from composer.core.store.jobs import HeldBy, Job, State
     from composer.core.store.schedules import Schedule
 
@@ -492,6 +493,78 @@ class Store:
                 kept = store_images.ensure(self.images, images, self.profile)
                 jobs.keep_images(db, kept)
                 return schedules.replace_draft(db, job_id, jobs.snapshot_text(draft, kept))
+
+    # -- edits of a published job (the engine is publishing/editing.py) ---------------------
+
+    def create_edit(self, job_id: int, draft: Draft, *, same_as_last: bool = False) -> int:
+        """A new edit of the job's online copies (each with its key, made now), its number.
+        `same_as_last`: when the job's latest edit has this very draft, that edit's number
+        instead (asked again after an unclear failure, it finishes under the same keys)."""
+        from composer.core.store import edits, jobs
+
+        with self._lock:
+            images = self._copy_in(None, draft)
+            with self._writing() as db:
+                kept = store_images.ensure(self.images, images, self.profile)
+                jobs.keep_images(db, kept)
+                snapshot = jobs.snapshot_text(draft, kept)
+                found = edits.latest_with(db, job_id, snapshot) if same_as_last else None
+                if found is None:
+                    found = edits.insert_edit(db, job_id, snapshot, stamp(now()))
+                if found is None:
+                    raise StoreError("not_found", {"id": job_id})
+                return found
+
+    def edit(self, job_id: int, number: int) -> Edit:
+        from composer.core.store import edits
+
+        with self._reading() as db:
+            found = edits.read_edit(db, job_id, number, self.images.path)
+        if found is None:
+            raise StoreError("not_found", {"id": f"{job_id}/edit {number}"})
+        return found
+
+    def set_edit_state(
+        self,
+        job_id: int,
+        number: int,
+        account_id: str,
+        state: EditState,
+        *,
+        url: str = "",
+        error_code: str | None = None,
+        error_details: dict[str, Any] | None = None,
+        retryable: bool = False,
+        count_attempt: bool = False,
+        remote_id: str | None = None,
+    ) -> None:
+        """One copy's outcome in this edit; `count_attempt` when an attempt is starting.
+        `remote_id`: the copy was posted anew (a repost), its id and `url` replace the old
+        ones in the same transaction, so a crash never leaves one without the other."""
+        from composer.core.store import edits
+
+        values = {
+            "state": state,
+            "url": url,
+            "error_code": error_code,
+            "error_details": json.dumps(
+                REDACTOR.scrub_value(error_details or {}), sort_keys=True, default=str
+            ),
+            "retryable": int(retryable),
+        }
+        with self._writing() as db:
+            if not edits.update_copy(
+                db,
+                job_id,
+                number,
+                account_id,
+                values,
+                count_attempt=count_attempt,
+                updated=stamp(now()),
+            ):
+                raise StoreError("not_found", {"id": f"{job_id}/{number}/{account_id}"})
+            if remote_id is not None:
+                edits.replace_address(db, job_id, account_id, remote_id, url)
 
     def stop_retrying(self, job_id: int) -> None:
         from composer.core.store import schedules

@@ -495,6 +495,22 @@
         <source>every message sent or scheduled, newest first</source>
         <translation>elk verstuurd of gepland bericht, nieuwste eerst</translation>
     </message>
+    <message>
+        <source>change a published message everywhere it is online</source>
+        <translation>een gepubliceerd bericht overal wijzigen waar het online staat</translation>
+    </message>
+    <message>
+        <source>the changed draft file</source>
+        <translation>het gewijzigde conceptbestand</translation>
+    </message>
+    <message>
+        <source>Bluesky cannot change a post: delete it there and post the change anew (its likes and replies are lost)</source>
+        <translation>Bluesky kan een bericht niet wijzigen: verwijder het daar en plaats het gewijzigde bericht opnieuw (de likes en reacties gaan verloren)</translation>
+    </message>
+    <message>
+        <source>message {job} is not online (scheduled, cancelled or deleted): there is nothing to change; use “publish --change” for a scheduled one</source>
+        <translation>bericht {job} staat niet online (ingepland, geannuleerd of verwijderd): er is niets te wijzigen; gebruik “publish --change” voor een ingepland bericht</translation>
+    </message>
 </context>
 <context>
     <name>ComposerWindow</name>
@@ -2296,6 +2312,14 @@ Wil je het gepubliceerde bericht verbeteren? Verwijder het onder “Gepubliceerd
     <message>
         <source>This copy is no longer online (it was deleted on the network), so there is nothing to change.</source>
         <translation>Deze kopie staat niet meer online (het is op het netwerk verwijderd), dus er valt niets te wijzigen.</translation>
+    </message>
+    <message>
+        <source>Bluesky cannot change a post that is already online, so this copy stays as it was. You can post it again with the change: its likes and replies are then lost.</source>
+        <translation>Bluesky kan een bericht dat al online staat niet wijzigen, dus deze kopie blijft zoals ze was. Je kunt het gewijzigde bericht opnieuw plaatsen: de likes en reacties gaan dan verloren.</translation>
+    </message>
+    <message>
+        <source>The message links to a page on your website that was there already, so Omroeper left that page as it was. Change it on your website if needed.</source>
+        <translation>Het bericht verwijst naar een pagina op je website die er al was, dus Omroeper heeft die pagina gelaten zoals ze was. Pas haar zo nodig aan op je website.</translation>
     </message>
     <message>
         <source>The server refused the change ({status}): {message}</source>

@@ -79,6 +79,10 @@ SAMPLES = {
         + "', '2024-01-06T10:00:00.000000+00:00', 'scheduled',"
         " '2024-02-01T09:00:00+00:00', 'Europe/Amsterdam')",
     ),
+    9: (
+        "INSERT INTO receptions (job_id, account_id, replies, reposts, likes, read_at)"
+        " VALUES (4, 'mastodon-77aa66bb', 2, 1, NULL, '2024-01-06T10:00:00.000000+00:00')",
+    ),
 }
 OLD_ACCOUNT = Account(
     "bluesky-99aa88bb",
@@ -170,6 +174,16 @@ def test_earlier_version_is_migrated_with_its_data(tmp_path, version):
             later = store.job(5)
             assert (later.state, later.zone) == ("scheduled", "Europe/Amsterdam")
             assert later.scheduled_at == datetime(2024, 2, 1, 9, tzinfo=UTC)
+        if version >= 9:  # the last figures read of a copy stay through the edits step
+            assert store.receptions(4)["mastodon-77aa66bb"].replies == 2
+            # the newest tables take data: an edit of a published job, a key per copy
+            number = store.create_edit(4, Draft(text="Draad, verbeterd"))
+            (copy,) = store.edit(4, number).copies
+            assert (copy.account_id, copy.state, copy.attempts) == (
+                "mastodon-77aa66bb",
+                "pending",
+                0,
+            )
         # the newest table takes data: a thread's parts, recorded before and after sending
         new = store.create_job(Draft(text="draad"), [ACCOUNT.id])
         store.part_sending(new, ACCOUNT.id, 1, total=2, key="k-1", marker="m1")

@@ -83,7 +83,7 @@ class DiscordDestination(HeldLocally, NotEdited):
         for the photos that changed. The link stays the same."""
         url = f"{self._webhook(request.account)}/messages/{copy.remote_id}"
         content, photos = _message(request)
-        found = self._found(url)
+        said, found = self._found(url)
         free = list(found)
         files, attachments = [], []
         for number, photo in enumerate(photos):
@@ -94,6 +94,10 @@ class DiscordDestination(HeldLocally, NotEdited):
             else:
                 files.append(photo.file(number))
                 attachments.append(photo.attachment(number))
+        if said == content and not files and not free:
+            # already so: an earlier attempt of this edit got through (its answer was lost,
+            # or the process stopped before writing it down); a second PATCH is a second edit
+            return Published(remote_id=copy.remote_id, url=copy.url)
         payload = _body(content, files, attachments, always=True)
         self._call("patch", url, **payload)
         return Published(remote_id=copy.remote_id, url=copy.url)
@@ -118,8 +122,9 @@ class DiscordDestination(HeldLocally, NotEdited):
 
     # -- inside ----------------------------------------------------------------------------
 
-    def _found(self, url: str) -> list[dict[str, Any]]:
-        """The message's attachments as they are now; `cannot_edit` (gone) when it is not."""
+    def _found(self, url: str) -> tuple[str, list[dict[str, Any]]]:
+        """The message's text and attachments as they are now; `cannot_edit` (gone) when it
+        is not."""
         try:
             answer = self._call("get", url)
         except PublishError as failure:
@@ -127,8 +132,11 @@ class DiscordDestination(HeldLocally, NotEdited):
                 raise PublishError("cannot_edit", {"reason": "gone"}) from None
             raise
         try:
-            attachments = answer.json()["attachments"]
-            return [dict(a) for a in attachments if isinstance(a, dict) and "id" in a][:20]
+            message = answer.json()
+            attachments = message["attachments"]
+            said = message.get("content")
+            kept = [dict(a) for a in attachments if isinstance(a, dict) and "id" in a][:20]
+            return (said if isinstance(said, str) else "", kept)
         except (ValueError, KeyError, TypeError):
             raise PublishError("bad_answer", {"status": answer.status_code}) from None
 

@@ -20,7 +20,7 @@ from typing import Any, Literal
 from composer.core.accounts.account import AccountKind
 from composer.core.drafts.draft import Draft
 from composer.core.images.copies import StoredImage
-from composer.core.store.jobs import from_snapshot, new_idempotency_key
+from composer.core.store.jobs import from_snapshot, new_idempotency_key, update_counted
 from composer.core.store.rows import moment
 
 EditState = Literal["pending", "sending", "done", "failed", "unknown", "unchanged"]
@@ -144,12 +144,10 @@ def update_copy(
     updated: str,
 ) -> bool:
     """One copy's state in this edit. Its first `done` makes the edit's draft the job's."""
-    assignments = "".join(f"{column} = ?, " for column in values)
-    changed = db.execute(
-        f"UPDATE edit_copies SET {assignments}attempts = attempts + ?, updated = ?"
-        " WHERE job_id = ? AND number = ? AND account_id = ?",
-        (*values.values(), int(count_attempt), updated, job_id, number, account_id),
-    ).rowcount
+    where = {"job_id": job_id, "number": number, "account_id": account_id}
+    changed = update_counted(
+        db, "edit_copies", where, values, count_attempt=count_attempt, updated=updated
+    )
     if changed and values.get("state") == "done":
         db.execute(
             "UPDATE edits SET previous = (SELECT draft FROM jobs WHERE id = ?)"
@@ -161,7 +159,7 @@ def update_copy(
             " WHERE id = ?",
             (job_id, number, job_id),
         )
-    return changed > 0
+    return changed
 
 
 def replace_address(

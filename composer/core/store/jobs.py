@@ -280,14 +280,35 @@ def update_destination(
     updated: str,
 ) -> bool:
     """Write one destination's state, then the job's; False when there is no such row."""
-    assignments = "".join(f"{column} = ?, " for column in values)
-    changed = db.execute(
-        f"UPDATE job_destinations SET {assignments}attempts = attempts + ?, updated = ?"
-        " WHERE job_id = ? AND account_id = ?",
-        (*values.values(), int(count_attempt), updated, job_id, account_id),
-    ).rowcount
+    where = {"job_id": job_id, "account_id": account_id}
+    changed = update_counted(
+        db, "job_destinations", where, values, count_attempt=count_attempt, updated=updated
+    )
     settle_job(db, job_id)
-    return changed > 0
+    return changed
+
+
+def update_counted(
+    db: sqlite3.Connection,
+    table: str,  # one of ours, never outside text
+    where: dict[str, Any],
+    values: dict[str, Any],
+    *,
+    count_attempt: bool,
+    updated: str,
+) -> bool:
+    """A copy's row (a job's or an edit's) with `values`, one more attempt when counted, and
+    when it changed; False when there is no such row."""
+    assignments = "".join(f"{column} = ?, " for column in values)
+    matching = " AND ".join(f"{column} = ?" for column in where)
+    return (
+        db.execute(
+            f"UPDATE {table} SET {assignments}attempts = attempts + ?, updated = ?"
+            f" WHERE {matching}",
+            (*values.values(), int(count_attempt), updated, *where.values()),
+        ).rowcount
+        > 0
+    )
 
 
 def settle_job(db: sqlite3.Connection, job_id: int) -> None:

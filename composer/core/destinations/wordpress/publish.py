@@ -330,16 +330,7 @@ class _Site:
     def uploaded(self, name: str, alt: str) -> Picture | None:
         """This user's photo uploaded as `name` (WordPress makes its address name from the
         file's name), or None."""
-        params = {"slug": name, "context": "view", "_fields": "id,source_url"}
-        if isinstance(self.user_id, int) and self.user_id > 0:
-            params["author"] = str(self.user_id)
-        answer = self._request("GET", "/wp/v2/media", params=params)
-        try:
-            found = answer.json()
-        except ValueError:
-            found = None
-        if not isinstance(found, list):
-            raise PublishError("bad_answer", {"status": answer.status_code})
+        found = self._mine("/wp/v2/media", {"slug": name, "_fields": "id,source_url"})
         for media in found:
             media_id = media.get("id") if isinstance(media, dict) else None
             url = safe_link(media.get("source_url")) if isinstance(media, dict) else ""
@@ -433,19 +424,25 @@ class _Site:
             found = self._first({"search": mark}, mark)
         return found
 
-    def _first(self, wanted: dict[str, str], mark: str = "") -> dict[str, Any] | None:
-        fields = "id,link,status,content" if mark else "id,link,status"
-        # `view`: a contributor may not edit (so not see in `edit`) a post once it is published
-        params = wanted | {"status": "any", "context": "view", "_fields": fields}
+    def _mine(self, route: str, params: dict[str, str]) -> list[Any]:
+        """The items of `route` this user made that match `params` (a list; its items are
+        still to be checked). `view`: a contributor may not edit (so not see in `edit`) a
+        post once it is published."""
+        params = params | {"context": "view"}
         if isinstance(self.user_id, int) and self.user_id > 0:
             params["author"] = str(self.user_id)
-        answer = self._request("GET", self.collection, params=params)
+        answer = self._request("GET", route, params=params)
         try:
             found = answer.json()
         except ValueError:
             found = None
         if not isinstance(found, list):
             raise PublishError("bad_answer", {"status": answer.status_code})
+        return found
+
+    def _first(self, wanted: dict[str, str], mark: str = "") -> dict[str, Any] | None:
+        fields = "id,link,status,content" if mark else "id,link,status"
+        found = self._mine(self.collection, wanted | {"status": "any", "_fields": fields})
         posts = [post for post in found if isinstance(post, dict) and "id" in post]
         if mark:  # a search matches words anywhere: the mark must be the class given
             posts = [post for post in posts if mark in classes(_rendered(post))]

@@ -12,7 +12,7 @@ from composer.core.drafts.draft import Draft
 from composer.core.errors import CodedError
 from composer.core.publishing.publisher import Publisher
 from composer.core.scheduling.clock import Clock
-from composer.core.scheduling.due import CLAIM_FOR, run_owner, settle_server_copies
+from composer.core.scheduling.due import claimed, run_owner, settle_server_copies
 from composer.core.scheduling.plan import hand_to_servers
 from composer.core.scheduling.server import on_server
 from composer.core.scheduling.times import ScheduledTime, checked
@@ -75,17 +75,13 @@ def send_now(publisher: Publisher, job_id: int, clock: Clock) -> Job:
 @contextmanager
 def _claimed(publisher: Publisher, job_id: int, clock: Clock) -> Iterator[Job]:
     store = publisher.store
-    owner = run_owner()
-    now = clock.now()
-    if not store.claim_job(job_id, owner, now, now + CLAIM_FOR):
-        raise CodedError("job_busy", {"job": job_id})
-    try:
+    with claimed(store, job_id, clock.now(), run_owner()) as got:
+        if not got:
+            raise CodedError("job_busy", {"job": job_id})
         job = store.job(job_id)
         if job.state not in WAITING:
             raise CodedError("not_scheduled", {"job": job_id, "state": job.state})
         yield job
-    finally:
-        store.release_job(job_id, owner)
 
 
 def _withdraw_from_servers(publisher: Publisher, job: Job, *, then: State) -> None:

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import os
 import socket
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 
 from composer.core.errors import CodedError
@@ -24,6 +26,7 @@ from composer.core.publishing.publisher import Publisher
 from composer.core.scheduling.clock import Clock
 from composer.core.scheduling.server import on_server
 from composer.core.store.jobs import Job
+from composer.core.store.store import Store
 
 GRACE = timedelta(hours=2)  # the default of Settings.schedule_grace_minutes
 ON_TIME = timedelta(minutes=10)  # later than this is "sent late": the person is told
@@ -48,15 +51,25 @@ def send_due(
     handled = []
     for job_id in store.due_jobs(clock.now()):
         now = clock.now()
-        if not store.claim_job(job_id, owner, now, now + CLAIM_FOR):
-            continue  # another run has it
-        try:
+        with claimed(store, job_id, now, owner) as got:
+            if not got:
+                continue  # another run has it
             job = _send(publisher, store.job(job_id), now, grace)
-        finally:
-            store.release_job(job_id, owner)
         if job is not None:
             handled.append(job)
     return handled
+
+
+@contextmanager
+def claimed(store: Store, job_id: int, now: datetime, owner: str) -> Iterator[bool]:
+    """Whether `owner` got the job's claim (the database lock), held for the block and
+    released after it; a crash leaves it to expire after CLAIM_FOR."""
+    got = store.claim_job(job_id, owner, now, now + CLAIM_FOR)
+    try:
+        yield got
+    finally:
+        if got:
+            store.release_job(job_id, owner)
 
 
 def _send(publisher: Publisher, job: Job, now: datetime, grace: timedelta) -> Job | None:

@@ -14,7 +14,7 @@ from composer.core.publishing.publisher import Publisher
 from composer.core.scheduling.clock import Clock
 from composer.core.scheduling.due import claimed, run_owner, settle_server_copies
 from composer.core.scheduling.plan import hand_to_servers
-from composer.core.scheduling.server import on_server
+from composer.core.scheduling.server import held_at
 from composer.core.scheduling.times import ScheduledTime, checked
 from composer.core.store.jobs import Job, State
 
@@ -91,11 +91,10 @@ def _withdraw_from_servers(publisher: Publisher, job: Job, *, then: State) -> No
     for row in job.destinations:
         if row.state != "scheduled" or row.held_by != "server" or not row.remote_id:
             continue
-        found = publisher.resolve(row.account_id)
-        server = on_server(found[1]) if found else None
-        if found is None or server is None:
+        found = held_at(publisher, row.account_id)
+        if found is None:
             raise CodedError("account_missing", {"id": row.account_id})
-        server.unschedule(found[0], row)
+        found[1].unschedule(found[0], row)
         if then == "cancelled":  # it keeps its id (for support)
             store.set_destination_state(job.id, row.account_id, then, remote_id=row.remote_id)
         else:

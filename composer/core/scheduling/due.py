@@ -24,7 +24,7 @@ from composer.core.errors import CodedError
 from composer.core.outside_url import safe_link
 from composer.core.publishing.publisher import Publisher
 from composer.core.scheduling.clock import Clock
-from composer.core.scheduling.server import on_server
+from composer.core.scheduling.server import held_at
 from composer.core.store.jobs import Job
 from composer.core.store.store import Store
 
@@ -114,14 +114,13 @@ def settle_server_copies(publisher: Publisher, job_id: int) -> None:
             # sending it from here could make it twice, so the person looks
             store.set_destination_state(job_id, row.account_id, "failed", error_code="interrupted")
             continue
-        found = publisher.resolve(row.account_id)
-        server = on_server(found[1]) if found else None
-        if found is None or server is None:
+        found = held_at(publisher, row.account_id)
+        if found is None:
             missing = "account_missing"
             store.set_destination_state(job_id, row.account_id, "failed", error_code=missing)
             continue
         try:
-            published = server.settle_scheduled(found[0], row)
+            published = found[1].settle_scheduled(found[0], row)
         except CodedError as error:
             # not_held: the server will not publish it (cancelled there, or refused at its
             # time): the person decides; anything else (offline…) is read again next run

@@ -13,7 +13,7 @@ from composer.core.outside_url import safe_link
 from composer.core.publishing.destination import Capabilities, PublishRequest, server_holds
 from composer.core.publishing.publisher import Publisher, draft_for
 from composer.core.scheduling.holders import held_by
-from composer.core.scheduling.server import on_server
+from composer.core.scheduling.server import held_at
 from composer.core.scheduling.times import ScheduledTime
 from composer.core.store.jobs import HeldBy, Job, JobDestination
 from composer.core.store.rows import stamp
@@ -92,12 +92,11 @@ def _site_link(job: Job) -> str:
 
 def _hand_over(publisher: Publisher, job: Job, row: JobDestination, canonical: str | None) -> None:
     store = publisher.store
-    found = publisher.resolve(row.account_id)
-    server = on_server(found[1]) if found else None
-    if found is None or server is None or job.scheduled_at is None:
+    found = held_at(publisher, row.account_id)
+    if found is None or job.scheduled_at is None:
         store.hold(job.id, row.account_id, "computer")
         return
-    account = found[0]
+    account, server = found
     request = PublishRequest(
         draft_for(job.draft, account),
         account,

@@ -5,9 +5,11 @@ publishes it). Each call runs the platform's tool (up to a minute): off the wind
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
+from composer.core.profile import named_profile
 from composer.core.scheduling.os_task.ensure import ensure_task
 from composer.core.scheduling.os_task.outcome import TaskOutcome
 from composer.core.store.store import Store
@@ -32,3 +34,13 @@ def drop_task_if_idle(store: Store, profile: Path | None) -> TaskOutcome | None:
     if store.computer_waits():
         return None
     return ensure_task(False, profile=profile)
+
+
+def task_for(store: Store) -> Callable[[bool], TaskOutcome]:
+    """`ensure_task(wanted)` for this store's profile, named in the task only when it is not
+    the system's own folder: the window's way, so the task reads the same from everywhere."""
+
+    def ensure(wanted: bool) -> TaskOutcome:
+        return ensure_task(wanted, profile=named_profile(store.profile))
+
+    return ensure

@@ -212,14 +212,9 @@ def start_scheduled(
 
 
 def _ensure_task(store: Store) -> Callable[[bool], TaskOutcome]:
-    """The real OS task, naming this window's profile unless it is the system's own."""
-    from composer.core.profile import named_profile
-    from composer.core.scheduling.os_task.ensure import ensure_task
+    from composer.core.scheduling.task import task_for
 
-    def ensure(wanted: bool) -> TaskOutcome:
-        return ensure_task(wanted, profile=named_profile(store.profile))
-
-    return ensure
+    return task_for(store)
 
 
 def start(

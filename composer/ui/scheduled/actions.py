@@ -42,13 +42,9 @@ def make_publisher(store: Store, accounts: Accounts, destinations: Any = None) -
 
 
 def real_os_task(store: Store) -> OsTask:
-    def ensure(wanted: bool) -> object:
-        from composer.core.profile import named_profile
-        from composer.core.scheduling.os_task.ensure import ensure_task
+    from composer.core.scheduling.task import task_for
 
-        return ensure_task(wanted, profile=named_profile(store.profile))
-
-    return ensure
+    return task_for(store)
 
 
 def failure_words(failure: Exception) -> str:

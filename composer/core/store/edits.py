@@ -175,3 +175,49 @@ def replace_address(
         ).rowcount
         > 0
     )
+
+
+# -- the draft a person changes a published job in (drafts.edits_job, schema step 11) ----------
+
+
+def draft_editing(db: sqlite3.Connection, job_id: int) -> int | None:
+    """The draft (not in the bin) that changes this job, if one is open."""
+    found = db.execute(
+        "SELECT id FROM drafts WHERE edits_job = ? AND deleted IS NULL ORDER BY id DESC LIMIT 1",
+        (job_id,),
+    ).fetchone()
+    return int(found[0]) if found else None
+
+
+def mark_editing(db: sqlite3.Connection, draft_id: int, job_id: int) -> None:
+    db.execute("UPDATE drafts SET edits_job = ? WHERE id = ?", (job_id, draft_id))
+
+
+def edited_job(db: sqlite3.Connection, draft_id: int) -> int | None:
+    found = db.execute("SELECT edits_job FROM drafts WHERE id = ?", (draft_id,)).fetchone()
+    return int(found[0]) if found and found[0] is not None else None
+
+
+def editing_drafts(db: sqlite3.Connection) -> dict[int, int]:
+    """Per draft that changes a published job (not in the bin), that job."""
+    return dict(
+        db.execute(
+            "SELECT id, edits_job FROM drafts WHERE edits_job IS NOT NULL AND deleted IS NULL"
+        ).fetchall()
+    )
+
+
+def unfinished(db: sqlite3.Connection) -> list[tuple[int, int]]:
+    """(job, edit) of each job's latest edit with a copy never sent or cut short while sending
+    (the app closed or crashed): oldest first. An older edit is never taken up again: the
+    newer one carries the person's latest text to every copy."""
+    return [
+        (int(job_id), int(number))
+        for job_id, number in db.execute(
+            "SELECT e.job_id, e.number FROM edits AS e"
+            " WHERE e.number = (SELECT max(number) FROM edits WHERE job_id = e.job_id)"
+            " AND EXISTS (SELECT 1 FROM edit_copies AS c WHERE c.job_id = e.job_id"
+            " AND c.number = e.number AND c.state IN ('pending', 'sending'))"
+            " ORDER BY e.created, e.job_id"
+        )
+    ]

@@ -262,6 +262,12 @@ STEPS: tuple[tuple[str, ...], ...] = (
                 REFERENCES job_destinations(job_id, account_id) ON DELETE CASCADE
         )""",
     ),
+    # 11: a draft that is a change to a published job (opened from the history with "Edit…"):
+    # the window sends it as an edit of that job, not as a new message
+    (
+        "ALTER TABLE drafts ADD COLUMN edits_job INTEGER REFERENCES jobs(id) ON DELETE SET NULL",
+        "CREATE INDEX drafts_by_edited_job ON drafts(edits_job)",
+    ),
 )
 LATEST = len(STEPS)
 

@@ -12,6 +12,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -128,15 +129,8 @@ class Store:
     def create_draft(self, draft: Draft) -> int:
         with self._lock:
             images = self._copy_in(None, draft)
-            moment_now = stamp(now())
             with self._writing() as db:
-                draft_id = inserted_id(
-                    db.execute(
-                        "INSERT INTO drafts (created, modified) VALUES (?, ?)", (moment_now,) * 2
-                    )
-                )
-                self._write(draft_id, draft, images, moment_now, moment_now)
-            return draft_id
+                return self._insert_draft(db, draft, images)
 
     def save_draft(self, draft_id: int, draft: Draft) -> datetime:
         """Replace the draft's content in one transaction; returns when it was modified."""
@@ -515,6 +509,50 @@ class Store:
                     raise StoreError("not_found", {"id": job_id})
                 return found
 
+    def edit_draft(self, job_id: int) -> int:
+        """The draft a person changes this published job in: the one open for it already, or
+        a new one holding the message as it is online now, its destinations the copies still
+        online. Sent from the window, it becomes an edit of the job (publishing/editing.py)."""
+        from composer.core.store import edits
+
+        with self._reading() as db:
+            found = edits.draft_editing(db, job_id)
+        if found is not None:
+            return found
+        job = self.job(job_id)
+        rows = job.destinations
+        online = tuple(row.account_id for row in rows if row.state == "done" and not row.deleted)
+        draft = replace(job.draft, targets=online)
+        with self._lock:
+            images = self._copy_in(None, draft)
+            with self._writing() as db:
+                found = edits.draft_editing(db, job_id)  # made meanwhile by another process
+                if found is None:
+                    found = self._insert_draft(db, draft, images)
+                    edits.mark_editing(db, found, job_id)
+                return found
+
+    def edited_job(self, draft_id: int) -> int | None:
+        """The published job this draft changes, if it is such a draft."""
+        from composer.core.store import edits
+
+        with self._reading() as db:
+            return edits.edited_job(db, draft_id)
+
+    def editing_drafts(self) -> dict[int, int]:
+        """Per draft that changes a published job, that job."""
+        from composer.core.store import edits
+
+        with self._reading() as db:
+            return edits.editing_drafts(db)
+
+    def unfinished_edits(self) -> list[tuple[int, int]]:
+        """(job, edit number) of edits cut short (see edits.unfinished), oldest first."""
+        from composer.core.store import edits
+
+        with self._reading() as db:
+            return edits.unfinished(db)
+
     def edit(self, job_id: int, number: int) -> Edit:
         from composer.core.store import edits
 
@@ -577,6 +615,14 @@ class Store:
     def _copy_in(self, draft_id: int | None, draft: Draft) -> list[ImageRow]:
         with self._reading() as db:
             return store_images.copy_in(self.images, db, draft_id, draft, self.profile)
+
+    def _insert_draft(self, db: sqlite3.Connection, draft: Draft, images: list[ImageRow]) -> int:
+        moment_now = stamp(now())
+        draft_id = inserted_id(
+            db.execute("INSERT INTO drafts (created, modified) VALUES (?, ?)", (moment_now,) * 2)
+        )
+        self._write(draft_id, draft, images, moment_now, moment_now)
+        return draft_id
 
     def _write(
         self, draft_id: int, draft: Draft, images: list[ImageRow], created: str, changed: str

@@ -5,6 +5,7 @@ and the same draft asked again recognised as the same edit."""
 from __future__ import annotations
 
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -81,3 +82,53 @@ def test_the_same_draft_again_is_the_same_edit_and_another_is_a_new_one(first, s
         )
         # not asked to take up the last one: always a new edit
         assert store.create_edit(job_id, Draft(text=second)) == again + 1
+
+
+def test_the_draft_a_published_job_is_changed_in(tmp_path):
+    photo = tmp_path / "zaal.png"
+    PILImage.new("RGB", (8, 6), "teal").save(photo)
+    with Store.open(tmp_path / "profile") as store:
+        message = Draft(text="Zaterdag", title="Open dag", language="nl")
+        message = replace(message, images=(Image(photo, "De zaal", False),), targets=tuple(IDS))
+        job_id = _published(store, message)
+        photo.unlink()
+        draft_id = store.edit_draft(job_id)
+        # the message as it is online now, going to the copies online (not the failed one)
+        draft = store.load_draft(draft_id)
+        assert (draft.text, draft.title, draft.targets) == ("Zaterdag", "Open dag", tuple(IDS[:3]))
+        assert draft.images[0].alt == "De zaal" and draft.images[0].path.exists()
+        assert store.edited_job(draft_id) == job_id and store.editing_drafts() == {draft_id: job_id}
+        # asked again (Edit… clicked twice): the same draft, with the changes made in it
+        store.save_draft(draft_id, replace(draft, text="Zondag"))
+        assert store.edit_draft(job_id) == draft_id
+        # an ordinary draft, or a copy of this one, changes nothing published
+        assert store.edited_job(store.duplicate_draft(draft_id)) is None
+        assert store.edited_job(store.create_draft(Draft(text="x"))) is None
+        # once it is in the bin, Edit… starts from what is online again
+        store.delete_draft(draft_id)
+        assert store.editing_drafts() == {}
+        again = store.edit_draft(job_id)
+        assert again != draft_id and store.load_draft(again).text == "Zaterdag"
+
+
+def test_only_the_latest_edit_cut_short_is_taken_up_again(tmp_path):
+    with Store.open(tmp_path / "profile") as store:
+        job_id = _published(store, Draft(text="Zaterdag"))
+        assert store.unfinished_edits() == []
+        first = store.create_edit(job_id, Draft(text="Zondag"))
+        assert store.unfinished_edits() == [(job_id, first)]  # made, never sent: a crash
+        for account_id in IDS[:3]:
+            store.set_edit_state(job_id, first, account_id, "done")
+        assert store.unfinished_edits() == []
+        second = store.create_edit(job_id, Draft(text="Maandag"))
+        store.set_edit_state(job_id, second, IDS[0], "sending", count_attempt=True)
+        store.set_edit_state(job_id, second, IDS[1], "done")
+        store.set_edit_state(job_id, second, IDS[2], "unchanged", error_code="edit_needs_repost")
+        assert store.unfinished_edits() == [(job_id, second)]  # cut short while sending
+        store.set_edit_state(job_id, second, IDS[0], "failed", error_code="x", retryable=True)
+        assert store.unfinished_edits() == []  # failed, shown: the person retries
+        third = store.create_edit(job_id, Draft(text="Dinsdag"))
+        store.set_edit_state(job_id, third, IDS[0], "done")
+        # the older edit is never taken up again: it would bring back the older text
+        store.set_edit_state(job_id, second, IDS[0], "sending")
+        assert store.unfinished_edits() == [(job_id, third)]

@@ -83,6 +83,14 @@ SAMPLES = {
         "INSERT INTO receptions (job_id, account_id, replies, reposts, likes, read_at)"
         " VALUES (4, 'mastodon-77aa66bb', 2, 1, NULL, '2024-01-06T10:00:00.000000+00:00')",
     ),
+    10: (
+        "INSERT INTO edits (job_id, number, draft, created) VALUES (4, 1, '"
+        + json.dumps({**EMPTY_DRAFT, "text": "Draad!"})
+        + "', '2024-01-07T10:00:00.000000+00:00')",
+        "INSERT INTO edit_copies (job_id, number, account_id, state, idempotency_key, updated)"
+        " VALUES (4, 1, 'mastodon-77aa66bb', 'sending', 'edit-m',"
+        " '2024-01-07T10:00:01.000000+00:00')",
+    ),
 }
 OLD_ACCOUNT = Account(
     "bluesky-99aa88bb",
@@ -174,6 +182,9 @@ def test_earlier_version_is_migrated_with_its_data(tmp_path, version):
             later = store.job(5)
             assert (later.state, later.zone) == ("scheduled", "Europe/Amsterdam")
             assert later.scheduled_at == datetime(2024, 2, 1, 9, tzinfo=UTC)
+        if version >= 10:  # a half-sent edit is still there to be finished
+            assert store.edit(4, 1).copy("mastodon-77aa66bb").state == "sending"
+            assert store.unfinished_edits() == [(4, 1)]
         if version >= 9:  # the last figures read of a copy stay through the edits step
             assert store.receptions(4)["mastodon-77aa66bb"].replies == 2
             # the newest tables take data: an edit of a published job, a key per copy
@@ -184,6 +195,10 @@ def test_earlier_version_is_migrated_with_its_data(tmp_path, version):
                 "pending",
                 0,
             )
+            # and the newest column: a draft that changes a published job
+            draft_id = store.edit_draft(4)
+            assert store.load_draft(draft_id).text == "Draad"
+            assert store.edited_job(draft_id) == 4
         # the newest table takes data: a thread's parts, recorded before and after sending
         new = store.create_job(Draft(text="draad"), [ACCOUNT.id])
         store.part_sending(new, ACCOUNT.id, 1, total=2, key="k-1", marker="m1")

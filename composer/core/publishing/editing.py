@@ -152,7 +152,9 @@ class Editor:
             return None
         if capabilities.can_edit:
             return destination.update, False
-        if capabilities.replaces_instead and repost:
+        # a repost once begun (an attempt counted) is finished, chosen again or not: else the
+        # new post could stay online beside the old one
+        if capabilities.replaces_instead and (repost or copy.attempts):
             return destination.repost, True
         if capabilities.replaces_instead:
             self._write(edit, copy, "unchanged", error=CodedError(NEEDS_REPOST))

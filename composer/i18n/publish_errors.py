@@ -231,6 +231,11 @@ def describe_publish_error(
             "The message links to a page on your website that was there already, so Omroeper "
             "left that page as it was. Change it on your website if needed.",
         ),
+        "not_published": lambda: translate(
+            "Publish",
+            "This message is no longer online (deleted, cancelled or never sent), so there "
+            "is nothing to change.",
+        ),
         "edit_refused": lambda: translate(
             "Publish", "The server refused the change ({status}): {message}"
         ),

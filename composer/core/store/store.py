@@ -515,8 +515,7 @@ class Store:
         online. Sent from the window, it becomes an edit of the job (publishing/editing.py)."""
         from composer.core.store import edits
 
-        with self._reading() as db:
-            found = edits.draft_editing(db, job_id)
+        found = self.editing_draft(job_id)
         if found is not None:
             return found
         job = self.job(job_id)
@@ -531,6 +530,13 @@ class Store:
                     found = self._insert_draft(db, draft, images)
                     edits.mark_editing(db, found, job_id)
                 return found
+
+    def editing_draft(self, job_id: int) -> int | None:
+        """The draft open for a change to this job, if there is one (nothing is made)."""
+        from composer.core.store import edits
+
+        with self._reading() as db:
+            return edits.draft_editing(db, job_id)
 
     def edited_job(self, draft_id: int) -> int | None:
         """The published job this draft changes, if it is such a draft."""

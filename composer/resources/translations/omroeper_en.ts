@@ -77,6 +77,30 @@
     </message>
 </context>
 <context>
+    <name>Editing</name>
+    <message numerus="yes">
+        <source>Changed on %Ln destination(s).</source>
+        <translation>
+            <numerusform>Changed on %Ln destination.</numerusform>
+            <numerusform>Changed on %Ln destinations.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln destination(s) could not be changed: the reason is next to each.</source>
+        <translation>
+            <numerusform>%Ln destination could not be changed: the reason is next to it.</numerusform>
+            <numerusform>%Ln destinations could not be changed: the reason is next to each.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending the change to %Ln destination(s)…</source>
+        <translation>
+            <numerusform>Sending the change to %Ln destination…</numerusform>
+            <numerusform>Sending the change to %Ln destinations…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message numerus="yes">
         <source>This has now happened %Ln time(s).</source>
@@ -268,6 +292,13 @@
         <translation>
             <numerusform>…and %Ln more: see the previews.</numerusform>
             <numerusform>…and %Ln more: see the previews.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Ready to change the message on %Ln destination(s).</source>
+        <translation>
+            <numerusform>Ready to change the message on %Ln destination.</numerusform>
+            <numerusform>Ready to change the message on %Ln destinations.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

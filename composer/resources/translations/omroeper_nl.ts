@@ -539,6 +539,10 @@
         <translation>⚠ Nog niet opgeslagen. Omroeper blijft het proberen.</translation>
     </message>
     <message>
+        <source>The changes are published.</source>
+        <translation>De wijzigingen zijn gepubliceerd.</translation>
+    </message>
+    <message>
         <source>Deleted “{title}”.</source>
         <translation>“{title}” verwijderd.</translation>
     </message>
@@ -1040,6 +1044,10 @@
         <translation>Account koppel&amp;en…</translation>
     </message>
     <message>
+        <source>&lt;b&gt;The change goes to:&lt;/b&gt;</source>
+        <translation>&lt;b&gt;De wijziging gaat naar:&lt;/b&gt;</translation>
+    </message>
+    <message>
         <source>&amp;Manage accounts…</source>
         <translation>Accounts behe&amp;ren…</translation>
     </message>
@@ -1140,8 +1148,198 @@
         <translation>(leeg concept)</translation>
     </message>
     <message>
+        <source>✎ Change to a published message</source>
+        <translation>✎ Wijziging van een gepubliceerd bericht</translation>
+    </message>
+    <message>
         <source>✓ Published {when}</source>
         <translation>✓ Gepubliceerd {when}</translation>
+    </message>
+</context>
+<context>
+    <name>EditDialog</name>
+    <message>
+        <source>Publish the changes</source>
+        <translation>Wijzigingen publiceren</translation>
+    </message>
+    <message>
+        <source>The message published on {date}, now:</source>
+        <translation>Het bericht dat op {date} is gepubliceerd, voortaan:</translation>
+    </message>
+    <message>
+        <source>“{line}”</source>
+        <translation>“{line}”</translation>
+    </message>
+    <message>
+        <source>What happens to each copy:</source>
+        <translation>Wat er met elke kopie gebeurt:</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>&amp;Publish changes</source>
+        <translation>&amp;Wijzigingen publiceren</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>&amp;Opnieuw proberen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Waiting…</source>
+        <translation>Wachten…</translation>
+    </message>
+    <message>
+        <source>Not changed.</source>
+        <translation>Niet gewijzigd.</translation>
+    </message>
+</context>
+<context>
+    <name>Editing</name>
+    <message>
+        <source>Changed:</source>
+        <translation>Gewijzigd:</translation>
+    </message>
+    <message>
+        <source>{name}: changed</source>
+        <translation>{name}: gewijzigd</translation>
+    </message>
+    <message>
+        <source>{name}: stays as it was</source>
+        <translation>{name}: blijft zoals het was</translation>
+    </message>
+    <message>
+        <source>Trying again. {reason}</source>
+        <translation>Wordt opnieuw geprobeerd. {reason}</translation>
+    </message>
+    <message>
+        <source>Not changed. {reason}</source>
+        <translation>Niet gewijzigd. {reason}</translation>
+    </message>
+    <message>
+        <source>{name}: not changed — {reason}</source>
+        <translation>{name}: niet gewijzigd — {reason}</translation>
+    </message>
+    <message>
+        <source>Changing…</source>
+        <translation>Bezig met wijzigen…</translation>
+    </message>
+    <message>
+        <source>Waiting…</source>
+        <translation>Wachten…</translation>
+    </message>
+    <message>
+        <source>Not changed yet.</source>
+        <translation>Nog niet gewijzigd.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Changed on %Ln destination(s).</source>
+        <translation>
+            <numerusform>Gewijzigd op %Ln bestemming.</numerusform>
+            <numerusform>Gewijzigd op %Ln bestemmingen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln destination(s) could not be changed: the reason is next to each.</source>
+        <translation>
+            <numerusform>Bij %Ln bestemming lukte het wijzigen niet: de reden staat ernaast.</numerusform>
+            <numerusform>Bij %Ln bestemmingen lukte het wijzigen niet: de reden staat ernaast.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending the change to %Ln destination(s)…</source>
+        <translation>
+            <numerusform>Bezig met het versturen van de wijziging naar %Ln bestemming…</numerusform>
+            <numerusform>Bezig met het versturen van de wijziging naar %Ln bestemmingen…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>stays as it was: its account is no longer connected.</source>
+        <translation>blijft zoals het was: het account is niet meer gekoppeld.</translation>
+    </message>
+    <message>
+        <source>the page is changed and keeps its address.</source>
+        <translation>de pagina wordt gewijzigd en houdt haar adres.</translation>
+    </message>
+    <message>
+        <source>changed where it is; its replies, boosts and likes stay.</source>
+        <translation>wordt ter plekke gewijzigd; reacties, boosts en likes blijven.</translation>
+    </message>
+    <message>
+        <source>deleted and posted again with the change, at a new address; its likes and replies are lost.</source>
+        <translation>wordt verwijderd en met de wijziging opnieuw geplaatst, op een nieuw adres; de likes en reacties gaan verloren.</translation>
+    </message>
+    <message>
+        <source>stays as it was: Bluesky cannot change a post that is already online.</source>
+        <translation>blijft zoals het was: Bluesky kan een bericht dat al online staat niet wijzigen.</translation>
+    </message>
+    <message>
+        <source>stays as it was: this server cannot change a message that is already online.</source>
+        <translation>blijft zoals het was: deze server kan een bericht dat al online staat niet wijzigen.</translation>
+    </message>
+    <message>
+        <source>Post again on Bluesky — likes and replies are lost</source>
+        <translation>Opnieuw plaatsen op Bluesky — likes en reacties gaan verloren</translation>
+    </message>
+    <message>
+        <source>Your website first, then the networks. This takes a few seconds.</source>
+        <translation>Eerst je website, dan de netwerken. Dit duurt een paar seconden.</translation>
+    </message>
+    <message>
+        <source>Publishing the changes…</source>
+        <translation>Bezig met het publiceren van de wijzigingen…</translation>
+    </message>
+    <message>
+        <source>The changes were not sent</source>
+        <translation>De wijzigingen zijn niet verstuurd</translation>
+    </message>
+    <message>
+        <source>Changes published</source>
+        <translation>Wijzigingen gepubliceerd</translation>
+    </message>
+    <message>
+        <source>Every copy now shows the change.</source>
+        <translation>Elke kopie toont nu de wijziging.</translation>
+    </message>
+    <message>
+        <source>The others stay as they were: see below.</source>
+        <translation>De andere blijven zoals ze waren: zie hieronder.</translation>
+    </message>
+    <message>
+        <source>Choose “Try again”: nothing is changed twice.</source>
+        <translation>Kies “Opnieuw proberen”: niets wordt twee keer gewijzigd.</translation>
+    </message>
+    <message>
+        <source>Not everything was changed</source>
+        <translation>Niet alles is gewijzigd</translation>
+    </message>
+    <message>
+        <source>Something went wrong and Omroeper stopped sending the change. Nothing is changed twice: try again.</source>
+        <translation>Er ging iets mis en Omroeper is gestopt met het versturen van de wijziging. Niets wordt twee keer gewijzigd: probeer het opnieuw.</translation>
+    </message>
+</context>
+<context>
+    <name>EditingNotice</name>
+    <message>
+        <source>Stop &amp;changing</source>
+        <translation>Stoppen met &amp;wijzigen</translation>
+    </message>
+    <message>
+        <source>Put this change in the bin: the published message stays as it is</source>
+        <translation>Deze wijziging naar de prullenbak: het gepubliceerde bericht blijft zoals het is</translation>
+    </message>
+    <message>
+        <source>(no text)</source>
+        <translation>(geen tekst)</translation>
+    </message>
+    <message>
+        <source>✎ You are changing “{title}”, published on {when}. “Publish changes” changes its copies; nothing new is posted.</source>
+        <translation>✎ Je wijzigt “{title}”, gepubliceerd op {when}. “Wijzigingen publiceren” past de kopieën aan; er wordt niets nieuws geplaatst.</translation>
     </message>
 </context>
 <context>
@@ -1273,6 +1471,14 @@
     <message>
         <source>Read the replies, reposts and likes again</source>
         <translation>Reacties, reposts en likes opnieuw ophalen</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bewerken…</translation>
+    </message>
+    <message>
+        <source>Change the text or the photos, on your website and on every network</source>
+        <translation>De tekst of de foto’s wijzigen, op je website en op elk netwerk</translation>
     </message>
     <message>
         <source>&amp;Delete everywhere…</source>
@@ -1872,10 +2078,10 @@
     <message>
         <source>This message was already published on {when}. Publishing it again puts a second copy on every network and a second page on your website.
 
-To correct the published message, delete it under “Published messages…” and publish it anew.</source>
+To correct the published message, choose “Edit…” under “Published messages…”: its copies change where they are.</source>
         <translation>Dit bericht is al gepubliceerd op {when}. Als je het opnieuw publiceert, komt er op elk netwerk een tweede exemplaar en op je website een tweede pagina.
 
-Wil je het gepubliceerde bericht verbeteren? Verwijder het onder “Gepubliceerde berichten…” en publiceer het opnieuw.</translation>
+Om het gepubliceerde bericht te verbeteren, kies je “Bewerken…” bij “Gepubliceerde berichten…”: de kopieën worden dan ter plekke gewijzigd.</translation>
     </message>
 </context>
 <context>
@@ -2322,6 +2528,10 @@ Wil je het gepubliceerde bericht verbeteren? Verwijder het onder “Gepubliceerd
         <translation>Het bericht verwijst naar een pagina op je website die er al was, dus Omroeper heeft die pagina gelaten zoals ze was. Pas haar zo nodig aan op je website.</translation>
     </message>
     <message>
+        <source>This message is no longer online (deleted, cancelled or never sent), so there is nothing to change.</source>
+        <translation>Dit bericht staat niet meer online (verwijderd, geannuleerd of nooit verstuurd), dus er valt niets te wijzigen.</translation>
+    </message>
+    <message>
         <source>The server refused the change ({status}): {message}</source>
         <translation>De server weigerde de wijziging ({status}): {message}</translation>
     </message>
@@ -2614,6 +2824,13 @@ Wil je het gepubliceerde bericht verbeteren? Verwijder het onder “Gepubliceerd
         <source>Before publishing:</source>
         <translation>Voor het publiceren:</translation>
     </message>
+    <message numerus="yes">
+        <source>Ready to change the message on %Ln destination(s).</source>
+        <translation>
+            <numerusform>Klaar om het bericht te wijzigen op %Ln bestemming.</numerusform>
+            <numerusform>Klaar om het bericht te wijzigen op %Ln bestemmingen.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Already published (see above). Publishing it again puts a second copy on every network.</source>
         <translation>Al gepubliceerd (zie hierboven). Als je opnieuw publiceert, komt er op elk netwerk een tweede exemplaar.</translation>
@@ -2624,6 +2841,10 @@ Wil je het gepubliceerde bericht verbeteren? Verwijder het onder “Gepubliceerd
             <numerusform>Klaar om te publiceren op %Ln bestemming.</numerusform>
             <numerusform>Klaar om te publiceren op %Ln bestemmingen.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Publish changes…</source>
+        <translation>&amp;Wijzigingen publiceren…</translation>
     </message>
     <message>
         <source>&amp;Publish again…</source>

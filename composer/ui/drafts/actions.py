@@ -65,7 +65,10 @@ class DraftActions(QObject):
             return  # right after the first paint: the open draft comes first
         state = self.state
         summaries = state.store.list_drafts(self.panel.search.text())
-        self.panel.show_drafts(summaries, state.draft_id, state.store.scheduled_drafts())
+        store = state.store
+        self.panel.show_drafts(
+            summaries, state.draft_id, store.scheduled_drafts(), set(store.editing_drafts())
+        )
 
     def create_draft(self) -> int:
         """A new, empty draft in the store, for the destinations chosen last."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from datetime import datetime
 
 from PySide6.QtCore import Signal
@@ -87,15 +87,19 @@ class DraftsPanel(QWidget):
         drafts: list[DraftSummary],
         current: int | None,
         scheduled: Mapping[int, tuple[datetime, str]] | None = None,
+        changes: Collection[int] = (),
     ) -> None:
-        """`scheduled`: per draft with a message waiting for its time, that time and zone."""
+        """`scheduled`: per draft with a message waiting for its time, that time and zone;
+        `changes`: the drafts that change a published message."""
         scheduled = scheduled or {}
         self._filling = True
         self.list.clear()
         self._ids = [summary.id for summary in drafts]
         for summary in drafts:
             title = display_title(summary.title, summary.text, self.tr("(empty draft)"))
-            if summary.id in scheduled:
+            if summary.id in changes:
+                when = self.tr("✎ Change to a published message")
+            elif summary.id in scheduled:
                 when = "◷ " + time_text(*scheduled[summary.id])
             elif summary.published:
                 when = self.tr("✓ Published {when}").format(when=moment_text(summary.published))

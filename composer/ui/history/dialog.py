@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import logging
 
-from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -29,6 +29,7 @@ from composer.core.accounts.account import AccountKind
 from composer.core.accounts.accounts import Accounts
 from composer.core.errors import CodedError
 from composer.core.publishing.deleting import Deleted, deletable, delete_everywhere
+from composer.core.publishing.editing import editable
 from composer.core.publishing.receiving import countable, read_receptions
 from composer.core.publishing.reception import Reception
 from composer.core.store.jobs import Job
@@ -53,6 +54,8 @@ log = logging.getLogger(__name__)
 
 
 class HistoryDialog(QDialog):
+    edit_requested = Signal(int)  # open this published job in the composer, to change it
+
     def __init__(
         self,
         store: Store,
@@ -92,7 +95,8 @@ class HistoryDialog(QDialog):
         self.close_button = close = QPushButton(self.tr("Close"), self)
         close.clicked.connect(self.accept)
         close.setDefault(True)  # Enter closes; sending or deleting needs its own button
-        for button in (self.continue_button, self.delete_button, self.refresh_button):
+        buttons = (self.edit_button, self.continue_button, self.delete_button)
+        for button in (*buttons, self.refresh_button):
             button.setAutoDefault(False)
         for button in self.schedule_buttons:
             button.setAutoDefault(False)
@@ -143,12 +147,18 @@ class HistoryDialog(QDialog):
         self.refresh_button = QPushButton(self.tr("Refresh &figures"), inside)
         self.refresh_button.setAccessibleName(self.tr("Read the replies, reposts and likes again"))
         self.refresh_button.clicked.connect(self.read_reception)
+        self.edit_button = QPushButton(self.tr("&Edit…"), inside)
+        self.edit_button.setToolTip(
+            self.tr("Change the text or the photos, on your website and on every network")
+        )
+        self.edit_button.clicked.connect(self._edit)
         self.continue_button = QPushButton(inside)  # its words come with the job's state
         self.continue_button.clicked.connect(lambda: self.open_job(retry=True))
         self.delete_button = QPushButton(self.tr("&Delete everywhere…"), inside)
         self.delete_button.clicked.connect(self.ask_delete)
         planned = self._schedule_row(inside)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.edit_button)
         buttons.addWidget(self.continue_button)
         buttons.addWidget(self.delete_button)
         buttons.addWidget(self.refresh_button)
@@ -279,6 +289,8 @@ class HistoryDialog(QDialog):
         unfinished = bool(states & {"pending", "sending", "failed"})
         self.continue_button.setVisible(unfinished and not job.deleted and not running)
         online = [row for row in deletable(job) if row.deleted is None]
+        self.edit_button.setVisible(editable(job) and not job.deleted and not running)
+        self.edit_button.setEnabled(not self.deleting)
         self.delete_button.setVisible(bool(online))
         self.delete_button.setEnabled(not self.deleting and not running)
         self._show_reception(job, running=running)
@@ -306,7 +318,8 @@ class HistoryDialog(QDialog):
         for account_id, row_shown in self.rows.items():
             chain += [row_shown.open, row_shown.again, self.lines[account_id].replies]
         chain += [*self.schedule_buttons]
-        chain += [self.continue_button, self.delete_button, self.refresh_button]
+        chain += [self.edit_button, self.continue_button, self.delete_button]
+        chain += [self.refresh_button]
         chain += [self.close_button]
         for before, after in itertools.pairwise(chain):
             QWidget.setTabOrder(before, after)
@@ -392,7 +405,14 @@ class HistoryDialog(QDialog):
         words = failed_words() if failure is not None else trouble_words(named, kept=kept)
         self.reception_note.setText(words)
 
-    # -- continuing and deleting ------------------------------------------------------------
+    # -- editing, continuing and deleting ---------------------------------------------------
+
+    def _edit(self) -> None:
+        """The window opens the message in the composer: this closes, to show it."""
+        if self.job is not None and editable(self.job):
+            job_id = self.job.id
+            self.accept()
+            self.edit_requested.emit(job_id)
 
     def open_job(self, *, retry: bool = False, send_again: str = "") -> None:
         if self.job is None:

@@ -39,10 +39,13 @@ class PublishBar(QWidget):
         layout.addWidget(self.button)
         self.reasons: list[str] = []
 
-    def show_state(self, readiness: Readiness, *, published: bool = False) -> None:
+    def show_state(
+        self, readiness: Readiness, *, published: bool = False, editing: bool = False
+    ) -> None:
         """What stands in the way of publishing, in words; the button follows
         `readiness.allowed`, the rule the Publish action checks too. `published`: this draft
-        went out before, so publishing makes second copies."""
+        went out before, so publishing makes second copies; `editing`: it is a change to a
+        published message, sent to its copies."""
         chosen = readiness.chosen
         by_id = {account.id: account for account in chosen}
         # The same missing description blocks every network: say it once, naming them all.
@@ -66,17 +69,27 @@ class PublishBar(QWidget):
                 shown.append(self.tr("…and %Ln more: see the previews.", "", more))
             words = self.tr("Before publishing:") + "\n" + "\n".join(shown)
             calm = False
-        elif published:
-            words = self.tr(
-                "Already published (see above). Publishing it again puts a second copy on "
-                "every network."
-            )
         else:
-            words = self.tr("Ready to publish to %Ln destination(s).", "", len(chosen))
-        self.button.setText(self.tr("&Publish again…") if published else self.tr("&Publish…"))
+            words = self._ready(len(chosen), published=published, editing=editing)
+        self.button.setText(self._button(published=published, editing=editing))
         self.status.setText(words)
         style = "" if calm else f"color: {theme.error_color()};"
         if style != self.status.styleSheet():
             self.status.setStyleSheet(style)
         self.button.setEnabled(readiness.allowed)
         self.button.setAccessibleDescription(words)
+
+    def _ready(self, count: int, *, published: bool, editing: bool) -> str:
+        if editing:
+            return self.tr("Ready to change the message on %Ln destination(s).", "", count)
+        if published:
+            return self.tr(
+                "Already published (see above). Publishing it again puts a second copy on "
+                "every network."
+            )
+        return self.tr("Ready to publish to %Ln destination(s).", "", count)
+
+    def _button(self, *, published: bool, editing: bool) -> str:
+        if editing:
+            return self.tr("&Publish changes…")
+        return self.tr("&Publish again…") if published else self.tr("&Publish…")

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from composer.core.accounts.account import Account
     from composer.core.accounts.accounts import Accounts
     from composer.core.scheduling.clock import Clock
+    from composer.ui.editing.dialog import EditDialog
     from composer.ui.publish.dialog import PublishDialog
     from composer.ui.scheduled.due_run import DueRuns
 
@@ -51,6 +52,7 @@ class ComposerWindow(QMainWindow):
     draft: InState[Draft] = InState()
     draft_id: InState[int] = InState()
     untouched: InState[bool] = InState()  # a new, empty draft: no problems shown until used
+    editing: InState[int | None] = InState()  # the published job the open draft changes
     autosaver: InState[Autosaver | None] = InState()
     settings: InState[Settings] = InState()
     accounts_list: InState[list[Account]] = InState()  # without secrets, read on first use
@@ -93,6 +95,7 @@ class ComposerWindow(QMainWindow):
         )
         build_menus(self.menuBar(), self._menu_actions())
         self.publish_dialog: PublishDialog | None = None  # the one open, if any
+        self.edit_dialog: EditDialog | None = None  # the last change sent, if any
         self.due_runs: DueRuns | None = None  # sends what is due while the window is open
         self.draft_id = store.last_draft_id() or self.draft_actions.create_draft()
         self.open_draft(self.draft_id)
@@ -121,6 +124,7 @@ class ComposerWindow(QMainWindow):
         parts.outbox.gone_out.connect(self.refresh)
         parts.outbox.gone_out.connect(parts.scheduled.refresh)
         parts.scheduled.job_requested.connect(self.open_history_at)
+        parts.editing.stop_requested.connect(self.draft_actions.delete_draft)
         # the names the dialogs, scripts and tests know these parts by
         self.images, self.fit, self.fitter = parts.images, parts.fit, parts.fitter
         self.counters, self.advice = parts.fit.counters, parts.fit.advice
@@ -210,6 +214,7 @@ class ComposerWindow(QMainWindow):
             return  # stay on the unsaved draft rather than drop its changes
         self.draft_id = draft_id
         self.draft = self.store.load_draft(draft_id)
+        self.editing = self.store.edited_job(draft_id)
         self.untouched = self.draft.blank
         if not self.draft.language:
             self.draft = replace(self.draft, language=self.settings.post_language)
@@ -267,7 +272,7 @@ class ComposerWindow(QMainWindow):
 
         self.finish_building()
         targets = dialogs.open_accounts(self.state, self)
-        self.destinations.show_accounts(self.accounts_list, targets)
+        self.parts.show_destinations(targets)
         if targets != self.draft.targets:
             self.change(replace(self.draft, targets=targets))
         else:
@@ -288,6 +293,10 @@ class ComposerWindow(QMainWindow):
             self.refresh()
             self.editor.setFocus()
             return
+        if self.editing is not None:
+            changes = dialogs.publish_changes(self.state, self, self.publish_bar.status.text)
+            self._publish_changes(changes, self.draft_id)
+            return
         dialog = dialogs.publish(self.state, self, why_not=self.publish_bar.status.text)
         if dialog is not None:
             dialog.finished.connect(lambda _result: self._published())
@@ -299,6 +308,44 @@ class ComposerWindow(QMainWindow):
         self.parts.scheduled.refresh()  # or when it will
         self.draft_actions.show_list()
         self.refresh()
+
+    # -- changing a published message: composer/ui/editing -------------------------------------
+
+    def edit_job(self, job_id: int) -> None:
+        """Open the published message in the composer, to change it everywhere (Edit… in the
+        history): the draft already open for it, or a new one with the message as it is."""
+        try:
+            draft_id = self.store.edit_draft(job_id)
+        except StoreError as failure:
+            self.statusBar().showMessage(describe_store_error(failure))
+            return
+        self.open_draft(draft_id)
+
+    def _publish_changes(self, dialog: EditDialog | None, draft_id: int | None) -> None:
+        """`draft_id`: the draft of the change, done with once every copy has it."""
+        if dialog is None:
+            return
+        dialog.finished_edit.connect(
+            lambda _job, complete: self._changes_published(draft_id, complete)
+        )
+        self.edit_dialog = dialog
+        dialog.open()
+
+    def _changes_published(self, draft_id: int | None, complete: bool) -> None:
+        """Every copy as the person asked: the draft of the change has done its work (the
+        job keeps the message as it is now). Otherwise it stays, to try again."""
+        if complete and draft_id is not None:
+            try:
+                self.store.delete_draft(draft_id)
+            except StoreError as failure:
+                log.warning("the draft of a change was kept: %s", failure.code)
+                return
+            if draft_id == self.draft_id:
+                self.autosaver = None  # nothing of it is left to save
+                remaining = self.store.list_drafts()
+                self.open_draft(remaining[0].id if remaining else self.draft_actions.create_draft())
+            self.statusBar().showMessage(self.tr("The changes are published."), 15000)
+        self.draft_actions.show_list()
 
     def show_job(self, job_id: int) -> None:
         from composer.ui.window import dialogs
@@ -312,6 +359,7 @@ class ComposerWindow(QMainWindow):
 
         dialog = dialogs.resume_unfinished(self.state, self)
         if dialog is None:
+            self._publish_changes(*dialogs.resume_edit(self.state, self))
             return None
         self._show_publishing(dialog)
         return dialog.job_id
@@ -330,6 +378,7 @@ class ComposerWindow(QMainWindow):
         self.finish_building()
         history = dialogs.open_history(self.state, self, self.parts.schedule_actions, job_id)
         history.finished.connect(lambda _result: self.parts.scheduled.refresh())
+        history.edit_requested.connect(self.edit_job)
 
     def send_due_while_open(self, clock: Clock | None = None, destinations=None) -> DueRuns:
         """Send the scheduled messages whose time comes while the window is open: now, then

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from composer.core.store.jobs import Job
+    from composer.ui.editing.dialog import EditDialog
     from composer.ui.history.dialog import HistoryDialog
     from composer.ui.publish.dialog import PublishDialog
     from composer.ui.scheduled.actions import ScheduleActions
@@ -84,6 +85,47 @@ def publish(
     )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     return dialog
+
+
+def publish_changes(
+    state: WindowState, parent: QWidget, why_not: Callable[[], str]
+) -> EditDialog | None:
+    """The dialog that sends the open draft as a change to its published job, not yet open;
+    None when it may not go now (then `why_not()`'s words say why) or could not be saved."""
+    if state.editing is None:
+        return None
+    if not state.readiness().allowed:
+        box = plain_box(parent, QMessageBox.Icon.Information, "Omroeper", why_not())
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return None
+    if not state.save_now():
+        return None
+    from composer.ui.editing.dialog import EditDialog
+
+    dialog = EditDialog(state.store, state.accounts(), state.editing, state.draft, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    return dialog
+
+
+def resume_edit(state: WindowState, parent: QWidget) -> tuple[EditDialog | None, int | None]:
+    """A change a closed window or a crash left half-sent: the dialog that sends the rest at
+    once (nothing is changed twice), not yet open, and the draft it was made from when that
+    still holds it unchanged. (None, None) when there is none."""
+    edits = state.store.unfinished_edits()
+    if not edits:
+        return None, None
+    from composer.ui.editing.dialog import EditDialog
+
+    job_id, number = edits[-1]
+    dialog = EditDialog(state.store, state.accounts(), job_id, None, parent, number=number)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    draft_id = state.store.editing_draft(job_id)
+    sent = state.store.edit(job_id, number).draft
+    if draft_id is not None and state.store.load_draft(draft_id) != sent:
+        draft_id = None  # changed since: it stays, to be sent as a new change
+    dialog.start()
+    return dialog, draft_id
 
 
 def scheduled_jobs(state: WindowState) -> list[Job]:

@@ -163,7 +163,8 @@ def ask_to_publish_again(parent: QWidget, jobs: list[Job], ask: Callable[..., in
             "OutboxPanel",
             "This message was already published on {when}. Publishing it again puts a second "
             "copy on every network and a second page on your website.\n\nTo correct the "
-            "published message, delete it under “Published messages…” and publish it anew.",
+            "published message, choose “Edit…” under “Published messages…”: its copies "
+            "change where they are.",
         ).format(when=moment_text(latest.created)),
         buttons.Yes | buttons.No,
         buttons.No,

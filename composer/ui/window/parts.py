@@ -16,6 +16,7 @@ from composer.core.analysis.composing import analyze_destinations, derive_teaser
 from composer.core.drafts.draft import Draft, Override
 from composer.core.images.cache import FitCache
 from composer.core.store.errors import StoreError
+from composer.ui.editing.notice import EditingNotice
 from composer.ui.photos.fitting import ImageFitter
 from composer.ui.photos.strip import ImagesStrip
 from composer.ui.preview.panel import PreviewsPanel
@@ -70,6 +71,7 @@ class WindowParts(QObject):
         self.outbox = OutboxPanel(state.store, top)
         self.schedule_actions = ScheduleActions(state.store, state.accounts, top)
         self.scheduled = ScheduledNotice(state.store, self.schedule_actions, top)
+        self.editing = EditingNotice(top)
         focus_ring.install()  # a focus that is easy to see, in every window
         self._image_destinations: list = []
         writing.below_message.addWidget(self.fit)
@@ -79,6 +81,7 @@ class WindowParts(QObject):
         side_column.addWidget(self.previews, 1)
         side_column.addWidget(self.scheduled)
         side_column.addWidget(self.outbox)
+        side_column.addWidget(self.editing)
         side_column.addWidget(self.publish_bar)
         self.images.images_changed.connect(self._images_changed)
         self.images.folder_chosen.connect(self._photo_folder_chosen)
@@ -95,8 +98,18 @@ class WindowParts(QObject):
     def show_draft(self, draft: Draft) -> None:
         """A draft just opened: its photos and its destinations."""
         self.images.set_images(draft.images)
-        self.destinations.show_accounts(self.state.accounts_list, draft.targets)
+        self.show_destinations(draft.targets)
         self.outbox.show_draft(self.state.draft_id)
+        job = None
+        if self.state.editing is not None:
+            with suppress(StoreError):  # the note is missing, the draft still opens
+                job = self.state.store.job(self.state.editing)
+        self.editing.show_job(job)
+
+    def show_destinations(self, targets: tuple[str, ...]) -> None:
+        """The accounts to choose from; a change to a published message goes to its copies."""
+        fixed = self.state.editing is not None
+        self.destinations.show_accounts(self.state.accounts_list, targets, fixed=fixed)
 
     def show_fit(self, estimate_thread: bool = False) -> None:
         """How the draft fits every chosen destination: counters, advice, previews, the photos'
@@ -121,7 +134,9 @@ class WindowParts(QObject):
         if destinations != self._image_destinations:
             self._image_destinations = destinations
             self.images.set_destinations(destinations)
-        self.publish_bar.show_state(state.readiness(), published=self.outbox.is_published)
+        self.publish_bar.show_state(
+            state.readiness(), published=self.outbox.is_published, editing=bool(state.editing)
+        )
 
     def make_teaser(self) -> None:
         """The message for the networks, made from the website's full text."""
@@ -143,7 +158,7 @@ class WindowParts(QObject):
         top = self.top
         parts: tuple[QWidget, ...] = (self.drafts, self.writing, self.images)
         parts += (self.destinations, self.previews, self.scheduled, self.outbox)
-        parts += (self.publish_bar,)
+        parts += (self.editing, self.publish_bar)
 
         def rank(widget: QWidget) -> int:
             return next((n for n, part in enumerate(parts) if part.isAncestorOf(widget)), 99)

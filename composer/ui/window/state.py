@@ -28,6 +28,7 @@ class WindowState:
     draft: Draft = field(default_factory=Draft)  # as it is on screen, saved or not yet
     draft_id: int = 0
     untouched: bool = False  # a new, empty draft: no problems shown until it is used
+    editing: int | None = None  # the published job the open draft changes, if it does
     autosaver: Autosaver | None = None  # saves the open draft
     analyses: dict[str, TargetAnalysis] = field(default_factory=dict)  # per chosen account
     _accounts_list: list[Account] | None = None

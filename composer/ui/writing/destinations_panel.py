@@ -31,8 +31,8 @@ class DestinationsPanel(QWidget):
         self.setAccessibleName(self.tr("Where to publish"))
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
-        heading = QLabel(self.tr("<b>Publish to:</b>"), self)
-        self._layout.addWidget(heading)
+        self.heading = QLabel(self.tr("<b>Publish to:</b>"), self)
+        self._layout.addWidget(self.heading)
         self.none_label = QLabel(
             self.tr(
                 "No accounts connected yet. You can write and check your message now, "
@@ -47,7 +47,11 @@ class DestinationsPanel(QWidget):
         self._layout.addWidget(self.connect_button)
         self.boxes: dict[str, QCheckBox] = {}
 
-    def show_accounts(self, accounts: Sequence[Account], chosen: Sequence[str]) -> None:
+    def show_accounts(
+        self, accounts: Sequence[Account], chosen: Sequence[str], *, fixed: bool = False
+    ) -> None:
+        """`fixed`: a change to a published message goes to its copies, no other: only those
+        are shown, ticked and not to be unticked."""
         for box in self.boxes.values():
             self._layout.removeWidget(box)
             box.deleteLater()
@@ -55,13 +59,20 @@ class DestinationsPanel(QWidget):
         wanted = set(chosen)
         # a kind that connects but does not publish yet (WordPress) is no target
         accounts = [account for account in accounts if publishes(account.kind)]
+        if fixed:
+            accounts = [account for account in accounts if account.id in wanted]
         for position, account in enumerate(accounts):
             box = QCheckBox(destination_label(account), self)
             box.setChecked(account.id in wanted)
+            box.setEnabled(not fixed)
             box.toggled.connect(self._toggled)
             self._layout.insertWidget(1 + position, box)
             self.boxes[account.id] = box
-        self.none_label.setVisible(not accounts)
+        self.heading.setText(
+            self.tr("<b>The change goes to:</b>") if fixed else self.tr("<b>Publish to:</b>")
+        )
+        self.none_label.setVisible(not accounts and not fixed)
+        self.connect_button.setVisible(not fixed)
         self.connect_button.setText(
             self.tr("&Connect an account…") if not accounts else self.tr("&Manage accounts…")
         )

@@ -3,7 +3,8 @@ dark; the same message without photos, where Bluesky shows the link card; the pu
 the accounts dialog.
 
 python scripts/screenshots.py      (offscreen, on a 1366 × 768 laptop screen)
-python scripts/screenshots.py schedule   (only that scene: schedule-nl.png and -en.png)
+python scripts/screenshots.py schedule   (only that scene: schedule-nl.png and -en.png; also
+                                         history, editing)
 
 windows-wine-nl.png is the Windows build under Wine instead, from the build in build/wine:
 python packaging/windows/wine_build.py && python packaging/windows/wine_build.py --screenshot
@@ -60,10 +61,9 @@ def main(scenes: list[str]) -> int:
     wordpress_screenshot(app)
     install("nl")
     published_screenshot(app, OUT / "published-nl.png")
-    for language in ("nl", "en"):
-        install(language)
-        history_screenshot(app, OUT / f"history-{language}.png")
+    history_screenshots(app)
     schedule_screenshots(app)
+    editing_screenshots(app)
     return 0
 
 
@@ -80,7 +80,42 @@ def schedule_screenshots(app) -> None:
         dialog.close()
 
 
-SCENES = {"schedule": schedule_screenshots}
+def history_screenshots(app) -> None:
+    for language in ("nl", "en"):
+        install(language)
+        history_screenshot(app, OUT / f"history-{language}.png")
+
+
+def editing_screenshots(app) -> None:
+    """Changing a published message: the window with the message opened from the history,
+    and the step that says what happens to each copy."""
+    from tests.support.publish_scenes import edit_confirm_dialog, published_everywhere
+
+    for language in ("nl", "en"):
+        install(language)
+        store, accounts, _servers, job_id = published_everywhere(
+            Path(tempfile.mkdtemp()) / "profile"
+        )
+        window = ComposerWindow(store, lambda accounts=accounts: accounts)
+        window.show()
+        window.edit_job(job_id)
+        window.editor.setPlainText(window.editor.toPlainText().replace("Zaterdag 14", "Zondag 15"))
+        app.processEvents()
+        window.grab().save(str(OUT / f"editing-{language}.png"))
+        window.close()
+        store.close()
+        dialog = edit_confirm_dialog(Path(tempfile.mkdtemp()) / "profile")
+        dialog.show()
+        app.processEvents()
+        dialog.grab().save(str(OUT / f"edit-confirm-{language}.png"))
+        dialog.close()
+
+
+SCENES = {
+    "schedule": schedule_screenshots,
+    "history": history_screenshots,
+    "editing": editing_screenshots,
+}
 
 
 def window_screenshot(app, language: str, file: Path, *, with_photos: bool = True) -> None:

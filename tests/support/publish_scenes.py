@@ -177,3 +177,48 @@ def schedule_confirm_dialog(profile: Path):
     dialog.confirm.when.edit.setDateTime(QDateTime(QDate(2026, 12, 19), QTime(10, 0)))
     dialog.confirm.publish_button.setFocus()
     return dialog
+
+
+class _Editable(_Received):
+    """As _Received, and each copy can be changed where it is, but Bluesky's (posted anew
+    only on the person's choice)."""
+
+    def __init__(self, kind: AccountKind) -> None:
+        super().__init__(kind)
+        bluesky = kind is AccountKind.BLUESKY
+        self.capabilities = Capabilities(
+            idempotent=True,
+            can_read_back=False,
+            is_own_site=kind.is_own_site,
+            can_edit=not bluesky,
+            replaces_instead=bluesky,
+            can_count=self.capabilities.can_count,
+        )
+
+    def tell(self, _account, _page, _copies) -> None:
+        """The site hears where the copies are: nothing to show here."""
+
+
+EDITED = Draft(
+    title="Open dag in de bibliotheek",
+    text="Zondag 15 juni is iedereen welkom op onze open dag! Voorlezen, knutselen en koffie.",
+    language="nl",
+)
+
+
+def published_everywhere(profile: Path) -> tuple[Store, Accounts, dict, int]:
+    """The sample message published on the website, Mastodon, Bluesky and Discord."""
+    store, accounts = scene_accounts(profile)
+    servers = {kind: _Editable(kind) for kind in AccountKind}
+    ordered = sorted(accounts.list(), key=lambda a: list(PEOPLE).index(a.kind))
+    job_id = store.create_job(DRAFT, [account.id for account in ordered])
+    Publisher(store, servers, accounts, sleep=lambda _s: None).publish(job_id)
+    return store, accounts, servers, job_id
+
+
+def edit_confirm_dialog(profile: Path):
+    """ "Publish changes": what happens to each copy, Bluesky's choice not taken."""
+    from composer.ui.editing.dialog import EditDialog
+
+    store, accounts, servers, job_id = published_everywhere(profile)
+    return EditDialog(store, accounts, job_id, EDITED, destinations=servers)

@@ -125,14 +125,31 @@ def add_scheduled(store: Store, language: str) -> int:
     return store.create_job(draft, list(held), draft_id, schedule=schedule)
 
 
-def sample_profile(profile: Path, language: str = "nl", *, scheduled: bool = False) -> Path:
-    """A new profile folder holding all that (with a scheduled message when `scheduled`);
-    its photos beside it."""
+def add_editing(store: Store, draft_id: int) -> int:
+    """The open draft published everywhere this morning, and opened again from the history
+    to change it (the window opens that change at start: it is the newest draft). Returns
+    the draft of the change."""
+    ids = [account.id for account in ACCOUNTS]
+    job = store.create_job(store.load_draft(draft_id), ids, draft_id=draft_id)
+    page = "https://bibliotheek.example.nl/nieuws/open-dag"
+    store.set_canonical_url(job, page)
+    for account_id in ids:
+        store.set_destination_state(job, account_id, "done", remote_id="1", url=page)
+    return store.edit_draft(job)
+
+
+def sample_profile(
+    profile: Path, language: str = "nl", *, scheduled: bool = False, editing: bool = False
+) -> Path:
+    """A new profile folder holding all that (with a scheduled message when `scheduled`, the
+    open draft published and being changed when `editing`); its photos beside it."""
     pictures = profile.parent / f"{profile.name}-photos"
     pictures.mkdir(parents=True, exist_ok=True)
     store = Store.open(profile)
     try:
-        fill_profile(store, pictures, language)
+        draft_id = fill_profile(store, pictures, language)
+        if editing:
+            add_editing(store, draft_id)
         if scheduled:
             add_scheduled(store, language)
     finally:

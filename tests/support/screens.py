@@ -238,7 +238,13 @@ def parse_size(text: str) -> tuple[int, int, float]:
 
 
 def screenshot(
-    size: str, out: Path, language: str = "nl", *, whole_screen: bool = False, scheduled=False
+    size: str,
+    out: Path,
+    language: str = "nl",
+    *,
+    whole_screen: bool = False,
+    scheduled: bool = False,
+    editing: bool = False,
 ) -> dict[str, Any]:
     """The real window on a fresh sample profile on a screen of `size`, saved as PNG."""
     from tests.support.sample_profile import sample_profile
@@ -247,7 +253,9 @@ def screenshot(
     with tempfile.TemporaryDirectory(prefix="omroeper-shot-") as folder:
         screens = Screens(Path(folder))
         try:
-            profile = sample_profile(Path(folder) / "profile", language, scheduled=scheduled)
+            profile = sample_profile(
+                Path(folder) / "profile", language, scheduled=scheduled, editing=editing
+            )
             app = RunningApp(screens.get(width, height), profile, scale=scale, language=language)
             try:
                 saved = app.ask("screenshot", path=str(out.resolve()), screen=whole_screen)
@@ -268,6 +276,7 @@ def main() -> int:
     parser.add_argument("--language", default="nl", choices=("nl", "en"))
     parser.add_argument("--screen", action="store_true", help="the whole screen, not the window")
     parser.add_argument("--scheduled", action="store_true", help="with a scheduled message")
+    parser.add_argument("--editing", action="store_true", help="changing a published message")
     arguments = parser.parse_args()
     answer = screenshot(
         arguments.size,
@@ -275,6 +284,7 @@ def main() -> int:
         arguments.language,
         whole_screen=arguments.screen,
         scheduled=arguments.scheduled,
+        editing=arguments.editing,
     )
     print(json.dumps({"saved": answer["saved"], "window": answer["ready"]["window"]}))
     return 0 if answer["saved"] else 1

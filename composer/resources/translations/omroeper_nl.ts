@@ -1163,6 +1163,10 @@
         <translation>Wijzigingen publiceren</translation>
     </message>
     <message>
+        <source>Publish the changes?</source>
+        <translation>Wijzigingen publiceren?</translation>
+    </message>
+    <message>
         <source>The message published on {date}, now:</source>
         <translation>Het bericht dat op {date} is gepubliceerd, voortaan:</translation>
     </message>

@@ -94,7 +94,8 @@ class EditDialog(QDialog):
         page = QWidget(self)
         layout = QVBoxLayout(page)
         layout.setSpacing(6)
-        layout.addWidget(QLabel(f"<h3>{self.tr('Publish the changes?')}</h3>", page))
+        question = self.tr("Publish the changes?")
+        layout.addWidget(QLabel(f"<h3>{question}</h3>", page))
         intro = self.tr("The message published on {date}, now:").format(
             date=moment_text(job.created)
         )
@@ -106,6 +107,7 @@ class EditDialog(QDialog):
         self.plan: dict[str, QLabel] = {}
         for row in self.copies:
             self.plan[row.account_id] = label = self._plain("", page)
+            label.setIndent(12)  # under the sentence above, wrapped lines too
             layout.addWidget(label)
         self.repost_box: QCheckBox | None = None
         if any(found and found.replaces_instead for found in self.capabilities.values()):
@@ -141,7 +143,7 @@ class EditDialog(QDialog):
     def _show_plan(self) -> None:
         for account_id, label in self.plan.items():
             happens = words.what_happens(self.capabilities[account_id], repost=self.repost)
-            label.setText(f"   • {self.names[account_id]}: {happens}")
+            label.setText(f"•  {self.names[account_id]}: {happens}")
 
     # -- sending, and how far it is ---------------------------------------------------------
 

@@ -92,6 +92,12 @@ def insert_edit(db: sqlite3.Connection, job_id: int, snapshot: str, created: str
     return int(number)
 
 
+def latest(db: sqlite3.Connection, job_id: int) -> int | None:
+    """The number of the job's latest edit, if it has one."""
+    (number,) = db.execute("SELECT max(number) FROM edits WHERE job_id = ?", (job_id,)).fetchone()
+    return int(number) if number is not None else None
+
+
 def latest_with(db: sqlite3.Connection, job_id: int, snapshot: str) -> int | None:
     """The job's latest edit when its draft is this snapshot (the same edit, asked again)."""
     found = db.execute(

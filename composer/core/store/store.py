@@ -559,6 +559,14 @@ class Store:
         with self._reading() as db:
             return edits.unfinished(db)
 
+    def latest_edit(self, job_id: int) -> Edit | None:
+        """The job's latest edit, if it was ever changed."""
+        from composer.core.store import edits
+
+        with self._reading() as db:
+            number = edits.latest(db, job_id)
+            return None if number is None else edits.read_edit(db, job_id, number, self.images.path)
+
     def edit(self, job_id: int, number: int) -> Edit:
         from composer.core.store import edits
 

@@ -1525,6 +1525,18 @@
         <translation>&amp;Verder versturen…</translation>
     </message>
     <message>
+        <source>Changed on {date}.</source>
+        <translation>Gewijzigd op {date}.</translation>
+    </message>
+    <message>
+        <source>Not every copy has it yet: “Edit…” tries again.</source>
+        <translation>Nog niet elke kopie heeft de wijziging: “Bewerken…” probeert het opnieuw.</translation>
+    </message>
+    <message>
+        <source>Not every copy could be changed.</source>
+        <translation>Niet elke kopie kon worden gewijzigd.</translation>
+    </message>
+    <message>
         <source>Reading the replies, reposts and likes…</source>
         <translation>Reacties, reposts en likes ophalen…</translation>
     </message>

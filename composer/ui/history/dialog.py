@@ -271,6 +271,7 @@ class HistoryDialog(QDialog):
         when = f"{day}, {local_text(moment.time(), QLocale.FormatType.ShortFormat)}"
         self.when.setText(
             self.tr("Sent on {date}. {standing}.").format(date=when, standing=self._standing(job))
+            + self._changed(job)
         )
         self._show_schedule(job)
         running = publish_run.running(self.store, job.id) is not None
@@ -294,6 +295,21 @@ class HistoryDialog(QDialog):
         self.delete_button.setVisible(bool(online))
         self.delete_button.setEnabled(not self.deleting and not running)
         self._show_reception(job, running=running)
+
+    def _changed(self, job: Job) -> str:
+        """After the first copy changed: when, and whether a copy still waits for it."""
+        try:
+            edit = self.store.latest_edit(job.id)
+        except StoreError:
+            return ""
+        if edit is None or not any(copy.state == "done" for copy in edit.copies):
+            return ""
+        words = " " + self.tr("Changed on {date}.").format(date=moment_text(edit.created))
+        if any(copy.open for copy in edit.copies):
+            words += " " + self.tr("Not every copy has it yet: “Edit…” tries again.")
+        elif any(copy.state == "failed" for copy in edit.copies):
+            words += " " + self.tr("Not every copy could be changed.")
+        return words
 
     def _make_rows(self, job: Job) -> None:
         while (child := self.rows_box.takeAt(0)) is not None:

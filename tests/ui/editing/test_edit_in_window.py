@@ -60,10 +60,15 @@ def window(qtbot, english, store, accounts):
     return made
 
 
-def _edit_from_history(qtbot, window, job_id) -> None:
+def _history(window, job_id) -> HistoryDialog:
     window.open_history()
-    (shown,) = window.findChildren(HistoryDialog)
+    (shown,) = [found for found in window.findChildren(HistoryDialog) if found.isVisible()]
     shown.select(job_id)
+    return shown
+
+
+def _edit_from_history(qtbot, window, job_id) -> None:
+    shown = _history(window, job_id)
     assert shown.edit_button.isVisible()
     qtbot.mouseClick(shown.edit_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.editing == job_id, timeout=WAIT)
@@ -140,6 +145,9 @@ def test_edit_in_the_history_changes_every_copy_once_and_bluesky_only_when_chose
     assert store.editing_drafts() == {} and store.job(job.id).draft.text.startswith("Zondag")
     assert window.statusBar().currentMessage() == "The changes are published."
     dialog.close()
+    shown = _history(window, job.id)
+    assert "Changed on" in shown.when.text() and "Not every copy" not in shown.when.text()
+    shown.close()
 
     # again, now posting Bluesky anew: its new address replaces the old, the site is told
     _edit_from_history(qtbot, window, job.id)
@@ -198,3 +206,39 @@ def test_stop_changing_puts_the_change_in_the_bin_and_changes_nothing(
     assert window.publish_bar.button.text() != "&Publish changes…"
     assert store.job(job.id).draft.text == DRAFT.text
     assert "Deleted" in window.drafts.undo_label.text()  # the usual undo, should it be wanted
+
+
+def test_a_copy_that_refuses_the_change_says_why_and_the_change_stays_to_try_again(
+    qtbot, store, accounts, english, *, site, toot
+):
+    from tests.support.fault_proxy import FaultProxy
+    from tests.support.publish_servers import add_mastodon, add_website
+
+    proxy = FaultProxy(toot.server.server_address[1])
+    try:
+        web, masto = add_website(accounts, site), add_mastodon(accounts, toot, proxy.url)
+        publisher = publisher_for(store, accounts, sleep=lambda _s: None)
+        job = publisher.publish(store.create_job(DRAFT, [web.id, masto.id]))
+        made = ComposerWindow(store, lambda: accounts)
+        qtbot.addWidget(made)
+        made.show()
+        qtbot.waitExposed(made)
+        _edit_from_history(qtbot, made, job.id)
+        _type(qtbot, made.editor, "Zondag open dag!")
+        proxy.fail("PUT", r"/api/v1/statuses/\d+$", status=422)
+        dialog = _publish_changes(qtbot, made)
+        qtbot.mouseClick(dialog.publish_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not dialog.running, timeout=WAIT)
+        assert dialog.heading.text() == "<h3>Not everything was changed</h3>"
+        assert dialog.rows[masto.id].state == "failed" and dialog.rows[web.id].state == "done"
+        assert "could not be changed" in dialog.overall.text()
+        assert "refused the change" in dialog.rows[masto.id].status.text()
+        # the change stays open in the window, and the history says a copy lacks it
+        assert made.editing == job.id and store.editing_drafts()
+        dialog.close()
+        shown = _history(made, job.id)
+        assert "Not every copy could be changed." in shown.when.text()
+        (status,) = toot.statuses
+        assert len(history(toot, status["id"])) <= 1 and "Zaterdag" in status["text"]
+    finally:
+        proxy.close()

@@ -4,7 +4,9 @@ JSON.
 
 The same command again (the same job and file) after an unclear failure finishes the same
 edit under the same keys: the job's latest edit is taken up when its draft is this file's
-(core/publishing/editing.start_edit), so no copy is ever changed twice.
+(core/publishing/editing.start_edit), so no copy is ever changed twice. While another run
+holds the message (the window, or another command editing or sending it), nothing is sent:
+one line, exit 2.
 """
 
 from __future__ import annotations
@@ -46,11 +48,13 @@ def add_parser(commands: Any) -> None:
 
 def run(arguments: argparse.Namespace) -> int:
     """0 every copy edited (or left unchanged, as asked); 1 a copy failed (the JSON says
-    why); 2 an unknown job, one not published, or an unusable file: nothing is sent."""
+    why); 2 an unknown job, one not published, one another run is editing or sending right
+    now, or an unusable file: nothing is sent."""
     from composer.core.accounts.accounts import Accounts
     from composer.core.accounts.credentials import Credentials
-    from composer.core.publishing.editing import Editor, start_edit
+    from composer.core.publishing.editing import BUSY, Editor, start_edit
     from composer.core.publishing.publisher import publisher_for
+    from composer.i18n.publish_errors import describe_publish_error
 
     draft = read_draft_file(Path(arguments.file))  # an unusable file: one line, exit 2
     try:
@@ -67,9 +71,15 @@ def run(arguments: argparse.Namespace) -> int:
                     " nothing to change; use “publish --change” for a scheduled one",
                 )
                 return fail(words.format(job=arguments.job), 2)
-            edit = Editor(publisher).apply(
-                arguments.job, number, repost_bluesky=arguments.repost_bluesky
-            )
+            try:
+                edit = Editor(publisher).apply(
+                    arguments.job, number, repost_bluesky=arguments.repost_bluesky
+                )
+            except CodedError as failure:
+                if failure.code != BUSY:
+                    raise
+                words = describe_publish_error(BUSY, failure.details, retries=False)
+                return fail(words, 2)
     except StoreError as failure:
         return fail(describe_store_error(failure), 2 if failure.code == "not_found" else 1)
     destinations = {copy.account_id: _report(copy) for copy in edit.copies}

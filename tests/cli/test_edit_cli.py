@@ -6,9 +6,11 @@ failure finishes the same edit under the same keys."""
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from composer.core.publishing.claim import CLAIM_FOR
 from composer.core.store.store import Store
 from examples.webhook_receiver import INDEX
 from tests.cli.test_publish_cli import _add, site  # noqa: F401 (the receiver, a fixture)
@@ -163,3 +165,48 @@ def test_an_unknown_job_or_an_unusable_file_exits_2_and_sends_nothing(
     assert scheduled.returncode == 2 and scheduled.stdout == ""
     assert "not online" in scheduled.stderr
     assert (site.content / INDEX).read_text(encoding="utf-8") == before
+
+
+def test_an_edit_while_another_run_holds_the_message_exits_2_and_sends_nothing(
+    cli,
+    site,  # noqa: F811
+    draft_file,
+):
+    """Two processes on one profile: this test holds the job's claim on a connection of its
+    own, as the window or another command sending it would; `edit` refuses in one line.
+    A claim left by a run that crashed has run out: `edit` takes the job over."""
+    discord = FakeDiscord().start()
+    try:
+        ids = [
+            _add(cli, "website", "--server", site.url, "--secret-stdin", stdin=site.secret),
+            _add(cli, "discord", "--webhook-stdin", stdin=discord.url),
+        ]
+        published = cli("publish", str(draft_file(DRAFT)), "--to", ",".join(ids))
+        assert published.returncode == 0, published.stdout + published.stderr
+        job = json.loads(published.stdout)["job"]
+        path = str(draft_file(EDITED, "edited.json"))
+        before = (site.content / INDEX).read_text(encoding="utf-8")
+        now = datetime.now(UTC)
+
+        with Store.open(cli.profile) as other:
+            assert other.claim_job(job, "the window", now, now + CLAIM_FOR)
+            busy = cli("edit", str(job), path)
+            assert busy.returncode == 2 and busy.stdout == "", busy.stdout + busy.stderr
+            (line,) = busy.stderr.strip().splitlines()
+            assert f"Message {job} is being changed or sent right now" in line
+            assert discord.edits == {}
+            assert (site.content / INDEX).read_text(encoding="utf-8") == before
+
+            # the window crashed an hour ago holding it: its claim has run out
+            other.release_job(job, "the window")
+            crashed = now - CLAIM_FOR - timedelta(minutes=1)
+            assert other.claim_job(job, "the window", crashed, crashed + CLAIM_FOR)
+            taken = cli("edit", str(job), path)
+        assert taken.returncode == 0, taken.stdout + taken.stderr
+        states = {
+            key: value["state"] for key, value in json.loads(taken.stdout)["destinations"].items()
+        }
+        assert states == dict.fromkeys(ids, "edited")
+        assert discord.edits == {discord.messages[0]["id"]: 1}
+    finally:
+        discord.stop()

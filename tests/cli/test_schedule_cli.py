@@ -265,7 +265,7 @@ def test_a_due_run_killed_while_sending_leaves_a_claim_that_expires_and_no_secon
     """Killed after the server created the status, before its answer came: the claim keeps
     a second run away until it expires (CLAIM_FOR), then the job is resumed and the status
     read back, not sent again."""
-    from composer.core.scheduling.due import CLAIM_FOR
+    from composer.core.publishing.claim import CLAIM_FOR
     from tests.support.fault_proxy import FaultProxy
 
     mastodon = FakeMastodon(version="2.6.5").start()  # before scheduled statuses: held here

@@ -120,6 +120,8 @@ def test_each_copy_is_edited_once_bluesky_only_when_asked(
     assert page in json.dumps(record["value"])
     new_url = done["destinations"][sky]["url"]
     assert new_url.startswith("https://bsky.app/profile/") and new_url in index
+    # the page links to the new post only: the old one is gone
+    assert report["destinations"][sky]["url"] not in index
 
     # the job now is the edited message, with Bluesky's new address
     with Store.open(cli.profile) as store:

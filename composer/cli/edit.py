@@ -7,6 +7,9 @@ edit under the same keys: the job's latest edit is taken up when its draft is th
 (core/publishing/editing.start_edit), so no copy is ever changed twice. While another run
 holds the message (the window, or another command editing or sending it), nothing is sent:
 one line, exit 2.
+
+Test hook: the hidden `--now TIME` (cli/now.py), as `publish` has: the backoff between
+attempts moves that clock instead of sleeping.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from composer.cli.now import add_now, clock_from
 from composer.cli.output import fail, print_json, scrubbed
 from composer.core.drafts.draft_file import read_draft_file
 from composer.core.errors import CodedError
@@ -44,6 +48,7 @@ def add_parser(commands: Any) -> None:
             " (its likes and replies are lost)",
         ),
     )
+    add_now(edit)
 
 
 def run(arguments: argparse.Namespace) -> int:
@@ -55,11 +60,17 @@ def run(arguments: argparse.Namespace) -> int:
     from composer.core.publishing.editing import BUSY, Editor, start_edit
     from composer.core.publishing.publisher import publisher_for
     from composer.i18n.publish_errors import describe_publish_error
+    from composer.i18n.schedule_errors import describe_schedule_error
 
+    try:
+        clock = clock_from(arguments.now)
+    except CodedError as failure:
+        return fail(describe_schedule_error(failure), 2)
     draft = read_draft_file(Path(arguments.file))  # an unusable file: one line, exit 2
     try:
         with Store.open(profile_dir(arguments.profile)) as store:
-            publisher = publisher_for(store, Accounts(store, Credentials()))
+            accounts = Accounts(store, Credentials())
+            publisher = publisher_for(store, accounts, sleep=clock.sleep)
             try:
                 number = start_edit(publisher, arguments.job, draft)
             except CodedError as failure:

@@ -79,7 +79,9 @@ def test_each_copy_is_edited_once_bluesky_only_when_asked(
     proxy.lose_answer("PUT", r"/api/v1/statuses/\d+$")
     proxy.fail("GET", r"/api/v1/statuses/\d+$", status=503, times=4, skip=1)
 
-    first = cli("edit", str(report["job"]), str(path))
+    # the test hook's clock: the backoff between attempts moves it instead of sleeping
+    now = datetime.now(UTC).isoformat()
+    first = cli("edit", str(report["job"]), str(path), "--now", now)
     assert first.returncode == 1, first.stdout + first.stderr
     edited = json.loads(first.stdout)
     states = {key: value["state"] for key, value in edited["destinations"].items()}

@@ -13,7 +13,8 @@ import pytest
 from composer.core.publishing.claim import CLAIM_FOR
 from composer.core.store.store import Store
 from examples.webhook_receiver import INDEX
-from tests.cli.test_publish_cli import _add, site  # noqa: F401 (the receiver, a fixture)
+from tests.cli.test_publish_cli import site  # noqa: F401 (the receiver, a fixture)
+from tests.support import cli_accounts as connect
 from tests.support.fake_discord import FakeDiscord
 from tests.support.fake_mastodon import FakeMastodon
 from tests.support.fake_mastodon_api import history
@@ -37,23 +38,13 @@ def published(cli, site, bluesky_pds, draft_file):  # noqa: F811
     Bluesky: the job's report, the account ids, and the servers."""
     mastodon, discord = FakeMastodon().start(), FakeDiscord().start()
     proxy = FaultProxy(mastodon.server.server_address[1])
-    alice = bluesky_pds.create_account("editalice")
-    token = mastodon.issue_token("read:accounts read:statuses write:statuses write:media")
     ids = [
-        _add(cli, "website", "--server", site.url, "--secret-stdin", stdin=site.secret),
-        _add(cli, "mastodon", "--server", proxy.url, "--token-stdin", stdin=token),
-        _add(cli, "discord", "--webhook-stdin", stdin=discord.url),
-        _add(
-            cli,
-            "bluesky",
-            "--handle",
-            alice.handle,
-            "--server",
-            bluesky_pds.url,
-            "--password-stdin",
-            stdin=bluesky_pds.create_app_password(alice),
-        ),
+        connect.website(cli, site),
+        connect.mastodon(cli, mastodon, server=proxy.url),
+        connect.discord(cli, discord),
     ]
+    bluesky, alice = connect.bluesky(cli, bluesky_pds, "editalice")
+    ids.append(bluesky)
     result = cli("publish", str(draft_file(DRAFT)), "--to", ",".join(ids))
     assert result.returncode == 0, result.stdout + result.stderr
     yield json.loads(result.stdout), ids, (mastodon, proxy, discord, alice)
@@ -145,7 +136,7 @@ def test_an_unknown_job_or_an_unusable_file_exits_2_and_sends_nothing(
     site,  # noqa: F811
     draft_file,
 ):
-    web = _add(cli, "website", "--server", site.url, "--secret-stdin", stdin=site.secret)
+    web = connect.website(cli, site)
     published = cli("publish", str(draft_file(DRAFT)), "--to", web)
     assert published.returncode == 0, published.stderr
     job = json.loads(published.stdout)["job"]
@@ -182,8 +173,8 @@ def test_an_edit_while_another_run_holds_the_message_exits_2_and_sends_nothing(
     discord = FakeDiscord().start()
     try:
         ids = [
-            _add(cli, "website", "--server", site.url, "--secret-stdin", stdin=site.secret),
-            _add(cli, "discord", "--webhook-stdin", stdin=discord.url),
+            connect.website(cli, site),
+            connect.discord(cli, discord),
         ]
         published = cli("publish", str(draft_file(DRAFT)), "--to", ",".join(ids))
         assert published.returncode == 0, published.stdout + published.stderr

@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 from composer.core.destinations.website import connect as website
 from composer.core.destinations.website import webhook
 from composer.core.drafts.draft import Draft, Image
+from composer.core.errors import CodedError
 from composer.core.images.fit import fit_image
 from composer.core.platforms import DEFAULTS, Platform
 from examples import webhook_receiver
@@ -80,6 +81,12 @@ def test_each_syndication_is_the_whole_list_and_the_front_matter_stays_yaml(site
     late = webhook.build_syndicated(page, [("bluesky", bluesky)], "msg_s0")
     late["timestamp"] = "2024-06-17T10:40:09Z"
     assert webhook.send(site.url, SECRET, late, "msg_s0").url == page
+    # a time that cannot be read is refused, and changes nothing either
+    unreadable = webhook.build_syndicated(page, [("bluesky", bluesky)], "msg_s4")
+    unreadable["timestamp"] = "gisteren"
+    with pytest.raises(CodedError) as refused:
+        webhook.send(site.url, SECRET, unreadable, "msg_s4")
+    assert refused.value.details.get("status") == 400
     front = front_matter(path)
     assert front["syndication"] == [mastodon, reposted]
     assert front["title"] == "Open dag: kom!"

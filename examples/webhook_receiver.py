@@ -38,6 +38,7 @@ import tempfile
 import threading
 import time
 import unicodedata
+from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -76,6 +77,14 @@ def slugify(text: str) -> str:
 def markdown_alt(alt: str) -> str:
     alt = " ".join(alt.split())
     return re.sub(r"([\\\[\]])", r"\\\1", alt)
+
+
+def stamp(text: object) -> datetime:
+    """An event's `timestamp` (ISO 8601, UTC) as a time to compare; ValueError if it is not."""
+    if not isinstance(text, str):
+        raise ValueError("timestamp is not text")
+    made = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    return made if made.tzinfo else made.replace(tzinfo=UTC)
 
 
 def plain_https(url: object) -> str | None:
@@ -175,11 +184,17 @@ class Receiver:
             slug = posts.get(data["url"])
             if slug is None:
                 raise Refused(404, "unknown post")
-            self._add_syndication(slug, [copy["url"] for copy in data["copies"]])
+            # `copies` is every copy so far, so the newest event is the list; one older than
+            # the list on the page (held up on its way) would bring back an address gone
+            made, latest = stamp(event["timestamp"]), index.setdefault("syndicated", {})
+            if slug not in latest or made >= stamp(latest[slug]):
+                self._set_syndication(slug, [copy["url"] for copy in data["copies"]])
+                latest[slug] = event["timestamp"]
             return 200, data["url"]
         if kind == "post.deleted":
             slug = posts.pop(data["url"], None)
             if slug is not None:
+                index.get("syndicated", {}).pop(slug, None)
                 shutil.rmtree(self.content / slug, ignore_errors=True)
             return 200, data["url"]  # already gone is fine: deleting twice is one delete
         return 200, ""  # an event type this site does not know: accept and ignore it
@@ -240,13 +255,13 @@ class Receiver:
             (folder / names[-1]).write_bytes(data)
         return names
 
-    def _add_syndication(self, slug: str, urls: list[object]) -> None:
-        """Merge: the links already on the page, then the new ones, each once. An address that
-        is not a plain https:// one-liner is left out (it would become a link on the page)."""
+    def _set_syndication(self, slug: str, urls: list[object]) -> None:
+        """The page's links become these, each once: a copy posted anew (Bluesky, after an
+        edit) replaces its old address. An address that is not a plain https:// one-liner
+        is left out (it would become a link on the page)."""
         path = self.content / slug / "index.md"
         front, body = split_page(path.read_text(encoding="utf-8"))
-        known = [url for url in front.get("syndication") or [] if plain_https(url)]
-        front["syndication"] = list(dict.fromkeys(known + [u for u in urls if plain_https(u)]))
+        front["syndication"] = list(dict.fromkeys(u for u in urls if plain_https(u)))
         temporary = path.with_name(".index.md.tmp")
         temporary.write_text(join_page(front, body), encoding="utf-8")
         os.replace(temporary, path)

@@ -197,3 +197,20 @@ def test_every_os_task_failure_has_words_both_ways_and_done_has_none():
         for said in (installing, removing):
             assert code not in said and "{" not in said and "\n" not in said
     assert all(describe_task_failure(code, wanted=True) == "" for code in DONE)
+
+
+def test_every_code_an_edit_leaves_a_copy_or_stops_with_has_words_in_english_and_dutch(qapp):
+    from composer.core.publishing.editing import BUSY, NEEDS_REPOST, PAGE_NOT_OURS
+    from composer.i18n.translation import install
+
+    for code in (BUSY, NEEDS_REPOST, PAGE_NOT_OURS):
+        said = describe_publish_error(code, {"job": 7}, "bluesky", retries=False)
+        install("nl")
+        try:
+            dutch = describe_publish_error(code, {"job": 7}, "bluesky", retries=False)
+        finally:
+            install("en")
+        for words in (said, dutch):
+            assert code not in words and "{" not in words and "\n" not in words
+        assert dutch != said
+    assert "Message 7 " in describe_publish_error(BUSY, {"job": 7}, retries=False)

@@ -4,7 +4,12 @@ JSON.
 
 The same command again (the same job and file) after an unclear failure finishes the same
 edit under the same keys: the job's latest edit is taken up when its draft is this file's
-(core/publishing/editing.start_edit), so no copy is ever changed twice.
+(core/publishing/editing.start_edit), so no copy is ever changed twice. While another run
+holds the message (the window, or another command editing or sending it), nothing is sent:
+one line, exit 2.
+
+Test hook: the hidden `--now TIME` (cli/now.py), as `publish` has: the backoff between
+attempts moves that clock instead of sleeping.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from composer.cli.now import add_now, clock_from
 from composer.cli.output import fail, print_json, scrubbed
 from composer.core.drafts.draft_file import read_draft_file
 from composer.core.errors import CodedError
@@ -42,20 +48,29 @@ def add_parser(commands: Any) -> None:
             " (its likes and replies are lost)",
         ),
     )
+    add_now(edit)
 
 
 def run(arguments: argparse.Namespace) -> int:
     """0 every copy edited (or left unchanged, as asked); 1 a copy failed (the JSON says
-    why); 2 an unknown job, one not published, or an unusable file: nothing is sent."""
+    why); 2 an unknown job, one not published, one another run is editing or sending right
+    now, or an unusable file: nothing is sent."""
     from composer.core.accounts.accounts import Accounts
     from composer.core.accounts.credentials import Credentials
-    from composer.core.publishing.editing import Editor, start_edit
+    from composer.core.publishing.editing import BUSY, Editor, start_edit
     from composer.core.publishing.publisher import publisher_for
+    from composer.i18n.publish_errors import describe_publish_error
+    from composer.i18n.schedule_errors import describe_schedule_error
 
+    try:
+        clock = clock_from(arguments.now)
+    except CodedError as failure:
+        return fail(describe_schedule_error(failure), 2)
     draft = read_draft_file(Path(arguments.file))  # an unusable file: one line, exit 2
     try:
         with Store.open(profile_dir(arguments.profile)) as store:
-            publisher = publisher_for(store, Accounts(store, Credentials()))
+            accounts = Accounts(store, Credentials())
+            publisher = publisher_for(store, accounts, sleep=clock.sleep)
             try:
                 number = start_edit(publisher, arguments.job, draft)
             except CodedError as failure:
@@ -67,9 +82,15 @@ def run(arguments: argparse.Namespace) -> int:
                     " nothing to change; use “publish --change” for a scheduled one",
                 )
                 return fail(words.format(job=arguments.job), 2)
-            edit = Editor(publisher).apply(
-                arguments.job, number, repost_bluesky=arguments.repost_bluesky
-            )
+            try:
+                edit = Editor(publisher).apply(
+                    arguments.job, number, repost_bluesky=arguments.repost_bluesky
+                )
+            except CodedError as failure:
+                if failure.code != BUSY:
+                    raise
+                words = describe_publish_error(BUSY, failure.details, retries=False)
+                return fail(words, 2)
     except StoreError as failure:
         return fail(describe_store_error(failure), 2 if failure.code == "not_found" else 1)
     destinations = {copy.account_id: _report(copy) for copy in edit.copies}

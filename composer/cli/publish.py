@@ -8,19 +8,20 @@ keeps the OS task in step (core/scheduling/task.py): installed while a copy wait
 computer, removed when none does; the JSON's `task` says what came of it, and a failure is
 one line on stderr (the job itself is scheduled all the same: the exit status is the job's).
 
-Test hook: the hidden `--now TIME` sets the moment the command takes as now (an ISO time
-with its offset), so tests move time instead of sleeping. It is left out of `--help`.
+Test hook: the hidden `--now TIME` (cli/now.py) sets the moment the command takes as now (an
+ISO time with its offset), so tests move time instead of sleeping; its waits move that clock.
 """
 
 from __future__ import annotations
 
 import argparse
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
+from composer.cli.now import add_now, clock_from
 from composer.cli.output import fail, print_json, scrubbed
 from composer.core.drafts.draft_file import DraftFileError, read_draft_file
 from composer.core.errors import CodedError
@@ -90,7 +91,7 @@ def add_parser(commands: Any) -> None:
             "Cli", "change a scheduled message: its text (FILE), its time (--at), or both"
         ),
     )
-    publish.add_argument("--now", metavar="TIME", help=argparse.SUPPRESS)  # the test hook
+    add_now(publish)
 
 
 def run(arguments: argparse.Namespace) -> int:
@@ -177,11 +178,11 @@ def _scheduling(arguments: argparse.Namespace) -> int:
     from composer.i18n.schedule_errors import describe_schedule_error, has_words
 
     try:
-        clock = _clock(arguments.now)
+        clock = clock_from(arguments.now)
         profile = profile_dir(arguments.profile)
         chosen = chosen_profile(arguments.profile)
         with Store.open(profile) as store:
-            publisher = publisher_for(store, Accounts(store, Credentials()))
+            publisher = publisher_for(store, Accounts(store, Credentials()), sleep=clock.sleep)
             if arguments.due:
                 grace = Settings.load(profile).schedule_grace_minutes
                 # before anything is sent: removing the task may end this very run
@@ -240,17 +241,6 @@ def _change(publisher: Publisher, arguments: argparse.Namespace, clock: Clock) -
     if when is not None:
         changes.reschedule(publisher, job_id, when, clock)
     return publisher.store.job(job_id)
-
-
-def _clock(now: str | None) -> Clock:
-    from composer.core.scheduling.clock import FixedClock, SystemClock
-
-    if now is None:
-        return SystemClock()
-    try:
-        return FixedClock(datetime.fromisoformat(now))
-    except ValueError:
-        raise CodedError("time_unreadable") from None
 
 
 def _job_report(job: Job) -> dict[str, Any]:

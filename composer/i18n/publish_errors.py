@@ -226,6 +226,11 @@ def describe_publish_error(
             "Bluesky cannot change a post that is already online, so this copy stays as it "
             "was. You can post it again with the change: its likes and replies are then lost.",
         ),
+        "edit_busy": lambda: translate(
+            "Publish",
+            "Message {job} is being changed or sent right now, in the window or by another "
+            "command, so nothing was sent. Try again when that is done.",
+        ),
         "page_not_ours": lambda: translate(
             "Publish",
             "The message links to a page on your website that was there already, so Omroeper "
@@ -259,6 +264,7 @@ def describe_publish_error(
         "size": "",
         "fields": "",
         "minutes": "",
+        "job": "",
     }
     return text.format(**{**blanks, **details, "code": code})
 

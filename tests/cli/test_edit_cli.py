@@ -6,12 +6,15 @@ failure finishes the same edit under the same keys."""
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from composer.core.publishing.claim import CLAIM_FOR
 from composer.core.store.store import Store
 from examples.webhook_receiver import INDEX
-from tests.cli.test_publish_cli import _add, site  # noqa: F401 (the receiver, a fixture)
+from tests.cli.test_publish_cli import site  # noqa: F401 (the receiver, a fixture)
+from tests.support import cli_accounts as connect
 from tests.support.fake_discord import FakeDiscord
 from tests.support.fake_mastodon import FakeMastodon
 from tests.support.fake_mastodon_api import history
@@ -35,23 +38,13 @@ def published(cli, site, bluesky_pds, draft_file):  # noqa: F811
     Bluesky: the job's report, the account ids, and the servers."""
     mastodon, discord = FakeMastodon().start(), FakeDiscord().start()
     proxy = FaultProxy(mastodon.server.server_address[1])
-    alice = bluesky_pds.create_account("editalice")
-    token = mastodon.issue_token("read:accounts read:statuses write:statuses write:media")
     ids = [
-        _add(cli, "website", "--server", site.url, "--secret-stdin", stdin=site.secret),
-        _add(cli, "mastodon", "--server", proxy.url, "--token-stdin", stdin=token),
-        _add(cli, "discord", "--webhook-stdin", stdin=discord.url),
-        _add(
-            cli,
-            "bluesky",
-            "--handle",
-            alice.handle,
-            "--server",
-            bluesky_pds.url,
-            "--password-stdin",
-            stdin=bluesky_pds.create_app_password(alice),
-        ),
+        connect.website(cli, site),
+        connect.mastodon(cli, mastodon, server=proxy.url),
+        connect.discord(cli, discord),
     ]
+    bluesky, alice = connect.bluesky(cli, bluesky_pds, "editalice")
+    ids.append(bluesky)
     result = cli("publish", str(draft_file(DRAFT)), "--to", ",".join(ids))
     assert result.returncode == 0, result.stdout + result.stderr
     yield json.loads(result.stdout), ids, (mastodon, proxy, discord, alice)
@@ -77,7 +70,9 @@ def test_each_copy_is_edited_once_bluesky_only_when_asked(
     proxy.lose_answer("PUT", r"/api/v1/statuses/\d+$")
     proxy.fail("GET", r"/api/v1/statuses/\d+$", status=503, times=4, skip=1)
 
-    first = cli("edit", str(report["job"]), str(path))
+    # the test hook's clock: the backoff between attempts moves it instead of sleeping
+    now = datetime.now(UTC).isoformat()
+    first = cli("edit", str(report["job"]), str(path), "--now", now)
     assert first.returncode == 1, first.stdout + first.stderr
     edited = json.loads(first.stdout)
     states = {key: value["state"] for key, value in edited["destinations"].items()}
@@ -118,6 +113,8 @@ def test_each_copy_is_edited_once_bluesky_only_when_asked(
     assert page in json.dumps(record["value"])
     new_url = done["destinations"][sky]["url"]
     assert new_url.startswith("https://bsky.app/profile/") and new_url in index
+    # the page links to the new post only: the old one is gone
+    assert report["destinations"][sky]["url"] not in index
 
     # the job now is the edited message, with Bluesky's new address
     with Store.open(cli.profile) as store:
@@ -139,7 +136,7 @@ def test_an_unknown_job_or_an_unusable_file_exits_2_and_sends_nothing(
     site,  # noqa: F811
     draft_file,
 ):
-    web = _add(cli, "website", "--server", site.url, "--secret-stdin", stdin=site.secret)
+    web = connect.website(cli, site)
     published = cli("publish", str(draft_file(DRAFT)), "--to", web)
     assert published.returncode == 0, published.stderr
     job = json.loads(published.stdout)["job"]
@@ -163,3 +160,48 @@ def test_an_unknown_job_or_an_unusable_file_exits_2_and_sends_nothing(
     assert scheduled.returncode == 2 and scheduled.stdout == ""
     assert "not online" in scheduled.stderr
     assert (site.content / INDEX).read_text(encoding="utf-8") == before
+
+
+def test_an_edit_while_another_run_holds_the_message_exits_2_and_sends_nothing(
+    cli,
+    site,  # noqa: F811
+    draft_file,
+):
+    """Two processes on one profile: this test holds the job's claim on a connection of its
+    own, as the window or another command sending it would; `edit` refuses in one line.
+    A claim left by a run that crashed has run out: `edit` takes the job over."""
+    discord = FakeDiscord().start()
+    try:
+        ids = [
+            connect.website(cli, site),
+            connect.discord(cli, discord),
+        ]
+        published = cli("publish", str(draft_file(DRAFT)), "--to", ",".join(ids))
+        assert published.returncode == 0, published.stdout + published.stderr
+        job = json.loads(published.stdout)["job"]
+        path = str(draft_file(EDITED, "edited.json"))
+        before = (site.content / INDEX).read_text(encoding="utf-8")
+        now = datetime.now(UTC)
+
+        with Store.open(cli.profile) as other:
+            assert other.claim_job(job, "the window", now, now + CLAIM_FOR)
+            busy = cli("edit", str(job), path)
+            assert busy.returncode == 2 and busy.stdout == "", busy.stdout + busy.stderr
+            (line,) = busy.stderr.strip().splitlines()
+            assert f"Message {job} is being changed or sent right now" in line
+            assert discord.edits == {}
+            assert (site.content / INDEX).read_text(encoding="utf-8") == before
+
+            # the window crashed an hour ago holding it: its claim has run out
+            other.release_job(job, "the window")
+            crashed = now - CLAIM_FOR - timedelta(minutes=1)
+            assert other.claim_job(job, "the window", crashed, crashed + CLAIM_FOR)
+            taken = cli("edit", str(job), path)
+        assert taken.returncode == 0, taken.stdout + taken.stderr
+        states = {
+            key: value["state"] for key, value in json.loads(taken.stdout)["destinations"].items()
+        }
+        assert states == dict.fromkeys(ids, "edited")
+        assert discord.edits == {discord.messages[0]["id"]: 1}
+    finally:
+        discord.stop()

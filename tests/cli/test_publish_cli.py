@@ -8,6 +8,7 @@ import pytest
 
 from composer.core.destinations.website import connect as website
 from examples import webhook_receiver
+from tests.support import cli_accounts as connect
 from tests.support.fake_discord import FakeDiscord
 from tests.support.fake_mastodon import FakeMastodon
 from tests.support.hostile_server import HostileServer, rewritten
@@ -37,37 +38,15 @@ def servers(site, bluesky_pds):
     discord.stop()
 
 
-def _add(cli, *args, stdin):
-    result = cli("accounts", "add", *args, stdin=stdin + "\n")
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)["id"]
-
-
 def test_publish_everywhere_once_then_resume_and_delete(cli, servers, draft_file):
     site, mastodon, discord, pds = servers
-    alice = pds.create_account("pubalice")
     ids = [
-        _add(cli, "website", "--server", site.url, "--secret-stdin", stdin=site.secret),
-        _add(
-            cli,
-            "mastodon",
-            "--server",
-            mastodon.base,
-            "--token-stdin",
-            stdin=mastodon.issue_token("read:accounts read:statuses write:statuses write:media"),
-        ),
-        _add(cli, "discord", "--webhook-stdin", stdin=discord.url),
-        _add(
-            cli,
-            "bluesky",
-            "--handle",
-            alice.handle,
-            "--server",
-            pds.url,
-            "--password-stdin",
-            stdin=pds.create_app_password(alice),
-        ),
+        connect.website(cli, site),
+        connect.mastodon(cli, mastodon),
+        connect.discord(cli, discord),
     ]
+    bluesky, alice = connect.bluesky(cli, pds, "pubalice")
+    ids.append(bluesky)
     path = draft_file(
         {
             "title": "Open dag in de bibliotheek",
@@ -123,7 +102,7 @@ def test_publish_refuses_unusable_input_in_one_line(cli, draft_file):
 def test_failures_are_explained_in_plain_words(cli, draft_file):
     discord = FakeDiscord().start()
     try:
-        account = _add(cli, "discord", "--webhook-stdin", stdin=discord.url)
+        account = connect.discord(cli, discord)
         path = draft_file({"text": "Zaterdag open dag!", "link": "https://example.org/open-dag"})
         discord.drop_after_next = True  # the message lands, the answer never comes
         unclear = json.loads(cli("publish", str(path), "--to", account).stdout)
@@ -149,7 +128,7 @@ def test_a_copy_posted_with_an_unusable_address_is_done_and_says_so(cli, draft_f
     front.play(rewritten({"channel_id": "1\n@everyone https://phish.example"}), method="POST")
     try:
         hook = discord.url.replace(discord.base, front.url)
-        account = _add(cli, "discord", "--webhook-stdin", stdin=hook)
+        account = connect.account(cli, "discord", "--webhook-stdin", stdin=hook)
         path = draft_file({"text": "Zaterdag open dag!", "link": "https://example.org/open-dag"})
         result = cli("publish", str(path), "--to", account)
         assert result.returncode == 0, result.stderr

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.test_publish_cli import _add, site  # noqa: F401 (the receiver, a fixture)
+from tests.cli.test_publish_cli import site  # noqa: F401 (the receiver, a fixture)
+from tests.support import cli_accounts as connect
 from tests.support.fake_mastodon import FakeMastodon
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,28 +34,9 @@ DRAFT = {
 def everywhere(cli, site, bluesky_pds):  # noqa: F811
     """The website, Mastodon and Bluesky connected; their ids, and what each holds."""
     mastodon = FakeMastodon().start()
-    alice = bluesky_pds.create_account("schedalice")
-    ids = [
-        _add(cli, "website", "--server", site.url, "--secret-stdin", stdin=site.secret),
-        _add(
-            cli,
-            "mastodon",
-            "--server",
-            mastodon.base,
-            "--token-stdin",
-            stdin=mastodon.issue_token("read:accounts read:statuses write:statuses write:media"),
-        ),
-        _add(
-            cli,
-            "bluesky",
-            "--handle",
-            alice.handle,
-            "--server",
-            bluesky_pds.url,
-            "--password-stdin",
-            stdin=bluesky_pds.create_app_password(alice),
-        ),
-    ]
+    ids = [connect.website(cli, site), connect.mastodon(cli, mastodon)]
+    bluesky, alice = connect.bluesky(cli, bluesky_pds, "schedalice")
+    ids.append(bluesky)
 
     def posts() -> tuple[int, int, int]:
         pages = list(site.content.glob("*/index.md")) if site.content.exists() else []
@@ -265,20 +247,14 @@ def test_a_due_run_killed_while_sending_leaves_a_claim_that_expires_and_no_secon
     """Killed after the server created the status, before its answer came: the claim keeps
     a second run away until it expires (CLAIM_FOR), then the job is resumed and the status
     read back, not sent again."""
-    from composer.core.scheduling.due import CLAIM_FOR
+    from composer.core.publishing.claim import CLAIM_FOR
     from tests.support.fault_proxy import FaultProxy
 
     mastodon = FakeMastodon(version="2.6.5").start()  # before scheduled statuses: held here
     proxy = FaultProxy(mastodon.server.server_address[1])
     try:
-        account = _add(
-            cli,
-            "mastodon",
-            "--server",
-            proxy.url,
-            "--token-stdin",
-            stdin=mastodon.issue_token("read:accounts read:statuses write"),
-        )
+        scopes = "read:accounts read:statuses write"
+        account = connect.mastodon(cli, mastodon, server=proxy.url, scopes=scopes)
         job = _json(_schedule(cli, draft_file({"text": "Kerstavond: koor!"}), [account]))["job"]
         proxy.hold("POST", "/api/v1/statuses")
         command = [sys.executable, "-m", "composer", "--profile", str(cli.profile)]
@@ -322,14 +298,7 @@ def test_mastodon_holds_its_copy_and_the_due_run_finds_it_published(cli, draft_f
     once, for its time; the laptop may be closed then. The next --due finds it published."""
     mastodon = FakeMastodon().start()
     try:
-        account = _add(
-            cli,
-            "mastodon",
-            "--server",
-            mastodon.base,
-            "--token-stdin",
-            stdin=mastodon.issue_token("read:accounts read:statuses write:statuses write:media"),
-        )
+        account = connect.mastodon(cli, mastodon)
         path = draft_file({"text": "Kerstavond: het koor zingt!", "language": "nl"})
         report = _json(_schedule(cli, path, [account]))
         copy = report["destinations"][account]
@@ -413,14 +382,7 @@ def test_a_changed_message_is_held_by_mastodon_again_under_a_new_key(cli, draft_
     A changed copy gets a new key: Mastodon holds it once, with the change."""
     mastodon = FakeMastodon().start()
     try:
-        account = _add(
-            cli,
-            "mastodon",
-            "--server",
-            mastodon.base,
-            "--token-stdin",
-            stdin=mastodon.issue_token("read:accounts read:statuses write:statuses write:media"),
-        )
+        account = connect.mastodon(cli, mastodon)
         path = draft_file({"text": "Kerstavond: het koor zingt!", "language": "nl"})
         job = _json(_schedule(cli, path, [account]))["job"]
         (first,) = mastodon.scheduled

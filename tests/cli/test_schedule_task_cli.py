@@ -14,12 +14,11 @@ import pytest
 
 from composer.core.scheduling.os_task import systemd
 from composer.core.scheduling.os_task.runner import run_tool
-from tests.cli.test_publish_cli import _add
 from tests.cli.test_schedule_cli import AFTER, BEFORE, DRAFT, _json, _schedule
+from tests.support import cli_accounts as connect
 from tests.support.command_lines import systemd_words
 from tests.support.fake_mastodon import FakeMastodon
 
-MASTODON_SCOPES = "read:accounts read:statuses write:statuses write:media"
 CANNOT = (
     "This computer cannot send the message by itself: keep Omroeper open at that time, or"
     " open it afterwards."
@@ -69,16 +68,11 @@ def old_mastodon():
     fake.stop()
 
 
-def _account(cli, fake) -> str:
-    token = fake.issue_token(MASTODON_SCOPES)
-    return _add(cli, "mastodon", "--server", fake.base, "--token-stdin", stdin=token)
-
-
 def test_a_copy_this_computer_holds_installs_the_task_and_cancelling_removes_it(
     cli, draft_file, old_mastodon
 ):
     expected = _installed_here()
-    account = _account(cli, old_mastodon)
+    account = connect.mastodon(cli, old_mastodon)
     scheduled = _schedule(cli, draft_file(DRAFT), [account])
     report = _json(scheduled)
     assert report["destinations"][account]["held_by"] == "computer"
@@ -104,7 +98,7 @@ def test_a_copy_this_computer_holds_installs_the_task_and_cancelling_removes_it(
 
 
 def test_a_copy_its_server_holds_needs_no_task(cli, draft_file, mastodon):
-    account = _account(cli, mastodon)
+    account = connect.mastodon(cli, mastodon)
     scheduled = _schedule(cli, draft_file({"text": "Kerstavond!"}), [account])
     report = _json(scheduled)
     assert report["destinations"][account]["held_by"] == "server"
@@ -119,7 +113,7 @@ def test_a_due_run_removes_the_task_before_sending_once_nothing_waits(
 ):
     """The run that sends the last message leaves the task (it started with something to
     send); the next run finds nothing and removes it before it does anything else."""
-    account = _account(cli, old_mastodon)
+    account = connect.mastodon(cli, old_mastodon)
     _schedule(cli, draft_file(DRAFT), [account])
     early = _json(cli("publish", "--due", "--now", BEFORE))
     assert early == {"jobs": []}  # something waits: the task stays, nothing said of it
@@ -136,7 +130,7 @@ def test_a_due_run_removes_the_task_before_sending_once_nothing_waits(
 def test_a_late_message_needs_no_task_and_sending_it_now_removes_it(cli, draft_file, old_mastodon):
     """A late message waits for the person, never for a `--due` run; the run that finds it
     late started with it to send, so the task goes with the next change: here sending it."""
-    account = _account(cli, old_mastodon)
+    account = connect.mastodon(cli, old_mastodon)
     job = _json(_schedule(cli, draft_file(DRAFT), [account]))["job"]
     late = _json(cli("publish", "--due", "--now", "2026-12-24T10:01:00+00:00"))
     assert late["jobs"][0]["state"] == "late" and "task" not in late
@@ -148,7 +142,7 @@ def test_a_late_message_needs_no_task_and_sending_it_now_removes_it(cli, draft_f
 
 def test_a_change_keeps_the_task_while_the_message_waits(cli, draft_file, old_mastodon):
     expected = _installed_here()
-    account = _account(cli, old_mastodon)
+    account = connect.mastodon(cli, old_mastodon)
     job = _json(_schedule(cli, draft_file(DRAFT), [account]))["job"]
     new = draft_file({**DRAFT, "text": "Een uur later!"}, "nieuw.json")
     changed = cli("publish", "--change", str(job), str(new), "--now", BEFORE)
@@ -159,7 +153,7 @@ def test_a_change_keeps_the_task_while_the_message_waits(cli, draft_file, old_ma
 
 def test_the_task_words_are_dutch_in_dutch(omroeper, cli, draft_file, old_mastodon):
     expected = _installed_here()
-    account = _account(cli, old_mastodon)
+    account = connect.mastodon(cli, old_mastodon)
     path = draft_file(DRAFT)
     result = omroeper(
         "--profile",

@@ -12,8 +12,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from tests.cli.test_publish_cli import _add
 from tests.cli.test_schedule_cli import _json
+from tests.support import cli_accounts as connect
 
 DRAFT = {
     "title": "Opening van de nieuwe zaal",
@@ -29,28 +29,8 @@ def _moment(ahead: timedelta) -> str:
 
 @pytest.fixture
 def site_and_bluesky(cli, wordpress, bluesky_pds):
-    editor = wordpress.user("editor")
-    site = _add(
-        cli,
-        "wordpress",
-        "--server",
-        wordpress.url,
-        "--user",
-        editor.user,
-        "--password-stdin",
-        stdin=editor.app_password + "\n",
-    )
-    alice = bluesky_pds.create_account("wpsched")
-    bluesky = _add(
-        cli,
-        "bluesky",
-        "--handle",
-        alice.handle,
-        "--server",
-        bluesky_pds.url,
-        "--password-stdin",
-        stdin=bluesky_pds.create_app_password(alice),
-    )
+    site = connect.wordpress(cli, wordpress, "editor")
+    bluesky, alice = connect.bluesky(cli, bluesky_pds, "wpsched")
 
     def records() -> list[dict]:
         return bluesky_pds.xrpc(
@@ -135,8 +115,7 @@ def test_cancelling_a_message_mastodon_holds_withdraws_it_there(cli, draft_file)
 
     mastodon = FakeMastodon().start()
     try:
-        token = mastodon.issue_token("read:accounts read:statuses write:statuses write:media")
-        account = _add(cli, "mastodon", "--server", mastodon.base, "--token-stdin", stdin=token)
+        account = connect.mastodon(cli, mastodon)
         report = _json(_schedule(cli, draft_file, [account], _moment(timedelta(days=2))))
         assert report["destinations"][account]["held_by"] == "server"
         assert len(mastodon.scheduled) == 1

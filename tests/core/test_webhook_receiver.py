@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 from composer.core.destinations.website import connect as website
 from composer.core.destinations.website import webhook
 from composer.core.drafts.draft import Draft, Image
+from composer.core.errors import CodedError
 from composer.core.images.fit import fit_image
 from composer.core.platforms import DEFAULTS, Platform
 from examples import webhook_receiver
@@ -61,16 +62,33 @@ def syndicate(url: str, page: str, copies: list[tuple[str, str]], event_id: str)
 SHORT = Draft(title="Open dag: kom!", body="Zaterdag.", text="Zaterdag\n---\nopen", language="nl")
 
 
-def test_repeated_syndication_merges_and_the_front_matter_stays_yaml(site):
+def test_each_syndication_is_the_whole_list_and_the_front_matter_stays_yaml(site):
+    """`copies` is every copy so far: a copy posted anew (Bluesky, after an edit) has a new
+    address, which replaces the old one on the page; an older event come late changes
+    nothing."""
     page = publish(site.url, SHORT)
     mastodon, bluesky = "https://mastodon.social/@bieb/1", "https://bsky.app/profile/b/post/2"
-    pixelfed = "https://pixelfed.social/p/bieb/3"
-    # after a resume the same copies come again, with one more each time
+    reposted = "https://bsky.app/profile/b/post/9"
+    path = site.receiver.content / "open-dag-kom" / "index.md"
+    # after a resume the same copies come again, with one more
     syndicate(site.url, page, [("mastodon", mastodon)], "msg_s1")
     syndicate(site.url, page, [("mastodon", mastodon), ("bluesky", bluesky)], "msg_s2")
-    syndicate(site.url, page, [("pixelfed", pixelfed), ("mastodon", mastodon)], "msg_s3")
-    front = front_matter(site.receiver.content / "open-dag-kom" / "index.md")
-    assert front["syndication"] == [mastodon, bluesky, pixelfed]
+    assert front_matter(path)["syndication"] == [mastodon, bluesky]
+    # the message was edited and reposted on Bluesky: the old post is gone
+    syndicate(site.url, page, [("mastodon", mastodon), ("bluesky", reposted)], "msg_s3")
+    assert front_matter(path)["syndication"] == [mastodon, reposted]
+    # the event before, held up on its way (a proxy), arrives after it
+    late = webhook.build_syndicated(page, [("bluesky", bluesky)], "msg_s0")
+    late["timestamp"] = "2024-06-17T10:40:09Z"
+    assert webhook.send(site.url, SECRET, late, "msg_s0").url == page
+    # a time that cannot be read is refused, and changes nothing either
+    unreadable = webhook.build_syndicated(page, [("bluesky", bluesky)], "msg_s4")
+    unreadable["timestamp"] = "gisteren"
+    with pytest.raises(CodedError) as refused:
+        webhook.send(site.url, SECRET, unreadable, "msg_s4")
+    assert refused.value.details.get("status") == 400
+    front = front_matter(path)
+    assert front["syndication"] == [mastodon, reposted]
     assert front["title"] == "Open dag: kom!"
     assert front["description"] == "Zaterdag\n---\nopen"
 

@@ -9,6 +9,10 @@ destination's `update` deduplicates and Bluesky's `repost` reads back by keys de
 Bluesky cannot edit: its copy is left `unchanged` (code `edit_needs_repost`) unless the
 person chose to repost it, which deletes the old post and posts the edit anew; its new
 address replaces the old one and the own site is told (`post.syndicated`).
+
+One run at a time: `apply` holds the job's claim (claim.py, the lock `publish --due` takes)
+while it sends, so two runs on one profile (the window and the command line, two commands)
+never send an edit side by side; the one that finds it held sends nothing (`edit_busy`).
 """
 
 from __future__ import annotations
@@ -16,21 +20,24 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime
 
 from composer.core.destinations.errors import TRANSIENT, UNCLEAR
 from composer.core.drafts.draft import Draft
 from composer.core.errors import CodedError
 from composer.core.outside_url import safe_link
+from composer.core.publishing.claim import claimed, run_owner
 from composer.core.publishing.destination import Destination, Published, PublishRequest
 from composer.core.publishing.publisher import Publisher, draft_for
 from composer.core.store.edits import Edit, EditCopy, EditState
 from composer.core.store.jobs import Job, JobDestination
 
-__all__ = ["NEEDS_REPOST", "PAGE_NOT_OURS", "Editor", "start_edit"]
+__all__ = ["BUSY", "NEEDS_REPOST", "PAGE_NOT_OURS", "Editor", "start_edit"]
 
 log = logging.getLogger(__name__)
 NEEDS_REPOST = "edit_needs_repost"  # left unchanged: only a repost would change it (Bluesky)
 PAGE_NOT_OURS = "page_not_ours"  # left unchanged: the own site's page was not made by Omroeper
+BUSY = "edit_busy"  # {job}: another run holds the job (an edit, `publish --due`): nothing sent
 # an edit is the same on every attempt (the key): an unclear outcome is simply tried again
 _AGAIN = TRANSIENT | UNCLEAR
 
@@ -65,7 +72,17 @@ class Editor:
 
     def apply(self, job_id: int, number: int, *, repost_bluesky: bool = False) -> Edit:
         """Send what is unfinished of the edit; `repost_bluesky` also takes up the copies
-        left unchanged because only a repost changes them."""
+        left unchanged because only a repost changes them. CodedError `edit_busy` when
+        another run holds the job: nothing is sent or written."""
+        with claimed(self.store, job_id, datetime.now(UTC), run_owner()) as got:
+            if not got:
+                self.store.job(job_id)  # an unknown job is StoreError `not_found`, not busy
+                raise CodedError(BUSY, {"job": job_id})
+            return self._apply(job_id, number, repost_bluesky)
+
+    # -- inside ----------------------------------------------------------------------------
+
+    def _apply(self, job_id: int, number: int, repost_bluesky: bool) -> Edit:
         edit = self.store.edit(job_id, number)
         if repost_bluesky:
             for copy in edit.copies:
@@ -91,8 +108,6 @@ class Editor:
         if reposted:  # the site links to the copy's new address
             self.publisher.tell_the_site(job_id)
         return self.store.edit(job_id, number)
-
-    # -- inside ----------------------------------------------------------------------------
 
     def _edit_copy(
         self, job: Job, edit: Edit, copy: EditCopy, canonical: str | None, repost: bool

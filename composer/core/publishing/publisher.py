@@ -163,8 +163,9 @@ class Publisher:
                 future.result()
 
     def _tell_the_site(self, job: Job, websites: list[JobDestination]) -> None:
-        """Step 3: the site learns where the copies are ("also on Mastodon"). It merges what it
-        hears, so telling it again after a resume is harmless; failing to is not fatal."""
+        """Step 3: the site learns where the copies are ("also on Mastodon"): every copy online,
+        at its address now, which the site takes as the whole list (a reposted copy's new
+        address replaces its old one), so telling it again is harmless; failing to is not fatal."""
         copies = [
             (row.kind.value, row.url)
             for row in job.destinations

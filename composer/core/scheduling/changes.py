@@ -10,9 +10,10 @@ from contextlib import contextmanager
 
 from composer.core.drafts.draft import Draft
 from composer.core.errors import CodedError
+from composer.core.publishing.claim import claimed, run_owner
 from composer.core.publishing.publisher import Publisher
 from composer.core.scheduling.clock import Clock
-from composer.core.scheduling.due import claimed, run_owner, settle_server_copies
+from composer.core.scheduling.due import settle_server_copies
 from composer.core.scheduling.plan import hand_to_servers
 from composer.core.scheduling.server import held_at
 from composer.core.scheduling.times import ScheduledTime, checked

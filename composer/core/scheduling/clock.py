@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
@@ -11,10 +12,17 @@ class Clock(Protocol):
         """An aware datetime (UTC)."""
         ...
 
+    def sleep(self, seconds: float) -> None:
+        """Wait this long on this clock (the backoff between attempts)."""
+        ...
+
 
 class SystemClock:
     def now(self) -> datetime:
         return datetime.now(UTC)
+
+    def sleep(self, seconds: float) -> None:
+        time.sleep(seconds)
 
 
 class FixedClock:
@@ -30,3 +38,7 @@ class FixedClock:
 
     def advance(self, by: timedelta) -> None:
         self.moment += by
+
+    def sleep(self, seconds: float) -> None:
+        """Waiting on a clock that stands still moves it on: nothing really sleeps."""
+        self.advance(timedelta(seconds=seconds))

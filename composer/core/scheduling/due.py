@@ -1,9 +1,9 @@
 """`publish --due`: send every scheduled job whose time has come, exactly once.
 
-Each job is claimed in the database first (store.claim_job, which expires): of two runs at
-the same moment one sends it, the other passes it by; a run that crashed leaves a claim
-that expires after CLAIM_FOR, and the next run resumes the job as the Publisher resumes any
-(nothing that was sent is sent again).
+Each job is claimed in the database first (core/publishing/claim.py, a lock that expires):
+of two runs at the same moment one sends it, the other passes it by; a run that crashed
+leaves a claim that expires after CLAIM_FOR, and the next run resumes the job as the
+Publisher resumes any (nothing that was sent is sent again).
 
 Found after its time: within the grace period (Settings.schedule_grace_minutes) it is sent
 and marked `sent_late` when more than ON_TIME late, so the person is told; later than that
@@ -14,28 +14,18 @@ copy that fails is not tried again by a later run: it waits for the person.
 
 from __future__ import annotations
 
-import os
-import socket
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime, timedelta
 
 from composer.core.errors import CodedError
 from composer.core.outside_url import safe_link
+from composer.core.publishing.claim import claimed, run_owner
 from composer.core.publishing.publisher import Publisher
 from composer.core.scheduling.clock import Clock
 from composer.core.scheduling.server import held_at
 from composer.core.store.jobs import Job
-from composer.core.store.store import Store
 
 GRACE = timedelta(hours=2)  # the default of Settings.schedule_grace_minutes
 ON_TIME = timedelta(minutes=10)  # later than this is "sent late": the person is told
-CLAIM_FOR = timedelta(hours=1)  # longer than any run; a crashed run's claim expires
-
-
-def run_owner() -> str:
-    """Who claims: this process on this computer (for support; the claim's expiry rules)."""
-    return f"{socket.gethostname()}:{os.getpid()}"
 
 
 def send_due(
@@ -58,18 +48,6 @@ def send_due(
         if job is not None:
             handled.append(job)
     return handled
-
-
-@contextmanager
-def claimed(store: Store, job_id: int, now: datetime, owner: str) -> Iterator[bool]:
-    """Whether `owner` got the job's claim (the database lock), held for the block and
-    released after it; a crash leaves it to expire after CLAIM_FOR."""
-    got = store.claim_job(job_id, owner, now, now + CLAIM_FOR)
-    try:
-        yield got
-    finally:
-        if got:
-            store.release_job(job_id, owner)
 
 
 def _send(publisher: Publisher, job: Job, now: datetime, grace: timedelta) -> Job | None:

@@ -439,8 +439,9 @@ class Store:
                 raise StoreError("not_found", {"id": f"{job_id}/{account_id}"})
 
     def claim_job(self, job_id: int, owner: str, moment_now: datetime, until: datetime) -> bool:
-        """The database lock of `publish --due`: True when `owner` holds the job until
-        `until` (it was free, or its last claim expired)."""
+        """The job's database lock (core/publishing/claim.py: `publish --due`, changes,
+        edits): True when `owner` holds the job until `until` (it was free, or its last
+        claim expired)."""
         from composer.core.store import schedules
 
         with self._writing() as db:

@@ -2540,6 +2540,10 @@ Om het gepubliceerde bericht te verbeteren, kies je “Bewerken…” bij “Gep
         <translation>Bluesky kan een bericht dat al online staat niet wijzigen, dus deze kopie blijft zoals ze was. Je kunt het gewijzigde bericht opnieuw plaatsen: de likes en reacties gaan dan verloren.</translation>
     </message>
     <message>
+        <source>Message {job} is being changed or sent right now, in the window or by another command, so nothing was sent. Try again when that is done.</source>
+        <translation>Bericht {job} wordt op dit moment gewijzigd of verstuurd, in het venster of door een andere opdracht, dus er is niets verstuurd. Probeer het opnieuw als dat klaar is.</translation>
+    </message>
+    <message>
         <source>The message links to a page on your website that was there already, so Omroeper left that page as it was. Change it on your website if needed.</source>
         <translation>Het bericht verwijst naar een pagina op je website die er al was, dus Omroeper heeft die pagina gelaten zoals ze was. Pas haar zo nodig aan op je website.</translation>
     </message>

@@ -5,18 +5,30 @@ cannot be edited fails with that reason and is not retried."""
 
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from composer.core.accounts.account import AccountKind
+from composer.core.accounts.accounts import Accounts
 from composer.core.destinations.bluesky import connect as bluesky
 from composer.core.destinations.bluesky.publish import POST
 from composer.core.drafts.draft import Draft
 from composer.core.errors import CodedError
+from composer.core.publishing.claim import CLAIM_FOR, claimed, run_owner
 from composer.core.publishing.destination import PublishRequest
-from composer.core.publishing.editing import NEEDS_REPOST, PAGE_NOT_OURS, Editor, start_edit
+from composer.core.publishing.editing import (
+    BUSY,
+    NEEDS_REPOST,
+    PAGE_NOT_OURS,
+    Editor,
+    start_edit,
+)
 from composer.core.publishing.publisher import publisher_for
+from composer.core.scheduling.plan import schedule_job
+from composer.core.scheduling.times import ScheduledTime
 from composer.core.store.store import Store, StoreError
 from tests.support.fake_mastodon import FakeMastodon
 from tests.support.fake_mastodon_api import history
@@ -143,3 +155,77 @@ def test_a_page_the_message_only_linked_to_is_left_alone(store, accounts, site, 
     assert (edit.copy(ids[0]).state, edit.copy(ids[0]).error_code) == ("unchanged", PAGE_NOT_OURS)
     assert edit.copy(ids[1]).state == "done" and "Zondag" in toot.statuses[0]["text"]
     assert site.receiver.events.count("post.updated") == 0
+
+
+def test_a_second_run_editing_the_job_meanwhile_is_refused_and_sends_nothing(
+    store, accounts, site, hook
+):
+    """Two runs on one profile (the window and the command line, each its own connection):
+    while one sends the edit, the other is refused before it sends anything."""
+    ids = [add_website(accounts, site).id, add_discord(accounts, hook).id]
+    publisher = _publisher(store, accounts)
+    job = publisher.publish(store.create_job(DRAFT, ids))
+    number = start_edit(publisher, job.id, EDITED)
+    refused: list[CodedError] = []
+
+    def other_run() -> None:
+        with Store.open(store.profile) as other:
+            editor = Editor(_publisher(other, Accounts(other, accounts.credentials)))
+            try:
+                editor.apply(job.id, number)
+            except CodedError as error:
+                refused.append(error)
+
+    def while_sending() -> None:  # the first write of the first run: it is sending
+        if not started:
+            started.append(True)
+            thread = threading.Thread(target=other_run)
+            thread.start()
+            thread.join()
+
+    started: list[bool] = []
+    edit = Editor(publisher, on_written=while_sending).apply(job.id, number)
+    assert started and [error.code for error in refused] == [BUSY]
+    assert refused[0].details == {"job": job.id}
+    assert {copy.state for copy in edit.copies} == {"done"}
+    # each copy edited once: the refused run sent nothing
+    assert site.receiver.events.count("post.updated") == 1
+    assert hook.edits == {hook.messages[0]["id"]: 1}
+    assert [copy.attempts for copy in store.edit(job.id, number).copies] == [1, 1]
+    # released after the run, for the next one
+    now = datetime.now(UTC)
+    assert store.claim_job(job.id, "next run", now, now + CLAIM_FOR)
+
+
+def test_a_claim_held_refuses_the_edit_one_left_by_a_crash_expires_and_others_do_not_count(
+    store, accounts, site, hook
+):
+    ids = [add_discord(accounts, hook).id]
+    publisher = _publisher(store, accounts)
+    job = publisher.publish(store.create_job(DRAFT, ids))
+    later = ScheduledTime(datetime.now(UTC) + timedelta(days=1), "Europe/Amsterdam")
+    waiting = schedule_job(publisher, DRAFT, [add_website(accounts, site).id], later)
+    number = start_edit(publisher, job.id, EDITED)
+    now = datetime.now(UTC)
+    assert store.claim_job(job.id, "another run", now, now + CLAIM_FOR)
+    with pytest.raises(CodedError) as busy:
+        Editor(publisher).apply(job.id, number, repost_bluesky=True)
+    assert busy.value.code == BUSY
+    assert hook.edits == {} and store.edit(job.id, number).copies[0].state == "pending"
+
+    # a run that crashed holding it: its claim ran out, the edit takes the job over; the
+    # claim is per job: a `publish --due` run sending another job meanwhile holds up nothing
+    store.release_job(job.id, "another run")
+    crashed = now - CLAIM_FOR - timedelta(minutes=1)
+    assert store.claim_job(job.id, "crashed run", crashed, crashed + CLAIM_FOR)
+    with claimed(store, waiting.id, datetime.now(UTC), run_owner()) as got:
+        assert got
+        edit = Editor(publisher).apply(job.id, number)
+    assert edit.copies[0].state == "done" and hook.edits == {hook.messages[0]["id"]: 1}
+    with pytest.raises(CodedError) as refused:  # a scheduled job is not an edit's
+        start_edit(publisher, waiting.id, EDITED)
+    assert refused.value.code == "not_published"
+    # nothing is left held for the runs after these
+    now = datetime.now(UTC)
+    for job_id in (job.id, waiting.id):
+        assert store.claim_job(job_id, "next run", now, now + CLAIM_FOR)

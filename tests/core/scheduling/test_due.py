@@ -12,10 +12,11 @@ import pytest
 from composer.core.accounts.account import Account, AccountKind, Identity
 from composer.core.drafts.draft import Draft
 from composer.core.errors import CodedError
+from composer.core.publishing.claim import CLAIM_FOR
 from composer.core.publishing.publisher import Publisher
 from composer.core.scheduling.changes import cancel, change_text, reschedule, send_now
 from composer.core.scheduling.clock import FixedClock
-from composer.core.scheduling.due import CLAIM_FOR, GRACE, ON_TIME, send_due
+from composer.core.scheduling.due import GRACE, ON_TIME, send_due
 from composer.core.scheduling.plan import schedule_job
 from composer.core.scheduling.times import ScheduledTime
 from composer.core.store.store import Store

@@ -57,7 +57,7 @@ def run(arguments: argparse.Namespace) -> int:
     now, or an unusable file: nothing is sent."""
     from composer.core.accounts.accounts import Accounts
     from composer.core.accounts.credentials import Credentials
-    from composer.core.publishing.editing import BUSY, Editor, start_edit
+    from composer.core.publishing.editing import BUSY, Editor
     from composer.core.publishing.publisher import publisher_for
     from composer.i18n.publish_errors import describe_publish_error
     from composer.i18n.schedule_errors import describe_schedule_error
@@ -72,21 +72,17 @@ def run(arguments: argparse.Namespace) -> int:
             accounts = Accounts(store, Credentials())
             publisher = publisher_for(store, accounts, sleep=clock.sleep)
             try:
-                number = start_edit(publisher, arguments.job, draft)
-            except CodedError as failure:
-                if failure.code != "not_published":
-                    raise
-                words = translate(
-                    "Cli",
-                    "message {job} is not online (scheduled, cancelled or deleted): there is"
-                    " nothing to change; use “publish --change” for a scheduled one",
-                )
-                return fail(words.format(job=arguments.job), 2)
-            try:
-                edit = Editor(publisher).apply(
-                    arguments.job, number, repost_bluesky=arguments.repost_bluesky
+                edit = Editor(publisher).edit(
+                    arguments.job, draft, repost_bluesky=arguments.repost_bluesky
                 )
             except CodedError as failure:
+                if failure.code == "not_published":
+                    words = translate(
+                        "Cli",
+                        "message {job} is not online (scheduled, cancelled or deleted): there is"
+                        " nothing to change; use “publish --change” for a scheduled one",
+                    )
+                    return fail(words.format(job=arguments.job), 2)
                 if failure.code != BUSY:
                     raise
                 words = describe_publish_error(BUSY, failure.details, retries=False)

@@ -18,8 +18,9 @@ never send an edit side by side; the one that finds it held sends nothing (`edit
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from datetime import UTC, datetime
 
 from composer.core.destinations.errors import TRANSIENT, UNCLEAR
@@ -69,16 +70,31 @@ class Editor:
         self.publisher = publisher
         self.store = publisher.store
         self._on_written = on_written or (lambda: None)
+        self.number: int | None = None  # the edit being sent, once known
+
+    def edit(self, job_id: int, draft: Draft, *, repost_bluesky: bool = False) -> Edit:
+        """Change the job to `draft` everywhere: the edit made (or the same one found again,
+        see start_edit) and sent under the job's claim, so a run refused as busy leaves no
+        edit behind for a later start to send."""
+        with self._claim(job_id):
+            self.number = start_edit(self.publisher, job_id, draft)
+            return self._apply(job_id, self.number, repost_bluesky)
 
     def apply(self, job_id: int, number: int, *, repost_bluesky: bool = False) -> Edit:
         """Send what is unfinished of the edit; `repost_bluesky` also takes up the copies
         left unchanged because only a repost changes them. CodedError `edit_busy` when
         another run holds the job: nothing is sent or written."""
+        with self._claim(job_id):
+            self.number = number
+            return self._apply(job_id, number, repost_bluesky)
+
+    @contextmanager
+    def _claim(self, job_id: int) -> Iterator[None]:
         with claimed(self.store, job_id, datetime.now(UTC), run_owner()) as got:
             if not got:
                 self.store.job(job_id)  # an unknown job is StoreError `not_found`, not busy
                 raise CodedError(BUSY, {"job": job_id})
-            return self._apply(job_id, number, repost_bluesky)
+            yield
 
     # -- inside ----------------------------------------------------------------------------
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from composer.core.accounts.accounts import Accounts
 from composer.core.drafts.draft import Draft
 from composer.core.publishing.destination import Capabilities
-from composer.core.publishing.editing import Editor, start_edit
+from composer.core.publishing.editing import Editor
 from composer.core.store.edits import Edit
 from composer.core.store.jobs import Job
 from composer.core.store.store import Store
@@ -196,14 +196,15 @@ class EditDialog(QDialog):
         draft, number, repost = self.draft, self.number, self.repost
 
         def work(report) -> Edit:
-            if number is not None:
-                found = number
-            else:
-                assert draft is not None  # a new change has its draft, one cut short its number
-                found = start_edit(publisher, job_id, draft)
-            report(store.edit(job_id, found))
-            editor = Editor(publisher, on_written=lambda: report(store.edit(job_id, found)))
-            return editor.apply(job_id, found, repost_bluesky=repost)
+            def written() -> None:  # each state the store records, once the edit is made
+                if editor.number is not None:
+                    report(store.edit(job_id, editor.number))
+
+            editor = Editor(publisher, on_written=written)
+            if number is not None:  # cut short, or tried again: the same edit, its keys
+                return editor.apply(job_id, number, repost_bluesky=repost)
+            assert draft is not None  # a new change has its draft
+            return editor.edit(job_id, draft, repost_bluesky=repost)
 
         tasks().run_reporting(
             work,

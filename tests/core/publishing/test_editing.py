@@ -205,9 +205,14 @@ def test_a_claim_held_refuses_the_edit_one_left_by_a_crash_expires_and_others_do
     job = publisher.publish(store.create_job(DRAFT, ids))
     later = ScheduledTime(datetime.now(UTC) + timedelta(days=1), "Europe/Amsterdam")
     waiting = schedule_job(publisher, DRAFT, [add_website(accounts, site).id], later)
-    number = start_edit(publisher, job.id, EDITED)
     now = datetime.now(UTC)
     assert store.claim_job(job.id, "another run", now, now + CLAIM_FOR)
+    # a new change refused as busy leaves no edit behind for a later start to send
+    with pytest.raises(CodedError) as busy:
+        Editor(publisher).edit(job.id, replace(EDITED, text="Maandag open dag!"))
+    assert busy.value.code == BUSY and store.latest_edit(job.id) is None
+    assert store.unfinished_edits() == []
+    number = start_edit(publisher, job.id, EDITED)
     with pytest.raises(CodedError) as busy:
         Editor(publisher).apply(job.id, number, repost_bluesky=True)
     assert busy.value.code == BUSY

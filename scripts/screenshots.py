@@ -153,17 +153,11 @@ def window_screenshot(app, language: str, file: Path, *, with_photos: bool = Tru
 def published_screenshot(app, file: Path) -> None:
     """A draft published this morning: the drafts list and the window say so, with the page's
     address; another message waits for the connection."""
-    from tests.support.sample_profile import fill_profile
+    from tests.support.sample_profile import add_published, fill_profile
 
     store = Store.open(Path(tempfile.mkdtemp()) / "profile")
-    fill_profile(store, store.profile.parent, "nl")
-    draft_id = store.last_draft_id()
+    add_published(store, fill_profile(store, store.profile.parent, "nl"))
     ids = [account.id for account in ACCOUNTS]
-    job = store.create_job(store.load_draft(draft_id), ids, draft_id=draft_id)
-    page = "https://bibliotheek.example.nl/nieuws/open-dag"
-    store.set_canonical_url(job, page)
-    for account_id in ids:
-        store.set_destination_state(job, account_id, "done", remote_id="1", url=page)
     store.create_job(Draft(title="Voorleesmiddag", text="Kom luisteren!"), ids[:1])
     window = ComposerWindow(store)
     window.show()

@@ -129,13 +129,18 @@ def add_editing(store: Store, draft_id: int) -> int:
     """The open draft published everywhere this morning, and opened again from the history
     to change it (the window opens that change at start: it is the newest draft). Returns
     the draft of the change."""
+    return store.edit_draft(add_published(store, draft_id))
+
+
+def add_published(store: Store, draft_id: int) -> int:
+    """The draft published on every sample account, its page on the website. Returns the job."""
     ids = [account.id for account in ACCOUNTS]
     job = store.create_job(store.load_draft(draft_id), ids, draft_id=draft_id)
     page = "https://bibliotheek.example.nl/nieuws/open-dag"
     store.set_canonical_url(job, page)
     for account_id in ids:
         store.set_destination_state(job, account_id, "done", remote_id="1", url=page)
-    return store.edit_draft(job)
+    return job
 
 
 def sample_profile(

@@ -1191,10 +1191,6 @@
         <translation>&amp;Opnieuw proberen</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>Sluiten</translation>
-    </message>
-    <message>
         <source>Waiting…</source>
         <translation>Wachten…</translation>
     </message>
@@ -2806,6 +2802,10 @@ Om het gepubliceerde bericht te verbeteren, kies je “Bewerken…” bij “Gep
         <source>Something went wrong and Omroeper stopped sending. What was published stays published, and nothing is sent twice: try again.</source>
         <translation>Er ging iets mis en Omroeper is gestopt met versturen. Wat gepubliceerd is, blijft staan, en niets wordt twee keer verstuurd: probeer het opnieuw.</translation>
     </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
 </context>
 <context>
     <name>PublishBar</name>
@@ -2876,10 +2876,6 @@ Om het gepubliceerde bericht te verbeteren, kies je “Bewerken…” bij “Gep
     <message>
         <source>Publish</source>
         <translation>Publiceren</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Sluiten</translation>
     </message>
     <message>
         <source>Send again?</source>

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -32,6 +31,7 @@ from composer.core.store.jobs import Job
 from composer.core.store.store import Store
 from composer.ui.common.announce import Announcer
 from composer.ui.common.local_time import moment_text
+from composer.ui.common.progress_page import ProgressPage
 from composer.ui.editing import words
 from composer.ui.editing.rows import EditRow
 from composer.ui.publish import run as publish_run
@@ -148,36 +148,17 @@ class EditDialog(QDialog):
     # -- sending, and how far it is ---------------------------------------------------------
 
     def _progress_page(self) -> QWidget:
-        page = QWidget(self)
-        layout = QVBoxLayout(page)
-        self.heading = QLabel(page)
-        self.heading.setTextFormat(Qt.TextFormat.RichText)
-        self.overall = self._plain("", page)
-        rows = QWidget(page)
-        rows_layout = QVBoxLayout(rows)
+        page = ProgressPage(self)
+        self.heading, self.overall = page.heading, page.overall
         self.rows: dict[str, EditRow] = {}
-        for row in self.copies:
-            shown = EditRow(row.account_id, self.names[row.account_id], rows)
-            rows_layout.addWidget(shown)
+        for position, row in enumerate(self.copies):
+            shown = EditRow(row.account_id, self.names[row.account_id], page.rows)
+            page.rows_layout.insertWidget(position, shown)
             self.rows[row.account_id] = shown
-        rows_layout.addStretch(1)
-        scroll = QScrollArea(page)
-        scroll.setWidget(rows)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.retry_button = QPushButton(self.tr("&Try again"), page)
+        self.retry_button, self.close_button = page.retry_button, page.close_button
+        self.retry_button.setText(self.tr("&Try again"))
         self.retry_button.clicked.connect(self.start)
-        self.close_button = QPushButton(self.tr("Close"), page)
         self.close_button.clicked.connect(self.accept)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.retry_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.close_button)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.overall)
-        layout.addWidget(scroll, 1)
-        layout.addLayout(buttons)
         chain = [shown.open for shown in self.rows.values()]
         for before, after in itertools.pairwise([*chain, self.retry_button, self.close_button]):
             QWidget.setTabOrder(before, after)

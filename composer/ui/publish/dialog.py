@@ -21,11 +21,7 @@ from collections.abc import Callable, Mapping, Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
-    QLabel,
     QMessageBox,
-    QPushButton,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -44,6 +40,7 @@ from composer.i18n.publish_errors import describe_publish_error
 from composer.i18n.schedule_errors import describe_schedule_error, has_words
 from composer.i18n.store_errors import describe_store_error
 from composer.ui.common.announce import Announcer
+from composer.ui.common.progress_page import ProgressPage
 from composer.ui.common.safe_display import plain_box
 from composer.ui.publish import run as publish_run
 from composer.ui.publish.confirm import ConfirmPage, website_first
@@ -148,33 +145,12 @@ class PublishDialog(QDialog):
     # -- the progress page ------------------------------------------------------------------
 
     def _progress_page(self) -> QWidget:
-        page = QWidget(self)
-        layout = QVBoxLayout(page)
-        self.heading = QLabel(page)
-        self.heading.setTextFormat(Qt.TextFormat.RichText)
-        self.overall = QLabel(page)
-        self.overall.setWordWrap(True)
-        self.overall.setTextFormat(Qt.TextFormat.PlainText)
-        rows = QWidget(page)
-        self.rows_layout = QVBoxLayout(rows)
-        self.rows_layout.addStretch(1)
-        scroll = QScrollArea(page)
-        scroll.setWidget(rows)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.retry_button = QPushButton(page)  # its words come with the job's state
+        page = ProgressPage(self)
+        self.heading, self.overall = page.heading, page.overall
+        self.rows_layout = page.rows_layout
+        self.retry_button, self.close_button = page.retry_button, page.close_button
         self.retry_button.clicked.connect(lambda: self._start(retry=True))
-        self.close_button = QPushButton(self.tr("Close"), page)
         self.close_button.clicked.connect(self.accept)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.retry_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.close_button)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.overall)
-        layout.addWidget(scroll, 1)
-        layout.addLayout(buttons)
         return page
 
     def _make_rows(self, destinations: Sequence[tuple[str, AccountKind, Account | None]]) -> None:

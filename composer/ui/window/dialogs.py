@@ -61,13 +61,7 @@ def publish(
     publish it again."""
     from composer.core.analysis.composing import is_sample
 
-    if not state.readiness().allowed:
-        # the reasons may name accounts (the servers' names): plain text
-        box = plain_box(parent, QMessageBox.Icon.Information, "Omroeper", why_not())
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-        return None
-    if not state.save_now():
+    if not may_send(state, parent, why_not):
         return None
     from composer.ui.window.outbox import ask_to_publish_again, published_jobs
 
@@ -87,19 +81,23 @@ def publish(
     return dialog
 
 
+def may_send(state: WindowState, parent: QWidget, why_not: Callable[[], str]) -> bool:
+    """The open draft may go now and is saved; else `why_not()`'s words are shown."""
+    if not state.readiness().allowed:
+        # the reasons may name accounts (the servers' names): plain text
+        box = plain_box(parent, QMessageBox.Icon.Information, "Omroeper", why_not())
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return False
+    return state.save_now()
+
+
 def publish_changes(
     state: WindowState, parent: QWidget, why_not: Callable[[], str]
 ) -> EditDialog | None:
     """The dialog that sends the open draft as a change to its published job, not yet open;
     None when it may not go now (then `why_not()`'s words say why) or could not be saved."""
-    if state.editing is None:
-        return None
-    if not state.readiness().allowed:
-        box = plain_box(parent, QMessageBox.Icon.Information, "Omroeper", why_not())
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-        return None
-    if not state.save_now():
+    if state.editing is None or not may_send(state, parent, why_not):
         return None
     from composer.ui.editing.dialog import EditDialog
 

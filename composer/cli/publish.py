@@ -98,7 +98,9 @@ def run(arguments: argparse.Namespace) -> int:
     """0 everything done; 1 a destination failed or is unknown (the JSON says why); 2 bad input."""
     from composer.core.accounts.accounts import Accounts
     from composer.core.accounts.credentials import Credentials
+    from composer.core.publishing.claim import BUSY, held
     from composer.core.publishing.publisher import publisher_for
+    from composer.i18n.schedule_errors import describe_schedule_error
 
     problem = _usage_problem(arguments)
     if problem:
@@ -116,9 +118,15 @@ def run(arguments: argparse.Namespace) -> int:
                 ids = [item.strip() for item in arguments.to.split(",") if item.strip()]
                 job_id = store.create_job(draft, ids)
             publisher = publisher_for(store, accounts, wait_offline=arguments.wait)
-            job = publisher.publish(job_id)
+            # a window or another command may be sending it too (resuming it): one at a time
+            with held(store, job_id):
+                job = publisher.publish(job_id)
     except StoreError as failure:
         return _fail(describe_store_error(failure), 2 if failure.code == "not_found" else 1)
+    except CodedError as failure:
+        if failure.code != BUSY:
+            raise
+        return _fail(describe_schedule_error(failure), 2)
     except DraftFileError:
         raise  # one line from composer/__main__.py
     destinations = {row.account_id: destination_report(row) for row in job.destinations}

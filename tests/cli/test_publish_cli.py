@@ -141,3 +141,38 @@ def test_a_copy_posted_with_an_unusable_address_is_done_and_says_so(cli, draft_f
     finally:
         front.close()
         discord.stop()
+
+
+def test_a_message_another_run_is_sending_waits_until_that_run_has_ended(cli):
+    import socket
+    import subprocess
+    import sys
+    from datetime import UTC, datetime
+
+    from composer.core.drafts.draft import Draft
+    from composer.core.publishing.claim import CLAIM_FOR
+    from composer.core.store.store import Store
+
+    discord = FakeDiscord().start()  # Discord cannot tell a second post from the first
+    running = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
+    try:
+        chat = connect.discord(cli, discord)
+        with Store.open(cli.profile) as store:  # a window (this process) is sending it
+            job = store.create_job(Draft(text="Open dag!"), [chat])
+            now = datetime.now(UTC)
+            owner = f"{socket.gethostname()}:{running.pid}:5e5e5e5e"
+            assert store.claim_job(job, owner, now, now + CLAIM_FOR)
+        busy = cli("publish", "--resume", str(job))
+        assert busy.returncode == 2 and busy.stdout == "", busy.stdout + busy.stderr
+        assert len(busy.stderr.strip().splitlines()) == 1 and str(job) in busy.stderr
+        assert discord.messages == []
+
+        running.kill()  # that run ended without finishing (killed): taken over at once
+        running.wait()
+        done = cli("publish", "--resume", str(job))
+        assert done.returncode == 0, done.stdout + done.stderr
+        assert len(discord.messages) == 1
+    finally:
+        running.kill()
+        running.wait()
+        discord.stop()

@@ -18,16 +18,14 @@ never send an edit side by side; the one that finds it held sends nothing (`edit
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
-from datetime import UTC, datetime
 
 from composer.core.destinations.errors import TRANSIENT, UNCLEAR
 from composer.core.drafts.draft import Draft
 from composer.core.errors import CodedError
 from composer.core.outside_url import safe_link
-from composer.core.publishing.claim import claimed, run_owner
+from composer.core.publishing.claim import held
 from composer.core.publishing.destination import Destination, Published, PublishRequest
 from composer.core.publishing.publisher import Publisher, draft_for
 from composer.core.store.edits import Edit, EditCopy, EditState
@@ -76,7 +74,7 @@ class Editor:
         """Change the job to `draft` everywhere: the edit made (or the same one found again,
         see start_edit) and sent under the job's claim, so a run refused as busy leaves no
         edit behind for a later start to send."""
-        with self._claim(job_id):
+        with held(self.store, job_id, BUSY):
             self.number = start_edit(self.publisher, job_id, draft)
             return self._apply(job_id, self.number, repost_bluesky)
 
@@ -84,17 +82,9 @@ class Editor:
         """Send what is unfinished of the edit; `repost_bluesky` also takes up the copies
         left unchanged because only a repost changes them. CodedError `edit_busy` when
         another run holds the job: nothing is sent or written."""
-        with self._claim(job_id):
+        with held(self.store, job_id, BUSY):
             self.number = number
             return self._apply(job_id, number, repost_bluesky)
-
-    @contextmanager
-    def _claim(self, job_id: int) -> Iterator[None]:
-        with claimed(self.store, job_id, datetime.now(UTC), run_owner()) as got:
-            if not got:
-                self.store.job(job_id)  # an unknown job is StoreError `not_found`, not busy
-                raise CodedError(BUSY, {"job": job_id})
-            yield
 
     # -- inside ----------------------------------------------------------------------------
 

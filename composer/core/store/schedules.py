@@ -120,16 +120,25 @@ def renew_copy(db: sqlite3.Connection, job_id: int, account_id: str, when: str) 
     return True
 
 
-def claim(db: sqlite3.Connection, job_id: int, owner: str, now: str, until: str) -> bool:
-    """Whether `owner` got the job: it was unclaimed, or its claim had expired."""
+def claim(
+    db: sqlite3.Connection, job_id: int, owner: str, now: str, until: str, *, gone: str = ""
+) -> bool:
+    """Whether `owner` got the job: it was unclaimed, its claim had expired, or it is held
+    by `gone` (a run known to have ended without releasing it)."""
     return (
         db.execute(
             "UPDATE jobs SET claimed_by = ?, claimed_until = ?"
-            " WHERE id = ? AND (claimed_until IS NULL OR claimed_until <= ?)",
-            (owner, until, job_id, now),
+            " WHERE id = ? AND (claimed_until IS NULL OR claimed_until <= ?"
+            " OR (? != '' AND claimed_by = ?))",
+            (owner, until, job_id, now, gone, gone),
         ).rowcount
         > 0
     )
+
+
+def holder(db: sqlite3.Connection, job_id: int) -> str | None:
+    found = db.execute("SELECT claimed_by FROM jobs WHERE id = ?", (job_id,)).fetchone()
+    return found[0] if found else None
 
 
 def release(db: sqlite3.Connection, job_id: int, owner: str) -> None:

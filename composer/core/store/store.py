@@ -438,14 +438,23 @@ class Store:
             if not schedules.hold(db, job_id, account_id, holder):
                 raise StoreError("not_found", {"id": f"{job_id}/{account_id}"})
 
-    def claim_job(self, job_id: int, owner: str, moment_now: datetime, until: datetime) -> bool:
+    def claim_job(
+        self, job_id: int, owner: str, moment_now: datetime, until: datetime, *, gone: str = ""
+    ) -> bool:
         """The job's database lock (core/publishing/claim.py: `publish --due`, changes,
-        edits): True when `owner` holds the job until `until` (it was free, or its last
-        claim expired)."""
+        edits): True when `owner` holds the job until `until` (it was free, its last claim
+        expired, or `gone` held it: a run that ended without releasing it)."""
         from composer.core.store import schedules
 
         with self._writing() as db:
-            return schedules.claim(db, job_id, owner, stamp(moment_now), stamp(until))
+            return schedules.claim(db, job_id, owner, stamp(moment_now), stamp(until), gone=gone)
+
+    def claim_holder(self, job_id: int) -> str | None:
+        """Who holds the job's claim now (it may have expired), if anyone."""
+        from composer.core.store import schedules
+
+        with self._reading() as db:
+            return schedules.holder(db, job_id)
 
     def release_job(self, job_id: int, owner: str) -> None:
         from composer.core.store import schedules

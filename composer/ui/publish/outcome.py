@@ -8,9 +8,12 @@ import logging
 from PySide6.QtCore import QCoreApplication, QObject
 
 from composer.core.destinations.errors import HELD_FOR_REVIEW
+from composer.core.errors import CodedError
+from composer.core.publishing.claim import BUSY
 from composer.core.store.jobs import Job
 from composer.core.store.store import StoreError
 from composer.i18n.publish_errors import describe_publish_error
+from composer.i18n.schedule_errors import describe_schedule_error
 from composer.i18n.store_errors import describe_store_error
 
 log = logging.getLogger(__name__)
@@ -160,6 +163,8 @@ def spoken_outcome(job: Job | None, failure: Exception | None) -> tuple[str, boo
 def _stopped(failure: Exception) -> str:
     if isinstance(failure, StoreError):
         return describe_store_error(failure)
+    if isinstance(failure, CodedError) and failure.code == BUSY:  # sent by another run now
+        return describe_schedule_error(failure)
     log.warning("publishing stopped: %s", type(failure).__name__)
     return translate(
         "Publish",

@@ -25,6 +25,7 @@ from PySide6.QtCore import QObject
 
 from composer.core.accounts.accounts import Accounts
 from composer.core.drafts.draft import Draft
+from composer.core.publishing.claim import held
 from composer.core.publishing.publisher import Publisher, publisher_for
 from composer.core.scheduling.os_task.outcome import TaskOutcome
 from composer.core.scheduling.times import ScheduledTime
@@ -236,13 +237,15 @@ def start(
         run.job_id = job_id
         _runs[(str(store.path), job_id)] = run
     publisher = run.publisher
-    run._start(
-        lambda: (
-            publisher.retry(job_id, only, tell=False)
-            if retry
-            else publisher.resume(job_id, tell=False)
-        )
-    )
+
+    def work() -> None:
+        with held(store, job_id):  # another process may be sending it: one at a time
+            if retry:
+                publisher.retry(job_id, only, tell=False)
+            else:
+                publisher.resume(job_id, tell=False)
+
+    run._start(work)
     return run
 
 

@@ -199,3 +199,35 @@ def test_a_scheduled_draft_stays_and_scheduling_it_again_asks_first(
     window.publish()
     assert asked == [("Scheduled already", QMessageBox.StandardButton.No)]
     assert window.publish_dialog is None and len(store.publications(draft_id)) == 1
+
+
+def test_a_message_another_program_is_sending_is_left_to_it(
+    qtbot, window, *, store, accounts, site
+):
+    import socket
+    import subprocess
+    import sys
+    from datetime import UTC, datetime
+
+    from composer.core.publishing.claim import CLAIM_FOR
+    from tests.support.publish_servers import add_website
+
+    web = add_website(accounts, site)
+    job = store.create_job(Draft(text="Open dag!", language="nl"), [web.id])
+    running = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
+    try:  # `omroeper publish` in another process is sending it right now
+        now = datetime.now(UTC)
+        owner = f"{socket.gethostname()}:{running.pid}:77aa77aa"
+        assert store.claim_job(job, owner, now, now + CLAIM_FOR)
+        assert window.resume_unfinished() == job
+        dialog = window.publish_dialog
+        qtbot.waitUntil(lambda: "being sent right now" in dialog.overall.text(), timeout=WAIT)
+        assert site.published() == 0 and dialog.retry_button.isVisible()
+        running.kill()  # it ended without finishing: "Continue sending" takes it over
+        running.wait()
+        qtbot.mouseClick(dialog.retry_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: store.job(job).state == "finished", timeout=WAIT)
+        assert site.published() == 1
+    finally:
+        running.kill()
+        running.wait()

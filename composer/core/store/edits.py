@@ -199,11 +199,6 @@ def mark_editing(db: sqlite3.Connection, draft_id: int, job_id: int) -> None:
     db.execute("UPDATE drafts SET edits_job = ? WHERE id = ?", (job_id, draft_id))
 
 
-def edited_job(db: sqlite3.Connection, draft_id: int) -> int | None:
-    found = db.execute("SELECT edits_job FROM drafts WHERE id = ?", (draft_id,)).fetchone()
-    return int(found[0]) if found and found[0] is not None else None
-
-
 def editing_drafts(db: sqlite3.Connection) -> dict[int, int]:
     """Per draft that changes a published job (not in the bin), that job."""
     return dict(

@@ -201,3 +201,10 @@ def to_draft(rows: DraftRows, image_path: Callable[[StoredImage], Path]) -> Draf
 
 def _thread(text: str) -> ThreadMode:
     return _THREAD_FROM_TEXT[text]
+
+
+def edited_job(db: sqlite3.Connection, draft_id: int) -> int | None:
+    """The published job a draft changes (drafts.edits_job), read when a draft opens: here,
+    not in edits.py, so the first paint does not load the jobs' code."""
+    found = db.execute("SELECT edits_job FROM drafts WHERE id = ?", (draft_id,)).fetchone()
+    return int(found[0]) if found and found[0] is not None else None

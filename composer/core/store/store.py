@@ -29,6 +29,7 @@ from composer.core.store.rows import (
     DraftSummary,
     ImageRow,
     draft_fields,
+    edited_job,
     fold,
     inserted_id,
     moment,
@@ -550,10 +551,8 @@ class Store:
 
     def edited_job(self, draft_id: int) -> int | None:
         """The published job this draft changes, if it is such a draft."""
-        from composer.core.store import edits
-
         with self._reading() as db:
-            return edits.edited_job(db, draft_id)
+            return edited_job(db, draft_id)
 
     def editing_drafts(self) -> dict[int, int]:
         """Per draft that changes a published job, that job."""

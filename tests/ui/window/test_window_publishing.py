@@ -226,8 +226,8 @@ def test_a_message_another_program_is_sending_is_left_to_it(
         running.kill()  # it ended without finishing: "Continue sending" takes it over
         running.wait()
         qtbot.mouseClick(dialog.retry_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: store.job(job).state == "finished", timeout=WAIT)
-        assert site.published() == 1
+        qtbot.waitUntil(lambda: "Published" in dialog.heading.text(), timeout=WAIT)  # run ended
+        assert store.job(job).state == "finished" and site.published() == 1
     finally:
         running.kill()
         running.wait()

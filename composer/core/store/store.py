@@ -55,6 +55,22 @@ if TYPE_CHECKING:
 __all__ = ["DraftSummary", "Store", "StoreError"]
 
 
+def _outcome(
+    state: str, url: str, error_code: str | None, details: dict[str, Any] | None, retryable: bool
+) -> dict[str, Any]:
+    """A copy's outcome as its row keeps it, a job's or an edit's. A server's message may
+    echo a token: the details stored pass the log's redactor."""
+    return {
+        "state": state,
+        "url": url,
+        "error_code": error_code,
+        "error_details": json.dumps(
+            REDACTOR.scrub_value(details or {}), sort_keys=True, default=str
+        ),
+        "retryable": int(retryable),
+    }
+
+
 # when the draft was last published: a job from it that reached at least one destination
 _PUBLISHED = (
     "SELECT max(jobs.created) FROM jobs WHERE jobs.draft_id = drafts.id AND EXISTS"
@@ -300,17 +316,8 @@ class Store:
         """Replace the destination's outcome; `count_attempt` when an attempt is starting."""
         from composer.core.store import jobs
 
-        values = {
-            "state": state,
-            "remote_id": remote_id,
-            "url": url,
-            "error_code": error_code,
-            # a server's message may echo a token: what is stored passes the log's redactor
-            "error_details": json.dumps(
-                REDACTOR.scrub_value(error_details or {}), sort_keys=True, default=str
-            ),
-            "retryable": int(retryable),
-        }
+        values = _outcome(state, url, error_code, error_details, retryable)
+        values["remote_id"] = remote_id
         with self._writing() as db:
             changed = jobs.update_destination(
                 db, job_id, account_id, values, count_attempt=count_attempt, updated=stamp(now())
@@ -604,15 +611,7 @@ class Store:
         ones in the same transaction, so a crash never leaves one without the other."""
         from composer.core.store import edits
 
-        values = {
-            "state": state,
-            "url": url,
-            "error_code": error_code,
-            "error_details": json.dumps(
-                REDACTOR.scrub_value(error_details or {}), sort_keys=True, default=str
-            ),
-            "retryable": int(retryable),
-        }
+        values = _outcome(state, url, error_code, error_details, retryable)
         with self._writing() as db:
             if not edits.update_copy(
                 db,

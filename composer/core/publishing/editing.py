@@ -56,7 +56,7 @@ def editable(job: Job) -> bool:
     """A published job with a copy online (and not deleted) can be edited."""
     if job.state in ("scheduled", "late", "cancelled"):
         return False
-    return any(row.state == "done" and row.deleted is None for row in job.destinations)
+    return bool(job.copies_online())
 
 
 class Editor:

@@ -27,7 +27,7 @@ Destinations = Mapping[AccountKind, Destination] | Callable[[Account], Destinati
 
 def countable(job: Job) -> list[JobDestination]:
     """The copies that are online (published, not deleted) with an address to count."""
-    return [row for row in job.destinations if row.state == "done" and row.deleted is None]
+    return job.copies_online()
 
 
 def read_receptions(

@@ -122,6 +122,12 @@ class Job:
             return frozenset()
         return frozenset(row.account_id for row in self.destinations if not row.kind.is_own_site)
 
+    def copies_online(self) -> list[JobDestination]:
+        """The copies published whole and not deleted since: the ones an edit changes
+        (edits.insert_edit picks the same rows in SQL), whose reception is read, and that the
+        window counts as published."""
+        return [row for row in self.destinations if row.state == "done" and row.deleted is None]
+
     @property
     def deleted(self) -> bool:
         """Every copy that was published has been deleted since (and there was one)."""

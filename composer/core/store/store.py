@@ -537,8 +537,7 @@ class Store:
         if found is not None:
             return found
         job = self.job(job_id)
-        rows = job.destinations
-        online = tuple(row.account_id for row in rows if row.state == "done" and not row.deleted)
+        online = tuple(row.account_id for row in job.copies_online())
         draft = replace(job.draft, targets=online)
         with self._lock:
             images = self._copy_in(None, draft)

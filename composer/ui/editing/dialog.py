@@ -69,10 +69,10 @@ class EditDialog(QDialog):
         self.voice = Announcer(self)
         job = store.job(job_id)
         if self.edit is not None:
-            ids = [copy.account_id for copy in self.edit.copies]
+            self.copies = [job.destination(copy.account_id) for copy in self.edit.copies]
         else:
-            ids = [r.account_id for r in job.destinations if r.state == "done" and not r.deleted]
-        self.copies = [job.destination(account_id) for account_id in ids]
+            self.copies = job.copies_online()
+        ids = [row.account_id for row in self.copies]
         found = {account_id: self.publisher.resolve(account_id) for account_id in ids}
         self.capabilities: dict[str, Capabilities | None] = {}
         self.names: dict[str, str] = {}

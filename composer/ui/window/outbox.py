@@ -27,7 +27,7 @@ WATCH_MS = 2000  # a message waiting for the connection goes out within seconds:
 
 
 def published_copies(job: Job) -> int:
-    return sum(1 for row in job.destinations if row.state == "done" and row.deleted is None)
+    return len(job.copies_online())
 
 
 def published_jobs(store: Store, draft_id: int) -> list[Job]:

@@ -110,8 +110,12 @@ class DraftActions(QObject):
             translate("ComposerWindow", "Deleted “{title}”.").format(title=title)
         )
         panel.undo_bar.show()
-        remaining = state.store.list_drafts()
-        state.autosaver = None  # so that open_draft() does not flush the deleted draft
+        self.open_another()
+
+    def open_another(self) -> None:
+        """The open draft has gone (to the bin): open the newest left, or a new one."""
+        remaining = self.state.store.list_drafts()
+        self.state.autosaver = None  # so that open_draft() does not flush the draft gone
         self.open_draft(remaining[0].id if remaining else self.create_draft())
 
     def undo_delete(self) -> None:

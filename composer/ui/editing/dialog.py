@@ -226,7 +226,7 @@ class EditDialog(QDialog):
         edit = self.edit
         if self.failure is not None or edit is None:
             return False
-        return not any(copy.open or copy.state == "failed" for copy in edit.copies)
+        return edit.finished and not any(copy.state == "failed" for copy in edit.copies)
 
     def _show(self) -> None:
         edit, running = self.edit, self.running
@@ -234,7 +234,6 @@ class EditDialog(QDialog):
         self.heading.setText(f"<h3>{heading}</h3>")
         self.overall.setText(sentence)
         self.retry_button.setVisible(again and not running)
-        self.close_button.setEnabled(True)
         for account_id, shown in self.rows.items():
             if edit is None:
                 shown.show_waiting(self.tr("Waiting…") if running else self.tr("Not changed."))

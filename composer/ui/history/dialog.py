@@ -290,7 +290,7 @@ class HistoryDialog(QDialog):
         unfinished = bool(states & {"pending", "sending", "failed"})
         self.continue_button.setVisible(unfinished and not job.deleted and not running)
         online = [row for row in deletable(job) if row.deleted is None]
-        self.edit_button.setVisible(editable(job) and not job.deleted and not running)
+        self.edit_button.setVisible(editable(job) and not running)  # not once deleted
         self.edit_button.setEnabled(not self.deleting)
         self.delete_button.setVisible(bool(online))
         self.delete_button.setEnabled(not self.deleting and not running)

@@ -341,9 +341,7 @@ class ComposerWindow(QMainWindow):
                 log.warning("the draft of a change was kept: %s", failure.code)
                 return
             if draft_id == self.draft_id:
-                self.autosaver = None  # nothing of it is left to save
-                remaining = self.store.list_drafts()
-                self.open_draft(remaining[0].id if remaining else self.draft_actions.create_draft())
+                self.draft_actions.open_another()
             self.statusBar().showMessage(self.tr("The changes are published."), 15000)
         self.draft_actions.show_list()
 

@@ -119,7 +119,7 @@ def resume_edit(state: WindowState, parent: QWidget) -> tuple[EditDialog | None,
     dialog = EditDialog(state.store, state.accounts(), job_id, None, parent, number=number)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     draft_id = state.store.editing_draft(job_id)
-    sent = state.store.edit(job_id, number).draft
+    sent = dialog.edit.draft if dialog.edit is not None else None  # read once, by the dialog
     if draft_id is not None and state.store.load_draft(draft_id) != sent:
         draft_id = None  # changed since: it stays, to be sent as a new change
     dialog.start()

@@ -11,7 +11,13 @@ from composer.core.accounts.credentials import Credentials
 from tests.support.fake_discord import FakeDiscord
 from tests.support.fake_mastodon import FakeMastodon
 from tests.support.keyrings import InMemoryKeyring
-from tests.support.publish_servers import Site, add_discord, add_mastodon, add_website
+from tests.support.publish_servers import (
+    Site,
+    add_discord,
+    add_mastodon,
+    add_website,
+    window_with,
+)
 
 
 @pytest.fixture
@@ -43,3 +49,8 @@ def hook():
 @pytest.fixture
 def chosen(accounts, site, toot, hook) -> list[Account]:
     return [add_website(accounts, site), add_mastodon(accounts, toot), add_discord(accounts, hook)]
+
+
+@pytest.fixture
+def window(qtbot, english, store, accounts):
+    return window_with(qtbot, store, accounts)

@@ -86,3 +86,15 @@ def add_mastodon(accounts: Accounts, fake: FakeMastodon, base: str = "") -> Acco
 
 def add_discord(accounts: Accounts, fake: FakeDiscord) -> Account:
     return accounts.add(AccountKind.DISCORD, discord.connect(fake.url))
+
+
+def window_with(qtbot, store, accounts):
+    """The composer window on `store` with these accounts, shown. Made after the accounts it
+    should list: it reads them when it first needs them."""
+    from composer.ui.window.composer_window import ComposerWindow
+
+    made = ComposerWindow(store, lambda: accounts)
+    qtbot.addWidget(made)
+    made.show()
+    qtbot.waitExposed(made)
+    return made

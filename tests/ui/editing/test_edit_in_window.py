@@ -16,9 +16,8 @@ from composer.core.publishing.editing import start_edit
 from composer.core.publishing.publisher import publisher_for
 from composer.ui.editing.dialog import EditDialog
 from composer.ui.history.dialog import HistoryDialog
-from composer.ui.window.composer_window import ComposerWindow
 from tests.support.fake_mastodon_api import history
-from tests.support.publish_servers import WAIT
+from tests.support.publish_servers import WAIT, window_with
 
 pytest_plugins = ["tests.support.publish_fixtures"]
 
@@ -49,15 +48,6 @@ def published(store, accounts, chosen, sky):
     job = publisher.publish(store.create_job(DRAFT, [account.id for account in everywhere]))
     assert {row.state for row in job.destinations} == {"done"}
     return job, everywhere
-
-
-@pytest.fixture
-def window(qtbot, english, store, accounts):
-    made = ComposerWindow(store, lambda: accounts)
-    qtbot.addWidget(made)
-    made.show()
-    qtbot.waitExposed(made)
-    return made
 
 
 def _history(window, job_id) -> HistoryDialog:
@@ -219,10 +209,7 @@ def test_a_copy_that_refuses_the_change_says_why_and_the_change_stays_to_try_aga
         web, masto = add_website(accounts, site), add_mastodon(accounts, toot, proxy.url)
         publisher = publisher_for(store, accounts, sleep=lambda _s: None)
         job = publisher.publish(store.create_job(DRAFT, [web.id, masto.id]))
-        made = ComposerWindow(store, lambda: accounts)
-        qtbot.addWidget(made)
-        made.show()
-        qtbot.waitExposed(made)
+        made = window_with(qtbot, store, accounts)
         _edit_from_history(qtbot, made, job.id)
         _type(qtbot, made.editor, "Zondag open dag!")
         proxy.fail("PUT", r"/api/v1/statuses/\d+$", status=422)

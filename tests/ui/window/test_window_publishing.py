@@ -5,24 +5,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from composer.core.drafts.draft import Draft
-from composer.ui.window.composer_window import ComposerWindow
 from tests.support.publish_servers import WAIT
 
 pytest_plugins = ["tests.support.publish_fixtures"]
-
-
-@pytest.fixture
-def window(qtbot, english, store, accounts):
-    made = ComposerWindow(store, lambda: accounts)
-    qtbot.addWidget(made)
-    made.show()
-    qtbot.waitExposed(made)
-    return made
 
 
 def test_a_message_left_half_sent_goes_on_at_the_next_start(
